@@ -1,0 +1,150 @@
+//! Calendar dates as `YYYY-MM-DD`, strictly: no times, no time zones, no other layouts.
+
+use crate::error::{Error, ErrorCode};
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// The earliest date overdue accepts. Ledgers hold nothing older, and a year of 0000 in input is a
+/// data-entry accident worth reporting.
+pub const MIN_YEAR: i32 = 1900;
+/// The latest year accepted; date arithmetic beyond it (due date + 90 days …) still fits chrono.
+pub const MAX_YEAR: i32 = 9999;
+
+/// Parses a `YYYY-MM-DD` calendar date.
+///
+/// # Errors
+/// `invalid_date` for any other layout, an impossible day (`2025-02-30`) or a year outside
+/// 1900–9999.
+///
+/// ```
+/// use overdue::date::parse_date;
+/// assert_eq!(parse_date("2024-02-29").unwrap().to_string(), "2024-02-29");
+/// assert!(parse_date("2025-02-29").is_err());
+/// assert!(parse_date("2025-2-28").is_err());
+/// ```
+pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
+    let b = s.as_bytes();
+    let digit = |i: usize| -> Option<u32> {
+        let c = *b.get(i)?;
+        c.is_ascii_digit().then(|| u32::from(c - b'0'))
+    };
+    let layout_ok = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    let parts = if layout_ok {
+        (|| {
+            let y = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+            let m = digit(5)? * 10 + digit(6)?;
+            let d = digit(8)? * 10 + digit(9)?;
+            Some((y, m, d))
+        })()
+    } else {
+        None
+    };
+    let shown = || s.chars().take(40).collect::<String>();
+    let Some((y, m, d)) = parts else {
+        return Err(Error::new(
+            ErrorCode::InvalidDate,
+            "",
+            format!("\"{}\" is not a date in the form YYYY-MM-DD (for example 2026-03-31).", shown()),
+        ));
+    };
+    let year = i32::try_from(y).unwrap_or(0);
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return Err(Error::new(
+            ErrorCode::InvalidDate,
+            "",
+            format!("\"{}\" is outside the years {MIN_YEAR}–{MAX_YEAR}.", shown()),
+        ));
+    }
+    NaiveDate::from_ymd_opt(year, m, d).ok_or_else(|| {
+        Error::new(ErrorCode::InvalidDate, "", format!("\"{}\" is not a real calendar date.", shown()))
+    })
+}
+
+/// Formats a date as `YYYY-MM-DD`.
+pub fn format_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    to.signed_duration_since(from).num_days()
+}
+
+struct DateVisitor;
+
+impl serde::de::Visitor<'_> for DateVisitor {
+    type Value = NaiveDate;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date as a \"YYYY-MM-DD\" string")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+        parse_date(v).map_err(crate::decode::coded)
+    }
+}
+
+/// `#[serde(with = "overdue::date::ymd")]` for `NaiveDate` fields.
+pub mod ymd {
+    use super::*;
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(DateVisitor)
+    }
+    pub fn serialize<S: serde::Serializer>(v: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_date(*v))
+    }
+}
+
+/// `#[serde(with = "overdue::date::ymd_opt", default)]` for `Option<NaiveDate>` fields; `null` and a
+/// missing field are both `None`.
+pub mod ymd_opt {
+    use super::*;
+    struct OptVisitor;
+    impl<'de> serde::de::Visitor<'de> for OptVisitor {
+        type Value = Option<NaiveDate>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date as a \"YYYY-MM-DD\" string, or null")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(DateVisitor).map(Some)
+        }
+    }
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        d.deserialize_option(OptVisitor)
+    }
+    pub fn serialize<S: serde::Serializer>(v: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.serialize_str(&format_date(*d)),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_real_dates_only() {
+        assert!(parse_date("2024-02-29").is_ok());
+        assert!(parse_date("1900-01-01").is_ok());
+        assert!(parse_date("9999-12-31").is_ok());
+        for bad in ["2025-02-29", "2025-02-30", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00", "0000-01-01", "1899-12-31", "2025/01/01", "2025-1-01", "20250101", "2025-01-01T00:00:00Z", "", " 2025-01-01", "2025-01-0１"] {
+            let e = parse_date(bad).unwrap_err();
+            assert_eq!(e.code, ErrorCode::InvalidDate, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_and_counts_days() {
+        let a = parse_date("2024-02-28").unwrap();
+        let b = parse_date("2024-03-01").unwrap();
+        assert_eq!(days_between(a, b), 2, "2024 is a leap year");
+        assert_eq!(days_between(b, a), -2);
+        assert_eq!(format_date(parse_date("1999-01-05").unwrap()), "1999-01-05");
+    }
+}

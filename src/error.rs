@@ -1,0 +1,148 @@
+//! The one error type of overdue: a stable machine-readable `code`, a `path` to the offending input
+//! field (`invoices[3].dueDate`) and a plain-English message.
+
+use std::fmt;
+
+/// Stable error codes. The snake_case strings returned by [`ErrorCode::as_str`] are part of the public
+/// API (they reach JavaScript as `error.code`); variants are only ever added, never renamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// A required field is absent (or `null`/`undefined`).
+    MissingField,
+    /// A field has the wrong JSON type (a number where a string was expected, …).
+    InvalidType,
+    /// A field has the right type but a value outside what is accepted (unknown enum word, …).
+    InvalidValue,
+    /// An amount is not a finite decimal number, or is negative/zero where that is not allowed.
+    InvalidAmount,
+    /// An amount has more decimal places than its currency's minor unit allows.
+    TooManyDecimals,
+    /// An amount is larger than overdue handles (see [`crate::money::MAX_AMOUNT`]).
+    AmountOutOfRange,
+    /// A date is not a valid `YYYY-MM-DD` calendar date in the supported range.
+    InvalidDate,
+    /// Two dates are in an impossible order (a due date before the issue date, …).
+    InvalidDateOrder,
+    /// A currency code is not an active ISO 4217 code.
+    UnknownCurrency,
+    /// A text field is empty where a value is required.
+    EmptyText,
+    /// A text field is longer than its limit.
+    TooLong,
+    /// An identifier appears twice where identifiers must be unique.
+    DuplicateId,
+    /// A collection is larger than overdue accepts in one call.
+    TooMany,
+    /// A text handed in as JSON is not valid JSON.
+    InvalidJson,
+    /// A fault inside overdue, not in the input. Please report it.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The stable snake_case name of the code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::InvalidAmount => "invalid_amount",
+            ErrorCode::TooManyDecimals => "too_many_decimals",
+            ErrorCode::AmountOutOfRange => "amount_out_of_range",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::InvalidDateOrder => "invalid_date_order",
+            ErrorCode::UnknownCurrency => "unknown_currency",
+            ErrorCode::EmptyText => "empty_text",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::DuplicateId => "duplicate_id",
+            ErrorCode::TooMany => "too_many",
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::Internal => "internal",
+        }
+    }
+
+    /// The code for a snake_case name, the inverse of [`ErrorCode::as_str`].
+    pub fn from_name(name: &str) -> Option<ErrorCode> {
+        ALL_CODES.iter().copied().find(|c| c.as_str() == name)
+    }
+}
+
+/// Every code, for documentation and for tests that check the names stay stable.
+pub const ALL_CODES: &[ErrorCode] = &[
+    ErrorCode::MissingField,
+    ErrorCode::InvalidType,
+    ErrorCode::InvalidValue,
+    ErrorCode::InvalidAmount,
+    ErrorCode::TooManyDecimals,
+    ErrorCode::AmountOutOfRange,
+    ErrorCode::InvalidDate,
+    ErrorCode::InvalidDateOrder,
+    ErrorCode::UnknownCurrency,
+    ErrorCode::EmptyText,
+    ErrorCode::TooLong,
+    ErrorCode::DuplicateId,
+    ErrorCode::TooMany,
+    ErrorCode::InvalidJson,
+    ErrorCode::Internal,
+];
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An input error: what is wrong (`code`), where (`path`, empty for the input as a whole) and a
+/// sentence for people (`message`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub code: ErrorCode,
+    pub path: String,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Error {
+        Error { code, path: path.into(), message: message.into() }
+    }
+
+    /// An error found below a field: the field name is put in front of the path.
+    pub fn within(mut self, parent: &str) -> Error {
+        self.path = join_path(parent, &self.path);
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{} ({})", self.message, self.code)
+        } else {
+            write!(f, "{}: {} ({})", self.path, self.message, self.code)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `Result` with overdue's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Joins a parent path and a child path: `("invoices[2]", "dueDate")` → `invoices[2].dueDate`,
+/// `("invoices", "[2]")` → `invoices[2]`.
+pub fn join_path(parent: &str, child: &str) -> String {
+    if parent.is_empty() {
+        return child.to_string();
+    }
+    if child.is_empty() {
+        return parent.to_string();
+    }
+    let mut s = String::with_capacity(parent.len() + child.len() + 1);
+    s.push_str(parent);
+    if !child.starts_with('[') {
+        s.push('.');
+    }
+    s.push_str(child);
+    s
+}

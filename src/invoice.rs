@@ -1,0 +1,293 @@
+//! The invoice model every capability shares, and its validation.
+//!
+//! Records are read leniently where that is safe (an id may be a string or a whole number; unknown
+//! fields are ignored, so records from other systems pass straight through) and strictly where a
+//! mistake would change a figure (amounts, currencies, dates).
+
+use crate::currency::Currency;
+use crate::date::days_between;
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{check_for_currency, Amount};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+
+/// Most invoices one call accepts: a bound on work and memory for untrusted input.
+pub const MAX_INVOICES: usize = 2_000_000;
+/// Most payments or credits on one invoice.
+pub const MAX_ENTRIES_PER_INVOICE: usize = 10_000;
+/// Longest id, name or reference, in characters.
+pub const MAX_SHORT_TEXT: usize = 200;
+/// Longest free-text field (notes, addresses), in characters.
+pub const MAX_LONG_TEXT: usize = 10_000;
+
+/// A customer as an invoice names it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Customer {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub account_number: Option<String>,
+}
+
+/// A payment received against an invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Payment {
+    #[serde(with = "crate::date::ymd")]
+    pub date: NaiveDate,
+    #[serde(serialize_with = "ser_amount")]
+    pub amount: Amount,
+    #[serde(default)]
+    pub reference: Option<String>,
+}
+
+/// A credit note or write-off reducing what is owed on an invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Credit {
+    #[serde(with = "crate::date::ymd")]
+    pub date: NaiveDate,
+    #[serde(serialize_with = "ser_amount")]
+    pub amount: Amount,
+}
+
+/// An invoice: `{ id, customer, currency, amount, issueDate, dueDate, payments?, credits?, disputed?,
+/// promisedDate?, notes? }`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invoice {
+    pub id: Id,
+    pub customer: Customer,
+    pub currency: Currency,
+    #[serde(serialize_with = "ser_amount")]
+    pub amount: Amount,
+    #[serde(with = "crate::date::ymd")]
+    pub issue_date: NaiveDate,
+    #[serde(with = "crate::date::ymd")]
+    pub due_date: NaiveDate,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub payments: Vec<Payment>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub credits: Vec<Credit>,
+    #[serde(default, deserialize_with = "null_as_false")]
+    pub disputed: bool,
+    #[serde(default, with = "crate::date::ymd_opt")]
+    pub promised_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+fn ser_amount<S: serde::Serializer>(a: &Amount, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(&a.0)
+}
+
+fn null_as_empty<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> std::result::Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+fn null_as_false<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
+}
+
+/// An identifier: a non-empty string, or a whole number (kept as its decimal digits).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an identifier as a string or a whole number")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> std::result::Result<Id, E> {
+                Ok(Id(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Id, E> {
+                // JavaScript numbers all arrive as f64; whole ones are fine as ids.
+                if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    Ok(Id(format!("{v}")))
+                } else {
+                    Err(E::invalid_type(serde::de::Unexpected::Float(v), &self))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Checks a required short text: not blank, at most `max` characters.
+pub fn check_text(value: &str, path: &str, max: usize) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::new(ErrorCode::EmptyText, path, "This must not be empty."));
+    }
+    check_len(value, path, max)
+}
+
+/// Checks an optional text's length.
+pub fn check_len(value: &str, path: &str, max: usize) -> Result<()> {
+    // `len()` counts bytes, which bounds characters from above: only count when it could matter.
+    if value.len() > max && value.chars().count() > max {
+        return Err(Error::new(
+            ErrorCode::TooLong,
+            path,
+            format!("This is longer than the {max} characters allowed."),
+        ));
+    }
+    Ok(())
+}
+
+fn positive(amount: Amount, currency: Currency, path: &str, what: &str) -> Result<Decimal> {
+    let v = check_for_currency(amount.0, currency).map_err(|e| e.within(path))?;
+    if v <= Decimal::ZERO {
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            path,
+            format!("{what} must be greater than zero (got {v})."),
+        ));
+    }
+    Ok(v)
+}
+
+impl Invoice {
+    /// Checks everything serde could not: amounts against the currency, positive amounts, date order
+    /// and text limits. `path` is where this invoice sits in the input (`invoices[3]`).
+    ///
+    /// # Errors
+    /// The first problem found, with its path below `path`.
+    pub fn validate(&self, path: &str) -> Result<()> {
+        let at = |field: &str| crate::error::join_path(path, field);
+        check_text(self.id.as_str(), &at("id"), MAX_SHORT_TEXT)?;
+        check_text(self.customer.id.as_str(), &at("customer.id"), MAX_SHORT_TEXT)?;
+        check_text(&self.customer.name, &at("customer.name"), MAX_SHORT_TEXT)?;
+        if let Some(e) = &self.customer.email {
+            check_len(e, &at("customer.email"), 320)?;
+        }
+        if let Some(a) = &self.customer.account_number {
+            check_len(a, &at("customer.accountNumber"), MAX_SHORT_TEXT)?;
+        }
+        if let Some(n) = &self.notes {
+            check_len(n, &at("notes"), MAX_LONG_TEXT)?;
+        }
+        positive(self.amount, self.currency, &at("amount"), "An invoice amount")?;
+        if self.due_date < self.issue_date {
+            return Err(Error::new(
+                ErrorCode::InvalidDateOrder,
+                at("dueDate"),
+                format!("The due date {} is before the issue date {}.", self.due_date, self.issue_date),
+            ));
+        }
+        if self.payments.len() > MAX_ENTRIES_PER_INVOICE || self.credits.len() > MAX_ENTRIES_PER_INVOICE {
+            let field = if self.payments.len() > MAX_ENTRIES_PER_INVOICE { "payments" } else { "credits" };
+            return Err(Error::new(
+                ErrorCode::TooMany,
+                at(field),
+                format!("An invoice may carry at most {MAX_ENTRIES_PER_INVOICE} {field}."),
+            ));
+        }
+        for (i, p) in self.payments.iter().enumerate() {
+            let pp = at(&format!("payments[{i}]"));
+            positive(p.amount, self.currency, &crate::error::join_path(&pp, "amount"), "A payment")?;
+            if p.date < self.issue_date {
+                return Err(Error::new(
+                    ErrorCode::InvalidDateOrder,
+                    crate::error::join_path(&pp, "date"),
+                    format!("The payment date {} is before the invoice's issue date {}.", p.date, self.issue_date),
+                ));
+            }
+            if let Some(r) = &p.reference {
+                check_len(r, &crate::error::join_path(&pp, "reference"), MAX_SHORT_TEXT)?;
+            }
+        }
+        for (i, c) in self.credits.iter().enumerate() {
+            let cp = at(&format!("credits[{i}]"));
+            positive(c.amount, self.currency, &crate::error::join_path(&cp, "amount"), "A credit")?;
+            if c.date < self.issue_date {
+                return Err(Error::new(
+                    ErrorCode::InvalidDateOrder,
+                    crate::error::join_path(&cp, "date"),
+                    format!("The credit date {} is before the invoice's issue date {}.", c.date, self.issue_date),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Money received against the invoice on or before `as_of`.
+    pub fn paid_as_of(&self, as_of: NaiveDate) -> Decimal {
+        self.payments.iter().filter(|p| p.date <= as_of).map(|p| p.amount.0).sum()
+    }
+
+    /// Credits dated on or before `as_of`.
+    pub fn credited_as_of(&self, as_of: NaiveDate) -> Decimal {
+        self.credits.iter().filter(|c| c.date <= as_of).map(|c| c.amount.0).sum()
+    }
+
+    /// What is still owed on `as_of`: amount − payments − credits dated on or before it. Negative when
+    /// the customer overpaid.
+    pub fn outstanding_as_of(&self, as_of: NaiveDate) -> Decimal {
+        self.amount.0 - self.paid_as_of(as_of) - self.credited_as_of(as_of)
+    }
+
+    /// Days from the due date to `as_of`; negative while not yet due.
+    pub fn days_from_due(&self, as_of: NaiveDate) -> i64 {
+        days_between(self.due_date, as_of)
+    }
+}
+
+/// Validates a list of invoices as found at `path` (normally `invoices`): each invoice, the count,
+/// and that ids are unique.
+///
+/// # Errors
+/// The first problem found.
+pub fn validate_invoices(invoices: &[Invoice], path: &str) -> Result<()> {
+    if invoices.len() > MAX_INVOICES {
+        return Err(Error::new(
+            ErrorCode::TooMany,
+            path,
+            format!("At most {MAX_INVOICES} invoices can be handled in one call."),
+        ));
+    }
+    let mut seen = HashSet::with_capacity(invoices.len());
+    for (i, inv) in invoices.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        inv.validate(&p)?;
+        if !seen.insert(inv.id.as_str()) {
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                format!("{p}.id"),
+                format!("The invoice id \"{}\" appears more than once.", inv.id),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,283 @@
+//! Amounts of money: exact decimals in, decimal strings with exactly the currency's minor digits out.
+//!
+//! Inputs may be decimal strings (`"1854.02"`) or JavaScript numbers. A number is read through its
+//! shortest round-trip decimal form, so `0.1 + 0.2` arrives as `0.30000000000000004` and is refused
+//! for having more decimals than the currency allows, instead of being silently rounded.
+
+use crate::currency::Currency;
+use crate::error::{Error, ErrorCode};
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt;
+
+/// The largest amount overdue accepts in one field: 10^15 − 1 major units. Sums of a million such
+/// amounts and the interest on them stay far inside `Decimal`'s 28 digits.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_319, 232_830, 0, false, 0); // 999_999_999_999_999
+
+/// Parses a decimal string: optional `-`, digits, optionally `.` and digits. No exponent, no thousands
+/// separators, no surrounding spaces. Trailing zeros after the point are not counted as decimals
+/// (`"12.50000"` is 12.5).
+///
+/// # Errors
+/// `invalid_amount` for anything that is not such a number, `too_many_decimals` for more than 28
+/// significant decimals, `amount_out_of_range` beyond ±[`MAX_AMOUNT`].
+///
+/// ```
+/// use overdue::money::parse_decimal;
+/// assert_eq!(parse_decimal("1854.020").unwrap().to_string(), "1854.02");
+/// assert!(parse_decimal("1,854.02").is_err());
+/// ```
+pub fn parse_decimal(s: &str) -> Result<Decimal, Error> {
+    let invalid = || {
+        let shown: String = s.chars().take(40).collect();
+        Error::new(
+            ErrorCode::InvalidAmount,
+            "",
+            format!("\"{shown}\" is not an amount: write digits with an optional '.' and decimals, such as \"1234.50\"."),
+        )
+    };
+    let bytes = s.as_bytes();
+    let (negative, body) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let (int_part, frac_part) = match body.iter().position(|&b| b == b'.') {
+        Some(i) => (&body[..i], &body[i + 1..]),
+        None => (body, &body[body.len()..]),
+    };
+    let has_point = int_part.len() != body.len();
+    if int_part.is_empty()
+        || !int_part.iter().all(u8::is_ascii_digit)
+        || (has_point && frac_part.is_empty())
+        || !frac_part.iter().all(u8::is_ascii_digit)
+    {
+        return Err(invalid());
+    }
+    let int_digits = {
+        let first_nonzero = int_part.iter().position(|&b| b != b'0').unwrap_or(int_part.len());
+        &int_part[first_nonzero..]
+    };
+    let frac_digits = {
+        let last_nonzero = frac_part.iter().rposition(|&b| b != b'0').map_or(0, |i| i + 1);
+        &frac_part[..last_nonzero]
+    };
+    if int_digits.len() > 15 {
+        return Err(out_of_range());
+    }
+    if frac_digits.len() > 28 {
+        return Err(Error::new(
+            ErrorCode::TooManyDecimals,
+            "",
+            format!("An amount has {} decimal places; no currency has more than 4.", frac_digits.len()),
+        ));
+    }
+    // At most 15 + 28 digits do not fit in 96 bits; build the mantissa with checked arithmetic and
+    // report the rare overflow as too many decimals (it can only come from a long fraction).
+    let mut mantissa: i128 = 0;
+    for &b in int_digits.iter().chain(frac_digits) {
+        mantissa = match mantissa.checked_mul(10).and_then(|m| m.checked_add(i128::from(b - b'0'))) {
+            Some(m) => m,
+            None => return Err(invalid()),
+        };
+    }
+    if negative {
+        mantissa = -mantissa;
+    }
+    let scale = u32::try_from(frac_digits.len()).map_err(|_| invalid())?;
+    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| {
+        Error::new(
+            ErrorCode::TooManyDecimals,
+            "",
+            "An amount has more significant digits than overdue can hold exactly (28).",
+        )
+    })
+}
+
+fn out_of_range() -> Error {
+    Error::new(
+        ErrorCode::AmountOutOfRange,
+        "",
+        "An amount is too large: overdue accepts amounts below 1,000,000,000,000,000.",
+    )
+}
+
+/// Reads a JavaScript number as the decimal it prints as (its shortest round-trip form).
+///
+/// # Errors
+/// `invalid_amount` for NaN and ±Infinity; otherwise as [`parse_decimal`].
+pub fn decimal_from_f64(v: f64) -> Result<Decimal, Error> {
+    if !v.is_finite() {
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            "",
+            format!("{v} is not an amount: amounts must be finite numbers."),
+        ));
+    }
+    if v.abs() >= 1e15 {
+        return Err(out_of_range());
+    }
+    // Rust's `Display` for f64 prints the shortest string that reads back as the same number, with no
+    // exponent: the same digits JavaScript's `String(x)` shows.
+    let text = format!("{v}");
+    parse_decimal(&text).map(|d| if d.is_zero() { Decimal::ZERO } else { d })
+}
+
+/// Checks that `amount` fits the currency: no more decimals than its minor unit, within range.
+///
+/// # Errors
+/// `too_many_decimals` or `amount_out_of_range`.
+pub fn check_for_currency(amount: Decimal, currency: Currency) -> Result<Decimal, Error> {
+    let amount = amount.normalize();
+    if amount.abs() > MAX_AMOUNT {
+        return Err(out_of_range());
+    }
+    if amount.scale() > currency.minor_units() {
+        let allowed = match currency.minor_units() {
+            0 => "no decimal places".to_string(),
+            1 => "1 decimal place".to_string(),
+            n => format!("{n} decimal places"),
+        };
+        return Err(Error::new(
+            ErrorCode::TooManyDecimals,
+            "",
+            format!("{amount} has more decimals than {currency} allows ({allowed}); overdue never rounds an input silently."),
+        ));
+    }
+    Ok(amount)
+}
+
+/// Rounds to the currency's minor unit, half away from zero, and fixes the scale so that the
+/// string form always shows every minor digit (`"12.50"`, JPY `"1854"`, KWD `"1.500"`).
+///
+/// ```
+/// use overdue::{money::round_to_minor, Currency};
+/// use rust_decimal::Decimal;
+/// let gbp = Currency::from_code("GBP").unwrap();
+/// assert_eq!(round_to_minor(Decimal::new(9_8625, 4), gbp).to_string(), "9.86");
+/// assert_eq!(round_to_minor(Decimal::new(125, 3), gbp).to_string(), "0.13");
+/// ```
+pub fn round_to_minor(amount: Decimal, currency: Currency) -> Decimal {
+    round_dp(amount, currency.minor_units())
+}
+
+/// Rounds half away from zero to `dp` places and pads to exactly `dp` places.
+pub fn round_dp(amount: Decimal, dp: u32) -> Decimal {
+    let mut r = amount.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    if r.is_zero() {
+        // Never print "-0.00".
+        r.set_sign_positive(true);
+    }
+    r
+}
+
+/// An amount as it crosses into JavaScript: a decimal string with exactly the currency's minor digits.
+pub fn to_minor_string(amount: Decimal, currency: Currency) -> String {
+    round_to_minor(amount, currency).to_string()
+}
+
+/// An amount read from input: a decimal string or a number, checked for syntax and range but not yet
+/// against a currency (see [`check_for_currency`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Amount(pub Decimal);
+
+impl<'de> serde::Deserialize<'de> for Amount {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Amount;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an amount as a decimal string such as \"1234.50\" or a number")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
+                parse_decimal(v).map(Amount).map_err(crate::decode::coded)
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
+                decimal_from_f64(v).map(Amount).map_err(crate::decode::coded)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
+                if v.unsigned_abs() > 999_999_999_999_999 {
+                    return Err(crate::decode::coded(out_of_range()));
+                }
+                Ok(Amount(Decimal::from(v)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
+                if v > 999_999_999_999_999 {
+                    return Err(crate::decode::coded(out_of_range()));
+                }
+                Ok(Amount(Decimal::from(v)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Serialises a `Decimal` as its string form. Output structs hold amounts already rounded with
+/// [`round_to_minor`], so the string shows exactly the currency's minor digits.
+pub fn ser_decimal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cur(c: &str) -> Currency {
+        Currency::from_code(c).unwrap()
+    }
+
+    #[test]
+    fn max_amount_constant_is_right() {
+        assert_eq!(MAX_AMOUNT, Decimal::from(999_999_999_999_999_i64));
+    }
+
+    #[test]
+    fn parses_plain_decimals() {
+        assert_eq!(parse_decimal("0").unwrap(), Decimal::ZERO);
+        assert_eq!(parse_decimal("-12.5").unwrap(), Decimal::new(-125, 1));
+        assert_eq!(parse_decimal("0012.500").unwrap().to_string(), "12.5");
+        assert_eq!(parse_decimal("999999999999999.99").unwrap().to_string(), "999999999999999.99");
+    }
+
+    #[test]
+    fn refuses_malformed_amounts() {
+        for s in ["", "-", ".5", "5.", "1,000", "1e5", " 1", "1 ", "+1", "--1", "NaN", "Infinity", "1.2.3", "١٢"] {
+            let e = parse_decimal(s).unwrap_err();
+            assert_eq!(e.code, ErrorCode::InvalidAmount, "{s:?}");
+        }
+        assert_eq!(parse_decimal("1000000000000000").unwrap_err().code, ErrorCode::AmountOutOfRange);
+        let thirty = format!("0.{}1", "0".repeat(29));
+        assert_eq!(parse_decimal(&thirty).unwrap_err().code, ErrorCode::TooManyDecimals);
+    }
+
+    #[test]
+    fn numbers_are_read_as_they_print() {
+        assert_eq!(decimal_from_f64(0.1 + 0.2).unwrap().to_string(), "0.30000000000000004");
+        assert_eq!(decimal_from_f64(1854.02).unwrap().to_string(), "1854.02");
+        assert_eq!(decimal_from_f64(-0.0).unwrap().to_string(), "0");
+        assert_eq!(decimal_from_f64(f64::NAN).unwrap_err().code, ErrorCode::InvalidAmount);
+        assert_eq!(decimal_from_f64(f64::INFINITY).unwrap_err().code, ErrorCode::InvalidAmount);
+        assert_eq!(decimal_from_f64(1e308).unwrap_err().code, ErrorCode::AmountOutOfRange);
+        assert_eq!(decimal_from_f64(5e-324).unwrap_err().code, ErrorCode::TooManyDecimals);
+    }
+
+    #[test]
+    fn currency_minor_units_are_enforced() {
+        let d = decimal_from_f64(0.1 + 0.2).unwrap();
+        assert_eq!(check_for_currency(d, cur("USD")).unwrap_err().code, ErrorCode::TooManyDecimals);
+        assert_eq!(check_for_currency(Decimal::new(1855, 1), cur("JPY")).unwrap_err().code, ErrorCode::TooManyDecimals);
+        assert!(check_for_currency(Decimal::new(1500, 3), cur("JPY")).is_err(), "1.500 is 1.5, which JPY cannot hold");
+        assert!(check_for_currency(Decimal::new(1000, 3), cur("JPY")).is_ok(), "1.000 is 1");
+        assert!(check_for_currency(Decimal::new(1500, 3), cur("KWD")).is_ok());
+        assert!(check_for_currency(Decimal::new(15001, 4), cur("KWD")).is_err());
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero_with_fixed_digits() {
+        assert_eq!(round_to_minor(Decimal::new(125, 3), cur("EUR")).to_string(), "0.13");
+        assert_eq!(round_to_minor(Decimal::new(-125, 3), cur("EUR")).to_string(), "-0.13");
+        assert_eq!(round_to_minor(Decimal::new(135, 3), cur("EUR")).to_string(), "0.14");
+        assert_eq!(round_to_minor(Decimal::new(18545, 1), cur("JPY")).to_string(), "1855");
+        assert_eq!(round_to_minor(Decimal::new(15, 1), cur("KWD")).to_string(), "1.500");
+        assert_eq!(round_to_minor(Decimal::new(-4, 3), cur("USD")).to_string(), "0.00");
+    }
+}
