@@ -125,6 +125,10 @@ pub fn from_serde_message(path: &str, raw: &str) -> Error {
             format!("{what} should be {}, not {}.", plain_expected(expected), plain_got(got)),
         );
     }
+    if msg.starts_with("invalid length ") && msg.contains("expected struct") {
+        let what = if path.is_empty() { "The input".to_string() } else { format!("`{path}`") };
+        return Error::new(ErrorCode::InvalidType, path, format!("{what} should be an object, not a list."));
+    }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
         return Error::new(ErrorCode::InvalidValue, path, format!("Unknown value {rest}."));
     }

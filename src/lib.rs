@@ -28,6 +28,11 @@ pub mod normalize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+// The README's Rust snippets are compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub use currency::Currency;
 pub use error::{Error, ErrorCode, Result};
 pub use invoice::{Credit, Customer, Id, Invoice, Payment};

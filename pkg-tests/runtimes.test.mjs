@@ -1,0 +1,147 @@
+// The packed package in every runtime we claim: the same cases give identical results and identical
+// error codes in Node ESM, Node CJS, Deno, workerd, edge-runtime and Chromium.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { app, bin, requireApp, work } from "./lib/app.mjs";
+import { BAD } from "./cases.mjs";
+import { runInChromium } from "./lib/browser.mjs";
+
+const records = {};
+before(() => requireApp());
+
+function checkRecord(name, rec) {
+  assert.equal(rec.version, JSON.parse(readFileSync(join(app, "node_modules/overdue/package.json"), "utf8")).version);
+  assert.equal(rec.good.invoices[0].outstanding, "1000.00");
+  assert.equal(rec.good.invoices[0].daysPastDue, 23);
+  assert.equal(rec.good.invoices[1].amount, "185400", "JPY has no minor unit");
+  assert.equal(rec.good.invoices[2].amount, "1.500", "KWD has three");
+  assert.equal(rec.good.invoices[3].status, "credit");
+  assert.equal(rec.good.invoices[4].customer.name, "<img src=x onerror=alert(1)> Café Ünïcödé 😀 שלום");
+  assert.deepEqual(rec.good.totals.map((t) => [t.currency, t.outstanding, t.customerCredit]),
+    [["EUR", "10.00", "20.10"], ["GBP", "1000.00", "0.00"], ["JPY", "185400", "0"], ["KWD", "1.500", "0.000"]]);
+  assert.equal(rec.bad.length, BAD.length);
+  for (const b of rec.bad) {
+    assert.ok(b.threw, `${name}: ${b.case} should throw`);
+    assert.deepEqual(b.error, { isError: true, name: "OverdueError", code: b.expected.code, path: b.expected.path, hasMessage: true }, `${name}: ${b.case}`);
+  }
+  assert.ok(rec.aliveAfterEachError, `${name}: the instance answered correctly after every error`);
+  records[name] = rec;
+}
+
+function sameAsNode(name, rec) {
+  if (!records["node-esm"]) return;
+  assert.deepEqual(rec, records["node-esm"], `${name} differs from Node ESM`);
+}
+
+const nodeRun = (file) => JSON.parse(execFileSync(process.execPath, [file], { cwd: app, encoding: "utf8" }));
+
+test("Node ESM (import)", () => {
+  checkRecord("node-esm", nodeRun("node-esm.mjs"));
+});
+
+test("Node CJS (require)", () => {
+  const rec = nodeRun("node-cjs.cjs");
+  checkRecord("node-cjs", rec);
+  sameAsNode("node-cjs", rec);
+});
+
+test("Deno", () => {
+  const out = execFileSync(bin("deno"), ["run", "--quiet", "--no-prompt", "--allow-read=.", "deno.mjs"], {
+    cwd: app, encoding: "utf8", env: { ...process.env, DENO_DIR: join(work, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+  });
+  const rec = JSON.parse(out);
+  checkRecord("deno", rec);
+  sameAsNode("deno", rec);
+});
+
+/** Bundles `entry` from the app the way a deploy tool would, with the given export conditions. */
+async function bundle(entry, { conditions, format, outdir, wasm }) {
+  const esbuild = await import("esbuild");
+  mkdirSync(outdir, { recursive: true });
+  const wasmPlugin = {
+    name: "wasm",
+    setup(b) {
+      if (wasm === "external") {
+        // wrangler's CompiledWasm rule: the .wasm stays a separate module next to the script.
+        b.onResolve({ filter: /\.wasm$/ }, (args) => {
+          cpSync(join(args.resolveDir, args.path), join(outdir, "overdue_bg.wasm"));
+          return { path: "./overdue_bg.wasm", external: true };
+        });
+      } else {
+        // Vercel's `?module` imports: a WebAssembly.Module compiled by the bundle.
+        b.onResolve({ filter: /\.wasm\?module$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?module$/, "")), namespace: "wasm-module" }));
+        b.onLoad({ filter: /.*/, namespace: "wasm-module" }, (args) => ({
+          contents: `import bytes from ${JSON.stringify(args.path)}; export default new WebAssembly.Module(bytes);`,
+          resolveDir: app,
+        }));
+      }
+    },
+  };
+  const result = await esbuild.build({
+    entryPoints: [join(app, entry)], bundle: true, write: false, format, conditions, platform: "neutral",
+    mainFields: ["module", "main"], absWorkingDir: app, target: "es2022", loader: { ".wasm": "binary" }, plugins: [wasmPlugin], logLevel: "silent",
+  });
+  const code = result.outputFiles[0].text;
+  writeFileSync(join(outdir, "worker.js"), code);
+  return code;
+}
+
+test("Cloudflare workerd (miniflare)", async () => {
+  const outdir = join(work, "workerd");
+  await bundle("worker.mjs", { conditions: ["workerd", "worker", "browser"], format: "esm", outdir, wasm: "external" });
+  const { Miniflare } = await import("miniflare");
+  const mf = new Miniflare({
+    modules: true, scriptPath: join(outdir, "worker.js"), compatibilityDate: "2026-04-01",
+    modulesRules: [{ type: "ESModule", include: ["**/*.js"] }, { type: "CompiledWasm", include: ["**/*.wasm"] }],
+  });
+  try {
+    const res = await mf.dispatchFetch("http://localhost/");
+    assert.equal(res.status, 200);
+    const rec = await res.json();
+    checkRecord("workerd", rec);
+    sameAsNode("workerd", rec);
+  } finally {
+    await mf.dispose();
+  }
+});
+
+test("bundlers keep the instantiation with named imports only (workerd and edge-light)", async () => {
+  await bundle("worker-named.mjs", { conditions: ["workerd", "worker", "browser"], format: "esm", outdir: join(work, "workerd-named"), wasm: "external" });
+  const { Miniflare } = await import("miniflare");
+  const mf = new Miniflare({
+    modules: true, scriptPath: join(work, "workerd-named", "worker.js"), compatibilityDate: "2026-04-01",
+    modulesRules: [{ type: "ESModule", include: ["**/*.js"] }, { type: "CompiledWasm", include: ["**/*.wasm"] }],
+  });
+  try {
+    const res = await mf.dispatchFetch("http://localhost/");
+    const text = await res.text();
+    assert.equal(res.status, 200, text);
+    assert.equal(JSON.parse(text).n, 0);
+  } finally {
+    await mf.dispose();
+  }
+  const code = await bundle("edge-named.mjs", { conditions: ["edge-light", "worker", "browser"], format: "iife", outdir: join(work, "edge-named"), wasm: "module" });
+  const { EdgeRuntime } = await import("edge-runtime");
+  const res = await new EdgeRuntime({ initialCode: code }).dispatchFetch("http://localhost/");
+  assert.equal(JSON.parse(await res.text()).n, 0);
+});
+
+test("Vercel edge-runtime", async () => {
+  const code = await bundle("edge.mjs", { conditions: ["edge-light", "worker", "browser"], format: "iife", outdir: join(work, "edge"), wasm: "module" });
+  const { EdgeRuntime } = await import("edge-runtime");
+  const rt = new EdgeRuntime({ initialCode: code });
+  const res = await rt.dispatchFetch("http://localhost/");
+  assert.equal(res.status, 200);
+  const rec = await res.json();
+  checkRecord("edge-runtime", rec);
+  sameAsNode("edge-runtime", rec);
+});
+
+test("Chromium (browser entry, no bundler)", async () => {
+  const rec = await runInChromium(app, "/browser.html", () => window.__overdue, "window.__overdue !== undefined");
+  checkRecord("chromium", rec);
+  sameAsNode("chromium", rec);
+});

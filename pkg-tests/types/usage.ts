@@ -1,0 +1,40 @@
+// Compiled with `tsc --noEmit --strict` against the packed package: every export has real types.
+// The @ts-expect-error lines fail the compile if a type ever degrades to `any`.
+import init, {
+  normalizeInvoices, version, errorCodes,
+  type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
+} from "overdue";
+
+await init();
+
+const invoice: InvoiceInput = {
+  id: "INV-1", customer: { id: "c1", name: "Acme Ltd", accountNumber: "AC-9" }, currency: "EUR",
+  amount: "250.00", issueDate: "2026-10-01", dueDate: "2026-10-31", payments: [{ date: "2026-11-01", amount: 50 }],
+};
+const input: NormalizeInvoicesInput = { asOf: "2026-11-23", invoices: [invoice] };
+const out: NormalizeInvoicesOutput = normalizeInvoices(input);
+const outstanding: string = out.invoices[0].outstanding;
+const days: number = out.invoices[0].daysPastDue;
+const status: "paid" | "current" | "overdue" | "credit" = out.invoices[0].status;
+const v: string = version();
+const codes: ErrorCode[] = errorCodes();
+
+try {
+  normalizeInvoices({ asOf: "2026-11-23", invoices: [] });
+} catch (e) {
+  const err = e as OverdueError;
+  const code: ErrorCode = err.code;
+  const path: string = err.path;
+  console.log(code, path);
+}
+
+// @ts-expect-error: asOf is required
+normalizeInvoices({ invoices: [] });
+// @ts-expect-error: amounts are strings or numbers, not booleans
+const wrong: InvoiceInput = { ...invoice, amount: true };
+// @ts-expect-error: outstanding is a decimal string, not a number
+const n: number = out.invoices[0].outstanding;
+// @ts-expect-error: no such status
+const s2: typeof status = "late";
+
+console.log(outstanding, days, status, v, codes, wrong, n, s2);

@@ -1,0 +1,99 @@
+//! The binding-layer suite, shared by `wasm_node.rs` (Node) and `wasm_browser.rs` (headless Chromium):
+//! JS objects in, plain JS objects out, thrown `OverdueError`s with code and path, and the instance
+//! still answering after every error.
+
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON")
+}
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(v.clone(), |acc, key| match key.parse::<u32>() {
+        Ok(i) => Reflect::get_u32(&acc, i).unwrap(),
+        Err(_) => Reflect::get(&acc, &JsValue::from_str(key)).unwrap(),
+    })
+}
+
+fn text(v: &JsValue, path: &str) -> String {
+    get(v, path).as_string().unwrap_or_else(|| panic!("{path} is not a string"))
+}
+
+const GOOD: &str = r#"{"asOf":"2026-11-23","invoices":[{"id":"INV-7","customer":{"id":"c1","name":"Acme Ltd"},"currency":"GBP","amount":"1200.00","issueDate":"2026-10-01","dueDate":"2026-10-31","payments":[{"date":"2026-11-02","amount":200}]}]}"#;
+
+fn check_good_answer() {
+    let out = overdue::wasm::normalize_invoices(js(GOOD)).expect("valid input");
+    assert_eq!(text(&out, "invoices.0.outstanding"), "1000.00");
+    assert_eq!(get(&out, "invoices.0.daysPastDue").as_f64(), Some(23.0));
+    assert_eq!(text(&out, "invoices.0.status"), "overdue");
+    assert!(get(&out, "invoices.0.promisedDate").is_null(), "absent values come out as null");
+    assert_eq!(text(&out, "totals.0.overdue"), "1000.00");
+    // A plain object, not a Map: it survives JSON.stringify.
+    let s = JSON::stringify(&out).unwrap().as_string().unwrap();
+    assert!(s.contains(r#""outstanding":"1000.00""#), "{s}");
+}
+
+#[wasm_bindgen_test]
+fn normalises_a_ledger() {
+    check_good_answer();
+}
+
+fn thrown(input: JsValue) -> (String, String, String) {
+    let err = overdue::wasm::normalize_invoices(input).expect_err("should throw");
+    assert!(err.is_instance_of::<js_sys::Error>(), "thrown value is an Error");
+    let e: js_sys::Error = err.clone().unchecked_into();
+    assert_eq!(String::from(e.name()), "OverdueError");
+    assert!(!String::from(e.message()).is_empty());
+    (text(&err, "code"), text(&err, "path"), String::from(e.message()))
+}
+
+fn with(field: &str, value: &str) -> JsValue {
+    let v = js(GOOD);
+    let inv = get(&v, "invoices.0");
+    Reflect::set(&inv, &JsValue::from_str(field), &js(value)).unwrap();
+    v
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_coded_errors_and_the_instance_keeps_working() {
+    let cases: Vec<(JsValue, &str, &str)> = vec![
+        (with("amount", "0.30000000000000004"), "too_many_decimals", "invoices[0].amount"),
+        (with("dueDate", r#""2025-02-30""#), "invalid_date", "invoices[0].dueDate"),
+        (with("currency", r#""XYZ""#), "unknown_currency", "invoices[0].currency"),
+        (with("customer", "null"), "missing_field", "invoices[0].customer"),
+        (with("disputed", r#""yes""#), "invalid_type", "invoices[0].disputed"),
+        (with("amount", r#""1,200.00""#), "invalid_amount", "invoices[0].amount"),
+        (with("payments", r#"[{"date":"2026-11-02"}]"#), "missing_field", "invoices[0].payments[0].amount"),
+        (js(r#"{"asOf":"2026-11-23"}"#), "missing_field", "invoices"),
+        (JsValue::UNDEFINED, "missing_field", ""),
+        (JsValue::from_f64(42.0), "invalid_type", ""),
+    ];
+    for (input, code, path) in cases {
+        let (c, p, _) = thrown(input);
+        assert_eq!((c.as_str(), p.as_str()), (code, path));
+        check_good_answer();
+    }
+    // NaN and ±Infinity are JavaScript numbers JSON cannot carry: set them directly.
+    for n in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let v = js(GOOD);
+        Reflect::set(&get(&v, "invoices.0"), &JsValue::from_str("amount"), &JsValue::from_f64(n)).unwrap();
+        let (c, p, _) = thrown(v);
+        assert_eq!((c.as_str(), p.as_str()), ("invalid_amount", "invoices[0].amount"));
+    }
+    // undefined for an optional field is the same as leaving it out.
+    let v = js(GOOD);
+    Reflect::set(&get(&v, "invoices.0"), &JsValue::from_str("notes"), &JsValue::UNDEFINED).unwrap();
+    assert!(overdue::wasm::normalize_invoices(v).is_ok());
+    check_good_answer();
+}
+
+#[wasm_bindgen_test]
+fn version_and_codes_are_exported() {
+    assert_eq!(overdue::wasm::version(), env!("CARGO_PKG_VERSION"));
+    let codes: Vec<String> = overdue::wasm::error_codes().iter().filter_map(|c| c.as_string()).collect();
+    for c in ["missing_field", "invalid_type", "invalid_amount", "too_many_decimals", "invalid_date", "unknown_currency"] {
+        assert!(codes.iter().any(|x| x == c), "{c}");
+    }
+}

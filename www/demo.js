@@ -1,0 +1,30 @@
+// The demo ledger shown on a first visit: made-up customers, realistic amounts and dates relative to
+// today, so the page always shows a mix of current, late and very late invoices.
+function shift(today, days) {
+  const d = new Date(Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8, 10) + days));
+  return d.toISOString().slice(0, 10);
+}
+
+export function demoInvoices(today) {
+  const at = (d) => shift(today, d);
+  const c = {
+    bakery: { id: "C-001", name: "Hartley's Bakery", email: "accounts@hartleys.example", accountNumber: "HB-1043" },
+    studio: { id: "C-002", name: "Northwind Design Studio", email: "finance@northwind.example", accountNumber: "NW-2210" },
+    garage: { id: "C-003", name: "Patel & Sons Garage", email: "office@patelgarage.example", accountNumber: "PS-0087" },
+    cafe: { id: "C-004", name: "Café Lumière", email: "bonjour@lumiere.example", accountNumber: "CL-5531" },
+  };
+  return [
+    { id: "INV-2041", customer: c.bakery, currency: "GBP", amount: "840.00", issueDate: at(-20), dueDate: at(10) },
+    { id: "INV-2033", customer: c.bakery, currency: "GBP", amount: "1260.50", issueDate: at(-52), dueDate: at(-22),
+      payments: [{ date: at(-10), amount: "500.00", reference: "Bank transfer" }] },
+    { id: "INV-2019", customer: c.studio, currency: "GBP", amount: "4200.00", issueDate: at(-104), dueDate: at(-74) },
+    { id: "INV-2027", customer: c.studio, currency: "GBP", amount: "1875.00", issueDate: at(-70), dueDate: at(-40), disputed: true,
+      notes: "Disputes the second design round." },
+    { id: "INV-2038", customer: c.garage, currency: "GBP", amount: "312.40", issueDate: at(-35), dueDate: at(-5), promisedDate: at(3) },
+    { id: "INV-2002", customer: c.garage, currency: "GBP", amount: "2950.00", issueDate: at(-160), dueDate: at(-130) },
+    { id: "F-0611", customer: c.cafe, currency: "EUR", amount: "1480.00", issueDate: at(-45), dueDate: at(-15),
+      payments: [{ date: at(-3), amount: "480.00" }] },
+    { id: "F-0598", customer: c.cafe, currency: "EUR", amount: "96.80", issueDate: at(-80), dueDate: at(-50),
+      payments: [{ date: at(-48), amount: "96.80" }] },
+  ];
+}
