@@ -21,6 +21,40 @@ export const GOOD = {
 
 const bad = (over) => ({ asOf: "2026-11-23", invoices: [inv(over)] });
 
+const CSV = "Invoice Number;Customer;Customer Name;Currency;Total;Issue Date;Due Date;Amount Paid\r\n" +
+  "INV-7;c1;\"Acme; Ltd\";GBP;1200.00;2026-10-01;2026-10-31;200\r\nINV-8;c2;Beta;JPY;185400;2026-10-01;2026-10-31;\r\n";
+
+const KPI_LEDGER = [
+  inv({ id: "K1", currency: "USD", amount: "12000", issueDate: "2026-10-01", dueDate: "2026-10-31", payments: [{ date: "2026-11-10", amount: "7000" }] }),
+  inv({ id: "K2", currency: "USD", amount: "6000", issueDate: "2026-11-05", dueDate: "2026-11-20", payments: [] }),
+  inv({ id: "K3", currency: "USD", amount: "4000", issueDate: "2026-11-25", dueDate: "2026-12-25", payments: [] }),
+];
+
+/** Good calls of every function: [label, function name, input]. */
+export const CALLS = [
+  ["normalize", "normalizeInvoices", GOOD],
+  ["ageing", "ageReceivables", { ...GOOD, buckets: [30, 60, 90] }],
+  ["ageing by issue date, customers", "ageReceivables", { ...GOOD, basis: "issueDate", detail: "customers" }],
+  ["ageing CSV", "ageReceivablesCsv", { asOf: "2026-11-23", csv: CSV }],
+  ["KPIs from summary (GUIDE §5 example)", "receivablesKpis", { currency: "USD", beginningReceivables: "12000", creditSales: "10000", endingReceivables: "15000", endingCurrent: "4000", days: 30 }],
+  ["KPIs from ledger", "receivablesKpis", { periodStart: "2026-11-01", periodEnd: "2026-11-30", invoices: KPI_LEDGER }],
+  ["worklist", "collectionWorklist", { ...GOOD, risk: { customers: [{ customerId: "c1", score: 40, trend: "deteriorating" }] } }],
+];
+
+/** Bad calls of the other functions: [label, function name, input, code, path]. */
+export const BAD_OTHER = [
+  ["buckets not ascending", "ageReceivables", { ...GOOD, buckets: [60, 30] }, "invalid_value", "buckets[1]"],
+  ["negative bucket", "ageReceivables", { ...GOOD, buckets: [-30] }, "invalid_value", "buckets[0]"],
+  ["unknown basis", "ageReceivables", { ...GOOD, basis: "paidDate" }, "invalid_value", "basis"],
+  ["asOf before every issue date", "ageReceivables", { ...GOOD, asOf: "2026-01-01" }, "invalid_date_order", "asOf"],
+  ["CSV bad date", "ageReceivablesCsv", { asOf: "2026-11-23", csv: CSV.replace("2026-10-31;200", "2026-02-30;200") }, "invalid_date", "csv[2].dueDate"],
+  ["CSV missing column", "ageReceivablesCsv", { asOf: "2026-11-23", csv: "id,currency\n" }, "missing_field", "csv[1]"],
+  ["CSV not a string", "ageReceivablesCsv", { asOf: "2026-11-23", csv: 42 }, "invalid_type", "csv"],
+  ["KPI period reversed", "receivablesKpis", { periodStart: "2026-11-30", periodEnd: "2026-11-01", invoices: [] }, "invalid_date_order", "periodEnd"],
+  ["KPI summary incomplete", "receivablesKpis", { currency: "USD", creditSales: "1" }, "missing_field", "beginningReceivables"],
+  ["worklist bad invoice", "collectionWorklist", { asOf: "2026-11-23", invoices: [inv({ currency: "ABC" })] }, "unknown_currency", "invoices[0].currency"],
+];
+
 export const BAD = [
   ["0.1+0.2", bad({ amount: 0.1 + 0.2 }), "too_many_decimals", "invoices[0].amount"],
   ["30 decimals", bad({ amount: "1." + "0".repeat(29) + "1" }), "too_many_decimals", "invoices[0].amount"],
@@ -56,12 +90,14 @@ function describeError(e) {
 }
 
 export function runCases(api) {
-  const record = { version: api.version(), errorCodes: api.errorCodes(), good: api.normalizeInvoices(GOOD), bad: [], aliveAfterEachError: true };
+  const record = { version: api.version(), errorCodes: api.errorCodes(), good: api.normalizeInvoices(GOOD), calls: {}, bad: [], aliveAfterEachError: true };
+  for (const [label, fn, input] of CALLS) record.calls[label] = api[fn](input);
   const reference = JSON.stringify(record.good);
-  for (const [name, input, code, path] of BAD) {
+  const bad = [...BAD.map(([name, input, code, path]) => [name, "normalizeInvoices", input, code, path]), ...BAD_OTHER];
+  for (const [name, fn, input, code, path] of bad) {
     let outcome;
     try {
-      api.normalizeInvoices(input);
+      api[fn](input);
       outcome = { case: name, threw: false };
     } catch (e) {
       outcome = { case: name, threw: true, error: describeError(e), expected: { code, path } };

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { app, bin, requireApp, work } from "./lib/app.mjs";
-import { BAD } from "./cases.mjs";
+import { BAD, BAD_OTHER } from "./cases.mjs";
 import { runInChromium } from "./lib/browser.mjs";
 
 const records = {};
@@ -22,7 +22,17 @@ function checkRecord(name, rec) {
   assert.equal(rec.good.invoices[4].customer.name, "<img src=x onerror=alert(1)> Café Ünïcödé 😀 שלום");
   assert.deepEqual(rec.good.totals.map((t) => [t.currency, t.outstanding, t.customerCredit]),
     [["EUR", "10.00", "20.10"], ["GBP", "1000.00", "0.00"], ["JPY", "185400", "0"], ["KWD", "1.500", "0.000"]]);
-  assert.equal(rec.bad.length, BAD.length);
+  const c = rec.calls;
+  assert.deepEqual(c["ageing"].buckets.map((b) => b.label), ["Current", "1–30", "31–60", "61–90", "91+"]);
+  assert.deepEqual(c["ageing"].currencies.find((x) => x.currency === "GBP").buckets.map((b) => b.amount), ["0.00", "1000.00", "0.00", "0.00", "0.00"]);
+  assert.equal(c["ageing CSV"].customers.find((x) => x.customerId === "c1").name, "Acme; Ltd");
+  assert.equal(c["ageing CSV"].currencies.find((x) => x.currency === "JPY").totalOutstanding, "185400");
+  assert.equal(c["KPIs from summary (GUIDE §5 example)"].currencies[0].dso, "45.00");
+  assert.equal(c["KPIs from ledger"].currencies[0].averageDaysDelinquent, "33.00");
+  assert.equal(c["KPIs from ledger"].currencies[0].countbackDso, "42.92");
+  assert.equal(c["worklist"].items[0].customerId, "c1");
+  assert.match(c["worklist"].items[0].reason, /^£1,000\.00 overdue, oldest 23 days; paying later and later/);
+  assert.equal(rec.bad.length, BAD.length + BAD_OTHER.length);
   for (const b of rec.bad) {
     assert.ok(b.threw, `${name}: ${b.case} should throw`);
     assert.deepEqual(b.error, { isError: true, name: "OverdueError", code: b.expected.code, path: b.expected.path, hasMessage: true }, `${name}: ${b.case}`);

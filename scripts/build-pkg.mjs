@@ -68,7 +68,7 @@ const sizes = (file) => {
   };
 };
 const report = ["overdue_bg.wasm", "overdue.js", "overdue.cjs"].map(sizes);
-writeFileSync(join(out, "..", "target", `pkg-size-${profile}.json`), JSON.stringify(report, null, 2));
+writeFileSync(join(root, "target", `pkg-size-${profile}.json`), JSON.stringify(report, null, 2));
 console.log(`\noverdue ${version} (${profile}) → ${out}`);
 for (const s of report) {
   console.log(`  ${s.file.padEnd(16)} raw ${String(s.raw).padStart(7)} B   gzip ${String(s.gzip).padStart(6)} B   brotli ${String(s.brotli).padStart(6)} B`);

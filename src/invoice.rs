@@ -11,7 +11,6 @@ use crate::money::{check_for_currency, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::fmt;
 
 /// Most invoices one call accepts: a bound on work and memory for untrusted input.
@@ -145,99 +144,87 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
-/// Checks a required short text: not blank, at most `max` characters.
-pub fn check_text(value: &str, path: &str, max: usize) -> Result<()> {
+/// Checks a required short text: not blank, at most `max` characters. The error has an empty path;
+/// callers add theirs with [`Error::within`], so valid input allocates nothing.
+pub fn check_text(value: &str, max: usize) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(Error::new(ErrorCode::EmptyText, path, "This must not be empty."));
+        return Err(Error::new(ErrorCode::EmptyText, "", "This must not be empty."));
     }
-    check_len(value, path, max)
+    check_len(value, max)
 }
 
 /// Checks an optional text's length.
-pub fn check_len(value: &str, path: &str, max: usize) -> Result<()> {
+pub fn check_len(value: &str, max: usize) -> Result<()> {
     // `len()` counts bytes, which bounds characters from above: only count when it could matter.
     if value.len() > max && value.chars().count() > max {
+        return Err(Error::new(ErrorCode::TooLong, "", format!("This is longer than the {max} characters allowed.")));
+    }
+    Ok(())
+}
+
+fn positive(amount: Amount, currency: Currency, what: &str) -> Result<Decimal> {
+    let v = check_for_currency(amount.0, currency)?;
+    if v <= Decimal::ZERO {
+        return Err(Error::new(ErrorCode::InvalidAmount, "", format!("{what} must be greater than zero (got {v}).")));
+    }
+    Ok(v)
+}
+
+fn not_before_issue(date: NaiveDate, issue: NaiveDate, what: &str) -> Result<()> {
+    if date < issue {
         return Err(Error::new(
-            ErrorCode::TooLong,
-            path,
-            format!("This is longer than the {max} characters allowed."),
+            ErrorCode::InvalidDateOrder,
+            "",
+            format!("The {what} {date} is before the invoice's issue date {issue}."),
         ));
     }
     Ok(())
 }
 
-fn positive(amount: Amount, currency: Currency, path: &str, what: &str) -> Result<Decimal> {
-    let v = check_for_currency(amount.0, currency).map_err(|e| e.within(path))?;
-    if v <= Decimal::ZERO {
-        return Err(Error::new(
-            ErrorCode::InvalidAmount,
-            path,
-            format!("{what} must be greater than zero (got {v})."),
-        ));
-    }
-    Ok(v)
-}
-
 impl Invoice {
     /// Checks everything serde could not: amounts against the currency, positive amounts, date order
-    /// and text limits. `path` is where this invoice sits in the input (`invoices[3]`).
+    /// and text limits. Error paths are relative to the invoice (`payments[0].amount`).
     ///
     /// # Errors
-    /// The first problem found, with its path below `path`.
-    pub fn validate(&self, path: &str) -> Result<()> {
-        let at = |field: &str| crate::error::join_path(path, field);
-        check_text(self.id.as_str(), &at("id"), MAX_SHORT_TEXT)?;
-        check_text(self.customer.id.as_str(), &at("customer.id"), MAX_SHORT_TEXT)?;
-        check_text(&self.customer.name, &at("customer.name"), MAX_SHORT_TEXT)?;
+    /// The first problem found.
+    pub fn validate(&self) -> Result<()> {
+        check_text(self.id.as_str(), MAX_SHORT_TEXT).map_err(|e| e.within("id"))?;
+        check_text(self.customer.id.as_str(), MAX_SHORT_TEXT).map_err(|e| e.within("customer.id"))?;
+        check_text(&self.customer.name, MAX_SHORT_TEXT).map_err(|e| e.within("customer.name"))?;
         if let Some(e) = &self.customer.email {
-            check_len(e, &at("customer.email"), 320)?;
+            check_len(e, 320).map_err(|e| e.within("customer.email"))?;
         }
         if let Some(a) = &self.customer.account_number {
-            check_len(a, &at("customer.accountNumber"), MAX_SHORT_TEXT)?;
+            check_len(a, MAX_SHORT_TEXT).map_err(|e| e.within("customer.accountNumber"))?;
         }
         if let Some(n) = &self.notes {
-            check_len(n, &at("notes"), MAX_LONG_TEXT)?;
+            check_len(n, MAX_LONG_TEXT).map_err(|e| e.within("notes"))?;
         }
-        positive(self.amount, self.currency, &at("amount"), "An invoice amount")?;
+        positive(self.amount, self.currency, "An invoice amount").map_err(|e| e.within("amount"))?;
         if self.due_date < self.issue_date {
             return Err(Error::new(
                 ErrorCode::InvalidDateOrder,
-                at("dueDate"),
+                "dueDate",
                 format!("The due date {} is before the issue date {}.", self.due_date, self.issue_date),
             ));
         }
-        if self.payments.len() > MAX_ENTRIES_PER_INVOICE || self.credits.len() > MAX_ENTRIES_PER_INVOICE {
-            let field = if self.payments.len() > MAX_ENTRIES_PER_INVOICE { "payments" } else { "credits" };
-            return Err(Error::new(
-                ErrorCode::TooMany,
-                at(field),
-                format!("An invoice may carry at most {MAX_ENTRIES_PER_INVOICE} {field}."),
-            ));
+        for (field, len) in [("payments", self.payments.len()), ("credits", self.credits.len())] {
+            if len > MAX_ENTRIES_PER_INVOICE {
+                return Err(Error::new(ErrorCode::TooMany, field, format!("An invoice may carry at most {MAX_ENTRIES_PER_INVOICE} {field}.")));
+            }
         }
         for (i, p) in self.payments.iter().enumerate() {
-            let pp = at(&format!("payments[{i}]"));
-            positive(p.amount, self.currency, &crate::error::join_path(&pp, "amount"), "A payment")?;
-            if p.date < self.issue_date {
-                return Err(Error::new(
-                    ErrorCode::InvalidDateOrder,
-                    crate::error::join_path(&pp, "date"),
-                    format!("The payment date {} is before the invoice's issue date {}.", p.date, self.issue_date),
-                ));
-            }
+            let at = |e: Error, f: &str| e.within(f).within(&format!("payments[{i}]"));
+            positive(p.amount, self.currency, "A payment").map_err(|e| at(e, "amount"))?;
+            not_before_issue(p.date, self.issue_date, "payment date").map_err(|e| at(e, "date"))?;
             if let Some(r) = &p.reference {
-                check_len(r, &crate::error::join_path(&pp, "reference"), MAX_SHORT_TEXT)?;
+                check_len(r, MAX_SHORT_TEXT).map_err(|e| at(e, "reference"))?;
             }
         }
         for (i, c) in self.credits.iter().enumerate() {
-            let cp = at(&format!("credits[{i}]"));
-            positive(c.amount, self.currency, &crate::error::join_path(&cp, "amount"), "A credit")?;
-            if c.date < self.issue_date {
-                return Err(Error::new(
-                    ErrorCode::InvalidDateOrder,
-                    crate::error::join_path(&cp, "date"),
-                    format!("The credit date {} is before the invoice's issue date {}.", c.date, self.issue_date),
-                ));
-            }
+            let at = |e: Error, f: &str| e.within(f).within(&format!("credits[{i}]"));
+            positive(c.amount, self.currency, "A credit").map_err(|e| at(e, "amount"))?;
+            not_before_issue(c.date, self.issue_date, "credit date").map_err(|e| at(e, "date"))?;
         }
         Ok(())
     }
@@ -255,7 +242,14 @@ impl Invoice {
     /// What is still owed on `as_of`: amount − payments − credits dated on or before it. Negative when
     /// the customer overpaid.
     pub fn outstanding_as_of(&self, as_of: NaiveDate) -> Decimal {
-        self.amount.0 - self.paid_as_of(as_of) - self.credited_as_of(as_of)
+        let mut out = self.amount.0;
+        for p in self.payments.iter().filter(|p| p.date <= as_of) {
+            out -= p.amount.0;
+        }
+        for c in self.credits.iter().filter(|c| c.date <= as_of) {
+            out -= c.amount.0;
+        }
+        out
     }
 
     /// Days from the due date to `as_of`; negative while not yet due.
@@ -277,14 +271,13 @@ pub fn validate_invoices(invoices: &[Invoice], path: &str) -> Result<()> {
             format!("At most {MAX_INVOICES} invoices can be handled in one call."),
         ));
     }
-    let mut seen = HashSet::with_capacity(invoices.len());
+    let mut seen = crate::fasthash::FastSet::with_capacity_and_hasher(invoices.len(), Default::default());
     for (i, inv) in invoices.iter().enumerate() {
-        let p = format!("{path}[{i}]");
-        inv.validate(&p)?;
+        inv.validate().map_err(|e| e.within(&format!("{path}[{i}]")))?;
         if !seen.insert(inv.id.as_str()) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
-                format!("{p}.id"),
+                format!("{path}[{i}].id"),
                 format!("The invoice id \"{}\" appears more than once.", inv.id),
             ));
         }

@@ -17,13 +17,19 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod aging;
+pub mod aging_csv;
+pub mod csv;
 pub mod currency;
 pub mod date;
 pub mod decode;
 pub mod error;
+pub mod fasthash;
 pub mod invoice;
+pub mod kpi;
 pub mod money;
 pub mod normalize;
+pub mod worklist;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -281,3 +281,48 @@ mod tests {
         assert_eq!(round_to_minor(Decimal::new(-4, 3), cur("USD")).to_string(), "0.00");
     }
 }
+
+/// An amount written for an English sentence: the currency's symbol where it is unambiguous in
+/// English business writing (£, $ for USD, €, ¥ for JPY), else the code; thousands separated by
+/// commas; exactly the minor digits. `£4,200.00`, `¥185,400`, `CHF 1,250.50`, `-$12.00`.
+pub fn format_en(amount: Decimal, currency: Currency) -> String {
+    let r = round_to_minor(amount, currency);
+    let digits = r.abs().to_string();
+    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    if !frac.is_empty() {
+        grouped.push('.');
+        grouped.push_str(frac);
+    }
+    let sign = if r.is_sign_negative() && !r.is_zero() { "-" } else { "" };
+    match currency.code() {
+        "GBP" => format!("{sign}£{grouped}"),
+        "USD" => format!("{sign}${grouped}"),
+        "EUR" => format!("{sign}€{grouped}"),
+        "JPY" => format!("{sign}¥{grouped}"),
+        code => format!("{sign}{code} {grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn english_amounts() {
+        let c = |s| Currency::from_code(s).unwrap();
+        assert_eq!(format_en(Decimal::new(420000, 2), c("GBP")), "£4,200.00");
+        assert_eq!(format_en(Decimal::from(185400), c("JPY")), "¥185,400");
+        assert_eq!(format_en(Decimal::new(125050, 2), c("CHF")), "CHF 1,250.50");
+        assert_eq!(format_en(Decimal::new(-1200, 2), c("USD")), "-$12.00");
+        assert_eq!(format_en(Decimal::new(1500, 3), c("KWD")), "KWD 1.500");
+        assert_eq!(format_en(Decimal::new(99999999999999, 2), c("EUR")), "€999,999,999,999.99");
+        assert_eq!(format_en(Decimal::ZERO, c("EUR")), "€0.00");
+    }
+}

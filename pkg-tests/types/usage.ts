@@ -1,7 +1,8 @@
 // Compiled with `tsc --noEmit --strict` against the packed package: every export has real types.
 // The @ts-expect-error lines fail the compile if a type ever degrades to `any`.
 import init, {
-  normalizeInvoices, version, errorCodes,
+  normalizeInvoices, version, errorCodes, ageReceivables, ageReceivablesCsv, receivablesKpis, collectionWorklist,
+  type AgingReport, type KpiReport, type Worklist,
   type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
 } from "overdue";
 
@@ -27,6 +28,20 @@ try {
   const path: string = err.path;
   console.log(code, path);
 }
+
+const aging: AgingReport = ageReceivables({ asOf: "2026-11-23", invoices: [invoice], buckets: [30, 60], basis: "dueDate", detail: "customers" });
+const firstBucket: string = aging.currencies[0].buckets[0].label;
+const bulk: AgingReport = ageReceivablesCsv({ asOf: "2026-11-23", csv: "id,customerId,currency,amount,dueDate\n", detail: "summary" });
+const kpis: KpiReport = receivablesKpis({ currency: "USD", beginningReceivables: 1, creditSales: "2", endingReceivables: "1", endingCurrent: "0", days: 30 });
+const dso: string | null = kpis.currencies[0].dso;
+const work: Worklist = collectionWorklist({ asOf: "2026-11-23", invoices: [invoice], risk: { customers: [{ customerId: "c1", trend: "deteriorating" }] } });
+const reason: string = work.items[0].reason;
+console.log(firstBucket, bulk, dso, reason);
+// @ts-expect-error: detail is one of three words
+ageReceivables({ asOf: "2026-11-23", invoices: [], detail: "everything" });
+// @ts-expect-error: a priority is a decimal string
+const p: number = work.items[0].priority;
+console.log(p);
 
 // @ts-expect-error: asOf is required
 normalizeInvoices({ invoices: [] });

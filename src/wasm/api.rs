@@ -38,3 +38,74 @@ pub fn version() -> String {
 pub fn error_codes() -> Vec<JsValue> {
     crate::error::ALL_CODES.iter().map(|c| JsValue::from_str(c.as_str())).collect()
 }
+
+/// Ages the receivables as of `asOf`: per currency the amount and count in each bucket ("Current",
+/// "1–30", "31–60", "61–90", "91–120", "121+" by default; upper limits inclusive), totals, the share
+/// over 90 days and the weighted average days past due; per customer its bucket amounts; per open
+/// invoice its age and bucket. Overpaid invoices are listed as customer credit.
+///
+/// ```js
+/// const report = ageReceivables({ asOf: "2026-11-23", invoices, buckets: [30, 60, 90] });
+/// report.currencies[0].buckets; // [{ label: "Current", amount: "840.00", count: 1 }, …]
+/// ```
+///
+/// # Errors
+/// `invalid_value` at `buckets[i]` for limits that are not ascending whole days ≥ 1;
+/// `invalid_date_order` at `asOf` when it precedes every issue date; invalid invoices as in
+/// `normalizeInvoices`.
+#[wasm_bindgen(js_name = ageReceivables, unchecked_return_type = "AgingReport")]
+pub fn age_receivables(#[wasm_bindgen(unchecked_param_type = "AgeReceivablesInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::aging::AgingInput = from_js(&input)?;
+    to_js(&crate::aging::age_receivables(&input).map_err(js_error)?)
+}
+
+/// Collection KPIs for a period — DSO, best possible DSO, average days delinquent, CEI (two
+/// labelled variants) and countback DSO — from a ledger (`periodStart`, `periodEnd`, `invoices`)
+/// or from summary figures (`currency`, `beginningReceivables`, `creditSales`,
+/// `endingReceivables`, `endingCurrent`, `days`).
+///
+/// ```js
+/// receivablesKpis({ currency: "USD", beginningReceivables: "12000", creditSales: "10000",
+///   endingReceivables: "15000", endingCurrent: "4000", days: 30 }).currencies[0].dso; // "45.00"
+/// ```
+///
+/// # Errors
+/// `missing_field` for an incomplete input, `invalid_date_order` at `periodEnd` before
+/// `periodStart`, invalid amounts or invoices.
+#[wasm_bindgen(js_name = receivablesKpis, unchecked_return_type = "KpiReport")]
+pub fn receivables_kpis(#[wasm_bindgen(unchecked_param_type = "ReceivablesKpisInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::kpi::KpiInput = from_js(&input)?;
+    to_js(&crate::kpi::receivables_kpis(&input).map_err(js_error)?)
+}
+
+/// Who to chase today: one row per customer and currency with past-due invoices, highest priority
+/// first, each with a one-line reason (`"£4,200.00 over 60 days, oldest 74 days"`). Disputed
+/// invoices and promises to pay not yet passed are held and sink to the bottom. Pass the output of
+/// `paymentRisk` as `risk` to raise risky customers.
+///
+/// # Errors
+/// Invalid invoices, as in `normalizeInvoices`.
+#[wasm_bindgen(js_name = collectionWorklist, unchecked_return_type = "Worklist")]
+pub fn collection_worklist(#[wasm_bindgen(unchecked_param_type = "CollectionWorklistInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::worklist::WorklistInput = from_js(&input)?;
+    to_js(&crate::worklist::collection_worklist(&input).map_err(js_error)?)
+}
+
+/// `ageReceivables` for large ledgers: the ledger as one CSV text (columns found by header name:
+/// `id`, `customerId`, `customerName`, `currency`, `amount`, `issueDate`, `dueDate`, `paid` or
+/// `outstanding`, `disputed`), aged inside WebAssembly without building an object per invoice.
+/// Same report and options as `ageReceivables`; pass `detail: "customers"` or `"summary"` to skip
+/// the per-invoice rows.
+///
+/// ```js
+/// const report = ageReceivablesCsv({ asOf: "2026-11-23", csv: await file.text(), detail: "summary" });
+/// ```
+///
+/// # Errors
+/// The first bad row, with its line in the path (`csv[5].dueDate`); a missing required column at
+/// `csv[1]`.
+#[wasm_bindgen(js_name = ageReceivablesCsv, unchecked_return_type = "AgingReport")]
+pub fn age_receivables_csv(#[wasm_bindgen(unchecked_param_type = "AgeReceivablesCsvInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::aging_csv::AgingCsvInput = from_js(&input)?;
+    to_js(&crate::aging_csv::age_receivables_csv(&input).map_err(js_error)?)
+}

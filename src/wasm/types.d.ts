@@ -106,3 +106,193 @@ export interface NormalizeInvoicesOutput {
   /** One entry per currency, ordered by code; currencies are never added together. */
   totals: CurrencyTotals[];
 }
+
+/** "dueDate": days past the due date (default); "issueDate": days since issue. */
+export type AgingBasis = "dueDate" | "issueDate";
+
+/** How much per-invoice detail a report carries: "invoices" (default), "customers" or "summary". */
+export type AgingDetail = "invoices" | "customers" | "summary";
+
+export interface AgeReceivablesInput {
+  asOf: DateString;
+  invoices: InvoiceInput[];
+  /** Ascending upper limits in days, inclusive; default [30, 60, 90, 120]. */
+  buckets?: number[] | null;
+  basis?: AgingBasis | null;
+  detail?: AgingDetail | null;
+}
+
+/** A ledger as CSV text, columns found by header name (id, customerId, customerName, currency, amount, issueDate, dueDate, paid | outstanding, disputed). */
+export interface AgeReceivablesCsvInput {
+  asOf: DateString;
+  csv: string;
+  buckets?: number[] | null;
+  basis?: AgingBasis | null;
+  detail?: AgingDetail | null;
+}
+
+export interface BucketDef {
+  /** "Current", "1–30", …, "121+" (issue-date basis: "0–30", …). */
+  label: string;
+  /** Lowest age in the bucket; null for "Current". */
+  from: number | null;
+  /** Highest age in the bucket; null for the last, open bucket. */
+  to: number | null;
+}
+
+export interface BucketTotal {
+  label: string;
+  amount: Money;
+  count: number;
+}
+
+export interface CurrencyAging {
+  currency: CurrencyCode;
+  buckets: BucketTotal[];
+  /** Everything owed, disputed included; the sum of the buckets. */
+  totalOutstanding: Money;
+  overdueTotal: Money;
+  disputedTotal: Money;
+  /** Overpayments owed back to customers. */
+  customerCredit: Money;
+  openInvoices: number;
+  /** Percent of totalOutstanding more than 90 days past due, e.g. "37.50". */
+  shareOver90Days: string;
+  /** Amount-weighted average days past due, one decimal, e.g. "55.8". */
+  weightedAverageDaysPastDue: string;
+}
+
+export interface CustomerAging {
+  customerId: string;
+  name: string;
+  currency: CurrencyCode;
+  /** Amounts in the order of the report's buckets. */
+  buckets: Money[];
+  totalOutstanding: Money;
+  overdueTotal: Money;
+  oldestDaysPastDue: number;
+  openInvoices: number;
+  disputedAmount: Money;
+  credit: Money;
+}
+
+export interface InvoiceAging {
+  id: string;
+  customerId: string;
+  currency: CurrencyCode;
+  outstanding: Money;
+  /** Days on the report's basis (negative while not yet due on the due-date basis). */
+  age: number;
+  daysPastDue: number;
+  /** Index into the report's buckets. */
+  bucket: number;
+  disputed: boolean;
+}
+
+export interface CreditEntry {
+  invoiceId: string;
+  customerId: string;
+  currency: CurrencyCode;
+  amount: Money;
+}
+
+export interface AgingReport {
+  asOf: DateString;
+  basis: AgingBasis;
+  buckets: BucketDef[];
+  currencies: CurrencyAging[];
+  customers: CustomerAging[];
+  invoices: InvoiceAging[];
+  credits: CreditEntry[];
+  paidInvoices: number;
+  notYetIssued: number;
+}
+
+/** Either a ledger (periodStart, periodEnd, invoices) or summary figures (currency … days). */
+export interface ReceivablesKpisInput {
+  periodStart?: DateString | null;
+  periodEnd?: DateString | null;
+  invoices?: InvoiceInput[] | null;
+  currency?: CurrencyCode | null;
+  beginningReceivables?: MoneyInput | null;
+  creditSales?: MoneyInput | null;
+  endingReceivables?: MoneyInput | null;
+  endingCurrent?: MoneyInput | null;
+  days?: number | null;
+}
+
+export interface CountbackMonth {
+  /** "YYYY-MM" */
+  month: string;
+  creditSales: Money;
+  daysCounted: string;
+}
+
+/** Ratios are decimal strings with two decimals; null where the denominator is zero. */
+export interface Kpis {
+  currency: CurrencyCode;
+  days: number;
+  beginningReceivables: Money;
+  creditSales: Money;
+  endingReceivables: Money;
+  endingCurrent: Money;
+  dso: string | null;
+  bestPossibleDso: string | null;
+  averageDaysDelinquent: string | null;
+  /** CEI with the period's credit sales, percent. */
+  cei: string | null;
+  /** CEI with average monthly credit sales, percent. */
+  ceiMonthlySales: string | null;
+  months: string;
+  countbackDso: string | null;
+  countback: CountbackMonth[];
+}
+
+export interface KpiReport {
+  source: "ledger" | "summary";
+  periodStart: DateString | null;
+  periodEnd: DateString | null;
+  currencies: Kpis[];
+}
+
+export interface CustomerRiskInput {
+  customerId: string | number;
+  score?: number | null;
+  trend?: "deteriorating" | "stable" | "improving" | string | null;
+}
+
+export interface CollectionWorklistInput {
+  asOf: DateString;
+  invoices: InvoiceInput[];
+  /** A paymentRisk report (only customers[].customerId, score and trend are read). */
+  risk?: { customers: CustomerRiskInput[] } | null;
+}
+
+export interface WorkInvoice {
+  id: string;
+  dueDate: DateString;
+  outstanding: Money;
+  daysPastDue: number;
+  hold: "disputed" | "promised" | null;
+  promisedDate: DateString | null;
+}
+
+export interface WorkItem {
+  customerId: string;
+  name: string;
+  email: string | null;
+  currency: CurrencyCode;
+  /** 0–100, one decimal. */
+  priority: string;
+  status: "chase" | "onHold";
+  reason: string;
+  chaseable: Money;
+  held: Money;
+  oldestDaysPastDue: number;
+  invoices: WorkInvoice[];
+}
+
+export interface Worklist {
+  asOf: DateString;
+  items: WorkItem[];
+}

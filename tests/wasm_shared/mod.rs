@@ -97,3 +97,44 @@ fn version_and_codes_are_exported() {
         assert!(codes.iter().any(|x| x == c), "{c}");
     }
 }
+
+const LEDGER: &str = r#"[
+  {"id":"A","customer":{"id":"studio","name":"Northwind"},"currency":"GBP","amount":"4200.00","issueDate":"2026-08-11","dueDate":"2026-09-10"},
+  {"id":"B","customer":{"id":"bakery","name":"Hartley's"},"currency":"GBP","amount":"760.50","issueDate":"2026-09-23","dueDate":"2026-11-01"},
+  {"id":"C","customer":{"id":"bakery","name":"Hartley's"},"currency":"GBP","amount":"840.00","issueDate":"2026-11-03","dueDate":"2026-12-03"}]"#;
+
+#[wasm_bindgen_test]
+fn ageing_kpis_and_worklist_cross_the_boundary() {
+    let r = overdue::wasm::age_receivables(js(&format!(r#"{{"asOf":"2026-11-23","invoices":{LEDGER}}}"#))).unwrap();
+    assert_eq!(text(&r, "buckets.3.label"), "61–90");
+    assert_eq!(text(&r, "currencies.0.buckets.3.amount"), "4200.00");
+    assert_eq!(text(&r, "currencies.0.totalOutstanding"), "5800.50");
+    assert_eq!(get(&r, "invoices.0.daysPastDue").as_f64(), Some(74.0));
+
+    let csv = "id,customerId,currency,amount,issueDate,dueDate\nA,studio,GBP,4200.00,2026-08-11,2026-09-10\n";
+    let input = js(r#"{"asOf":"2026-11-23","detail":"summary"}"#);
+    Reflect::set(&input, &JsValue::from_str("csv"), &JsValue::from_str(csv)).unwrap();
+    let r = overdue::wasm::age_receivables_csv(input).unwrap();
+    assert_eq!(text(&r, "currencies.0.buckets.3.amount"), "4200.00");
+    assert_eq!(js_sys::Array::from(&get(&r, "invoices")).length(), 0, "summary detail has no rows");
+
+    let k = overdue::wasm::receivables_kpis(js(r#"{"currency":"USD","beginningReceivables":"12000","creditSales":"10000","endingReceivables":"15000","endingCurrent":"4000","days":30}"#)).unwrap();
+    assert_eq!(text(&k, "currencies.0.dso"), "45.00");
+    assert!(get(&k, "currencies.0.countbackDso").is_null());
+
+    let w = overdue::wasm::collection_worklist(js(&format!(r#"{{"asOf":"2026-11-23","invoices":{LEDGER}}}"#))).unwrap();
+    assert_eq!(text(&w, "items.0.reason"), "£4,200.00 over 60 days, oldest 74 days");
+}
+
+#[wasm_bindgen_test]
+fn ageing_errors_are_coded() {
+    let err = overdue::wasm::age_receivables(js(&format!(r#"{{"asOf":"2026-11-23","invoices":{LEDGER},"buckets":[60,30]}}"#))).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_value".into(), "buckets[1]".into()));
+    let input = js(r#"{"asOf":"2026-11-23"}"#);
+    Reflect::set(&input, &JsValue::from_str("csv"), &JsValue::from_str("id,customerId,currency,amount,dueDate\nA,c,GBP,1,2026-02-30\n")).unwrap();
+    let err = overdue::wasm::age_receivables_csv(input).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_date".into(), "csv[2].dueDate".into()));
+    let err = overdue::wasm::receivables_kpis(js(r#"{"periodStart":"2026-11-30","periodEnd":"2026-11-01","invoices":[]}"#)).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_date_order".into(), "periodEnd".into()));
+    check_good_answer();
+}

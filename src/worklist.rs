@@ -1,0 +1,274 @@
+//! `collectionWorklist`: who to chase today. One row per customer and currency with something past
+//! due, ordered by a priority score that grows with the amount overdue, how late it is and, when a
+//! payment-risk report is passed in, how risky the customer is.
+//!
+//! The score (0–100) is 100 × min(1, 0.55 × amount + 0.45 × age + risk), where
+//! - amount = the customer's chaseable overdue amount / the largest such amount in that currency
+//!   (amounts in different currencies are never compared directly);
+//! - age = the amount-weighted average days past due of those invoices / 180, capped at 1;
+//! - risk = 0.15 for a customer whose payments are deteriorating, plus 0.10 when its payment score is
+//!   below 50; 0 without a risk report.
+//!
+//! Disputed invoices and invoices whose promised payment date has not passed are held: they are
+//! listed but not chased, and a customer with only held invoices sinks to the bottom with score 0.
+
+use crate::currency::Currency;
+use crate::error::Result;
+use crate::invoice::{validate_invoices, Id, Invoice};
+use crate::money::{format_en, round_dp, round_to_minor, ser_decimal};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// What the worklist reads from a payment-risk report: per customer, its score and trend.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskInput {
+    #[serde(default)]
+    pub customers: Vec<CustomerRisk>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerRisk {
+    pub customer_id: Id,
+    /// A PAYDEX-style score 1–100, `null` when unavailable.
+    #[serde(default)]
+    pub score: Option<f64>,
+    /// `"deteriorating"`, `"stable"` or `"improving"`.
+    #[serde(default)]
+    pub trend: Option<String>,
+}
+
+/// Input of [`collection_worklist`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorklistInput {
+    #[serde(with = "crate::date::ymd")]
+    pub as_of: NaiveDate,
+    pub invoices: Vec<Invoice>,
+    #[serde(default)]
+    pub risk: Option<RiskInput>,
+}
+
+/// Why an invoice is not being chased.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Hold {
+    Disputed,
+    Promised,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkInvoice {
+    pub id: Id,
+    #[serde(with = "crate::date::ymd")]
+    pub due_date: NaiveDate,
+    #[serde(serialize_with = "ser_decimal")]
+    pub outstanding: Decimal,
+    pub days_past_due: i64,
+    pub hold: Option<Hold>,
+    #[serde(with = "crate::date::ymd_opt")]
+    pub promised_date: Option<NaiveDate>,
+}
+
+/// One customer to chase (or on hold), in one currency.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkItem {
+    pub customer_id: Id,
+    pub name: String,
+    pub email: Option<String>,
+    pub currency: Currency,
+    /// 0–100, one decimal; higher means chase sooner.
+    #[serde(serialize_with = "ser_decimal")]
+    pub priority: Decimal,
+    /// `"chase"` or `"onHold"`.
+    pub status: &'static str,
+    /// One line for people: `"£4,200.00 over 60 days, oldest 74 days"`.
+    pub reason: String,
+    /// Overdue on invoices that are not held.
+    #[serde(serialize_with = "ser_decimal")]
+    pub chaseable: Decimal,
+    /// Overdue on held invoices.
+    #[serde(serialize_with = "ser_decimal")]
+    pub held: Decimal,
+    pub oldest_days_past_due: i64,
+    /// The customer's past-due invoices, oldest first.
+    pub invoices: Vec<WorkInvoice>,
+}
+
+/// Output of [`collection_worklist`].
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Worklist {
+    #[serde(with = "crate::date::ymd")]
+    pub as_of: NaiveDate,
+    pub items: Vec<WorkItem>,
+}
+
+struct Acc<'a> {
+    first: &'a Invoice,
+    invoices: Vec<WorkInvoice>,
+    chaseable: Decimal,
+    held: Decimal,
+    weighted_days: Decimal,
+    over_60: Decimal,
+    oldest: i64,
+    disputed: bool,
+    promised: Option<NaiveDate>,
+}
+
+/// The prioritised worklist as of `asOf`.
+///
+/// # Errors
+/// Invalid invoices, as [`crate::normalize::normalize_invoices`].
+pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
+    validate_invoices(&input.invoices, "invoices")?;
+    let as_of = input.as_of;
+    let risk: HashMap<&str, &CustomerRisk> = input
+        .risk
+        .iter()
+        .flat_map(|r| r.customers.iter())
+        .map(|c| (c.customer_id.as_str(), c))
+        .collect();
+    let mut groups: BTreeMap<(Currency, &str), Acc> = BTreeMap::new();
+    for inv in &input.invoices {
+        let dpd = inv.days_from_due(as_of);
+        if inv.issue_date > as_of || dpd <= 0 {
+            continue;
+        }
+        let out = inv.outstanding_as_of(as_of);
+        if out <= Decimal::ZERO {
+            continue;
+        }
+        let hold = if inv.disputed {
+            Some(Hold::Disputed)
+        } else if inv.promised_date.is_some_and(|p| p >= as_of) {
+            Some(Hold::Promised)
+        } else {
+            None
+        };
+        let acc = groups.entry((inv.currency, inv.customer.id.as_str())).or_insert_with(|| Acc {
+            first: inv,
+            invoices: Vec::new(),
+            chaseable: Decimal::ZERO,
+            held: Decimal::ZERO,
+            weighted_days: Decimal::ZERO,
+            over_60: Decimal::ZERO,
+            oldest: 0,
+            disputed: false,
+            promised: None,
+        });
+        match hold {
+            None => {
+                acc.chaseable += out;
+                acc.weighted_days += out * Decimal::from(dpd);
+                if dpd > 60 {
+                    acc.over_60 += out;
+                }
+                acc.oldest = acc.oldest.max(dpd);
+            }
+            Some(h) => {
+                acc.held += out;
+                acc.disputed |= h == Hold::Disputed;
+                if h == Hold::Promised {
+                    acc.promised = acc.promised.max(inv.promised_date);
+                }
+            }
+        }
+        acc.invoices.push(WorkInvoice {
+            id: inv.id.clone(),
+            due_date: inv.due_date,
+            outstanding: round_to_minor(out, inv.currency),
+            days_past_due: dpd,
+            hold,
+            promised_date: inv.promised_date,
+        });
+    }
+
+    let mut largest: HashMap<Currency, Decimal> = HashMap::new();
+    for ((c, _), a) in &groups {
+        let e = largest.entry(*c).or_insert(Decimal::ZERO);
+        *e = (*e).max(a.chaseable);
+    }
+    let mut items: Vec<WorkItem> = groups
+        .into_iter()
+        .map(|((c, cid), mut a)| {
+            let r = risk.get(cid);
+            let priority = score(&a, largest.get(&c).copied().unwrap_or_default(), r.copied());
+            a.invoices.sort_by(|x, y| (std::cmp::Reverse(x.days_past_due), &x.id).cmp(&(std::cmp::Reverse(y.days_past_due), &y.id)));
+            let reason = reason(&a, c, r.copied());
+            WorkItem {
+                customer_id: a.first.customer.id.clone(),
+                name: a.first.customer.name.clone(),
+                email: a.first.customer.email.clone(),
+                currency: c,
+                priority,
+                status: if a.chaseable.is_zero() { "onHold" } else { "chase" },
+                reason,
+                chaseable: round_to_minor(a.chaseable, c),
+                held: round_to_minor(a.held, c),
+                oldest_days_past_due: a.invoices.iter().map(|i| i.days_past_due).max().unwrap_or(0),
+                invoices: a.invoices,
+            }
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        let on_hold = |w: &WorkItem| w.status == "onHold";
+        (on_hold(a), std::cmp::Reverse(a.priority), std::cmp::Reverse(a.oldest_days_past_due), &a.customer_id)
+            .cmp(&(on_hold(b), std::cmp::Reverse(b.priority), std::cmp::Reverse(b.oldest_days_past_due), &b.customer_id))
+    });
+    Ok(Worklist { as_of, items })
+}
+
+fn score(a: &Acc, largest: Decimal, risk: Option<&CustomerRisk>) -> Decimal {
+    if a.chaseable.is_zero() {
+        return round_dp(Decimal::ZERO, 1);
+    }
+    let amount = if largest.is_zero() { Decimal::ZERO } else { a.chaseable / largest };
+    let avg_days = a.weighted_days / a.chaseable;
+    let age = (avg_days / Decimal::from(180)).min(Decimal::ONE);
+    let mut bonus = Decimal::ZERO;
+    if let Some(r) = risk {
+        if r.trend.as_deref() == Some("deteriorating") {
+            bonus += Decimal::new(15, 2);
+        }
+        if r.score.is_some_and(|s| s.is_finite() && s < 50.0) {
+            bonus += Decimal::new(10, 2);
+        }
+    }
+    let raw = Decimal::new(55, 2) * amount + Decimal::new(45, 2) * age + bonus;
+    round_dp(raw.min(Decimal::ONE) * Decimal::ONE_HUNDRED, 1)
+}
+
+fn reason(a: &Acc, c: Currency, risk: Option<&CustomerRisk>) -> String {
+    if a.chaseable.is_zero() {
+        let mut why = Vec::new();
+        if a.disputed {
+            why.push("disputed".to_string());
+        }
+        if let Some(p) = a.promised {
+            why.push(format!("promised to pay by {p}"));
+        }
+        return format!("On hold: {} ({} overdue)", why.join(", "), format_en(a.held, c));
+    }
+    let mut s = if a.over_60 > Decimal::ZERO {
+        format!("{} over 60 days, oldest {} days", format_en(a.over_60, c), a.oldest)
+    } else {
+        let days = if a.oldest == 1 { "1 day".to_string() } else { format!("{} days", a.oldest) };
+        format!("{} overdue, oldest {days}", format_en(a.chaseable, c))
+    };
+    if a.over_60 > Decimal::ZERO && a.over_60 < a.chaseable {
+        s.push_str(&format!(" ({} overdue in all)", format_en(a.chaseable, c)));
+    }
+    if risk.is_some_and(|r| r.trend.as_deref() == Some("deteriorating")) {
+        s.push_str("; paying later and later");
+    }
+    if a.held > Decimal::ZERO {
+        s.push_str(&format!("; {} more on hold", format_en(a.held, c)));
+    }
+    s
+}
