@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PORT ?= 8080
 
-.PHONY: serve test setup setup-browser pkg www clean
+.PHONY: serve test setup setup-browser pkg www clean bench
 
 serve: setup www
 	node scripts/serve.mjs --root www --port $(PORT)
@@ -27,3 +27,7 @@ www: pkg
 clean:
 	cargo clean
 	rm -rf pkg www/pkg pkg-tests/.work artifacts
+
+# Speed and size against the JavaScript peers; writes BENCHMARKS.md.
+bench: pkg
+	node bench/run.mjs

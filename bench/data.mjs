@@ -61,12 +61,13 @@ export function invoices(n, seed) {
   return out;
 }
 
-/** The same ledger as CSV text with one payment column pair (the bulk path's layout). */
-export function csv(list) {
-  const rows = ["id,customerId,customerName,currency,amount,issueDate,dueDate,paidDate,paidAmount"];
+/** The same ledger as CSV text in the bulk path's layout: `paid` is what was paid by `asOf`. */
+export function csv(list, asOf = AS_OF) {
+  const rows = ["id,customerId,customerName,currency,amount,issueDate,dueDate,paid"];
   for (const inv of list) {
     const p = inv.payments?.[0];
-    rows.push(`${inv.id},${inv.customer.id},${inv.customer.name},${inv.currency},${inv.amount},${inv.issueDate},${inv.dueDate},${p ? p.date : ""},${p ? p.amount : ""}`);
+    const paid = p && p.date <= asOf ? p.amount : "";
+    rows.push(`${inv.id},${inv.customer.id},${inv.customer.name},${inv.currency},${inv.amount},${inv.issueDate},${inv.dueDate},${paid}`);
   }
   return rows.join("\n") + "\n";
 }

@@ -1,9 +1,10 @@
-//! Reading input objects with errors that say where: any serde `Deserializer` (serde-wasm-bindgen for
-//! JavaScript objects, serde_json for JSON text) into overdue's types, with failures turned into an
-//! [`Error`] whose `path` names the field (`invoices[3].dueDate`).
+//! Reading input with errors that say where: JSON text into overdue's types, with failures turned
+//! into an [`Error`] whose `path` names the field (`invoices[3].dueDate`).
 //!
-//! The fast path deserialises without tracking where it is. Only when that fails is the input read a
-//! second time through `serde_path_to_error` to find the path, so valid input pays nothing for it.
+//! Deserialisation does not track where it is. When it fails, serde_json says at which byte, and
+//! [`path_at`] reads the JSON up to that byte to name the field. Valid input pays nothing for paths,
+//! and the module carries one deserialiser per type instead of a second, path-tracking copy of each
+//! (26 KB of gzipped wasm).
 
 use crate::error::{join_path, Error, ErrorCode};
 use serde::de::DeserializeOwned;
@@ -15,29 +16,6 @@ const MARK: char = '\u{1f}';
 /// Wraps a coded [`Error`] as a serde error; [`decode`] takes the code back out.
 pub fn coded<E: serde::de::Error>(e: Error) -> E {
     E::custom(format_args!("{MARK}{}{MARK}{}", e.code.as_str(), e.message))
-}
-
-/// Deserialises `T` from the deserialiser `make` returns. `make` is called a second time only when
-/// the first attempt fails, to find the path of the failure.
-///
-/// # Errors
-/// The first invalid field, as an [`Error`] with its code and path.
-pub fn decode<'de, T, D, F>(make: F) -> Result<T, Error>
-where
-    T: DeserializeOwned,
-    D: serde::Deserializer<'de>,
-    D::Error: std::fmt::Display,
-    F: Fn() -> D,
-{
-    match T::deserialize(make()) {
-        Ok(v) => Ok(v),
-        Err(first) => match serde_path_to_error::deserialize::<_, T>(make()) {
-            Err(e) => Err(from_serde_message(&path_string(e.path()), &e.inner().to_string())),
-            // Only a deserialiser that does not read the same input twice gets here; keep its first
-            // answer, without a path.
-            Ok(_) => Err(from_serde_message("", &first.to_string())),
-        },
-    }
 }
 
 /// Deserialises `T` from JSON text, with the same codes and paths as [`decode`]; a syntax error is
@@ -62,35 +40,89 @@ pub fn decode_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
             format!("The text is not valid JSON: {first}."),
         ));
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Err(e) => {
-            let raw = e.inner().to_string();
-            // serde_json appends the position; the path says more, and the message should not repeat it.
-            let msg = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
-            Err(from_serde_message(&path_string(e.path()), msg))
-        }
-        Ok(_) => Err(from_serde_message("", &first.to_string())),
-    }
+    let offset = byte_offset(text, first.line(), first.column());
+    let raw = first.to_string();
+    // serde_json appends the position; the path says more, and the message should not repeat it.
+    let msg = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
+    let (container, last) = path_at(text, offset);
+    // A missing field is reported at the end of the object that lacks it. serde_json has usually
+    // consumed its `}` by then (the path is the object just closed); if not, the innermost
+    // container is that object.
+    let closed = text.as_bytes()[..offset.min(text.len())].iter().rev().find(|b| !b.is_ascii_whitespace()) == Some(&b'}');
+    let path = if msg.starts_with("missing field") && !closed { container } else { last };
+    Err(from_serde_message(&path, msg))
 }
 
-fn path_string(p: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut s = String::new();
-    for seg in p.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                s.push('[');
-                s.push_str(&index.to_string());
-                s.push(']');
-            }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                s = join_path(&s, key);
-            }
-            Segment::Unknown => s = join_path(&s, "?"),
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => break,
         }
     }
-    s
+    (start + column).min(text.len())
+}
+
+/// The JSON path at byte `offset` of `text`: `(path of the innermost container, path of the value
+/// last entered)`, e.g. `("invoices[0]", "invoices[0].amount")`.
+pub fn path_at(text: &str, offset: usize) -> (String, String) {
+    enum Frame {
+        Object { key: Option<String>, in_key: bool },
+        Array { index: usize },
+    }
+    let b = text.as_bytes();
+    let end = offset.min(b.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match b[i] {
+            b'{' => stack.push(Frame::Object { key: None, in_key: true }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { in_key, .. }) => *in_key = true,
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { in_key, .. }) = stack.last_mut() {
+                    *in_key = false;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, in_key: true }) = stack.last_mut() {
+                    *key = Some(text.get(start..i.min(text.len())).unwrap_or("").to_string());
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut container = String::new();
+    let mut last = String::new();
+    let n = stack.len();
+    for (depth, f) in stack.iter().enumerate() {
+        let seg = match f {
+            Frame::Object { key: Some(k), .. } => Some(join_path("", k)),
+            Frame::Object { key: None, .. } => None,
+            Frame::Array { index } => Some(format!("[{index}]")),
+        };
+        if let Some(seg) = seg {
+            last = join_path(&last, &seg);
+            if depth + 1 < n {
+                container = last.clone();
+            }
+        }
+    }
+    (container, last)
 }
 
 /// Turns a serde error message into an [`Error`], recognising overdue's coded messages and serde's
@@ -213,10 +245,13 @@ mod tests {
     }
 
     #[test]
-    fn owned_deserializers_get_codes_too() {
-        use serde::de::IntoDeserializer;
-        let make = || -> serde::de::value::StrDeserializer<'static, serde::de::value::Error> { "12,50".into_deserializer() };
-        let e = decode::<crate::money::Amount, _, _>(make).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidAmount, ""));
+    fn paths_at_offsets() {
+        let t = r#"{"invoices":[{"id":"a"},{"id":"b","amount":"x","c":{"d":[1,2,3]}}]}"#;
+        let at = |needle: &str| path_at(t, t.find(needle).unwrap() + needle.len());
+        assert_eq!(at(r#""x""#).1, "invoices[1].amount");
+        assert_eq!(at("[1,2").1, "invoices[1].c.d[1]");
+        assert_eq!(at(r#""a""#), ("invoices[0]".to_string(), "invoices[0].id".to_string()));
+        assert_eq!(path_at(t, 0).1, "");
+        assert_eq!(path_at(r#"{"a\"b":1}"#, 9).1, r#"a\"b"#);
     }
 }
