@@ -50,6 +50,26 @@ pub struct AgingCsvInput {
     pub detail: Option<Detail>,
 }
 
+/// [`AgingCsvInput`] without the text, for callers that hold the text apart.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgingCsvOptions {
+    #[serde(with = "crate::date::ymd")]
+    pub as_of: NaiveDate,
+    #[serde(default)]
+    pub buckets: Option<Vec<i64>>,
+    #[serde(default)]
+    pub basis: Option<Basis>,
+    #[serde(default)]
+    pub detail: Option<Detail>,
+}
+
+impl AgingCsvOptions {
+    pub fn with_csv(self, csv: String) -> AgingCsvInput {
+        AgingCsvInput { as_of: self.as_of, csv, buckets: self.buckets, basis: self.basis, detail: self.detail }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {
     Id,
@@ -124,7 +144,12 @@ pub fn age_receivables_csv(input: &AgingCsvInput) -> Result<AgingReport> {
     }
     let pos = column_positions(&fields)?;
     let mut row: Vec<Cow<'_, str>> = Vec::with_capacity(12);
-    let mut seen: FastSet<Cow<'_, str>> = FastSet::default();
+    // Roughly one id per 60 bytes of CSV: sized once instead of rehashing a million-entry set.
+    let mut seen: FastSet<Cow<'_, str>> = FastSet::with_capacity_and_hasher((text.len() / 60).min(MAX_ROWS), Default::default());
+    // Ledgers use a handful of currencies: remember the last one instead of looking every row up.
+    let mut last_currency: Option<(&str, Currency)> = None;
+    let col = |c: Col| COLUMNS.iter().position(|(k, ..)| *k == c).and_then(|i| pos[i]);
+    let idx: [Option<usize>; 10] = [Col::Id, Col::CustomerId, Col::CustomerName, Col::Currency, Col::Amount, Col::IssueDate, Col::DueDate, Col::Paid, Col::Outstanding, Col::Disputed].map(col);
     let mut issue_dates_future = true;
     let mut rows = 0usize;
     loop {
@@ -133,10 +158,7 @@ pub fn age_receivables_csv(input: &AgingCsvInput) -> Result<AgingReport> {
         if rows > MAX_ROWS {
             return Err(Error::new(ErrorCode::TooMany, "csv", format!("At most {MAX_ROWS} rows can be aged in one call.")));
         }
-        let get = |c: Col| -> &str {
-            let i = COLUMNS.iter().position(|(k, ..)| *k == c).unwrap_or(0);
-            pos[i].and_then(|p| row.get(p)).map_or("", |f| f.as_ref().trim())
-        };
+        let get = |c: Col| -> &str { idx[c as usize].and_then(|p| row.get(p)).map_or("", |f| f.as_ref().trim()) };
         let at = |col: &'static str| move |e: Error| with_line(e.within(col), line);
         let id = get(Col::Id);
         if id.is_empty() {
@@ -146,7 +168,17 @@ pub fn age_receivables_csv(input: &AgingCsvInput) -> Result<AgingReport> {
         if customer_id.is_empty() {
             return Err(with_line(Error::new(ErrorCode::EmptyText, "customerId", "The customer id is empty."), line));
         }
-        let currency = Currency::from_code(get(Col::Currency)).map_err(at("currency"))?;
+        let code = get(Col::Currency);
+        let currency = match last_currency {
+            Some((last, c)) if last == code => c,
+            _ => {
+                let c = Currency::from_code(code).map_err(at("currency"))?;
+                if let Some(Cow::Borrowed(raw)) = idx[Col::Currency as usize].and_then(|p| row.get(p)) {
+                    last_currency = Some((raw.trim(), c));
+                }
+                c
+            }
+        };
         let money = |col: Col, name: &'static str| -> Result<Option<Decimal>> {
             let raw = get(col);
             if raw.is_empty() {

@@ -106,6 +106,17 @@ pub fn collection_worklist(#[wasm_bindgen(unchecked_param_type = "CollectionWork
 /// `csv[1]`.
 #[wasm_bindgen(js_name = ageReceivablesCsv, unchecked_return_type = "AgingReport")]
 pub fn age_receivables_csv(#[wasm_bindgen(unchecked_param_type = "AgeReceivablesCsvInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    let input: crate::aging_csv::AgingCsvInput = from_js(&input)?;
-    to_js(&crate::aging_csv::age_receivables_csv(&input).map_err(js_error)?)
+    // The CSV text is taken as a string directly: through JSON it would be escaped, copied and
+    // unescaped again (70 MB for a million rows).
+    let csv = js_sys::Reflect::get(&input, &JsValue::from_str("csv")).ok().and_then(|v| v.as_string());
+    let mut parsed: crate::aging_csv::AgingCsvInput = match csv {
+        Some(text) => {
+            let options: crate::aging_csv::AgingCsvOptions = from_js(&super::convert::without_key(&input, "csv")?)?;
+            options.with_csv(text)
+        }
+        None => from_js(&input)?,
+    };
+    let report = crate::aging_csv::age_receivables_csv(&parsed).map_err(js_error);
+    parsed.csv.clear();
+    to_js(&report?)
 }

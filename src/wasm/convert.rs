@@ -42,6 +42,13 @@ fn precise<T: DeserializeOwned>(value: &JsValue) -> Option<Error> {
     decode_json::<T>(&text).err()
 }
 
+/// A shallow copy of an object without one key, for inputs whose large text field is read apart.
+pub fn without_key(value: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
+    js_sys::Reflect::delete_property(&copy, &JsValue::from_str(key)).map_err(|e| js_error(unreadable(&e)))?;
+    Ok(copy.into())
+}
+
 fn unreadable(e: &JsValue) -> Error {
     let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
     Error::new(
