@@ -74,3 +74,48 @@ export function differences(a, b) {
   }
   return n;
 }
+
+/** A level schedule with `financial` (numpy-financial's port): floats throughout, each figure
+ *  printed to the cent only at the end — what the JavaScript calculators do. */
+export function planFloat(financial, principal, annualRate, n) {
+  const r = annualRate / 100 / 12;
+  const pmt = -financial.pmt(r, n, principal);
+  const rows = [];
+  let balance = principal;
+  for (let k = 1; k <= n; k++) {
+    const interest = balance * r;
+    const princ = k === n ? balance : pmt - interest;
+    balance -= princ;
+    rows.push({ payment: (princ + interest).toFixed(2), interest: interest.toFixed(2), principal: princ.toFixed(2), balance: Math.abs(balance).toFixed(2) });
+  }
+  return rows;
+}
+
+/** The same schedule with decimal.js and overdue's rules: each period's interest and the level
+ *  instalment rounded half away from zero, the final instalment taking the residual. */
+export function planDecimal(principal, annualRate, n) {
+  const r = new Decimal(annualRate).div(100).div(12);
+  const P = new Decimal(principal);
+  const pmt = r.isZero() ? P.div(n) : P.mul(r).div(new Decimal(1).minus(new Decimal(1).div(r.plus(1).pow(n))));
+  const level = pmt.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const rows = [];
+  let balance = P;
+  for (let k = 1; k <= n; k++) {
+    // Multiply before dividing, so that exact midpoints stay exact (see tests/plan.rs).
+    const interest = balance.mul(annualRate).div(1200).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const princ = k === n ? balance : Decimal.min(level.minus(interest), balance);
+    balance = balance.minus(princ);
+    rows.push({ payment: princ.plus(interest).toFixed(2), interest: interest.toFixed(2), principal: princ.toFixed(2), balance: balance.toFixed(2) });
+  }
+  return rows;
+}
+
+/** Rows where any figure differs by a cent or more. */
+export function rowsOff(a, b) {
+  let n = 0;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i], y = b[i];
+    if (!x || !y || ["payment", "interest", "principal", "balance"].some((k) => Math.abs(Number(x[k]) - Number(y[k])) >= 0.005)) n++;
+  }
+  return n;
+}

@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import Papa from "papaparse";
 import { invoices, csv, AS_OF } from "./data.mjs";
-import { ageDecimal, ageFloat, ageCsvRowsDecimal, overdueBuckets, differences } from "./peers.mjs";
+import * as financial from "financial";
+import { ageDecimal, ageFloat, ageCsvRowsDecimal, overdueBuckets, differences, planFloat, planDecimal, rowsOff } from "./peers.mjs";
+import { rng } from "./data.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -84,6 +86,34 @@ const csvDiff = differences(overdueBuckets(oursCsv.result), peerCsv.result);
 if (csvDiff !== 0) throw new Error(`CSV: overdue and papaparse + decimal.js disagree on ${csvDiff} bucket totals`);
 scenario(`ageing a ${n1m.toLocaleString("en")}-row CSV (${(text.length / 1e6).toFixed(0)} MB), summary`, oursCsv,
   { label: "papaparse + dayjs + decimal.js", ms: peerCsv.ms }, "both exact");
+
+// Payment plans: 60 monthly instalments for many principals and rates.
+const nPlans = quick ? 1000 : 10000;
+const rand = rng(60);
+const plans = Array.from({ length: nPlans }, () => ({
+  principal: Math.round((500 + rand() * 49500) * 100) / 100,
+  rate: Math.round(rand() * 2400) / 100,
+}));
+const planInputs = plans.map((p) => ({ principal: p.principal.toFixed(2), currency: "USD", annualRate: p.rate.toFixed(2), frequency: "monthly", firstDueDate: "2026-01-31", count: 60 }));
+const oursPlans = time(() => planInputs.map((i) => api.paymentPlan(i)), quick ? 2 : 3);
+const floatPlans = time(() => plans.map((p) => planFloat(financial, p.principal, p.rate, 60)), quick ? 2 : 3);
+const decPlans = time(() => plans.map((p) => planDecimal(p.principal, p.rate, 60)), quick ? 2 : 3);
+const oursRows = oursPlans.result.map((p) => p.schedule.map((r) => ({ payment: r.payment, interest: r.interest, principal: r.principal, balance: r.balance })));
+let decOff = 0, floatOff = 0, floatPlansOff = 0;
+for (let i = 0; i < nPlans; i++) {
+  decOff += rowsOff(oursRows[i], decPlans.result[i]);
+  const f = rowsOff(oursRows[i], floatPlans.result[i]);
+  floatOff += f;
+  if (f > 0) floatPlansOff++;
+}
+if (decOff !== 0) throw new Error(`plans: overdue and decimal.js disagree on ${decOff} rows`);
+const rowsTotal = nPlans * 60;
+scenario(`${nPlans.toLocaleString("en")} payment plans of 60 monthly instalments`, oursPlans,
+  { label: "decimal.js, same rounding rules", ms: decPlans.ms }, "both exact (0 rows differ)");
+scenario(`${nPlans.toLocaleString("en")} payment plans of 60 monthly instalments vs floats`, oursPlans,
+  { label: "financial (pmt) + floats", ms: floatPlans.ms },
+  `floats: ${floatOff.toLocaleString("en")} of ${rowsTotal.toLocaleString("en")} rows off by ≥ 1 cent, in ${floatPlansOff.toLocaleString("en")} of ${nPlans.toLocaleString("en")} plans`);
+console.log(`plans per second: ${(nPlans / (oursPlans.ms / 1000)).toFixed(0)}`);
 
 // Sizes.
 const size = (f) => {

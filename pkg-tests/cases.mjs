@@ -38,6 +38,8 @@ export const CALLS = [
   ["ageing CSV", "ageReceivablesCsv", { asOf: "2026-11-23", csv: CSV }],
   ["KPIs from summary (GUIDE §5 example)", "receivablesKpis", { currency: "USD", beginningReceivables: "12000", creditSales: "10000", endingReceivables: "15000", endingCurrent: "4000", days: 30 }],
   ["KPIs from ledger", "receivablesKpis", { periodStart: "2026-11-01", periodEnd: "2026-11-30", invoices: KPI_LEDGER }],
+  ["plan 15000 at 8% over 60 months", "paymentPlan", { principal: "15000", currency: "USD", annualRate: "8", frequency: "monthly", firstDueDate: "2026-01-31", count: 60 }],
+  ["plan with down payment and fee", "paymentPlan", { principal: "1200", currency: "JPY", annualRate: 6, frequency: "semimonthly", firstDueDate: "2026-01-31", downPayment: { amount: 200 }, setupFee: 50, method: "equalPrincipal", maxInstalment: 200 }],
   ["worklist", "collectionWorklist", { ...GOOD, risk: { customers: [{ customerId: "c1", score: 40, trend: "deteriorating" }] } }],
 ];
 
@@ -52,6 +54,11 @@ export const BAD_OTHER = [
   ["CSV not a string", "ageReceivablesCsv", { asOf: "2026-11-23", csv: 42 }, "invalid_type", "csv"],
   ["KPI period reversed", "receivablesKpis", { periodStart: "2026-11-30", periodEnd: "2026-11-01", invoices: [] }, "invalid_date_order", "periodEnd"],
   ["KPI summary incomplete", "receivablesKpis", { currency: "USD", creditSales: "1" }, "missing_field", "beginningReceivables"],
+  ["plan count 0", "paymentPlan", { principal: "100", currency: "EUR", annualRate: 5, frequency: "monthly", firstDueDate: "2026-01-31", count: 0 }, "invalid_value", "count"],
+  ["plan rate over 100", "paymentPlan", { principal: "100", currency: "EUR", annualRate: "100.01", frequency: "monthly", firstDueDate: "2026-01-31", count: 2 }, "invalid_value", "annualRate"],
+  ["plan unknown frequency", "paymentPlan", { principal: "100", currency: "EUR", annualRate: 5, frequency: "daily", firstDueDate: "2026-01-31", count: 2 }, "invalid_value", "frequency"],
+  ["plan down payment too big", "paymentPlan", { principal: "100", currency: "EUR", annualRate: 5, frequency: "monthly", firstDueDate: "2026-01-31", count: 2, downPayment: { amount: "100" } }, "invalid_amount", "downPayment.amount"],
+  ["plan NaN rate", "paymentPlan", { principal: "100", currency: "EUR", annualRate: NaN, frequency: "monthly", firstDueDate: "2026-01-31", count: 2 }, "invalid_amount", "annualRate"],
   ["worklist bad invoice", "collectionWorklist", { asOf: "2026-11-23", invoices: [inv({ currency: "ABC" })] }, "unknown_currency", "invoices[0].currency"],
 ];
 

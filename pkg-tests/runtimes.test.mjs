@@ -32,6 +32,10 @@ function checkRecord(name, rec) {
   assert.equal(c["KPIs from ledger"].currencies[0].countbackDso, "42.92");
   assert.equal(c["worklist"].items[0].customerId, "c1");
   assert.match(c["worklist"].items[0].reason, /^£1,000\.00 overdue, oldest 23 days; paying later and later/);
+  const plan = c["plan 15000 at 8% over 60 months"];
+  assert.deepEqual([plan.regularInstalment, plan.finalInstalment, plan.schedule[1].dueDate, plan.schedule[59].balance], ["304.15", "303.84", "2026-02-28", "0.00"]);
+  const jpy = c["plan with down payment and fee"];
+  assert.ok(jpy.schedule.every((r) => Number(r.payment) <= 200 && !r.payment.includes(".")), "JPY instalments within the maximum, no decimals");
   assert.equal(rec.bad.length, BAD.length + BAD_OTHER.length);
   for (const b of rec.bad) {
     assert.ok(b.threw, `${name}: ${b.case} should throw`);

@@ -38,6 +38,8 @@ pub enum ErrorCode {
     InvalidJson,
     /// A fault inside overdue, not in the input. Please report it.
     Internal,
+    /// A payment plan's largest allowed instalment cannot pay the debt down.
+    InstalmentTooSmall,
 }
 
 impl ErrorCode {
@@ -59,6 +61,7 @@ impl ErrorCode {
             ErrorCode::TooMany => "too_many",
             ErrorCode::InvalidJson => "invalid_json",
             ErrorCode::Internal => "internal",
+            ErrorCode::InstalmentTooSmall => "instalment_too_small",
         }
     }
 
@@ -85,6 +88,7 @@ pub const ALL_CODES: &[ErrorCode] = &[
     ErrorCode::TooMany,
     ErrorCode::InvalidJson,
     ErrorCode::Internal,
+    ErrorCode::InstalmentTooSmall,
 ];
 
 impl fmt::Display for ErrorCode {

@@ -29,6 +29,7 @@ pub mod invoice;
 pub mod kpi;
 pub mod money;
 pub mod normalize;
+pub mod plan;
 pub mod worklist;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,7 +2,7 @@
 // The @ts-expect-error lines fail the compile if a type ever degrades to `any`.
 import init, {
   normalizeInvoices, version, errorCodes, ageReceivables, ageReceivablesCsv, receivablesKpis, collectionWorklist,
-  type AgingReport, type KpiReport, type Worklist,
+  paymentPlan, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
   type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
 } from "overdue";
 
@@ -42,6 +42,12 @@ ageReceivables({ asOf: "2026-11-23", invoices: [], detail: "everything" });
 // @ts-expect-error: a priority is a decimal string
 const p: number = work.items[0].priority;
 console.log(p);
+
+const plan: PaymentPlan = paymentPlan({ principal: "1000", currency: "EUR", annualRate: 5, frequency: "monthly", firstDueDate: "2026-01-31", count: 12 });
+const lastBalance: string = plan.schedule[plan.schedule.length - 1].balance;
+console.log(lastBalance);
+// @ts-expect-error: no daily plans
+paymentPlan({ principal: "1000", currency: "EUR", annualRate: 5, frequency: "daily", firstDueDate: "2026-01-31", count: 12 });
 
 // @ts-expect-error: asOf is required
 normalizeInvoices({ invoices: [] });

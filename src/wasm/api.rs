@@ -120,3 +120,23 @@ pub fn age_receivables_csv(#[wasm_bindgen(unchecked_param_type = "AgeReceivables
     parsed.csv.clear();
     to_js(&report?)
 }
+
+/// An instalment plan exact to the cent: `level` (equal instalments) or `equalPrincipal`, weekly to
+/// quarterly, with an optional down payment and setup fee, for a given `count` of instalments or the
+/// fewest that keep each payment at or below `maxInstalment`. Each period's interest is rounded half
+/// away from zero and the final instalment absorbs the residual, so the balance ends at exactly zero.
+///
+/// ```js
+/// const plan = paymentPlan({ principal: "15000", currency: "USD", annualRate: "8",
+///   frequency: "monthly", firstDueDate: "2026-01-15", count: 60 });
+/// plan.regularInstalment; // "304.15"; plan.finalInstalment: "303.84"
+/// ```
+///
+/// # Errors
+/// `invalid_value` for a count outside 1–600 or a rate outside 0–100; `invalid_amount` for a down
+/// payment of the whole principal; `instalment_too_small` when `maxInstalment` cannot pay the debt down.
+#[wasm_bindgen(js_name = paymentPlan, unchecked_return_type = "PaymentPlan")]
+pub fn payment_plan(#[wasm_bindgen(unchecked_param_type = "PaymentPlanInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::plan::PlanInput = from_js(&input)?;
+    to_js(&crate::plan::payment_plan(&input).map_err(js_error)?)
+}

@@ -11,7 +11,7 @@ export type CurrencyCode = string;
 export type ErrorCode =
   | "missing_field" | "invalid_type" | "invalid_value" | "invalid_amount" | "too_many_decimals"
   | "amount_out_of_range" | "invalid_date" | "invalid_date_order" | "unknown_currency" | "empty_text"
-  | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal";
+  | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal" | "instalment_too_small";
 
 /** What every overdue function throws on bad input: `err instanceof Error`, `err.name === "OverdueError"`. */
 export interface OverdueError extends Error {
@@ -295,4 +295,64 @@ export interface WorkItem {
 export interface Worklist {
   asOf: DateString;
   items: WorkItem[];
+}
+
+export type PlanFrequency = "weekly" | "biweekly" | "semimonthly" | "monthly" | "quarterly";
+export type PlanMethod = "level" | "equalPrincipal";
+
+export interface PaymentPlanInput {
+  /** What is to be repaid, e.g. the outstanding balance plus agreed charges. */
+  principal: MoneyInput;
+  currency: CurrencyCode;
+  /** Percent a year: "7.5" is 7.5 %; 0 for an interest-free split. */
+  annualRate: MoneyInput;
+  frequency: PlanFrequency;
+  firstDueDate: DateString;
+  /** The day the plan is agreed; default one period before the first due date. */
+  startDate?: DateString | null;
+  /** Paid on its date (default the start date); not financed. */
+  downPayment?: { amount: MoneyInput; date?: DateString | null } | null;
+  /** Added to the first instalment; counted in the APR. */
+  setupFee?: MoneyInput | null;
+  method?: PlanMethod | null;
+  /** The number of instalments, 1–600 … */
+  count?: number | null;
+  /** … or the most any instalment may be. */
+  maxInstalment?: MoneyInput | null;
+}
+
+export interface PlanRow {
+  number: number;
+  dueDate: DateString;
+  /** principal + interest + fee */
+  payment: Money;
+  interest: Money;
+  principal: Money;
+  fee: Money;
+  /** Balance after this instalment. */
+  balance: Money;
+}
+
+export interface PaymentPlan {
+  currency: CurrencyCode;
+  method: PlanMethod;
+  frequency: PlanFrequency;
+  periodsPerYear: number;
+  principal: Money;
+  downPayment: { amount: Money; date: DateString } | null;
+  /** principal − down payment */
+  financed: Money;
+  setupFee: Money;
+  startDate: DateString;
+  /** annual rate / periods per year as a fraction, unrounded */
+  periodicRate: string;
+  count: number;
+  regularInstalment: Money;
+  finalInstalment: Money;
+  schedule: PlanRow[];
+  totals: { paid: Money; interest: Money; fees: Money; principal: Money };
+  /** Annual percentage rate including the setup fee (actuarial), e.g. "8.00". */
+  apr: string;
+  /** Effective annual rate from the APR, percent. */
+  effectiveAnnualRate: string;
 }

@@ -138,3 +138,14 @@ fn ageing_errors_are_coded() {
     assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_date_order".into(), "periodEnd".into()));
     check_good_answer();
 }
+
+#[wasm_bindgen_test]
+fn payment_plans_cross_the_boundary() {
+    let p = overdue::wasm::payment_plan(js(r#"{"principal":"15000","currency":"USD","annualRate":8,"frequency":"monthly","firstDueDate":"2026-01-15","count":60}"#)).unwrap();
+    assert_eq!(text(&p, "regularInstalment"), "304.15");
+    assert_eq!(text(&p, "finalInstalment"), "303.84");
+    assert_eq!(text(&p, "schedule.59.balance"), "0.00");
+    let err = overdue::wasm::payment_plan(js(r#"{"principal":"15000","currency":"USD","annualRate":8,"frequency":"monthly","firstDueDate":"2026-01-15","maxInstalment":"99"}"#)).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("instalment_too_small".into(), "maxInstalment".into()));
+    check_good_answer();
+}
