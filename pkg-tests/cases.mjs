@@ -40,6 +40,12 @@ export const CALLS = [
   ["KPIs from ledger", "receivablesKpis", { periodStart: "2026-11-01", periodEnd: "2026-11-30", invoices: KPI_LEDGER }],
   ["plan 15000 at 8% over 60 months", "paymentPlan", { principal: "15000", currency: "USD", annualRate: "8", frequency: "monthly", firstDueDate: "2026-01-31", count: 60 }],
   ["plan with down payment and fee", "paymentPlan", { principal: "1200", currency: "JPY", annualRate: 6, frequency: "semimonthly", firstDueDate: "2026-01-31", downPayment: { amount: 200 }, setupFee: 50, method: "equalPrincipal", maxInstalment: 200 }],
+  ["UK statutory interest (GUIDE §5: £1,000, 12 %, 30 days)", "lateCharges", { asOf: "2002-10-01", regime: { kind: "uk" }, invoices: [inv({ id: "U1", amount: "1000.00", issueDate: "2002-08-01", dueDate: "2002-09-01", payments: [] })] }],
+  ["EU statutory interest (GUIDE §5: €4,500, 11 %, 30 days)", "lateCharges", { asOf: "2000-03-02", regime: { kind: "eu" }, invoices: [inv({ id: "E1", currency: "EUR", amount: "4500", issueDate: "2000-01-02", dueDate: "2000-02-01", payments: [] })] }],
+  ["contract charges", "lateCharges", { ...GOOD, invoices: GOOD.invoices.slice(0, 3), regime: { kind: "contract", annualRate: "8", dayCount: "act/act", fixedFee: "25", graceDays: 3 } }],
+  ["terms as text", "paymentTerms", "2/10 Net 30"],
+  ["terms as object", "paymentTerms", { terms: "net 30 EOM" }],
+  ["early payment discount", "earlyPaymentDiscount", { terms: "2/10 net 30", issueDate: "2026-11-01", amount: "1000", currency: "USD", asOf: "2026-11-05" }],
   ["worklist", "collectionWorklist", { ...GOOD, risk: { customers: [{ customerId: "c1", score: 40, trend: "deteriorating" }] } }],
 ];
 
@@ -59,6 +65,11 @@ export const BAD_OTHER = [
   ["plan unknown frequency", "paymentPlan", { principal: "100", currency: "EUR", annualRate: 5, frequency: "daily", firstDueDate: "2026-01-31", count: 2 }, "invalid_value", "frequency"],
   ["plan down payment too big", "paymentPlan", { principal: "100", currency: "EUR", annualRate: 5, frequency: "monthly", firstDueDate: "2026-01-31", count: 2, downPayment: { amount: "100" } }, "invalid_amount", "downPayment.amount"],
   ["plan NaN rate", "paymentPlan", { principal: "100", currency: "EUR", annualRate: NaN, frequency: "monthly", firstDueDate: "2026-01-31", count: 2 }, "invalid_amount", "annualRate"],
+  ["charges unknown regime", "lateCharges", { ...GOOD, regime: { kind: "french" } }, "invalid_value", "regime.kind"],
+  ["charges negative rate", "lateCharges", { ...GOOD, regime: { kind: "contract", annualRate: -1 } }, "invalid_value", "regime.annualRate"],
+  ["charges past the rate table", "lateCharges", { asOf: "2026-11-23", regime: { kind: "uk" }, invoices: [inv({ issueDate: "2026-07-01", dueDate: "2026-08-01", payments: [] })] }, "rate_unknown", "regime.referenceRate"],
+  ["terms unreadable", "paymentTerms", "pay when you like", "invalid_terms", ""],
+  ["discount bad terms", "earlyPaymentDiscount", { terms: "2/40 net 30", issueDate: "2026-11-01", amount: "1000", currency: "USD", asOf: "2026-11-05" }, "invalid_terms", "terms"],
   ["worklist bad invoice", "collectionWorklist", { asOf: "2026-11-23", invoices: [inv({ currency: "ABC" })] }, "unknown_currency", "invoices[0].currency"],
 ];
 

@@ -36,6 +36,12 @@ function checkRecord(name, rec) {
   assert.deepEqual([plan.regularInstalment, plan.finalInstalment, plan.schedule[1].dueDate, plan.schedule[59].balance], ["304.15", "303.84", "2026-02-28", "0.00"]);
   const jpy = c["plan with down payment and fee"];
   assert.ok(jpy.schedule.every((r) => Number(r.payment) <= 200 && !r.payment.includes(".")), "JPY instalments within the maximum, no decimals");
+  const uk = c["UK statutory interest (GUIDE §5: £1,000, 12 %, 30 days)"].invoices[0];
+  assert.deepEqual([uk.interest, uk.compensation, uk.rate], ["9.86", "70.00", "12"]);
+  const eu = c["EU statutory interest (GUIDE §5: €4,500, 11 %, 30 days)"].invoices[0];
+  assert.deepEqual([eu.interest, eu.compensation], ["40.68", "40.00"]);
+  assert.equal(c["terms as text"].canonical, "2/10 net 30");
+  assert.equal(c["early payment discount"].annualCostSimple360, "36.73");
   assert.equal(rec.bad.length, BAD.length + BAD_OTHER.length);
   for (const b of rec.bad) {
     assert.ok(b.threw, `${name}: ${b.case} should throw`);

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use crate::fasthash::FastMap;
+use crate::order::{arrange, currency_group, order};
 use std::collections::BTreeMap;
 
 /// The default bucket limits in days: Current, 1–30, 31–60, 61–90, 91–120, 121+.
@@ -395,7 +396,7 @@ impl<'a> Ager<'a> {
     pub fn finish(self) -> AgingReport {
         let defs = self.defs;
         let currencies: Vec<CurrencyAging> = self.currencies.into_iter().map(|(c, a)| a.finish(c, &defs)).collect();
-        let mut customers: Vec<CustomerAging> = self
+        let customers: Vec<CustomerAging> = self
             .customers
             .into_iter()
             .map(|mut cu| {
@@ -412,14 +413,12 @@ impl<'a> Ager<'a> {
             .collect();
         // Totals of one currency all have its minor scale after rounding, so their mantissas order
         // them exactly; comparing Decimals and id strings here cost more than the rest of the report.
-        customers.sort_by_key(|c| (c.currency, std::cmp::Reverse(c.total_outstanding.mantissa())));
+        let keys = customers.iter().enumerate().map(|(i, c)| (currency_group(c.currency), -c.total_outstanding.mantissa(), i as u32)).collect();
+        let customers = arrange(customers, &order(keys));
         // Stable: invoices of the same age keep the order they were given in. Sorting indices and
         // then moving each row once is much cheaper than letting the sort shuffle the rows.
-        let mut invoices = self.invoices;
-        let mut order: Vec<u32> = (0..invoices.len() as u32).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(invoices[i as usize].age));
-        let mut rows: Vec<Option<InvoiceAging>> = invoices.drain(..).map(Some).collect();
-        let invoices: Vec<InvoiceAging> = order.iter().filter_map(|&i| rows[i as usize].take()).collect();
+        let keys = self.invoices.iter().enumerate().map(|(i, x)| (0, -i128::from(x.age), i as u32)).collect();
+        let invoices = arrange(self.invoices, &order(keys));
         AgingReport {
             as_of: self.as_of,
             basis: self.basis,

@@ -40,6 +40,10 @@ pub enum ErrorCode {
     Internal,
     /// A payment plan's largest allowed instalment cannot pay the debt down.
     InstalmentTooSmall,
+    /// A reference rate is needed for a date overdue's tables do not cover: pass it explicitly.
+    RateUnknown,
+    /// Payment terms text that overdue cannot read.
+    InvalidTerms,
 }
 
 impl ErrorCode {
@@ -62,6 +66,8 @@ impl ErrorCode {
             ErrorCode::InvalidJson => "invalid_json",
             ErrorCode::Internal => "internal",
             ErrorCode::InstalmentTooSmall => "instalment_too_small",
+            ErrorCode::RateUnknown => "rate_unknown",
+            ErrorCode::InvalidTerms => "invalid_terms",
         }
     }
 
@@ -89,6 +95,8 @@ pub const ALL_CODES: &[ErrorCode] = &[
     ErrorCode::InvalidJson,
     ErrorCode::Internal,
     ErrorCode::InstalmentTooSmall,
+    ErrorCode::RateUnknown,
+    ErrorCode::InvalidTerms,
 ];
 
 impl fmt::Display for ErrorCode {

@@ -19,6 +19,7 @@
 
 pub mod aging;
 pub mod aging_csv;
+pub mod charges;
 pub mod csv;
 pub mod currency;
 pub mod date;
@@ -29,7 +30,10 @@ pub mod invoice;
 pub mod kpi;
 pub mod money;
 pub mod normalize;
+pub mod order;
 pub mod plan;
+pub mod rates;
+pub mod terms;
 pub mod worklist;
 
 #[cfg(target_arch = "wasm32")]

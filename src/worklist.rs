@@ -19,6 +19,7 @@ use crate::money::{format_en, round_dp, round_to_minor, ser_decimal};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use crate::order::{arrange, order};
 use std::collections::{BTreeMap, HashMap};
 
 /// What the worklist reads from a payment-risk report: per customer, its score and trend.
@@ -96,7 +97,7 @@ pub struct WorkItem {
     #[serde(serialize_with = "ser_decimal")]
     pub held: Decimal,
     pub oldest_days_past_due: i64,
-    /// The customer's past-due invoices, oldest first.
+    /// The customer's past-due invoices, oldest first (same age: input order).
     pub invoices: Vec<WorkInvoice>,
 }
 
@@ -194,12 +195,13 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
         let e = largest.entry(*c).or_insert(Decimal::ZERO);
         *e = (*e).max(a.chaseable);
     }
-    let mut items: Vec<WorkItem> = groups
+    let items: Vec<WorkItem> = groups
         .into_iter()
         .map(|((c, cid), mut a)| {
             let r = risk.get(cid);
             let priority = score(&a, largest.get(&c).copied().unwrap_or_default(), r.copied());
-            a.invoices.sort_by(|x, y| (std::cmp::Reverse(x.days_past_due), &x.id).cmp(&(std::cmp::Reverse(y.days_past_due), &y.id)));
+            let keys = a.invoices.iter().enumerate().map(|(i, x)| (0, -i128::from(x.days_past_due), i as u32)).collect();
+            a.invoices = arrange(std::mem::take(&mut a.invoices), &order(keys));
             let reason = reason(&a, c, r.copied());
             WorkItem {
                 customer_id: a.first.customer.id.clone(),
@@ -216,11 +218,14 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
             }
         })
         .collect();
-    items.sort_by(|a, b| {
-        let on_hold = |w: &WorkItem| w.status == "onHold";
-        (on_hold(a), std::cmp::Reverse(a.priority), std::cmp::Reverse(a.oldest_days_past_due), &a.customer_id)
-            .cmp(&(on_hold(b), std::cmp::Reverse(b.priority), std::cmp::Reverse(b.oldest_days_past_due), &b.customer_id))
-    });
+    // Held customers last; then priority (one decimal, so its mantissa orders it), then the oldest
+    // invoice, both descending; ties by currency and customer id (the grouping order).
+    let keys = items
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (u64::from(w.status == "onHold"), -(w.priority.mantissa() * 10_000_000 + i128::from(w.oldest_days_past_due)), i as u32))
+        .collect();
+    let items = arrange(items, &order(keys));
     Ok(Worklist { as_of, items })
 }
 

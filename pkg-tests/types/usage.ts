@@ -2,7 +2,7 @@
 // The @ts-expect-error lines fail the compile if a type ever degrades to `any`.
 import init, {
   normalizeInvoices, version, errorCodes, ageReceivables, ageReceivablesCsv, receivablesKpis, collectionWorklist,
-  paymentPlan, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
+  paymentPlan, lateCharges, paymentTerms, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
   type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
 } from "overdue";
 
@@ -46,6 +46,13 @@ console.log(p);
 const plan: PaymentPlan = paymentPlan({ principal: "1000", currency: "EUR", annualRate: 5, frequency: "monthly", firstDueDate: "2026-01-31", count: 12 });
 const lastBalance: string = plan.schedule[plan.schedule.length - 1].balance;
 console.log(lastBalance);
+const charged: LateChargesReport = lateCharges({ asOf: "2026-11-23", invoices: [invoice], regime: { kind: "uk", referenceRate: "3.75" } });
+const why: string = charged.invoices[0].explanation;
+const net: number = paymentTerms("2/10 net 30").netDays + paymentTerms({ terms: "net 30" }).netDays;
+const cost: string | null = earlyPaymentDiscount({ terms: "2/10 net 30", issueDate: "2026-11-01", amount: 1000, currency: "USD", asOf: "2026-11-05" }).annualCostSimple360;
+console.log(why, net, cost);
+// @ts-expect-error: no such regime
+lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "french" } });
 // @ts-expect-error: no daily plans
 paymentPlan({ principal: "1000", currency: "EUR", annualRate: 5, frequency: "daily", firstDueDate: "2026-01-31", count: 12 });
 

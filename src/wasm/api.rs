@@ -140,3 +140,59 @@ pub fn payment_plan(#[wasm_bindgen(unchecked_param_type = "PaymentPlanInput")] i
     let input: crate::plan::PlanInput = from_js(&input)?;
     to_js(&crate::plan::payment_plan(&input).map_err(js_error)?)
 }
+
+/// Late-payment interest, fixed compensation and fees on every late invoice as of `asOf`, under a
+/// `regime`: `contract` (your own rate, day count, grace days, fees, cap), `uk` (Late Payment of
+/// Commercial Debts Act: 8 % over Bank Rate, £40/£70/£100), `eu` (Directive 2011/7/EU: ECB rate + 8,
+/// €40), `de` (§ 288 BGB: Basiszinssatz + 9, €40) or `us-prompt-payment`. Reference rates come from
+/// tables built into the package; an explicit `referenceRate` / `baseRate` overrides them. Each
+/// invoice gets an explanation naming the rule and the rate used.
+///
+/// ```js
+/// lateCharges({ asOf: "2026-03-31", invoices, regime: { kind: "contract", annualRate: "8", fixedFee: "25" } });
+/// ```
+///
+/// # Errors
+/// `rate_unknown` at `regime.referenceRate` / `regime.baseRate` when the tables do not reach the
+/// date (pass the rate); `invalid_value` for a rate outside 0–100, an EU margin under 8, or a
+/// statutory regime used on another currency; invalid invoices.
+#[wasm_bindgen(js_name = lateCharges, unchecked_return_type = "LateChargesReport")]
+pub fn late_charges(#[wasm_bindgen(unchecked_param_type = "LateChargesInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::charges::ChargesInput = from_js(&input)?;
+    to_js(&crate::charges::late_charges(&input).map_err(js_error)?)
+}
+
+/// Reads payment terms: `"net 30"`, `"2/10 net 30"`, `"1/15 n45"`, `"due on receipt"`, `"EOM"`,
+/// `"net 30 EOM"`. Takes the text itself or `{ terms }`.
+///
+/// # Errors
+/// `invalid_terms` for text it cannot read.
+#[wasm_bindgen(js_name = paymentTerms, unchecked_return_type = "PaymentTerms")]
+pub fn payment_terms(#[wasm_bindgen(unchecked_param_type = "string | { terms: string }")] input: JsValue) -> Result<JsValue, JsValue> {
+    #[derive(serde::Deserialize)]
+    struct Wrapped {
+        terms: String,
+    }
+    let (text, path) = match input.as_string() {
+        Some(t) => (t, ""),
+        None => (from_js::<Wrapped>(&input)?.terms, "terms"),
+    };
+    to_js(&crate::terms::parse_terms(&text).map_err(|e| js_error(e.within(path)))?)
+}
+
+/// What paying early under discount terms is worth: the discount deadline and amount, what settles
+/// the invoice today, the due date, and the annual cost of forgoing the discount (simple 360-day and
+/// compounded 365-day, both labelled).
+///
+/// ```js
+/// earlyPaymentDiscount({ terms: "2/10 net 30", issueDate: "2026-11-01", amount: "1000", currency: "USD", asOf: "2026-11-05" })
+///   .annualCostSimple360; // "36.73"
+/// ```
+///
+/// # Errors
+/// `invalid_terms` at `terms`; invalid amounts or dates.
+#[wasm_bindgen(js_name = earlyPaymentDiscount, unchecked_return_type = "EarlyPaymentDiscount")]
+pub fn early_payment_discount(#[wasm_bindgen(unchecked_param_type = "EarlyPaymentDiscountInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::terms::DiscountInput = from_js(&input)?;
+    to_js(&crate::terms::early_payment_discount(&input).map_err(js_error)?)
+}

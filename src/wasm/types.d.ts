@@ -11,7 +11,8 @@ export type CurrencyCode = string;
 export type ErrorCode =
   | "missing_field" | "invalid_type" | "invalid_value" | "invalid_amount" | "too_many_decimals"
   | "amount_out_of_range" | "invalid_date" | "invalid_date_order" | "unknown_currency" | "empty_text"
-  | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal" | "instalment_too_small";
+  | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal" | "instalment_too_small"
+  | "rate_unknown" | "invalid_terms";
 
 /** What every overdue function throws on bad input: `err instanceof Error`, `err.name === "OverdueError"`. */
 export interface OverdueError extends Error {
@@ -355,4 +356,121 @@ export interface PaymentPlan {
   apr: string;
   /** Effective annual rate from the APR, percent. */
   effectiveAnnualRate: string;
+}
+
+export type RegimeKind = "contract" | "uk" | "eu" | "de" | "us-prompt-payment";
+
+/** The rules to charge by; which fields apply depends on kind. Rates are percent a year. */
+export interface Regime {
+  kind: RegimeKind;
+  /** contract, us-prompt-payment */
+  annualRate?: MoneyInput | null;
+  /** contract: "act/365" (default), "act/360" or "act/act" */
+  dayCount?: "act/365" | "act/360" | "act/act" | null;
+  /** contract: interest starts after this many days past due */
+  graceDays?: number | null;
+  /** contract: once per late invoice */
+  fixedFee?: MoneyInput | null;
+  /** contract: percent of the balance outstanding on asOf, once per late invoice */
+  percentFee?: MoneyInput | null;
+  /** contract: most an invoice's charges may total */
+  cap?: MoneyInput | null;
+  /** uk, eu: overrides the built-in Bank Rate / ECB table */
+  referenceRate?: MoneyInput | null;
+  /** eu: points over the reference rate, at least 8 (default 8) */
+  margin?: MoneyInput | null;
+  /** eu: apply each half-year's rate to its own days (default: fixed for the debt) */
+  perHalfYear?: boolean | null;
+  /** de: overrides the built-in Basiszinssatz table */
+  baseRate?: MoneyInput | null;
+  /** de: a consumer debtor (+5 points, no €40) */
+  consumer?: boolean | null;
+}
+
+export interface LateChargesInput {
+  asOf: DateString;
+  invoices: InvoiceInput[];
+  regime: Regime;
+}
+
+export interface ChargePeriod {
+  from: DateString;
+  to: DateString;
+  days: number;
+  balance: Money;
+  /** percent a year */
+  rate: string;
+  interest: Money;
+}
+
+export interface InvoiceCharges {
+  id: string;
+  customerId: string;
+  currency: CurrencyCode;
+  dueDate: DateString;
+  daysLate: number;
+  outstanding: Money;
+  /** percent a year (the first period's when it changes by half-year) */
+  rate: string;
+  /** one more day on today's balance, for reading only */
+  dailyInterest: Money;
+  interest: Money;
+  compensation: Money;
+  fees: Money;
+  totalCharges: Money;
+  totalClaim: Money;
+  capped: boolean;
+  /** the rule, the rate and where it came from */
+  explanation: string;
+  periods: ChargePeriod[];
+}
+
+export interface ChargeTotals {
+  outstanding: Money;
+  interest: Money;
+  compensation: Money;
+  fees: Money;
+  totalCharges: Money;
+  totalClaim: Money;
+}
+
+export interface LateChargesReport {
+  asOf: DateString;
+  kind: RegimeKind;
+  invoices: InvoiceCharges[];
+  customers: (ChargeTotals & { customerId: string; name: string; currency: CurrencyCode })[];
+  currencies: (ChargeTotals & { currency: CurrencyCode })[];
+}
+
+export interface PaymentTerms {
+  /** percent off for paying early, e.g. "2" */
+  discountPercent: string | null;
+  discountDays: number | null;
+  netDays: number;
+  /** days count from the end of the invoice's month */
+  endOfMonth: boolean;
+  /** e.g. "2/10 net 30" */
+  canonical: string;
+}
+
+export interface EarlyPaymentDiscountInput {
+  terms: string;
+  issueDate: DateString;
+  amount: MoneyInput;
+  currency: CurrencyCode;
+  asOf: DateString;
+}
+
+export interface EarlyPaymentDiscount {
+  terms: PaymentTerms;
+  currency: CurrencyCode;
+  dueDate: DateString;
+  discountDeadline: DateString | null;
+  discountAmount: Money;
+  discountAvailable: boolean;
+  amountPayableNow: Money;
+  /** d/(1−d) × 360/(N−D), percent */
+  annualCostSimple360: string | null;
+  /** (1 + d/(1−d))^(365/(N−D)) − 1, percent */
+  annualCostCompound365: string | null;
 }

@@ -149,3 +149,17 @@ fn payment_plans_cross_the_boundary() {
     assert_eq!((text(&err, "code"), text(&err, "path")), ("instalment_too_small".into(), "maxInstalment".into()));
     check_good_answer();
 }
+
+#[wasm_bindgen_test]
+fn charges_and_terms_cross_the_boundary() {
+    let r = overdue::wasm::late_charges(js(r#"{"asOf":"2000-03-02","regime":{"kind":"eu"},"invoices":[{"id":"A","customer":{"id":"c","name":"C"},"currency":"EUR","amount":"4500","issueDate":"2000-01-02","dueDate":"2000-02-01"}]}"#)).unwrap();
+    assert_eq!(text(&r, "invoices.0.interest"), "40.68");
+    assert_eq!(text(&r, "invoices.0.compensation"), "40.00");
+    let t = overdue::wasm::payment_terms(JsValue::from_str("2/10 Net 30")).unwrap();
+    assert_eq!(text(&t, "canonical"), "2/10 net 30");
+    let err = overdue::wasm::payment_terms(js(r#"{"terms":"whenever"}"#)).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_terms".into(), "terms".into()));
+    let d = overdue::wasm::early_payment_discount(js(r#"{"terms":"2/10 net 30","issueDate":"2026-11-01","amount":"1000","currency":"USD","asOf":"2026-11-05"}"#)).unwrap();
+    assert_eq!(text(&d, "annualCostSimple360"), "36.73");
+    check_good_answer();
+}
