@@ -46,6 +46,11 @@ export const CALLS = [
   ["terms as text", "paymentTerms", "2/10 Net 30"],
   ["terms as object", "paymentTerms", { terms: "net 30 EOM" }],
   ["early payment discount", "earlyPaymentDiscount", { terms: "2/10 net 30", issueDate: "2026-11-01", amount: "1000", currency: "USD", asOf: "2026-11-05" }],
+  ["risk", "paymentRisk", { asOf: "2026-11-23", invoices: [0, 5, 10, 15, 20, 25, 30].map((d, i) => {
+    const due = new Date(Date.UTC(2026, 3 + i, 1));
+    const iso = (t) => new Date(t).toISOString().slice(0, 10);
+    return inv({ id: `R${i}`, issueDate: iso(due.getTime() - 30 * 864e5), dueDate: iso(due.getTime()), payments: [{ date: iso(due.getTime() + d * 864e5), amount: "1200.00" }] });
+  }) }],
   ["worklist", "collectionWorklist", { ...GOOD, risk: { customers: [{ customerId: "c1", score: 40, trend: "deteriorating" }] } }],
 ];
 
@@ -70,6 +75,8 @@ export const BAD_OTHER = [
   ["charges past the rate table", "lateCharges", { asOf: "2026-11-23", regime: { kind: "uk" }, invoices: [inv({ issueDate: "2026-07-01", dueDate: "2026-08-01", payments: [] })] }, "rate_unknown", "regime.referenceRate"],
   ["terms unreadable", "paymentTerms", "pay when you like", "invalid_terms", ""],
   ["discount bad terms", "earlyPaymentDiscount", { terms: "2/40 net 30", issueDate: "2026-11-01", amount: "1000", currency: "USD", asOf: "2026-11-05" }, "invalid_terms", "terms"],
+  ["risk window 0", "paymentRisk", { ...GOOD, windowMonths: 0 }, "invalid_value", "windowMonths"],
+  ["risk threshold out of range", "paymentRisk", { ...GOOD, thresholds: { recentVsPriorDays: -1 } }, "invalid_value", "thresholds.recentVsPriorDays"],
   ["worklist bad invoice", "collectionWorklist", { asOf: "2026-11-23", invoices: [inv({ currency: "ABC" })] }, "unknown_currency", "invoices[0].currency"],
 ];
 

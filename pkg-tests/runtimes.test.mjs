@@ -42,6 +42,9 @@ function checkRecord(name, rec) {
   assert.deepEqual([eu.interest, eu.compensation], ["40.68", "40.00"]);
   assert.equal(c["terms as text"].canonical, "2/10 net 30");
   assert.equal(c["early payment discount"].annualCostSimple360, "36.73");
+  const risk = c["risk"].customers[0];
+  assert.deepEqual([risk.trend, risk.grade, risk.monthly.length], ["deteriorating", "C", 13], "a 12-month window from 24 Nov 2025 touches 13 calendar months");
+  assert.match(risk.explanation, /getting later by about 4 days a month\.$/);
   assert.equal(rec.bad.length, BAD.length + BAD_OTHER.length);
   for (const b of rec.bad) {
     assert.ok(b.threw, `${name}: ${b.case} should throw`);

@@ -12,8 +12,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use crate::fasthash::FastMap;
-use crate::order::{arrange, currency_group, order};
-use std::collections::BTreeMap;
+use crate::order::{arrange, by_currency, currency_group, order, SmallMap};
 
 /// The default bucket limits in days: Current, 1–30, 31–60, 61–90, 91–120, 121+.
 pub const DEFAULT_LIMITS: [i64; 4] = [30, 60, 90, 120];
@@ -271,7 +270,7 @@ pub struct Ager<'a> {
     limits: Vec<i64>,
     defs: Vec<BucketDef>,
     detail: Detail,
-    currencies: BTreeMap<Currency, CurrencyAcc>,
+    currencies: SmallMap<Currency, CurrencyAcc>,
     // Customers in first-seen order, found through a hash index: a tree keyed by strings spent
     // most of the report's time comparing ids.
     customers: Vec<CustomerAging>,
@@ -295,7 +294,7 @@ impl<'a> Ager<'a> {
             defs: bucket_defs(&limits, basis),
             limits,
             detail: detail.unwrap_or_default(),
-            currencies: BTreeMap::new(),
+            currencies: SmallMap::new(),
             customers: Vec::new(),
             customer_index: FastMap::default(),
             invoices: Vec::new(),
@@ -341,7 +340,7 @@ impl<'a> Ager<'a> {
         } else {
             None
         };
-        let acc = self.currencies.entry(c).or_insert_with(|| CurrencyAcc::new(n));
+        let acc = self.currencies.entry(c, || CurrencyAcc::new(n));
         if out < Decimal::ZERO {
             acc.credit -= out;
             if let Some(s) = slot {
@@ -395,7 +394,7 @@ impl<'a> Ager<'a> {
     /// The finished report: amounts rounded to each currency's minor unit and rows in report order.
     pub fn finish(self) -> AgingReport {
         let defs = self.defs;
-        let currencies: Vec<CurrencyAging> = self.currencies.into_iter().map(|(c, a)| a.finish(c, &defs)).collect();
+        let currencies: Vec<CurrencyAging> = by_currency(self.currencies).into_iter().map(|(c, a)| a.finish(c, &defs)).collect();
         let customers: Vec<CustomerAging> = self
             .customers
             .into_iter()

@@ -30,12 +30,11 @@ use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Result};
 use crate::invoice::{validate_invoices, Id, Invoice};
 use crate::money::{check_for_currency, format_en, round_dp, round_to_minor, ser_decimal, Amount};
-use crate::order::{arrange, currency_group, order};
+use crate::order::{arrange, by_currency, currency_group, order, Groups, SmallMap};
 use crate::rates::{in_force, Table};
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Kind {
@@ -593,29 +592,30 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
             rows.push((inv.customer.name.clone(), ch));
         }
     }
-    let mut customers: BTreeMap<(Currency, Id), CustomerCharges> = BTreeMap::new();
-    let mut currencies: BTreeMap<Currency, ChargeTotals> = BTreeMap::new();
+    let mut groups: Groups<CustomerCharges> = Groups::new();
+    let mut currencies: SmallMap<Currency, ChargeTotals> = SmallMap::new();
     for (name, ch) in &rows {
-        let cu = customers.entry((ch.currency, ch.customer_id.clone())).or_insert_with(|| CustomerCharges {
+        let cu = groups.slot(ch.currency, ch.customer_id.as_str(), || CustomerCharges {
             customer_id: ch.customer_id.clone(),
             name: name.clone(),
             currency: ch.currency,
             totals: ChargeTotals::default(),
         });
         add(&mut cu.totals, ch);
-        add(currencies.entry(ch.currency).or_default(), ch);
+        add(currencies.entry(ch.currency, ChargeTotals::default), ch);
     }
     let fix = |t: &mut ChargeTotals, c: Currency| {
         for v in [&mut t.outstanding, &mut t.interest, &mut t.compensation, &mut t.fees, &mut t.total_charges, &mut t.total_claim] {
             *v = round_to_minor(*v, c);
         }
     };
+    let customer_rows = groups.items;
     let invoices: Vec<InvoiceCharges> = rows.into_iter().map(|(_, c)| c).collect();
     let keys = invoices.iter().enumerate().map(|(i, x)| (currency_group(x.currency), -x.total_charges.mantissa(), i as u32)).collect();
     let invoices = arrange(invoices, &order(keys));
-    let customers: Vec<CustomerCharges> = customers.into_values().map(|mut c| { fix(&mut c.totals, c.currency); c }).collect();
+    let customers: Vec<CustomerCharges> = customer_rows.into_iter().map(|mut c| { fix(&mut c.totals, c.currency); c }).collect();
     let keys = customers.iter().enumerate().map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32)).collect();
     let customers = arrange(customers, &order(keys));
-    let currencies = currencies.into_iter().map(|(c, mut t)| { fix(&mut t, c); CurrencyCharges { currency: c, totals: t } }).collect();
+    let currencies = by_currency(currencies).into_iter().map(|(c, mut t)| { fix(&mut t, c); CurrencyCharges { currency: c, totals: t } }).collect();
     Ok(ChargesReport { as_of: input.as_of, kind: r.kind, invoices, customers, currencies })
 }

@@ -21,7 +21,6 @@ use crate::money::{check_for_currency, round_dp, round_to_minor, ser_decimal, Am
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// How far countback DSO walks back before giving up.
 pub const COUNTBACK_MAX_MONTHS: u32 = 36;
@@ -183,7 +182,11 @@ fn ledger_kpis(input: &KpiInput, invoices: &[Invoice]) -> Result<KpiReport> {
     validate_invoices(invoices, "invoices")?;
     let days = crate::date::days_between(start, end) + 1;
     let before = start - Duration::days(1);
-    let currencies: BTreeSet<Currency> = invoices.iter().map(|i| i.currency).collect();
+    let mut seen = crate::order::SmallMap::new();
+    for i in invoices {
+        seen.entry(i.currency, || ());
+    }
+    let currencies: Vec<Currency> = crate::order::by_currency(seen).into_iter().map(|(c, ())| c).collect();
     let mut out = Vec::new();
     for c in currencies {
         let of_c = || invoices.iter().filter(move |i| i.currency == c);

@@ -33,6 +33,7 @@ pub mod normalize;
 pub mod order;
 pub mod plan;
 pub mod rates;
+pub mod risk;
 pub mod terms;
 pub mod worklist;
 

@@ -8,7 +8,7 @@ use crate::money::{round_to_minor, ser_decimal};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use crate::order::{by_currency, SmallMap};
 
 /// Input of [`normalize_invoices`].
 #[derive(Debug, Clone, Deserialize)]
@@ -146,9 +146,9 @@ pub fn normalize_one(inv: &Invoice, as_of: NaiveDate) -> NormalizedInvoice {
 pub fn normalize_invoices(input: &NormalizeInput) -> Result<NormalizeOutput> {
     validate_invoices(&input.invoices, "invoices")?;
     let invoices: Vec<NormalizedInvoice> = input.invoices.iter().map(|i| normalize_one(i, input.as_of)).collect();
-    let mut by_currency: BTreeMap<Currency, CurrencyTotals> = BTreeMap::new();
+    let mut totals_by: SmallMap<Currency, CurrencyTotals> = SmallMap::new();
     for n in &invoices {
-        let t = by_currency.entry(n.currency).or_insert_with(|| CurrencyTotals {
+        let t = totals_by.entry(n.currency, || CurrencyTotals {
             currency: n.currency,
             invoices: 0,
             invoiced: Decimal::ZERO,
@@ -168,9 +168,9 @@ pub fn normalize_invoices(input: &NormalizeInput) -> Result<NormalizeOutput> {
             Status::Paid => {}
         }
     }
-    let totals = by_currency
-        .into_values()
-        .map(|mut t| {
+    let totals = by_currency(totals_by)
+        .into_iter()
+        .map(|(_, mut t)| {
             let c = t.currency;
             t.invoiced = round_to_minor(t.invoiced, c);
             t.outstanding = round_to_minor(t.outstanding, c);

@@ -31,3 +31,74 @@ mod tests {
         assert_eq!(arrange(vec!["a", "b", "c", "d"], &[1, 3, 2, 0]), ["b", "d", "c", "a"]);
     }
 }
+
+/// A handful of entries keyed by something small (a currency, a month): a vector searched in order.
+/// Each `BTreeMap` key/value pair instantiates the tree's code again (about 5 KB of wasm); this is
+/// a few hundred bytes, and with a dozen keys at most it is as fast.
+pub struct SmallMap<K, V>(Vec<(K, V)>);
+
+impl<K: PartialEq + Copy, V> SmallMap<K, V> {
+    pub fn new() -> Self {
+        SmallMap(Vec::new())
+    }
+
+    pub fn entry(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+        let i = match self.0.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                self.0.push((key, make()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    pub fn get(&self, key: &K) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn into_vec(self) -> Vec<(K, V)> {
+        self.0
+    }
+}
+
+impl<K: PartialEq + Copy, V> Default for SmallMap<K, V> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Entries keyed by currency, in currency-code order.
+pub fn by_currency<V>(m: SmallMap<crate::currency::Currency, V>) -> Vec<(crate::currency::Currency, V)> {
+    let v = m.into_vec();
+    let keys = v.iter().enumerate().map(|(i, (c, _))| (currency_group(*c), 0, i as u32)).collect();
+    arrange(v, &order(keys))
+}
+
+/// Rows grouped by customer and currency, in first-seen order, found through one shared hash index
+/// type (one instantiation for every report that groups customers).
+pub struct Groups<'a, V> {
+    index: crate::fasthash::FastMap<(crate::currency::Currency, &'a str), usize>,
+    pub items: Vec<V>,
+}
+
+impl<'a, V> Groups<'a, V> {
+    pub fn new() -> Self {
+        Groups { index: Default::default(), items: Vec::new() }
+    }
+
+    pub fn slot(&mut self, currency: crate::currency::Currency, id: &'a str, make: impl FnOnce() -> V) -> &mut V {
+        let items = &mut self.items;
+        let i = *self.index.entry((currency, id)).or_insert_with(|| {
+            items.push(make());
+            items.len() - 1
+        });
+        &mut self.items[i]
+    }
+}
+
+impl<V> Default for Groups<'_, V> {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -19,8 +19,7 @@ use crate::money::{format_en, round_dp, round_to_minor, ser_decimal};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use crate::order::{arrange, order};
-use std::collections::{BTreeMap, HashMap};
+use crate::order::{arrange, order, Groups, SmallMap};
 
 /// What the worklist reads from a payment-risk report: per customer, its score and trend.
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -129,13 +128,13 @@ struct Acc<'a> {
 pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
     validate_invoices(&input.invoices, "invoices")?;
     let as_of = input.as_of;
-    let risk: HashMap<&str, &CustomerRisk> = input
+    let risk: crate::fasthash::FastMap<&str, &CustomerRisk> = input
         .risk
         .iter()
         .flat_map(|r| r.customers.iter())
         .map(|c| (c.customer_id.as_str(), c))
         .collect();
-    let mut groups: BTreeMap<(Currency, &str), Acc> = BTreeMap::new();
+    let mut groups: Groups<Acc> = Groups::new();
     for inv in &input.invoices {
         let dpd = inv.days_from_due(as_of);
         if inv.issue_date > as_of || dpd <= 0 {
@@ -152,7 +151,7 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
         } else {
             None
         };
-        let acc = groups.entry((inv.currency, inv.customer.id.as_str())).or_insert_with(|| Acc {
+        let acc = groups.slot(inv.currency, inv.customer.id.as_str(), || Acc {
             first: inv,
             invoices: Vec::new(),
             chaseable: Decimal::ZERO,
@@ -190,15 +189,17 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
         });
     }
 
-    let mut largest: HashMap<Currency, Decimal> = HashMap::new();
-    for ((c, _), a) in &groups {
-        let e = largest.entry(*c).or_insert(Decimal::ZERO);
+    let mut largest: SmallMap<Currency, Decimal> = SmallMap::new();
+    for a in &groups.items {
+        let e = largest.entry(a.first.currency, || Decimal::ZERO);
         *e = (*e).max(a.chaseable);
     }
     let items: Vec<WorkItem> = groups
+        .items
         .into_iter()
-        .map(|((c, cid), mut a)| {
-            let r = risk.get(cid);
+        .map(|mut a| {
+            let c = a.first.currency;
+            let r = risk.get(a.first.customer.id.as_str());
             let priority = score(&a, largest.get(&c).copied().unwrap_or_default(), r.copied());
             let keys = a.invoices.iter().enumerate().map(|(i, x)| (0, -i128::from(x.days_past_due), i as u32)).collect();
             a.invoices = arrange(std::mem::take(&mut a.invoices), &order(keys));

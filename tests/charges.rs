@@ -213,3 +213,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn leap_years() {
+    // act/act: 31 days of 2023 at /365 and 31 days of 2024 at /366.
+    // 10000 × 0.10 × (31/365 + 31/366) = 84.931… + 84.699… = 169.631… → 169.63.
+    let one = || json!([inv("A", "c", "USD", "10000", "2023-11-01", "2023-11-30")]);
+    let r = charges("2024-01-31", one(), json!({ "kind": "contract", "annualRate": 10, "dayCount": "act/act" })).unwrap();
+    assert_eq!(s(r.invoices[0].interest), "169.63");
+    assert_eq!(r.invoices[0].days_late, 62);
+    // The UK Act divides by 365 in a leap year too: 29 Feb counts as a day.
+    // £1,000 × 11.75 % × 29 / 365 (1–29 Feb 2004; Bank Rate 3.75 on 31 Dec 2003 → 11.75 %): 9.335… → 9.34.
+    let r = charges("2004-02-29", json!([inv("A", "c", "GBP", "1000", "2004-01-01", "2004-01-31")]), json!({ "kind": "uk" })).unwrap();
+    assert_eq!((s(r.invoices[0].rate), r.invoices[0].days_late, s(r.invoices[0].interest)), ("11.75".into(), 29, "9.34".into()));
+}

@@ -2,7 +2,7 @@
 // The @ts-expect-error lines fail the compile if a type ever degrades to `any`.
 import init, {
   normalizeInvoices, version, errorCodes, ageReceivables, ageReceivablesCsv, receivablesKpis, collectionWorklist,
-  paymentPlan, lateCharges, paymentTerms, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
+  paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
   type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
 } from "overdue";
 
@@ -51,6 +51,10 @@ const why: string = charged.invoices[0].explanation;
 const net: number = paymentTerms("2/10 net 30").netDays + paymentTerms({ terms: "net 30" }).netDays;
 const cost: string | null = earlyPaymentDiscount({ terms: "2/10 net 30", issueDate: "2026-11-01", amount: 1000, currency: "USD", asOf: "2026-11-05" }).annualCostSimple360;
 console.log(why, net, cost);
+const riskReport: RiskReport = paymentRisk({ asOf: "2026-11-23", invoices: [invoice], windowMonths: 6 });
+const sliding: boolean = riskReport.customers[0].trend === "deteriorating";
+collectionWorklist({ asOf: "2026-11-23", invoices: [invoice], risk: riskReport });
+console.log(sliding);
 // @ts-expect-error: no such regime
 lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "french" } });
 // @ts-expect-error: no daily plans

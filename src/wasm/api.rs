@@ -196,3 +196,17 @@ pub fn early_payment_discount(#[wasm_bindgen(unchecked_param_type = "EarlyPaymen
     let input: crate::terms::DiscountInput = from_js(&input)?;
     to_js(&crate::terms::early_payment_discount(&input).map_err(js_error)?)
 }
+
+/// Payment behaviour per customer: dollar-weighted days beyond terms over the window, a
+/// PAYDEX-style score (1–100, D&B's key), the trend (`deteriorating`, `improving`, `stable`,
+/// `unknown`) with its slope in days per month, a grade A–E, a plain-English explanation and a
+/// monthly series for charts; at portfolio level, riskiest customers first and the share of
+/// receivables owed by deteriorating customers. Pass the result to `collectionWorklist` as `risk`.
+///
+/// # Errors
+/// `invalid_value` for a window outside 1–60 months or thresholds out of range; invalid invoices.
+#[wasm_bindgen(js_name = paymentRisk, unchecked_return_type = "RiskReport")]
+pub fn payment_risk(#[wasm_bindgen(unchecked_param_type = "PaymentRiskInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::risk::RiskInput = from_js(&input)?;
+    to_js(&crate::risk::payment_risk(&input).map_err(js_error)?)
+}

@@ -474,3 +474,49 @@ export interface EarlyPaymentDiscount {
   /** (1 + d/(1−d))^(365/(N−D)) − 1, percent */
   annualCostCompound365: string | null;
 }
+
+export interface PaymentRiskInput {
+  asOf: DateString;
+  invoices: InvoiceInput[];
+  /** Months of history, 1–60 (default 12). */
+  windowMonths?: number | null;
+  thresholds?: {
+    /** Slope that counts as drifting, days per month (default 2). */
+    slopeDaysPerMonth?: number | null;
+    /** How much later the last 3 months must be than before, days (default 5). */
+    recentVsPriorDays?: number | null;
+    /** Experiences needed for a score and a trend (default 3). */
+    minExperiences?: number | null;
+  } | null;
+}
+
+export type RiskTrend = "deteriorating" | "improving" | "stable" | "unknown";
+
+export interface CustomerRisk {
+  customerId: string;
+  name: string;
+  currency: CurrencyCode;
+  experiences: number;
+  /** Weighted days beyond terms, one decimal; negative pays early. */
+  dbt: number | null;
+  /** PAYDEX-style 1–100; null with too few experiences. */
+  score: number | null;
+  grade: "A" | "B" | "C" | "D" | "E" | null;
+  trend: RiskTrend;
+  slopeDaysPerMonth: number | null;
+  recentDbt: number | null;
+  priorDbt: number | null;
+  outstanding: Money;
+  explanation: string;
+  /** One point per month of the window, for charts. */
+  monthly: { month: string; dbt: number | null; amountPaid: Money }[];
+}
+
+export interface RiskReport {
+  asOf: DateString;
+  windowStart: DateString;
+  windowMonths: number;
+  /** Riskiest first. */
+  customers: CustomerRisk[];
+  currencies: { currency: CurrencyCode; outstanding: Money; deterioratingOutstanding: Money; deterioratingShare: string }[];
+}

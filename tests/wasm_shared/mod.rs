@@ -163,3 +163,22 @@ fn charges_and_terms_cross_the_boundary() {
     assert_eq!(text(&d, "annualCostSimple360"), "36.73");
     check_good_answer();
 }
+
+#[wasm_bindgen_test]
+fn risk_crosses_the_boundary_and_feeds_the_worklist() {
+    let input = r#"{"asOf":"2026-11-23","invoices":[
+      {"id":"1","customer":{"id":"d","name":"D"},"currency":"GBP","amount":"100","issueDate":"2026-03-02","dueDate":"2026-04-01","payments":[{"date":"2026-04-01","amount":"100"}]},
+      {"id":"2","customer":{"id":"d","name":"D"},"currency":"GBP","amount":"100","issueDate":"2026-05-02","dueDate":"2026-06-01","payments":[{"date":"2026-06-11","amount":"100"}]},
+      {"id":"3","customer":{"id":"d","name":"D"},"currency":"GBP","amount":"100","issueDate":"2026-08-02","dueDate":"2026-09-01","payments":[{"date":"2026-09-21","amount":"100"}]},
+      {"id":"4","customer":{"id":"d","name":"D"},"currency":"GBP","amount":"100","issueDate":"2026-09-02","dueDate":"2026-10-01","payments":[{"date":"2026-10-31","amount":"100"}]},
+      {"id":"5","customer":{"id":"d","name":"D"},"currency":"GBP","amount":"500","issueDate":"2026-09-20","dueDate":"2026-10-20"}]}"#;
+    let r = overdue::wasm::payment_risk(js(input)).unwrap();
+    assert_eq!(text(&r, "customers.0.trend"), "deteriorating");
+    let w_input = js(input);
+    Reflect::set(&w_input, &JsValue::from_str("risk"), &r).unwrap();
+    let with_risk = overdue::wasm::collection_worklist(w_input).unwrap();
+    let plain = overdue::wasm::collection_worklist(js(input)).unwrap();
+    let p = |v: &JsValue| text(v, "items.0.priority").parse::<f64>().unwrap();
+    assert!(p(&with_risk) > p(&plain), "a deteriorating customer is chased sooner");
+    check_good_answer();
+}
