@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PORT ?= 8080
 
-.PHONY: serve test setup setup-browser pkg www clean bench
+.PHONY: serve test setup setup-browser pkg www clean bench fuzz
 
 serve: setup www
 	node scripts/serve.mjs --root www --port $(PORT)
@@ -31,3 +31,13 @@ clean:
 # Speed and size against the JavaScript peers; writes BENCHMARKS.md.
 bench: pkg
 	node bench/run.mjs
+
+# Coverage-guided fuzzing of every entry point (cargo-fuzz / libFuzzer), FUZZ_SECONDS per target.
+# Findings land in fuzz/artifacts/; make each one a regression test.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+	node fuzz/seed.mjs
+	cd fuzz && for t in inputs csv terms; do \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 2>&1 | tail -n 4 || exit 1; \
+	done

@@ -9,7 +9,7 @@ import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import Papa from "papaparse";
 import { invoices, csv, AS_OF } from "./data.mjs";
 import * as financial from "financial";
-import { ageDecimal, ageFloat, ageCsvRowsDecimal, overdueBuckets, differences, planFloat, planDecimal, rowsOff } from "./peers.mjs";
+import { ageDecimal, ageFloat, ageCsvRowsDecimal, overdueBuckets, differences, planFloat, planDecimal, rowsOff, lateInterest, mapDifferences } from "./peers.mjs";
 import { rng } from "./data.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -86,6 +86,20 @@ const csvDiff = differences(overdueBuckets(oursCsv.result), peerCsv.result);
 if (csvDiff !== 0) throw new Error(`CSV: overdue and papaparse + decimal.js disagree on ${csvDiff} bucket totals`);
 scenario(`ageing a ${n1m.toLocaleString("en")}-row CSV (${(text.length / 1e6).toFixed(0)} MB), summary`, oursCsv,
   { label: "papaparse + dayjs + decimal.js", ms: peerCsv.ms }, "both exact");
+
+// Late interest: contractual 8 % a year, act/365, on the running balance of every late invoice.
+const regime = { kind: "contract", annualRate: "8" };
+const oursCharges = time(() => api.lateCharges({ asOf: AS_OF, invoices: ledger, regime }), runs);
+const peerCharges = time(() => lateInterest(ledger, AS_OF, 8, true), runs);
+const floatCharges = time(() => lateInterest(ledger, AS_OF, 8, false), runs);
+const oursInterest = Object.fromEntries(oursCharges.result.invoices.map((i) => [i.id, i.interest]));
+const chargeDiff = mapDifferences(oursInterest, peerCharges.result);
+if (chargeDiff !== 0) throw new Error(`late interest: overdue and decimal.js disagree on ${chargeDiff} invoices`);
+const charged = Object.keys(oursInterest).length;
+scenario(`late interest on ${n100k.toLocaleString("en")} invoices (${charged.toLocaleString("en")} late), contract 8 %`, oursCharges,
+  { label: "dayjs + decimal.js", ms: peerCharges.ms }, `both exact (${charged.toLocaleString("en")} invoices)`);
+scenario(`late interest on ${n100k.toLocaleString("en")} invoices vs plain JS numbers`, oursCharges,
+  { label: "Number + dayjs", ms: floatCharges.ms }, `floats: ${mapDifferences(floatCharges.result, peerCharges.result).toLocaleString("en")} of ${charged.toLocaleString("en")} interest figures off`);
 
 // Payment plans: 60 monthly instalments for many principals and rates.
 const nPlans = quick ? 1000 : 10000;

@@ -60,6 +60,9 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
     })
 }
 
+/// The calendar date type overdue uses (re-exported so callers need not name chrono).
+pub type Date = NaiveDate;
+
 /// Formats a date as `YYYY-MM-DD`.
 pub fn format_date(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())

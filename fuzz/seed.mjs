@@ -1,0 +1,22 @@
+// Writes the fuzzing seed corpora from the pkg-test cases and the bench generator.
+import { writeFileSync, mkdirSync } from "node:fs";
+import { CALLS, BAD, BAD_OTHER, GOOD } from "../pkg-tests/cases.mjs";
+import { invoices, csv } from "../bench/data.mjs";
+
+const SELECT = { normalizeInvoices: 0, ageReceivables: 1, ageReceivablesCsv: 2, receivablesKpis: 3, collectionWorklist: 4, paymentPlan: 5, lateCharges: 6, paymentRisk: 7, earlyPaymentDiscount: 8 };
+const dir = new URL("./corpus/", import.meta.url).pathname;
+let n = 0;
+const seed = (fn, input) => {
+  if (!(fn in SELECT) || input === undefined) return;
+  const text = JSON.stringify(input);
+  if (text === undefined) return;
+  writeFileSync(`${dir}inputs/seed-${String(n++).padStart(3, "0")}`, Buffer.concat([Buffer.from([SELECT[fn]]), Buffer.from(text)]));
+};
+for (const [, fn, input] of CALLS) seed(fn, input);
+for (const [, input] of BAD) seed("normalizeInvoices", input);
+for (const [, fn, input] of BAD_OTHER) seed(fn, input);
+for (const fn of Object.keys(SELECT)) seed(fn, { asOf: "2026-11-23", invoices: GOOD.invoices });
+writeFileSync(`${dir}csv/seed-bench`, csv(invoices(50, 3)));
+writeFileSync(`${dir}csv/seed-quoted`, 'Invoice Number;Customer;Customer Name;Currency;Total;Due Date;Amount Paid\r\n"A;1";c1;"x ""q""";GBP;1200.00;2026-10-31;200\r\n');
+["net 30", "2/10 net 30", "1/15 n45", "due on receipt", "EOM", "net 30 EOM", "2% 10, Net 30", "1.5/10 net 60"].forEach((t, i) => writeFileSync(`${dir}terms/seed-${i}`, t));
+console.log(`wrote ${n} input seeds`);
