@@ -41,6 +41,8 @@ pub const MAX_ROWS: usize = 5_000_000;
 pub struct AgingCsvInput {
     #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
+    /// The ledger; empty or absent is `missing_field` at `csv`.
+    #[serde(default)]
     pub csv: String,
     #[serde(default)]
     pub buckets: Option<Vec<i64>>,
@@ -48,26 +50,6 @@ pub struct AgingCsvInput {
     pub basis: Option<Basis>,
     #[serde(default)]
     pub detail: Option<Detail>,
-}
-
-/// [`AgingCsvInput`] without the text, for callers that hold the text apart.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AgingCsvOptions {
-    #[serde(with = "crate::date::ymd")]
-    pub as_of: NaiveDate,
-    #[serde(default)]
-    pub buckets: Option<Vec<i64>>,
-    #[serde(default)]
-    pub basis: Option<Basis>,
-    #[serde(default)]
-    pub detail: Option<Detail>,
-}
-
-impl AgingCsvOptions {
-    pub fn with_csv(self, csv: String) -> AgingCsvInput {
-        AgingCsvInput { as_of: self.as_of, csv, buckets: self.buckets, basis: self.basis, detail: self.detail }
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -152,8 +134,7 @@ pub fn age_receivables_csv(input: &AgingCsvInput) -> Result<AgingReport> {
     let idx: [Option<usize>; 10] = [Col::Id, Col::CustomerId, Col::CustomerName, Col::Currency, Col::Amount, Col::IssueDate, Col::DueDate, Col::Paid, Col::Outstanding, Col::Disputed].map(col);
     let mut issue_dates_future = true;
     let mut rows = 0usize;
-    loop {
-        let Some(line) = reader.next_record(&mut row).map_err(|e| e.within("csv"))? else { break };
+    while let Some(line) = reader.next_record(&mut row).map_err(|e| e.within("csv"))? {
         rows += 1;
         if rows > MAX_ROWS {
             return Err(Error::new(ErrorCode::TooMany, "csv", format!("At most {MAX_ROWS} rows can be aged in one call.")));

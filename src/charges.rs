@@ -98,6 +98,9 @@ pub struct ChargesInput {
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
     pub regime: Regime,
+    /// `"invoices"` (default), `"customers"` or `"summary"`, as for ageing.
+    #[serde(default)]
+    pub detail: Option<crate::aging::Detail>,
 }
 
 /// One stretch of days charged at one rate on one balance.
@@ -128,26 +131,16 @@ pub struct InvoiceCharges {
     pub due_date: NaiveDate,
     /// Days from the due date to asOf (0 when not late).
     pub days_late: i64,
-    #[serde(serialize_with = "ser_decimal")]
-    pub outstanding: Decimal,
     /// The rate applied, percent a year (the first period's, when it changes by half-year).
     #[serde(serialize_with = "ser_decimal")]
     pub rate: Decimal,
     /// Interest for one more day on today's balance, for reading only.
     #[serde(serialize_with = "ser_decimal")]
     pub daily_interest: Decimal,
-    #[serde(serialize_with = "ser_decimal")]
-    pub interest: Decimal,
-    #[serde(serialize_with = "ser_decimal")]
-    pub compensation: Decimal,
-    #[serde(serialize_with = "ser_decimal")]
-    pub fees: Decimal,
-    /// interest + compensation + fees.
-    #[serde(serialize_with = "ser_decimal")]
-    pub total_charges: Decimal,
-    /// outstanding + total charges.
-    #[serde(serialize_with = "ser_decimal")]
-    pub total_claim: Decimal,
+    /// Outstanding, interest, compensation, fees, total charges (interest + compensation + fees)
+    /// and total claim (outstanding + total charges).
+    #[serde(flatten)]
+    pub totals: ChargeTotals,
     /// Whether the contract's cap reduced the charges.
     pub capped: bool,
     /// The rule, the rate and where it came from, in a sentence.
@@ -197,7 +190,7 @@ pub struct ChargesReport {
     #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     pub kind: Kind,
-    /// Late invoices with something owed, most charges first.
+    /// Late invoices with something owed, most charges first. Empty unless `detail` is `"invoices"`.
     pub invoices: Vec<InvoiceCharges>,
     pub customers: Vec<CustomerCharges>,
     pub currencies: Vec<CurrencyCharges>,
@@ -282,7 +275,10 @@ fn long_date(d: NaiveDate) -> String {
 
 /// The rate (percent a year) for each day from `start`, as stretches `[from, until)`; and the
 /// sentence saying where it came from.
-fn rate_plan(r: &Rules, start: NaiveDate, end: NaiveDate) -> Result<(Vec<(NaiveDate, NaiveDate, Decimal)>, String)> {
+/// `[from, until)` charged at a rate in percent a year.
+type Stretch = (NaiveDate, NaiveDate, Decimal);
+
+fn rate_plan(r: &Rules, start: NaiveDate, end: NaiveDate) -> Result<(Vec<Stretch>, String)> {
     let whole = |rate: Decimal| vec![(start, end, rate)];
     match r.kind {
         Kind::Contract => {
@@ -544,14 +540,16 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules) -> Result<Option<I
         currency: c,
         due_date: inv.due_date,
         days_late,
-        outstanding: round_to_minor(outstanding, c),
         rate: round_dp(stretches.first().map_or(Decimal::ZERO, |s| s.2), 4).normalize(),
         daily_interest: round_to_minor(daily, c),
-        interest: interest_r,
-        compensation: round_to_minor(compensation, c),
-        fees: fees_r,
-        total_charges: round_to_minor(total, c),
-        total_claim: round_to_minor(outstanding + total, c),
+        totals: ChargeTotals {
+            outstanding: round_to_minor(outstanding, c),
+            interest: interest_r,
+            compensation: round_to_minor(compensation, c),
+            fees: fees_r,
+            total_charges: round_to_minor(total, c),
+            total_claim: round_to_minor(outstanding + total, c),
+        },
         capped,
         explanation,
         periods,
@@ -559,12 +557,13 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules) -> Result<Option<I
 }
 
 fn add(t: &mut ChargeTotals, i: &InvoiceCharges) {
-    t.outstanding += i.outstanding;
-    t.interest += i.interest;
-    t.compensation += i.compensation;
-    t.fees += i.fees;
-    t.total_charges += i.total_charges;
-    t.total_claim += i.total_claim;
+    let x = &i.totals;
+    t.outstanding += x.outstanding;
+    t.interest += x.interest;
+    t.compensation += x.compensation;
+    t.fees += x.fees;
+    t.total_charges += x.total_charges;
+    t.total_claim += x.total_claim;
 }
 
 /// Late charges on every late invoice as of `asOf`.
@@ -581,7 +580,7 @@ fn add(t: &mut ChargeTotals, i: &InvoiceCharges) {
 /// let r = late_charges(&decode_json(r#"{"asOf":"2026-03-31","regime":{"kind":"contract","annualRate":12},
 ///   "invoices":[{"id":"A","customer":{"id":"c","name":"C"},"currency":"GBP","amount":"1000",
 ///   "issueDate":"2026-02-01","dueDate":"2026-03-01"}]}"#).unwrap()).unwrap();
-/// assert_eq!(r.invoices[0].interest.to_string(), "9.86");
+/// assert_eq!(r.invoices[0].totals.interest.to_string(), "9.86");
 /// ```
 pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     validate_invoices(&input.invoices, "invoices")?;
@@ -611,11 +610,14 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     };
     let customer_rows = groups.items;
     let invoices: Vec<InvoiceCharges> = rows.into_iter().map(|(_, c)| c).collect();
-    let keys = invoices.iter().enumerate().map(|(i, x)| (currency_group(x.currency), -x.total_charges.mantissa(), i as u32)).collect();
+    let keys = invoices.iter().enumerate().map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32)).collect();
     let invoices = arrange(invoices, &order(keys));
     let customers: Vec<CustomerCharges> = customer_rows.into_iter().map(|mut c| { fix(&mut c.totals, c.currency); c }).collect();
     let keys = customers.iter().enumerate().map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32)).collect();
     let customers = arrange(customers, &order(keys));
     let currencies = by_currency(currencies).into_iter().map(|(c, mut t)| { fix(&mut t, c); CurrencyCharges { currency: c, totals: t } }).collect();
+    let detail = input.detail.unwrap_or_default();
+    let invoices = if detail == crate::aging::Detail::Invoices { invoices } else { Vec::new() };
+    let customers = if detail == crate::aging::Detail::Summary { Vec::new() } else { customers };
     Ok(ChargesReport { as_of: input.as_of, kind: r.kind, invoices, customers, currencies })
 }

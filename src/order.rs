@@ -20,18 +20,6 @@ pub fn currency_group(c: crate::currency::Currency) -> u64 {
     c.code().bytes().fold(0u64, |acc, b| (acc << 8) | u64::from(b))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn orders_by_group_value_then_index() {
-        let keys = vec![(1, 5, 0), (0, 9, 1), (1, -3, 2), (0, 9, 3)];
-        assert_eq!(order(keys), [1, 3, 2, 0]);
-        assert_eq!(arrange(vec!["a", "b", "c", "d"], &[1, 3, 2, 0]), ["b", "d", "c", "a"]);
-    }
-}
-
 /// A handful of entries keyed by something small (a currency, a month): a vector searched in order.
 /// Each `BTreeMap` key/value pair instantiates the tree's code again (about 5 KB of wasm); this is
 /// a few hundred bytes, and with a dozen keys at most it is as fast.
@@ -100,5 +88,17 @@ impl<'a, V> Groups<'a, V> {
 impl<V> Default for Groups<'_, V> {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_by_group_value_then_index() {
+        let keys = vec![(1, 5, 0), (0, 9, 1), (1, -3, 2), (0, 9, 3)];
+        assert_eq!(order(keys), [1, 3, 2, 0]);
+        assert_eq!(arrange(vec!["a", "b", "c", "d"], &[1, 3, 2, 0]), ["b", "d", "c", "a"]);
     }
 }

@@ -20,10 +20,12 @@ pub enum Table {
     DeBasiszins,
 }
 
+#[allow(clippy::type_complexity)]
 mod data {
     include!(concat!(env!("OUT_DIR"), "/rates_data.rs"));
 }
 
+#[allow(clippy::type_complexity)]
 type Rows = &'static [((i32, u32, u32), (i64, u32))];
 
 impl Table {

@@ -23,13 +23,13 @@ fn uk_published_example_and_compensation() {
     // 12 % = 8 + the Bank Rate of 4.00 in force on 30 June 2002, for interest starting in H2 2002.
     let r = charges("2002-10-01", json!([inv("A", "c", "GBP", "1000.00", "2002-08-01", "2002-09-01")]), json!({ "kind": "uk" })).unwrap();
     let i = &r.invoices[0];
-    assert_eq!((i.days_late, s(i.rate), s(i.interest)), (30, "12".into(), "9.86".into()));
-    assert_eq!(s(i.compensation), "70.00", "£1,000–£9,999.99 → £70");
-    assert_eq!(s(i.total_claim), "1079.86");
+    assert_eq!((i.days_late, s(i.rate), s(i.totals.interest)), (30, "12".into(), "9.86".into()));
+    assert_eq!(s(i.totals.compensation), "70.00", "£1,000–£9,999.99 → £70");
+    assert_eq!(s(i.totals.total_claim), "1079.86");
     assert!(i.explanation.contains("4% in force on 30 June 2002"), "{}", i.explanation);
     // Compensation bands: under £1,000 → £40; £10,000 or more → £100.
     let r = charges("2002-10-01", json!([inv("B", "c", "GBP", "999.99", "2002-08-01", "2002-09-01"), inv("C", "c", "GBP", "10000", "2002-08-01", "2002-09-01")]), json!({ "kind": "uk" })).unwrap();
-    let comp: Vec<String> = r.invoices.iter().map(|i| format!("{}:{}", i.id, i.compensation)).collect();
+    let comp: Vec<String> = r.invoices.iter().map(|i| format!("{}:{}", i.id, i.totals.compensation)).collect();
     assert!(comp.contains(&"B:40.00".to_string()) && comp.contains(&"C:100.00".to_string()), "{comp:?}");
 }
 
@@ -40,7 +40,7 @@ fn uk_rate_is_fixed_for_the_life_of_the_debt() {
     // £5,000 × 13.25 % × 60 / 365 = 108.904… → £108.90.
     let r = charges("2024-08-14", json!([inv("A", "c", "GBP", "5000", "2024-05-16", "2024-06-15")]), json!({ "kind": "uk" })).unwrap();
     let i = &r.invoices[0];
-    assert_eq!((s(i.rate), i.days_late, s(i.interest)), ("13.25".into(), 60, "108.90".into()));
+    assert_eq!((s(i.rate), i.days_late, s(i.totals.interest)), ("13.25".into(), 60, "108.90".into()));
     assert_eq!(i.periods.len(), 1);
 }
 
@@ -50,7 +50,7 @@ fn eu_published_example() {
     // 11 % = 8 + the ECB rate of 3.00 in force on 1 January 2000.
     let r = charges("2000-03-02", json!([inv("A", "c", "EUR", "4500", "2000-01-02", "2000-02-01")]), json!({ "kind": "eu" })).unwrap();
     let i = &r.invoices[0];
-    assert_eq!((i.days_late, s(i.interest), s(i.compensation), s(i.total_charges)), (30, "40.68".into(), "40.00".into(), "80.68".into()));
+    assert_eq!((i.days_late, s(i.totals.interest), s(i.totals.compensation), s(i.totals.total_charges)), (30, "40.68".into(), "40.00".into(), "80.68".into()));
 }
 
 #[test]
@@ -60,10 +60,10 @@ fn eu_fixed_or_per_half_year_across_a_rate_change() {
     let invoices = json!([inv("A", "c", "EUR", "10000", "2024-11-01", "2024-12-01")]);
     let fixed = charges("2025-01-30", invoices.clone(), json!({ "kind": "eu" })).unwrap();
     // 10000 × 12.25 % × 60 / 365 = 201.369… → 201.37.
-    assert_eq!(s(fixed.invoices[0].interest), "201.37");
+    assert_eq!(s(fixed.invoices[0].totals.interest), "201.37");
     let split = charges("2025-01-30", invoices, json!({ "kind": "eu", "perHalfYear": true })).unwrap();
     // 10000 × (12.25 % × 30 + 11.15 % × 30) / 365 = 192.328… → 192.33.
-    assert_eq!(s(split.invoices[0].interest), "192.33");
+    assert_eq!(s(split.invoices[0].totals.interest), "192.33");
     assert_eq!(split.invoices[0].periods.iter().map(|p| s(p.rate)).collect::<Vec<_>>(), ["12.25", "11.15"]);
 }
 
@@ -74,11 +74,11 @@ fn de_splits_by_half_year() {
     // 10000 × (0.1127 × 15 + 0.1027 × 15) / 365 = 88.5205… → 88.52, + €40.
     let r = charges("2025-07-15", json!([inv("A", "c", "EUR", "10000", "2025-05-15", "2025-06-15")]), json!({ "kind": "de" })).unwrap();
     let i = &r.invoices[0];
-    assert_eq!((s(i.interest), s(i.compensation)), ("88.52".into(), "40.00".into()));
+    assert_eq!((s(i.totals.interest), s(i.totals.compensation)), ("88.52".into(), "40.00".into()));
     assert_eq!(i.periods.iter().map(|p| (p.days, s(p.rate))).collect::<Vec<_>>(), [(15, "11.27".into()), (15, "10.27".into())]);
     // Consumers: + 5 points and no €40.
     let r = charges("2025-07-15", json!([inv("A", "c", "EUR", "10000", "2025-05-15", "2025-06-15")]), json!({ "kind": "de", "consumer": true })).unwrap();
-    assert_eq!((s(r.invoices[0].rate), s(r.invoices[0].compensation)), ("7.27".into(), "0.00".into()));
+    assert_eq!((s(r.invoices[0].rate), s(r.invoices[0].totals.compensation)), ("7.27".into(), "0.00".into()));
 }
 
 #[test]
@@ -89,9 +89,9 @@ fn partial_payments_reduce_the_balance_from_their_date() {
     let inv_ = with(inv("A", "c", "GBP", "1200", "2026-02-01", "2026-03-01"), "payments", json!([pay("2026-03-11", "200"), pay("2026-03-31", "500")]));
     let r = charges("2026-04-10", json!([inv_]), json!({ "kind": "contract", "annualRate": "12" })).unwrap();
     let i = &r.invoices[0];
-    assert_eq!(s(i.interest), "11.93");
+    assert_eq!(s(i.totals.interest), "11.93");
     assert_eq!(i.periods.iter().map(|p| (p.days, s(p.balance))).collect::<Vec<_>>(), [(9, "1200.00".into()), (20, "1000.00".into()), (11, "500.00".into())]);
-    assert_eq!(s(i.outstanding), "500.00");
+    assert_eq!(s(i.totals.outstanding), "500.00");
     assert_eq!(s(i.daily_interest), "0.16", "500 × 12 % / 365 = 0.164");
 }
 
@@ -100,22 +100,22 @@ fn day_counts_grace_fees_and_cap() {
     let one = || json!([inv("A", "c", "USD", "10000", "2025-11-01", "2025-12-01")]);
     // act/360 over 61 days: 10000 × 0.10 × 61 / 360 = 169.444… → 169.44.
     let r = charges("2026-01-31", one(), json!({ "kind": "contract", "annualRate": 10, "dayCount": "act/360" })).unwrap();
-    assert_eq!(s(r.invoices[0].interest), "169.44");
+    assert_eq!(s(r.invoices[0].totals.interest), "169.44");
     // act/act across the year end: 30 days of 2025 / 365 + 31 days of 2026 / 365 (both 365-day years).
     let r = charges("2026-01-31", one(), json!({ "kind": "contract", "annualRate": 10, "dayCount": "act/act" })).unwrap();
-    assert_eq!(s(r.invoices[0].interest), "167.12", "10000 × 0.1 × 61 / 365 = 167.123");
+    assert_eq!(s(r.invoices[0].totals.interest), "167.12", "10000 × 0.1 × 61 / 365 = 167.123");
     // 10-day grace: interest from 12 Dec, 51 days: 10000 × 0.1 × 51 / 365 = 139.726 → 139.73;
     // fees 25 + 1.5 % of 10,000 = 175.
     let r = charges("2026-01-31", one(), json!({ "kind": "contract", "annualRate": 10, "graceDays": 10, "fixedFee": "25", "percentFee": "1.5" })).unwrap();
     let i = &r.invoices[0];
-    assert_eq!((s(i.interest), s(i.fees), s(i.total_charges)), ("139.73".into(), "175.00".into(), "314.73".into()));
+    assert_eq!((s(i.totals.interest), s(i.totals.fees), s(i.totals.total_charges)), ("139.73".into(), "175.00".into(), "314.73".into()));
     let r = charges("2025-12-10", one(), json!({ "kind": "contract", "annualRate": 10, "graceDays": 10, "fixedFee": "25" })).unwrap();
     assert!(r.invoices.is_empty(), "9 days late within a 10-day grace period: nothing charged");
     // Cap at 200: fees are cut first (175 → 60.27), interest kept.
     let r = charges("2026-01-31", one(), json!({ "kind": "contract", "annualRate": 10, "graceDays": 10, "fixedFee": "25", "percentFee": "1.5", "cap": "200" })).unwrap();
     let i = &r.invoices[0];
     assert!(i.capped);
-    assert_eq!((s(i.interest), s(i.fees), s(i.total_charges)), ("139.73".into(), "60.27".into(), "200.00".into()));
+    assert_eq!((s(i.totals.interest), s(i.totals.fees), s(i.totals.total_charges)), ("139.73".into(), "60.27".into(), "200.00".into()));
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn not_late_means_no_charges() {
     let r = charges("2026-02-01", json!([due_today, paid_on_due]), json!({ "kind": "contract", "annualRate": 8, "fixedFee": 10 })).unwrap();
     assert!(r.invoices.is_empty());
     let r = charges("2026-02-02", json!([inv("A", "c", "GBP", "100", "2026-01-01", "2026-02-01")]), json!({ "kind": "contract", "annualRate": 0 })).unwrap();
-    assert_eq!((r.invoices[0].days_late, s(r.invoices[0].interest)), (1, "0.00".into()), "a zero rate charges nothing");
+    assert_eq!((r.invoices[0].days_late, s(r.invoices[0].totals.interest)), (1, "0.00".into()), "a zero rate charges nothing");
 }
 
 #[test]
@@ -136,10 +136,10 @@ fn minor_units_and_totals() {
         inv("K2", "c2", "KWD", "500.500", "2026-01-01", "2026-01-31")]), json!({ "kind": "contract", "annualRate": "7.5" })).unwrap();
     let by = |id: &str| r.invoices.iter().find(|i| i.id.as_str() == id).unwrap();
     // 30 days: 1,000,000 × 7.5 % × 30 / 365 = 6164.38 → ¥6,164; 1000 × … = 6.16438 → 6.164 KWD.
-    assert_eq!(s(by("J").interest), "6164");
-    assert_eq!(s(by("K").interest), "6.164");
+    assert_eq!(s(by("J").totals.interest), "6164");
+    assert_eq!(s(by("K").totals.interest), "6.164");
     let kwd = r.currencies.iter().find(|c| c.currency.code() == "KWD").unwrap();
-    assert_eq!(kwd.totals.interest, by("K").interest + by("K2").interest);
+    assert_eq!(kwd.totals.interest, by("K").totals.interest + by("K2").totals.interest);
     assert_eq!(r.customers.len(), 3);
 }
 
@@ -200,18 +200,27 @@ proptest! {
         let later = charges(&at(day + step), json!(invoices), regime).unwrap();
         for i in &earlier.invoices {
             let j = later.invoices.iter().find(|x| x.id == i.id).unwrap();
-            prop_assert!(j.interest >= i.interest);
+            prop_assert!(j.totals.interest >= i.totals.interest);
         }
         for r in [&earlier, &later] {
-            let sum: rust_decimal::Decimal = r.invoices.iter().map(|i| i.total_charges).sum();
+            let sum: rust_decimal::Decimal = r.invoices.iter().map(|i| i.totals.total_charges).sum();
             let total: rust_decimal::Decimal = r.currencies.iter().map(|c| c.totals.total_charges).sum();
             prop_assert_eq!(sum, total);
             for i in &r.invoices {
-                prop_assert_eq!(i.total_charges, i.interest + i.compensation + i.fees);
-                prop_assert_eq!(i.total_claim, i.outstanding + i.total_charges);
+                prop_assert_eq!(i.totals.total_charges, i.totals.interest + i.totals.compensation + i.totals.fees);
+                prop_assert_eq!(i.totals.total_claim, i.totals.outstanding + i.totals.total_charges);
             }
         }
     }
+}
+
+#[test]
+fn detail_levels_keep_the_totals() {
+    let invoices = json!([inv("A", "c1", "USD", "100", "2026-01-01", "2026-01-31"), inv("B", "c2", "USD", "200", "2026-01-01", "2026-01-31")]);
+    let full = charges("2026-03-02", invoices.clone(), json!({ "kind": "contract", "annualRate": 10 })).unwrap();
+    let summary = late_charges(&input::<ChargesInput>(json!({ "asOf": "2026-03-02", "invoices": invoices, "regime": { "kind": "contract", "annualRate": 10 }, "detail": "summary" })).unwrap()).unwrap();
+    assert!(summary.invoices.is_empty() && summary.customers.is_empty());
+    assert_eq!(summary.currencies[0].totals.interest, full.currencies[0].totals.interest);
 }
 
 #[test]
@@ -220,10 +229,10 @@ fn leap_years() {
     // 10000 × 0.10 × (31/365 + 31/366) = 84.931… + 84.699… = 169.631… → 169.63.
     let one = || json!([inv("A", "c", "USD", "10000", "2023-11-01", "2023-11-30")]);
     let r = charges("2024-01-31", one(), json!({ "kind": "contract", "annualRate": 10, "dayCount": "act/act" })).unwrap();
-    assert_eq!(s(r.invoices[0].interest), "169.63");
+    assert_eq!(s(r.invoices[0].totals.interest), "169.63");
     assert_eq!(r.invoices[0].days_late, 62);
     // The UK Act divides by 365 in a leap year too: 29 Feb counts as a day.
     // £1,000 × 11.75 % × 29 / 365 (1–29 Feb 2004; Bank Rate 3.75 on 31 Dec 2003 → 11.75 %): 9.335… → 9.34.
     let r = charges("2004-02-29", json!([inv("A", "c", "GBP", "1000", "2004-01-01", "2004-01-31")]), json!({ "kind": "uk" })).unwrap();
-    assert_eq!((s(r.invoices[0].rate), r.invoices[0].days_late, s(r.invoices[0].interest)), ("11.75".into(), 29, "9.34".into()));
+    assert_eq!((s(r.invoices[0].rate), r.invoices[0].days_late, s(r.invoices[0].totals.interest)), ("11.75".into(), 29, "9.34".into()));
 }

@@ -111,8 +111,9 @@ pub fn age_receivables_csv(#[wasm_bindgen(unchecked_param_type = "AgeReceivables
     let csv = js_sys::Reflect::get(&input, &JsValue::from_str("csv")).ok().and_then(|v| v.as_string());
     let mut parsed: crate::aging_csv::AgingCsvInput = match csv {
         Some(text) => {
-            let options: crate::aging_csv::AgingCsvOptions = from_js(&super::convert::without_key(&input, "csv")?)?;
-            options.with_csv(text)
+            let mut options: crate::aging_csv::AgingCsvInput = from_js(&super::convert::without_key(&input, "csv")?)?;
+            options.csv = text;
+            options
         }
         None => from_js(&input)?,
     };

@@ -391,6 +391,8 @@ export interface LateChargesInput {
   asOf: DateString;
   invoices: InvoiceInput[];
   regime: Regime;
+  /** "invoices" (default), "customers" or "summary": leave out the per-invoice or per-customer rows. */
+  detail?: AgingDetail | null;
 }
 
 export interface ChargePeriod {
