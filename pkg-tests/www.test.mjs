@@ -9,7 +9,7 @@ import { app, requireApp, root, work } from "./lib/app.mjs";
 import { launch } from "./lib/browser.mjs";
 import { startServer } from "../scripts/serve.mjs";
 
-test("the page shows the normalised demo ledger", async () => {
+test("the page: who to chase, invoices, ageing, late charges and a payment plan", async () => {
   requireApp();
   const site = join(work, "www");
   cpSync(join(root, "www"), site, { recursive: true, filter: (src) => !src.includes(`${join(root, "www", "pkg")}`) });
@@ -31,20 +31,67 @@ test("the page shows the normalised demo ledger", async () => {
     await page.goto(`${origin}/`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
     assert.equal(await page.isVisible("#error"), false, await page.textContent("#error"));
-    assert.equal(await page.locator("#invoices tbody tr").count(), 8);
     assert.equal(await page.isVisible("#demo-note"), true, "the demo is labelled as a demo");
-    const cards = await page.locator("#totals .card h3").allTextContents();
-    assert.deepEqual(cards, ["EUR", "GBP"]);
-    // Oldest first: INV-2002 is 130 days late and owes all of its 2,950.00.
-    const first = await page.locator("#invoices tbody tr").first().locator("td").allTextContents();
-    assert.equal(first[1], "INV-2002");
-    assert.equal(first[5], "130");
-    assert.match(first[4], /2,950\.00/);
     assert.match(await page.textContent("#version"), /^\d+\.\d+\.\d+$/);
     mkdirSync(join(root, "artifacts"), { recursive: true });
-    await page.screenshot({ path: join(root, "artifacts/www-demo.png"), fullPage: true });
+    const shot = (name) => page.screenshot({ path: join(root, `artifacts/www-${name}.png`), fullPage: true });
+
+    // Home: who to chase. Northwind owes £4,200.00 at 74 days: the most urgent.
+    assert.equal(await page.getAttribute("#tab-chase", "aria-selected"), "true");
+    const first = page.locator(".worklist > li").first();
+    assert.equal(await first.locator("h3").textContent(), "Northwind Design Studio");
+    assert.equal(await first.locator(".reason").textContent(), "£4,200.00 over 60 days, oldest 74 days; £1,875.00 more on hold");
+    const garage = page.locator(".worklist > li", { hasText: "Patel & Sons Garage" });
+    assert.match(await garage.locator(".reason").textContent(), /; £312\.40 more on hold$/);
+    assert.match(await garage.textContent(), /Promised by/);
+    await shot("chase");
+
+    // Invoices: the normalised ledger, oldest first.
+    await page.click("#tab-invoices");
+    await page.waitForSelector("#invoices tbody tr");
+    assert.equal(await page.locator("#invoices tbody tr").count(), 8);
+    assert.deepEqual(await page.locator("#totals .card h3").allTextContents(), ["EUR", "GBP"]);
+    const row = await page.locator("#invoices tbody tr").first().locator("td").allTextContents();
+    assert.equal(row[1], "INV-2002");
+    assert.equal(row[5], "130");
+    assert.match(row[4], /2,950\.00/);
+    await shot("invoices");
+
+    // Ageing: a chart with the numbers also in a table.
+    await page.click("#tab-aging");
+    await page.waitForSelector(".chart svg");
+    assert.equal(await page.locator(".chart svg").count(), 2, "one chart per currency");
+    assert.match(await page.locator(".chart svg").first().getAttribute("aria-label"), /Amounts owed in EUR/);
+    await shot("aging");
+
+    // Late charges: contract interest by default; UK statutory asks for the rate the tables lack.
+    await page.click("#tab-charges");
+    await page.waitForSelector("text=is worked out:");
+    assert.equal(await page.isVisible("#f-reference"), false, "statutory fields hidden under a contract");
+    assert.match(await page.textContent("#panel"), /Contractual interest at 8% a year/);
+    await page.selectOption("#f-kind", "uk");
+    await page.waitForSelector("#panel .error");
+    assert.match(await page.textContent("#panel .error"), /please give the rate/);
+    await page.fill("#f-reference", "3.75");
+    await page.waitForSelector("text=Late Payment of Commercial Debts");
+    assert.match(await page.textContent("#panel"), /11\.75% a year/);
+    await shot("charges");
+
+    // Payment plan: £4,200 over 6 months at 8 %.
+    await page.click("#tab-plan");
+    await page.waitForSelector("#panel table");
+    assert.equal(await page.locator("#panel tbody tr").count(), 6);
+    assert.match(await page.textContent("#panel .total"), /^6 instalments of £/);
+    const last = await page.locator("#panel tbody tr").last().locator("td").allTextContents();
+    assert.equal(last[5], "£0.00", "the schedule ends at exactly zero");
+    await shot("plan");
+    await page.fill("#p-count", "0");
+    await page.waitForSelector("#panel .error");
+    assert.match(await page.textContent("#panel .error"), /from 1 to 600/);
+
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(root, "artifacts/www-demo-phone.png"), fullPage: true });
+    await page.click("#tab-chase");
+    await shot("chase-phone");
   } finally {
     await close();
     server.close();

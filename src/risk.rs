@@ -383,6 +383,7 @@ fn explain(n: usize, min: u32, dbt: Option<f64>, recent: &[&Experience], prior: 
                 lateness(p), span(prior, (recent_start, recent_start)), lateness(r), span(recent, (recent_start, as_of))
             )
         }
+        (Trend::Unknown, _, _) => format!("Pays on average {}; too little history yet to see a trend.", lateness(all)),
         _ => format!("Pays on average {}; no clear change.", lateness(all)),
     }
 }

@@ -1,0 +1,46 @@
+import { ageReceivables } from "../pkg/overdue.js";
+import { el, money, table } from "./format.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function bars(c) {
+  const w = 560, h = 180, pad = 28, n = c.buckets.length, gap = 10;
+  const max = Math.max(...c.buckets.map((b) => Number(b.amount)), 1);
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${w} ${h + pad}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `Amounts owed in ${c.currency} by how late: ` + c.buckets.map((b) => `${b.label} days ${money(b.amount, c.currency)}`).join(", "));
+  const bw = (w - gap * (n + 1)) / n;
+  c.buckets.forEach((b, i) => {
+    const bh = (Number(b.amount) / max) * (h - 24);
+    const x = gap + i * (bw + gap);
+    const rect = document.createElementNS(SVG, "rect");
+    Object.entries({ x, y: h - bh, width: bw, height: Math.max(bh, 1), class: i === 0 ? "bar current" : "bar" }).forEach(([k, v]) => rect.setAttribute(k, v));
+    const label = document.createElementNS(SVG, "text");
+    Object.entries({ x: x + bw / 2, y: h + 18, "text-anchor": "middle", class: "axis" }).forEach(([k, v]) => label.setAttribute(k, v));
+    label.textContent = b.label;
+    const value = document.createElementNS(SVG, "text");
+    Object.entries({ x: x + bw / 2, y: h - bh - 6, "text-anchor": "middle", class: "value" }).forEach(([k, v]) => value.setAttribute(k, v));
+    value.textContent = Number(b.amount) > 0 ? money(b.amount, c.currency) : "";
+    svg.append(rect, label, value);
+  });
+  return svg;
+}
+
+export function render(root, { asOf, invoices }) {
+  const r = ageReceivables({ asOf, invoices, detail: "customers" });
+  root.replaceChildren(el("h2", { text: "How late is the money?" }),
+    el("p", { class: "hint", text: "What is owed, grouped by days past the due date. “Current” is not due yet." }));
+  for (const c of r.currencies) {
+    root.append(el("h3", { text: `${c.currency}: ${money(c.totalOutstanding, c.currency)} owed, ${money(c.overdueTotal, c.currency)} overdue` }));
+    root.append(el("figure", { class: "chart" }, bars(c)));
+    root.append(table(`Ageing of ${c.currency} receivables`, [["Days late"], ["Amount", "num"], ["Invoices", "num"]],
+      c.buckets.map((b) => [b.label, money(b.amount, c.currency), String(b.count)])));
+    const over90 = Number(c.shareOver90Days) > 0 ? `${c.shareOver90Days}% is more than 90 days late` : "Nothing is more than 90 days late";
+    const avg = Math.round(Number(c.weightedAverageDaysPastDue));
+    root.append(el("p", { class: "hint", text: `${over90}; on average the money owed is ${avg} ${avg === 1 ? "day" : "days"} past due.${Number(c.disputedTotal) > 0 ? ` ${money(c.disputedTotal, c.currency)} of it is disputed.` : ""}` }));
+    const rows = r.customers.filter((x) => x.currency === c.currency);
+    root.append(table(`${c.currency} customers by amount owed`, [["Customer"], ...r.buckets.map((b) => [b.label, "num"]), ["Total", "num"]],
+      rows.map((x) => [x.name, ...x.buckets.map((a) => (Number(a) ? money(a, c.currency) : "—")), money(x.totalOutstanding, c.currency)])));
+  }
+}

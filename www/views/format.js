@@ -1,0 +1,47 @@
+// Formatting for people: amounts arrive as exact decimal strings and are formatted without a detour
+// through floating point (Intl.NumberFormat accepts decimal strings), dates in the user's language.
+export const locale = navigator.language || "en-GB";
+
+export function money(amount, currency) {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount);
+}
+
+export function date(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** Today in the user's own calendar, not UTC: an invoice due today is not late yet. */
+export function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** An element with text and attributes; text is always set as text, never parsed as HTML. */
+export function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") e.className = v;
+    else if (k === "text") e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) e.append(c);
+  return e;
+}
+
+/** A table with a header row; `cols` are [label, className?]; rows are arrays of strings. */
+export function table(caption, cols, rows) {
+  const t = el("table");
+  t.append(el("caption", { class: "visually-hidden", text: caption }));
+  const head = el("tr");
+  for (const [label, cls] of cols) head.append(el("th", { scope: "col", class: cls ?? "", text: label }));
+  t.append(el("thead", {}, head));
+  const body = el("tbody");
+  for (const r of rows) {
+    const tr = el("tr");
+    r.forEach((v, i) => tr.append(el("td", { class: cols[i][1] ?? "", text: v })));
+    body.append(tr);
+  }
+  t.append(body);
+  return el("div", { class: "table-wrap" }, t);
+}
