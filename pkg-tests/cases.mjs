@@ -130,5 +130,68 @@ export function runCases(api) {
     record.bad.push(outcome);
     if (JSON.stringify(api.normalizeInvoices(GOOD)) !== reference) record.aliveAfterEachError = false;
   }
+  record.suite = runBadInputSuite(api);
   return record;
+}
+
+// The bad-input suite: every field of every function's input, and of the first invoice, replaced by
+// each of these in turn (or removed).
+const NASTY = [
+  ["missing", undefined], ["null", null], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity],
+  ["1e308", 1e308], ["-0", -0], ["true", true], ["string", "x"], ["empty array", []], ["object", { a: 1 }],
+  ["30 decimals", "1." + "0".repeat(29) + "1"], ["negative", "-5"], ["2025-02-30", "2025-02-30"], ["0000-01-01", "0000-01-01"],
+  ["9999-12-31", "9999-12-31"], ["long string", "A".repeat(100_000)], ["HTML and CRLF", "<img src=x onerror=alert(1)>\r\nX-Injected: 1"],
+  ["RTL and emoji", "שלום 😀 مرحبا"],
+];
+
+function attempt(api, fn, input) {
+  const t = performance.now();
+  try {
+    const out = api[fn](input);
+    return { ok: typeof out === "object" && out !== null, ms: performance.now() - t };
+  } catch (e) {
+    return { code: e?.code, path: e?.path, name: e?.name, isError: e instanceof Error, ms: performance.now() - t };
+  }
+}
+
+/** Runs the suite; returns the outcomes (identical across runtimes) and any rule broken. */
+export function runBadInputSuite(api) {
+  const codes = new Set(api.errorCodes());
+  const reference = JSON.stringify(api.normalizeInvoices(GOOD));
+  const outcomes = [];
+  const problems = [];
+  let slowest = 0;
+  const check = (label, fn, input, bound = 2000) => {
+    const o = attempt(api, fn, input);
+    slowest = Math.max(slowest, o.ms);
+    if (!o.ok) {
+      if (!(o.isError && o.name === "OverdueError" && codes.has(o.code) && o.code !== "internal" && typeof o.path === "string")) problems.push(`${label}: threw ${JSON.stringify(o)}`);
+    }
+    if (o.ms > bound) problems.push(`${label}: took ${o.ms.toFixed(0)} ms`);
+    if (JSON.stringify(api.normalizeInvoices(GOOD)) !== reference) problems.push(`${label}: the instance answered differently afterwards`);
+    outcomes.push(o.ok ? `${label}: ok` : `${label}: ${o.code} at ${o.path}`);
+  };
+  for (const [name, fn, input] of CALLS) {
+    if (typeof input !== "object") continue;
+    for (const key of Object.keys(input)) {
+      for (const [vname, v] of NASTY) check(`${name} / ${key} = ${vname}`, fn, { ...input, [key]: v });
+    }
+    if (Array.isArray(input.invoices) && input.invoices.length) {
+      for (const key of Object.keys(input.invoices[0])) {
+        for (const [vname, v] of NASTY) {
+          check(`${name} / invoices[0].${key} = ${vname}`, fn, { ...input, invoices: [{ ...input.invoices[0], [key]: v }, ...input.invoices.slice(1)] });
+        }
+      }
+    }
+  }
+  // Size and shape extremes, with time bounds proportional to the input.
+  check("a million-element invoices array", "ageReceivables", { asOf: "2026-11-23", invoices: new Array(1_000_000).fill(7) }, 10000);
+  let deep = {};
+  for (let i = 0; i < 5000; i++) deep = { a: deep };
+  check("5,000-deep nesting", "normalizeInvoices", { asOf: "2026-11-23", invoices: [], extra: deep });
+  const cyclic = { asOf: "2026-11-23", invoices: [] };
+  cyclic.self = cyclic;
+  check("a cycle", "normalizeInvoices", cyclic);
+  check("a BigInt", "normalizeInvoices", { asOf: "2026-11-23", invoices: [{ ...GOOD.invoices[0], amount: 10n }] });
+  return { count: outcomes.length, outcomes, problems, slowestUnder: slowest < 10000 };
 }

@@ -23,9 +23,12 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIN
     || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "installing the npm tools (npm ci)"
-  npm ci --no-audit --no-fund
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json || package.json -nt node_modules/.package-lock.json ]]; then
+  say "installing the npm tools"
+  # Not `npm ci`: npm records only this platform's optional binary of the deno package in the lock
+  # file, and `npm ci` then refuses the lock as out of sync. `npm install` follows the lock (it
+  # leaves it unchanged) and installs the binary for this machine.
+  npm install --no-audit --no-fund
 fi
 
 if (( want_browser )) && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
