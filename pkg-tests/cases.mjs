@@ -161,7 +161,8 @@ export function runBadInputSuite(api) {
   const outcomes = [];
   const problems = [];
   let slowest = 0;
-  const check = (label, fn, input, bound = 2000) => {
+  // `volatile`: engines differ in what they can stringify (stack depth), so only "handled" is recorded.
+  const check = (label, fn, input, bound = 2000, volatile = false) => {
     const o = attempt(api, fn, input);
     slowest = Math.max(slowest, o.ms);
     if (!o.ok) {
@@ -169,7 +170,7 @@ export function runBadInputSuite(api) {
     }
     if (o.ms > bound) problems.push(`${label}: took ${o.ms.toFixed(0)} ms`);
     if (JSON.stringify(api.normalizeInvoices(GOOD)) !== reference) problems.push(`${label}: the instance answered differently afterwards`);
-    outcomes.push(o.ok ? `${label}: ok` : `${label}: ${o.code} at ${o.path}`);
+    outcomes.push(volatile ? `${label}: handled` : o.ok ? `${label}: ok` : `${label}: ${o.code} at ${o.path}`);
   };
   for (const [name, fn, input] of CALLS) {
     if (typeof input !== "object") continue;
@@ -188,7 +189,7 @@ export function runBadInputSuite(api) {
   check("a million-element invoices array", "ageReceivables", { asOf: "2026-11-23", invoices: new Array(1_000_000).fill(7) }, 10000);
   let deep = {};
   for (let i = 0; i < 5000; i++) deep = { a: deep };
-  check("5,000-deep nesting", "normalizeInvoices", { asOf: "2026-11-23", invoices: [], extra: deep });
+  check("5,000-deep nesting", "normalizeInvoices", { asOf: "2026-11-23", invoices: [], extra: deep }, 2000, true);
   const cyclic = { asOf: "2026-11-23", invoices: [] };
   cyclic.self = cyclic;
   check("a cycle", "normalizeInvoices", cyclic);
