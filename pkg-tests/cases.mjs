@@ -42,6 +42,8 @@ export const CALLS = [
   ["plan with down payment and fee", "paymentPlan", { principal: "1200", currency: "JPY", annualRate: 6, frequency: "semimonthly", firstDueDate: "2026-01-31", downPayment: { amount: 200 }, setupFee: 50, method: "equalPrincipal", maxInstalment: 200 }],
   ["UK statutory interest (GUIDE §5: £1,000, 12 %, 30 days)", "lateCharges", { asOf: "2002-10-01", regime: { kind: "uk" }, invoices: [inv({ id: "U1", amount: "1000.00", issueDate: "2002-08-01", dueDate: "2002-09-01", payments: [] })] }],
   ["EU statutory interest (GUIDE §5: €4,500, 11 %, 30 days)", "lateCharges", { asOf: "2000-03-02", regime: { kind: "eu" }, invoices: [inv({ id: "E1", currency: "EUR", amount: "4500", issueDate: "2000-01-02", dueDate: "2000-02-01", payments: [] })] }],
+  ["DE default interest across a half-year", "lateCharges", { asOf: "2025-07-15", regime: { kind: "de" }, invoices: [inv({ id: "D1", currency: "EUR", amount: "10000", issueDate: "2025-05-15", dueDate: "2025-06-15", payments: [] })] }],
+  ["US Prompt Payment interest", "lateCharges", { asOf: "2026-03-02", regime: { kind: "us-prompt-payment", annualRate: "4.625" }, invoices: [inv({ id: "P1", currency: "USD", amount: "10000", issueDate: "2026-01-01", dueDate: "2026-01-31", payments: [] })] }],
   ["contract charges", "lateCharges", { ...GOOD, invoices: GOOD.invoices.slice(0, 3), regime: { kind: "contract", annualRate: "8", dayCount: "act/act", fixedFee: "25", graceDays: 3 } }],
   ["terms as text", "paymentTerms", "2/10 Net 30"],
   ["terms as object", "paymentTerms", { terms: "net 30 EOM" }],

@@ -40,6 +40,10 @@ function checkRecord(name, rec) {
   assert.deepEqual([uk.interest, uk.compensation, uk.rate], ["9.86", "70.00", "12"]);
   const eu = c["EU statutory interest (GUIDE §5: €4,500, 11 %, 30 days)"].invoices[0];
   assert.deepEqual([eu.interest, eu.compensation], ["40.68", "40.00"]);
+  const de = c["DE default interest across a half-year"].invoices[0];
+  assert.deepEqual([de.interest, de.compensation, de.periods.map((p) => p.rate)], ["88.52", "40.00", ["11.27", "10.27"]]);
+  // 10,000 × 4.625 % × 30 / 360 = 38.541… → 38.54.
+  assert.equal(c["US Prompt Payment interest"].invoices[0].interest, "38.54");
   assert.equal(c["terms as text"].canonical, "2/10 net 30");
   assert.equal(c["early payment discount"].annualCostSimple360, "36.73");
   const risk = c["risk"].customers[0];
