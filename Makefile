@@ -30,6 +30,7 @@ clean:
 
 # Speed and size against the JavaScript peers; writes BENCHMARKS.md.
 bench: pkg
+	@command -v twiggy >/dev/null || cargo install twiggy --locked || cargo install twiggy
 	node bench/run.mjs
 
 # Coverage-guided fuzzing of every entry point (cargo-fuzz / libFuzzer), FUZZ_SECONDS per target.
