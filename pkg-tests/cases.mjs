@@ -53,6 +53,9 @@ export const CALLS = [
     const iso = (t) => new Date(t).toISOString().slice(0, 10);
     return inv({ id: `R${i}`, issueDate: iso(due.getTime() - 30 * 864e5), dueDate: iso(due.getTime()), payments: [{ date: iso(due.getTime() + d * 864e5), amount: "1200.00" }] });
   }) }],
+  ["next actions", "nextActions", { ...GOOD, history: [{ customerId: "c1", stageId: "friendly", date: "2026-11-01" }] }],
+  ["next actions after a gap", "nextActions", { asOf: "2026-12-15", invoices: [inv({ payments: [] })] }],
+  ["ladder preview", "previewLadder", { asOf: "2026-11-23", invoice: inv() }],
   ["worklist", "collectionWorklist", { ...GOOD, risk: { customers: [{ customerId: "c1", score: 40, trend: "deteriorating" }] } }],
 ];
 
@@ -79,6 +82,9 @@ export const BAD_OTHER = [
   ["discount bad terms", "earlyPaymentDiscount", { terms: "2/40 net 30", issueDate: "2026-11-01", amount: "1000", currency: "USD", asOf: "2026-11-05" }, "invalid_terms", "terms"],
   ["risk window 0", "paymentRisk", { ...GOOD, windowMonths: 0 }, "invalid_value", "windowMonths"],
   ["risk threshold out of range", "paymentRisk", { ...GOOD, thresholds: { recentVsPriorDays: -1 } }, "invalid_value", "thresholds.recentVsPriorDays"],
+  ["history with an unknown stage", "nextActions", { ...GOOD, history: [{ invoiceId: "INV-7", stageId: "nope", date: "2026-11-01" }] }, "invalid_value", "history[0].stageId"],
+  ["policy out of order", "nextActions", { ...GOOD, policy: [{ id: "b", name: "B", offsetDays: 10, channel: "email", template: "t" }, { id: "a", name: "A", offsetDays: 5, channel: "email", template: "t" }] }, "invalid_value", "policy[1].offsetDays"],
+  ["preview bad invoice", "previewLadder", { asOf: "2026-11-23", invoice: inv({ dueDate: "2026-02-30" }) }, "invalid_date", "invoice.dueDate"],
   ["worklist bad invoice", "collectionWorklist", { asOf: "2026-11-23", invoices: [inv({ currency: "ABC" })] }, "unknown_currency", "invoices[0].currency"],
 ];
 

@@ -44,6 +44,10 @@ function checkRecord(name, rec) {
   assert.deepEqual([de.interest, de.compensation, de.periods.map((p) => p.rate)], ["88.52", "40.00", ["11.27", "10.27"]]);
   // 10,000 × 4.625 % × 30 / 360 = 38.541… → 38.54.
   assert.equal(c["US Prompt Payment interest"].invoices[0].interest, "38.54");
+  const na = c["next actions"].actions.find((a) => a.customerId === "c1" && a.currency === "GBP");
+  assert.deepEqual([na.stageId, na.invoices.map((i) => i.id)], ["followup", ["INV-7"]], "23 days late, friendly already sent");
+  assert.equal(c["next actions after a gap"].actions[0].stageId, "final", "45 days late with nothing sent: the final notice first");
+  assert.deepEqual(c["ladder preview"].map((s) => s.date), ["2026-10-28", "2026-11-01", "2026-11-14", "2026-11-30", "2026-12-15", "2026-12-30", "2027-01-29"]);
   assert.equal(c["terms as text"].canonical, "2/10 net 30");
   assert.equal(c["early payment discount"].annualCostSimple360, "36.73");
   const risk = c["risk"].customers[0];

@@ -49,6 +49,7 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
     // Invoices: the normalised ledger, oldest first.
     await page.click("#tab-invoices");
     await page.waitForSelector("#invoices tbody tr");
+    await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length > 0);
     assert.equal(await page.locator("#invoices tbody tr").count(), 8);
     assert.deepEqual(await page.locator("#totals .card h3").allTextContents(), ["EUR", "GBP"]);
     const row = await page.locator("#invoices tbody tr").first().locator("td").allTextContents();
@@ -66,6 +67,7 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
 
     // Late charges: contract interest by default; UK statutory asks for the rate the tables lack.
     await page.click("#tab-charges");
+    await page.waitForSelector("#f-kind");
     await page.waitForSelector("text=is worked out:");
     assert.equal(await page.isVisible("#f-reference"), false, "statutory fields hidden under a contract");
     assert.match(await page.textContent("#panel"), /Contractual interest at 8% a year/);
@@ -79,6 +81,8 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
 
     // Payment plan: £4,200 over 6 months at 8 %.
     await page.click("#tab-plan");
+    // Wait for the plan's own form: the previous view's table can still be there for a moment.
+    await page.waitForSelector("#p-principal");
     await page.waitForSelector("#panel table");
     assert.equal(await page.locator("#panel tbody tr").count(), 6);
     assert.match(await page.textContent("#panel .total"), /^6 instalments of £/);
@@ -91,6 +95,7 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.click("#tab-chase");
+    await page.waitForSelector(".worklist");
     await shot("chase-phone");
   } finally {
     await close();

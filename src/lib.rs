@@ -28,6 +28,7 @@ pub mod error;
 pub mod fasthash;
 pub mod invoice;
 pub mod kpi;
+pub mod ladder;
 pub mod money;
 pub mod normalize;
 pub mod order;

@@ -2,7 +2,7 @@
 // The @ts-expect-error lines fail the compile if a type ever degrades to `any`.
 import init, {
   normalizeInvoices, version, errorCodes, ageReceivables, ageReceivablesCsv, receivablesKpis, collectionWorklist,
-  paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
+  nextActions, previewLadder, type NextActions, type PlannedStage, paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
   type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
 } from "overdue";
 
@@ -55,6 +55,12 @@ const riskReport: RiskReport = paymentRisk({ asOf: "2026-11-23", invoices: [invo
 const sliding: boolean = riskReport.customers[0].trend === "deteriorating";
 collectionWorklist({ asOf: "2026-11-23", invoices: [invoice], risk: riskReport });
 console.log(sliding);
+const todo: NextActions = nextActions({ asOf: "2026-11-23", invoices: [invoice], history: [{ customerId: "c1", stageId: "friendly", date: "2026-11-01" }] });
+const firstStage: string | undefined = todo.actions[0]?.stageId;
+const ladder: PlannedStage[] = previewLadder({ asOf: "2026-11-23", invoice });
+console.log(firstStage, ladder.length);
+// @ts-expect-error: no fax channel
+nextActions({ asOf: "2026-11-23", invoices: [], policy: [{ id: "x", name: "X", offsetDays: 1, channel: "fax", template: "t" }] });
 // @ts-expect-error: no such regime
 lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "french" } });
 // @ts-expect-error: no daily plans

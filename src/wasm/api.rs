@@ -211,3 +211,29 @@ pub fn payment_risk(#[wasm_bindgen(unchecked_param_type = "PaymentRiskInput")] i
     let input: crate::risk::RiskInput = from_js(&input)?;
     to_js(&crate::risk::payment_risk(&input).map_err(js_error)?)
 }
+
+/// What to send to whom today on the escalation ladder: one consolidated notice per customer and
+/// currency, in the tone of its most advanced stage, derived from `history` alone so that running
+/// daily or after a gap gives the same answer. Never repeats a stage, catches up to the highest
+/// stage due without skipping a `required` one (the final notice, by default), respects
+/// `minGapDays`, holds disputed invoices and pauses for promises to pay. The default policy:
+/// courtesy (−3 days), friendly (+1), follow-up with a call (+14), final notice (+30, required),
+/// payment-plan offer (+45), collection agency (+60), letter before legal action (+90).
+///
+/// # Errors
+/// A bad policy (`policy[i].field`), a history entry with an unknown stage, invalid invoices.
+#[wasm_bindgen(js_name = nextActions, unchecked_return_type = "NextActions")]
+pub fn next_actions(#[wasm_bindgen(unchecked_param_type = "NextActionsInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::ladder::NextActionsInput = from_js(&input)?;
+    to_js(&crate::ladder::next_actions(&input).map_err(js_error)?)
+}
+
+/// The dated plan of what will be sent when for one invoice if it stays unpaid.
+///
+/// # Errors
+/// An invalid invoice (paths under `invoice`) or policy.
+#[wasm_bindgen(js_name = previewLadder, unchecked_return_type = "PlannedStage[]")]
+pub fn preview_ladder(#[wasm_bindgen(unchecked_param_type = "PreviewLadderInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::ladder::PreviewInput = from_js(&input)?;
+    to_js(&crate::ladder::preview_ladder(&input).map_err(js_error)?)
+}

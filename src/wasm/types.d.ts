@@ -522,3 +522,79 @@ export interface RiskReport {
   customers: CustomerRisk[];
   currencies: { currency: CurrencyCode; outstanding: Money; deterioratingOutstanding: Money; deterioratingShare: string }[];
 }
+
+export type Channel = "email" | "letter" | "phone" | "sms";
+
+export interface Stage {
+  id: string;
+  name: string;
+  /** Days from the due date; negative = before it. Stages are in order of offset. */
+  offsetDays: number;
+  channel: Channel;
+  /** Which notice text to use. */
+  template: string;
+  /** A fee the stage adds: fixed, or a percentage of what is outstanding. */
+  fee?: { fixed?: MoneyInput | null; percent?: MoneyInput | null } | null;
+  /** Days since the last notice to the customer before this stage may be sent. */
+  minGapDays?: number | null;
+  /** Catching up after a gap may not skip this stage. */
+  required?: boolean | null;
+  /** Send a phone-call script with this stage. */
+  phoneScript?: boolean | null;
+}
+
+/** A notice already sent, to one invoice or to a whole customer. */
+export interface SentNotice {
+  invoiceId?: string | number | null;
+  customerId?: string | number | null;
+  stageId: string;
+  date: DateString;
+}
+
+export interface NextActionsInput {
+  asOf: DateString;
+  invoices: InvoiceInput[];
+  /** Default: courtesy −3, friendly +1, follow-up +14, final +30 (required), plan +45, agency +60, legal +90. */
+  policy?: Stage[] | null;
+  history?: SentNotice[] | null;
+}
+
+export interface NoticeAction {
+  customerId: string;
+  name: string;
+  currency: CurrencyCode;
+  /** The most advanced stage among the invoices: it sets tone and channel. */
+  stageId: string;
+  stageName: string;
+  channel: Channel;
+  template: string;
+  phoneScript: boolean;
+  invoices: { id: string; stageId: string; daysPastDue: number; outstanding: Money; fee: Money }[];
+  outstanding: Money;
+  fees: Money;
+}
+
+export interface NextActions {
+  asOf: DateString;
+  /** Notices to send today, most advanced stage first. */
+  actions: NoticeAction[];
+  /** Due but held (disputed), paused (promised) or waiting for the gap (minGap). */
+  deferred: { customerId: string; invoiceId: string; stageId: string | null; reason: "disputed" | "promised" | "minGap"; until: DateString | null }[];
+  /** The next stage for invoices with nothing due today. */
+  upcoming: { customerId: string; invoiceId: string; stageId: string; date: DateString }[];
+}
+
+export interface PreviewLadderInput {
+  asOf: DateString;
+  invoice: InvoiceInput;
+  policy?: Stage[] | null;
+}
+
+export interface PlannedStage {
+  stageId: string;
+  name: string;
+  channel: Channel;
+  date: DateString;
+  status: "past" | "planned";
+  required: boolean;
+}

@@ -182,3 +182,12 @@ fn risk_crosses_the_boundary_and_feeds_the_worklist() {
     assert!(p(&with_risk) > p(&plain), "a deteriorating customer is chased sooner");
     check_good_answer();
 }
+
+#[wasm_bindgen_test]
+fn the_ladder_crosses_the_boundary() {
+    let a = overdue::wasm::next_actions(js(r#"{"asOf":"2026-12-15","invoices":[{"id":"A","customer":{"id":"c","name":"C"},"currency":"GBP","amount":"500","issueDate":"2026-10-01","dueDate":"2026-10-31"}]}"#)).unwrap();
+    assert_eq!(text(&a, "actions.0.stageId"), "final");
+    let err = overdue::wasm::preview_ladder(js(r#"{"asOf":"2026-12-15","invoice":{"id":"A","customer":{"id":"c","name":"C"},"currency":"GBP","amount":"500","issueDate":"2026-10-01","dueDate":"2026-02-30"}}"#)).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_date".into(), "invoice.dueDate".into()));
+    check_good_answer();
+}

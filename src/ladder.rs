@@ -1,0 +1,450 @@
+//! The escalation ladder: `nextActions` (what to send to whom today) and `previewLadder` (the dated
+//! plan for one invoice).
+//!
+//! A policy is an ordered list of stages, each `offsetDays` from the due date (negative: before
+//! it). The state of each invoice is derived from `history` alone, so the answer is the same whether
+//! the function runs every day or once after a gap of weeks:
+//! - a stage already sent for an invoice is never sent again, and the ladder never goes down;
+//! - after a gap it catches up to the highest stage now due, not a burst of every missed one, but
+//!   never past an unsent stage marked `required` (in the default policy the final notice: a
+//!   customer never hears first from an agency or a lawyer);
+//! - `minGapDays` of the stage to send is counted from the last notice to that customer;
+//! - disputed invoices are held, and a `promisedDate` not yet passed pauses escalation until the day
+//!   after it.
+//! History entries name an invoice (`invoiceId`) or a whole customer (`customerId`); a customer entry
+//! counts for each of that customer's invoices that had reached the stage by the entry's date.
+//! Actions are consolidated per customer and currency, in the tone of the most advanced stage.
+
+use crate::currency::Currency;
+use crate::date::days_between;
+use crate::error::{Error, ErrorCode, Result};
+use crate::invoice::{check_text, validate_invoices, Id, Invoice};
+use crate::money::{check_for_currency, round_to_minor, ser_decimal, Amount};
+use crate::order::{arrange, order, Groups};
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Most stages in one policy.
+pub const MAX_STAGES: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Channel {
+    Email,
+    Letter,
+    Phone,
+    Sms,
+}
+
+/// A fee a stage adds: a fixed amount, or a percentage of what is outstanding.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StageFee {
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_amount")]
+    pub fixed: Option<Amount>,
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_amount")]
+    pub percent: Option<Amount>,
+}
+
+fn ser_opt_amount<S: serde::Serializer>(v: &Option<Amount>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match v {
+        Some(a) => s.collect_str(&a.0),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    /// Days from the due date; negative = before it.
+    pub offset_days: i64,
+    pub channel: Channel,
+    /// Which notice text to use (the built-in ones are named after the default stages).
+    pub template: String,
+    #[serde(default)]
+    pub fee: Option<StageFee>,
+    /// Days that must pass since the last notice to the customer before this stage is sent.
+    #[serde(default)]
+    pub min_gap_days: Option<i64>,
+    /// A stage that catching up may not skip.
+    #[serde(default)]
+    pub required: Option<bool>,
+    /// Send a phone-call script with this stage.
+    #[serde(default)]
+    pub phone_script: Option<bool>,
+}
+
+/// The default ladder, after the usual practice: courtesy reminder, friendly reminder, follow-up
+/// with a call, final notice, payment-plan offer, hand-over to a collection agency, letter before
+/// legal action.
+pub fn default_policy() -> Vec<Stage> {
+    let s = |id: &str, name: &str, offset: i64, channel: Channel, gap: i64, required: bool, call: bool| Stage {
+        id: id.into(),
+        name: name.into(),
+        offset_days: offset,
+        channel,
+        template: id.into(),
+        fee: None,
+        min_gap_days: Some(gap),
+        required: Some(required),
+        phone_script: Some(call),
+    };
+    vec![
+        s("courtesy", "Courtesy reminder", -3, Channel::Email, 0, false, false),
+        s("friendly", "Friendly reminder", 1, Channel::Email, 3, false, false),
+        s("followup", "Follow-up", 14, Channel::Email, 5, false, true),
+        s("final", "Final notice", 30, Channel::Email, 7, true, false),
+        s("plan", "Payment-plan offer", 45, Channel::Email, 7, false, false),
+        s("agency", "Hand-over to a collection agency", 60, Channel::Letter, 10, false, false),
+        s("legal", "Letter before legal action", 90, Channel::Letter, 14, false, false),
+    ]
+}
+
+/// A notice already sent.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sent {
+    #[serde(default)]
+    pub invoice_id: Option<Id>,
+    #[serde(default)]
+    pub customer_id: Option<Id>,
+    pub stage_id: String,
+    #[serde(with = "crate::date::ymd")]
+    pub date: NaiveDate,
+}
+
+/// Input of [`next_actions`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NextActionsInput {
+    #[serde(with = "crate::date::ymd")]
+    pub as_of: NaiveDate,
+    pub invoices: Vec<Invoice>,
+    #[serde(default)]
+    pub policy: Option<Vec<Stage>>,
+    #[serde(default)]
+    pub history: Option<Vec<Sent>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionInvoice {
+    pub id: Id,
+    /// The stage this invoice has reached with this notice.
+    pub stage_id: String,
+    pub days_past_due: i64,
+    #[serde(serialize_with = "ser_decimal")]
+    pub outstanding: Decimal,
+    #[serde(serialize_with = "ser_decimal")]
+    pub fee: Decimal,
+}
+
+/// One notice to send today.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Action {
+    pub customer_id: Id,
+    pub name: String,
+    pub currency: Currency,
+    /// The most advanced stage among the invoices: it sets the tone and the channel.
+    pub stage_id: String,
+    pub stage_name: String,
+    pub channel: Channel,
+    pub template: String,
+    pub phone_script: bool,
+    pub invoices: Vec<ActionInvoice>,
+    #[serde(serialize_with = "ser_decimal")]
+    pub outstanding: Decimal,
+    #[serde(serialize_with = "ser_decimal")]
+    pub fees: Decimal,
+}
+
+/// Something that is due but must wait, or is held.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deferred {
+    pub customer_id: Id,
+    pub invoice_id: Id,
+    pub stage_id: Option<String>,
+    /// `"disputed"`, `"promised"` or `"minGap"`.
+    pub reason: &'static str,
+    /// The first day it can go ahead (null while disputed).
+    #[serde(with = "crate::date::ymd_opt")]
+    pub until: Option<NaiveDate>,
+}
+
+/// The next stage coming for an invoice with nothing due today.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Upcoming {
+    pub customer_id: Id,
+    pub invoice_id: Id,
+    pub stage_id: String,
+    #[serde(with = "crate::date::ymd")]
+    pub date: NaiveDate,
+}
+
+/// Output of [`next_actions`].
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NextActions {
+    #[serde(with = "crate::date::ymd")]
+    pub as_of: NaiveDate,
+    /// Notices to send today, most advanced stage first.
+    pub actions: Vec<Action>,
+    pub deferred: Vec<Deferred>,
+    pub upcoming: Vec<Upcoming>,
+}
+
+/// Checks a policy: 1–20 stages, unique non-empty ids, offsets in order and within −365…3650 days,
+/// gaps within 0…365 days, fees of at most one kind.
+///
+/// # Errors
+/// `invalid_value`, `empty_text`, `duplicate_id` or `too_many` at `policy[i].field`.
+pub fn check_policy(policy: &[Stage]) -> Result<()> {
+    if policy.is_empty() || policy.len() > MAX_STAGES {
+        return Err(Error::new(ErrorCode::TooMany, "policy", format!("A policy has 1 to {MAX_STAGES} stages.")));
+    }
+    for (i, s) in policy.iter().enumerate() {
+        let at = |f: &str| format!("policy[{i}].{f}");
+        check_text(&s.id, 60).map_err(|e| e.within(&at("id")))?;
+        check_text(&s.name, 200).map_err(|e| e.within(&at("name")))?;
+        check_text(&s.template, 200).map_err(|e| e.within(&at("template")))?;
+        if policy[..i].iter().any(|p| p.id == s.id) {
+            return Err(Error::new(ErrorCode::DuplicateId, at("id"), format!("The stage id \"{}\" appears twice.", s.id)));
+        }
+        if !(-365..=3650).contains(&s.offset_days) {
+            return Err(Error::new(ErrorCode::InvalidValue, at("offsetDays"), "A stage is from 365 days before to 3,650 days after the due date."));
+        }
+        if i > 0 && s.offset_days < policy[i - 1].offset_days {
+            return Err(Error::new(ErrorCode::InvalidValue, at("offsetDays"), "Stages must be in order of their offsets."));
+        }
+        if !(0..=365).contains(&s.min_gap_days.unwrap_or(0)) {
+            return Err(Error::new(ErrorCode::InvalidValue, at("minGapDays"), "A gap is from 0 to 365 days."));
+        }
+        if let Some(f) = &s.fee {
+            if f.fixed.is_some() == f.percent.is_some() {
+                return Err(Error::new(ErrorCode::InvalidValue, at("fee"), "A fee is either `fixed` or `percent`."));
+            }
+            if let Some(p) = f.percent {
+                if p.0 < Decimal::ZERO || p.0 > Decimal::ONE_HUNDRED {
+                    return Err(Error::new(ErrorCode::InvalidValue, at("fee.percent"), "A percentage fee is from 0 to 100."));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+struct State {
+    /// Highest stage index sent for the invoice.
+    sent: Option<usize>,
+}
+
+fn stage_index(policy: &[Stage], id: &str) -> Option<usize> {
+    policy.iter().position(|s| s.id == id)
+}
+
+fn state_of(inv: &Invoice, policy: &[Stage], history: &[Sent]) -> State {
+    let mut sent: Option<usize> = None;
+    for h in history {
+        let Some(i) = stage_index(policy, &h.stage_id) else { continue };
+        let applies = match (&h.invoice_id, &h.customer_id) {
+            (Some(id), _) => *id == inv.id,
+            (None, Some(c)) => *c == inv.customer.id && h.date >= inv.issue_date && h.date >= inv.due_date + Duration::days(policy[i].offset_days),
+            (None, None) => false,
+        };
+        if applies {
+            sent = Some(sent.map_or(i, |s| s.max(i)));
+        }
+    }
+    State { sent }
+}
+
+/// The last notice date to each customer.
+fn last_notice(history: &[Sent], invoices: &[Invoice], customer: &Id) -> Option<NaiveDate> {
+    history
+        .iter()
+        .filter(|h| match (&h.invoice_id, &h.customer_id) {
+            (_, Some(c)) => c == customer,
+            (Some(i), None) => invoices.iter().any(|inv| inv.id == *i && inv.customer.id == *customer),
+            (None, None) => false,
+        })
+        .map(|h| h.date)
+        .max()
+}
+
+fn fee_for(stage: &Stage, outstanding: Decimal, c: Currency) -> Result<Decimal> {
+    Ok(match &stage.fee {
+        Some(StageFee { fixed: Some(f), .. }) => check_for_currency(f.0, c)?,
+        Some(StageFee { percent: Some(p), .. }) => round_to_minor(outstanding * p.0 / Decimal::ONE_HUNDRED, c),
+        _ => Decimal::ZERO,
+    })
+}
+
+/// What to send today.
+///
+/// # Errors
+/// Invalid invoices, a bad policy (see [`check_policy`]), or a history entry naming an unknown stage
+/// (`invalid_value` at `history[i].stageId`) or neither an invoice nor a customer.
+pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
+    validate_invoices(&input.invoices, "invoices")?;
+    let default;
+    let policy: &[Stage] = match &input.policy {
+        Some(p) => p,
+        None => {
+            default = default_policy();
+            &default
+        }
+    };
+    check_policy(policy)?;
+    let history: &[Sent] = input.history.as_deref().unwrap_or(&[]);
+    for (i, h) in history.iter().enumerate() {
+        if stage_index(policy, &h.stage_id).is_none() {
+            return Err(Error::new(ErrorCode::InvalidValue, format!("history[{i}].stageId"), format!("\"{}\" is not a stage of the policy.", h.stage_id)));
+        }
+        if h.invoice_id.is_none() && h.customer_id.is_none() {
+            return Err(Error::new(ErrorCode::MissingField, format!("history[{i}].invoiceId"), "A history entry names an invoice (`invoiceId`) or a customer (`customerId`)."));
+        }
+    }
+    let as_of = input.as_of;
+    let mut deferred = Vec::new();
+    let mut upcoming = Vec::new();
+    struct Group<'a> {
+        first: &'a Invoice,
+        rows: Vec<(usize, ActionInvoice)>,
+    }
+    let mut groups: Groups<Group> = Groups::new();
+    for inv in &input.invoices {
+        let out = inv.outstanding_as_of(as_of);
+        if inv.issue_date > as_of || out <= Decimal::ZERO {
+            continue;
+        }
+        let state = state_of(inv, policy, history);
+        let from_due = days_between(inv.due_date, as_of);
+        let next = state.sent.map_or(0, |s| s + 1);
+        // The highest stage now due, but not past the first unsent required one.
+        let mut target: Option<usize> = None;
+        for (i, s) in policy.iter().enumerate().skip(next) {
+            if s.offset_days > from_due {
+                break;
+            }
+            target = Some(i);
+            if s.required.unwrap_or(false) {
+                break;
+            }
+        }
+        let Some(t) = target else {
+            if let Some(s) = policy.get(next) {
+                upcoming.push(Upcoming { customer_id: inv.customer.id.clone(), invoice_id: inv.id.clone(), stage_id: s.id.clone(), date: inv.due_date + Duration::days(s.offset_days) });
+            }
+            continue;
+        };
+        let stage = &policy[t];
+        if inv.disputed {
+            deferred.push(Deferred { customer_id: inv.customer.id.clone(), invoice_id: inv.id.clone(), stage_id: Some(stage.id.clone()), reason: "disputed", until: None });
+            continue;
+        }
+        if let Some(p) = inv.promised_date.filter(|p| *p >= as_of) {
+            deferred.push(Deferred { customer_id: inv.customer.id.clone(), invoice_id: inv.id.clone(), stage_id: Some(stage.id.clone()), reason: "promised", until: Some(p + Duration::days(1)) });
+            continue;
+        }
+        let fee = fee_for(stage, out, inv.currency)?;
+        let g = groups.slot(inv.currency, inv.customer.id.as_str(), || Group { first: inv, rows: Vec::new() });
+        g.rows.push((t, ActionInvoice { id: inv.id.clone(), stage_id: stage.id.clone(), days_past_due: from_due.max(0), outstanding: round_to_minor(out, inv.currency), fee }));
+    }
+    let mut actions = Vec::new();
+    for g in groups.items {
+        let c = g.first.currency;
+        let top = g.rows.iter().map(|(t, _)| *t).max().unwrap_or(0);
+        let stage = &policy[top];
+        // The gap is counted from the last notice to this customer, whatever it covered.
+        if let Some(last) = last_notice(history, &input.invoices, &g.first.customer.id) {
+            let until = last + Duration::days(stage.min_gap_days.unwrap_or(0));
+            if until > as_of {
+                for (_, r) in &g.rows {
+                    deferred.push(Deferred { customer_id: g.first.customer.id.clone(), invoice_id: r.id.clone(), stage_id: Some(r.stage_id.clone()), reason: "minGap", until: Some(until) });
+                }
+                continue;
+            }
+        }
+        let outstanding = g.rows.iter().map(|(_, r)| r.outstanding).sum::<Decimal>();
+        let fees = g.rows.iter().map(|(_, r)| r.fee).sum::<Decimal>();
+        let keys = g.rows.iter().enumerate().map(|(i, (_, r))| (0, -i128::from(r.days_past_due), i as u32)).collect();
+        let rows: Vec<ActionInvoice> = arrange(g.rows.into_iter().map(|(_, r)| r).collect(), &order(keys));
+        actions.push((top, Action {
+            customer_id: g.first.customer.id.clone(),
+            name: g.first.customer.name.clone(),
+            currency: c,
+            stage_id: stage.id.clone(),
+            stage_name: stage.name.clone(),
+            channel: stage.channel,
+            template: stage.template.clone(),
+            phone_script: stage.phone_script.unwrap_or(false),
+            invoices: rows,
+            outstanding: round_to_minor(outstanding, c),
+            fees: round_to_minor(fees, c),
+        }));
+    }
+    let keys = actions.iter().enumerate().map(|(i, (t, a))| (0, -(*t as i128 * 1_000_000_000_000_000_000) - a.outstanding.mantissa(), i as u32)).collect();
+    let actions = arrange(actions, &order(keys)).into_iter().map(|(_, a)| a).collect();
+    Ok(NextActions { as_of, actions, deferred, upcoming })
+}
+
+/// Input of [`preview_ladder`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewInput {
+    #[serde(with = "crate::date::ymd")]
+    pub as_of: NaiveDate,
+    pub invoice: Invoice,
+    #[serde(default)]
+    pub policy: Option<Vec<Stage>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedStage {
+    pub stage_id: String,
+    pub name: String,
+    pub channel: Channel,
+    #[serde(with = "crate::date::ymd")]
+    pub date: NaiveDate,
+    /// `"past"` (its day has gone by) or `"planned"`.
+    pub status: &'static str,
+    pub required: bool,
+}
+
+/// The dated plan of what will be sent when for one invoice, if it stays unpaid.
+///
+/// # Errors
+/// An invalid invoice (paths under `invoice`) or policy.
+pub fn preview_ladder(input: &PreviewInput) -> Result<Vec<PlannedStage>> {
+    input.invoice.validate().map_err(|e| e.within("invoice"))?;
+    let default;
+    let policy: &[Stage] = match &input.policy {
+        Some(p) => p,
+        None => {
+            default = default_policy();
+            &default
+        }
+    };
+    check_policy(policy)?;
+    Ok(policy
+        .iter()
+        .map(|s| {
+            let date = input.invoice.due_date + Duration::days(s.offset_days);
+            PlannedStage {
+                stage_id: s.id.clone(),
+                name: s.name.clone(),
+                channel: s.channel,
+                date,
+                status: if date < input.as_of { "past" } else { "planned" },
+                required: s.required.unwrap_or(false),
+            }
+        })
+        .collect())
+}
