@@ -7,7 +7,7 @@ use overdue::decode::decode_json;
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
-    match which % 9 {
+    match which % 11 {
         0 => { let _ = decode_json(text).and_then(|i| overdue::normalize::normalize_invoices(&i)); }
         1 => { let _ = decode_json(text).and_then(|i| overdue::aging::age_receivables(&i)); }
         2 => { let _ = decode_json(text).and_then(|i| overdue::aging_csv::age_receivables_csv(&i)); }
@@ -16,6 +16,8 @@ fuzz_target!(|data: &[u8]| {
         5 => { let _ = decode_json(text).and_then(|i| overdue::plan::payment_plan(&i)); }
         6 => { let _ = decode_json(text).and_then(|i| overdue::charges::late_charges(&i)); }
         7 => { let _ = decode_json(text).and_then(|i| overdue::risk::payment_risk(&i)); }
-        _ => { let _ = decode_json(text).and_then(|i| overdue::terms::early_payment_discount(&i)); }
+        8 => { let _ = decode_json(text).and_then(|i| overdue::terms::early_payment_discount(&i)); }
+        9 => { let _ = decode_json(text).and_then(|i| overdue::ladder::next_actions(&i)); }
+        _ => { let _ = decode_json(text).and_then(|i| overdue::ladder::preview_ladder(&i)); }
     }
 });
