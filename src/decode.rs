@@ -24,21 +24,19 @@ pub fn coded<E: serde::de::Error>(e: Error) -> E {
 /// # Errors
 /// The first invalid field, or the JSON syntax error.
 pub fn decode_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    let whole = |de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>| de.end();
     let mut de = serde_json::Deserializer::from_str(text);
-    let first = match T::deserialize(&mut de) {
-        Ok(v) => match whole(&mut de) {
-            Ok(()) => return Ok(v),
-            Err(e) => e,
-        },
-        Err(e) => e,
-    };
+    match T::deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
+        Ok(v) => Ok(v),
+        Err(e) => Err(json_error(text, &e)),
+    }
+}
+
+/// The coded error for a serde_json failure on `text`. Kept out of the generic [`decode_json`] so
+/// that every input type shares one copy.
+#[inline(never)]
+fn json_error(text: &str, first: &serde_json::Error) -> Error {
     if first.is_syntax() || first.is_eof() {
-        return Err(Error::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!("The text is not valid JSON: {first}."),
-        ));
+        return Error::new(ErrorCode::InvalidJson, "", format!("The text is not valid JSON: {first}."));
     }
     let offset = byte_offset(text, first.line(), first.column());
     let raw = first.to_string();
@@ -50,7 +48,7 @@ pub fn decode_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     // container is that object.
     let closed = text.as_bytes()[..offset.min(text.len())].iter().rev().find(|b| !b.is_ascii_whitespace()) == Some(&b'}');
     let path = if msg.starts_with("missing field") && !closed { container } else { last };
-    Err(from_serde_message(&path, msg))
+    from_serde_message(&path, msg)
 }
 
 fn byte_offset(text: &str, line: usize, column: usize) -> usize {

@@ -15,31 +15,39 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Reads `T` from a JavaScript value, or returns the thrown-ready `OverdueError`.
+///
+/// Only the decoding is generic: the JavaScript side of the crossing lives in the helpers below,
+/// once for every export (each export's own copy of it had cost about 3 KB of wasm).
 pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
-    let text = match js_sys::JSON::stringify(value) {
-        Ok(t) => t.as_string(),
-        Err(e) => return Err(js_error(unreadable(&e))),
-    };
-    let Some(text) = text else {
-        // JSON.stringify(undefined) and of functions or symbols returns undefined.
-        return Err(js_error(Error::new(ErrorCode::MissingField, "", "The input is required.")));
-    };
+    let text = input_text(value)?;
     match decode_json::<T>(&text) {
         Ok(v) => Ok(v),
-        Err(first) => Err(js_error(precise::<T>(value).unwrap_or(first))),
+        Err(first) => Err(js_error(precise_text(value).and_then(|t| decode_json::<T>(&t).err()).unwrap_or(first))),
+    }
+}
+
+#[inline(never)]
+fn input_text(value: &JsValue) -> Result<String, JsValue> {
+    match js_sys::JSON::stringify(value) {
+        Ok(t) => t.as_string().ok_or_else(|| {
+            // JSON.stringify(undefined) and of functions or symbols returns undefined.
+            js_error(Error::new(ErrorCode::MissingField, "", "The input is required."))
+        }),
+        Err(e) => Err(js_error(unreadable(&e))),
     }
 }
 
 /// JSON writes NaN and ±Infinity as `null`, so a NaN amount would be reported as missing. When the
 /// input fails, it is read again with those numbers kept as the strings "NaN", "Infinity" and
 /// "-Infinity", which every field rejects with its own code ("NaN is not an amount").
-fn precise<T: DeserializeOwned>(value: &JsValue) -> Option<Error> {
+#[inline(never)]
+fn precise_text(value: &JsValue) -> Option<String> {
     let keep = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, v: JsValue| match v.as_f64() {
-        Some(n) if !n.is_finite() => JsValue::from_str(&format!("{n}").replace("inf", "Infinity")),
+        Some(n) if n.is_nan() => JsValue::from_str("NaN"),
+        Some(n) if n.is_infinite() => JsValue::from_str(if n > 0.0 { "Infinity" } else { "-Infinity" }),
         _ => v,
     });
-    let text = js_sys::JSON::stringify_with_replacer(value, keep.as_ref().unchecked_ref()).ok()?.as_string()?;
-    decode_json::<T>(&text).err()
+    js_sys::JSON::stringify_with_replacer(value, keep.as_ref().unchecked_ref()).ok()?.as_string()
 }
 
 /// A shallow copy of an object without one key, for inputs whose large text field is read apart.
@@ -62,8 +70,13 @@ fn unreadable(e: &JsValue) -> Error {
 /// JSON text handed to the engine's `JSON.parse`: building the objects field by field across the
 /// boundary took several times longer for large reports.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    parse_output(serde_json::to_string(value))
+}
+
+#[inline(never)]
+fn parse_output(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValue> {
     let internal = |what: String| js_error(Error::new(ErrorCode::Internal, "", format!("overdue could not build its result: {what}")));
-    let text = serde_json::to_string(value).map_err(|e| internal(e.to_string()))?;
+    let text = text.map_err(|e| internal(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse refused it".into()))
 }
 
