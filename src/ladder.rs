@@ -11,6 +11,7 @@
 //! - `minGapDays` of the stage to send is counted from the last notice to that customer;
 //! - disputed invoices are held, and a `promisedDate` not yet passed pauses escalation until the day
 //!   after it.
+//!
 //! History entries name an invoice (`invoiceId`) or a whole customer (`customerId`); a customer entry
 //! counts for each of that customer's invoices that had reached the stage by the entry's date.
 //! Actions are consolidated per customer and currency, in the tone of the most advanced stage.
@@ -239,6 +240,16 @@ pub fn check_policy(policy: &[Stage]) -> Result<()> {
     Ok(())
 }
 
+/// The given policy, checked, or the default one.
+fn policy_or_default(given: Option<&[Stage]>) -> Result<std::borrow::Cow<'_, [Stage]>> {
+    let policy = match given {
+        Some(p) => std::borrow::Cow::Borrowed(p),
+        None => std::borrow::Cow::Owned(default_policy()),
+    };
+    check_policy(&policy)?;
+    Ok(policy)
+}
+
 struct State {
     /// Highest stage index sent for the invoice.
     sent: Option<usize>,
@@ -292,15 +303,8 @@ fn fee_for(stage: &Stage, outstanding: Decimal, c: Currency) -> Result<Decimal> 
 /// (`invalid_value` at `history[i].stageId`) or neither an invoice nor a customer.
 pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
     validate_invoices(&input.invoices, "invoices")?;
-    let default;
-    let policy: &[Stage] = match &input.policy {
-        Some(p) => p,
-        None => {
-            default = default_policy();
-            &default
-        }
-    };
-    check_policy(policy)?;
+    let policy = policy_or_default(input.policy.as_deref())?;
+    let policy: &[Stage] = &policy;
     let history: &[Sent] = input.history.as_deref().unwrap_or(&[]);
     for (i, h) in history.iter().enumerate() {
         if stage_index(policy, &h.stage_id).is_none() {
@@ -424,15 +428,8 @@ pub struct PlannedStage {
 /// An invalid invoice (paths under `invoice`) or policy.
 pub fn preview_ladder(input: &PreviewInput) -> Result<Vec<PlannedStage>> {
     input.invoice.validate().map_err(|e| e.within("invoice"))?;
-    let default;
-    let policy: &[Stage] = match &input.policy {
-        Some(p) => p,
-        None => {
-            default = default_policy();
-            &default
-        }
-    };
-    check_policy(policy)?;
+    let policy = policy_or_default(input.policy.as_deref())?;
+    let policy: &[Stage] = &policy;
     Ok(policy
         .iter()
         .map(|s| {
