@@ -21,7 +21,7 @@ use crate::date::days_between;
 use crate::error::{Error, ErrorCode, Result};
 use crate::invoice::{check_text, validate_invoices, Id, Invoice};
 use crate::money::{check_for_currency, round_to_minor, ser_decimal, Amount};
-use crate::order::{arrange, order, Groups};
+use crate::order::{arrange, order, Groups, Keyed};
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -250,42 +250,62 @@ fn policy_or_default(given: Option<&[Stage]>) -> Result<std::borrow::Cow<'_, [St
     Ok(policy)
 }
 
-struct State {
-    /// Highest stage index sent for the invoice.
-    sent: Option<usize>,
-}
-
 fn stage_index(policy: &[Stage], id: &str) -> Option<usize> {
     policy.iter().position(|s| s.id == id)
 }
 
-fn state_of(inv: &Invoice, policy: &[Stage], history: &[Sent]) -> State {
-    let mut sent: Option<usize> = None;
-    for h in history {
-        let Some(i) = stage_index(policy, &h.stage_id) else { continue };
-        let applies = match (&h.invoice_id, &h.customer_id) {
-            (Some(id), _) => *id == inv.id,
-            (None, Some(c)) => *c == inv.customer.id && h.date >= inv.issue_date && h.date >= inv.due_date + Duration::days(policy[i].offset_days),
-            (None, None) => false,
-        };
-        if applies {
-            sent = Some(sent.map_or(i, |s| s.max(i)));
-        }
-    }
-    State { sent }
+/// The history read once: the stages sent per invoice, the customer-wide notices per customer and
+/// each customer's last notice, so that an invoice's state does not rescan the whole history.
+struct HistoryIndex<'a> {
+    /// (stage index, date) of entries naming the invoice.
+    by_invoice: Keyed<'a, Vec<usize>>,
+    /// (stage index, date) of entries naming only a customer.
+    by_customer: Keyed<'a, Vec<(usize, NaiveDate)>>,
+    last: Keyed<'a, NaiveDate>,
 }
 
-/// The last notice date to each customer.
-fn last_notice(history: &[Sent], invoices: &[Invoice], customer: &Id) -> Option<NaiveDate> {
-    history
-        .iter()
-        .filter(|h| match (&h.invoice_id, &h.customer_id) {
-            (_, Some(c)) => c == customer,
-            (Some(i), None) => invoices.iter().any(|inv| inv.id == *i && inv.customer.id == *customer),
-            (None, None) => false,
-        })
-        .map(|h| h.date)
-        .max()
+impl<'a> HistoryIndex<'a> {
+    fn new(history: &'a [Sent], policy: &[Stage], invoices: &'a [Invoice]) -> Self {
+        let mut customer_of: Keyed<&'a str> = Keyed::new();
+        for inv in invoices {
+            customer_of.entry(inv.id.as_str(), || inv.customer.id.as_str());
+        }
+        let mut ix = HistoryIndex { by_invoice: Keyed::new(), by_customer: Keyed::new(), last: Keyed::new() };
+        for h in history {
+            let Some(stage) = stage_index(policy, &h.stage_id) else { continue };
+            match (&h.invoice_id, &h.customer_id) {
+                (Some(id), _) => ix.by_invoice.entry(id.as_str(), Vec::new).push(stage),
+                (None, Some(c)) => ix.by_customer.entry(c.as_str(), Vec::new).push((stage, h.date)),
+                (None, None) => {}
+            }
+            // An entry naming a customer counts for that customer's gap; one naming only an invoice
+            // counts for the invoice's customer.
+            let customer = match (&h.invoice_id, &h.customer_id) {
+                (_, Some(c)) => Some(c.as_str()),
+                (Some(i), None) => customer_of.get(i.as_str()).copied(),
+                (None, None) => None,
+            };
+            if let Some(c) = customer {
+                let last = ix.last.entry(c, || h.date);
+                *last = (*last).max(h.date);
+            }
+        }
+        ix
+    }
+
+    /// Highest stage index sent for the invoice: its own entries, and customer-wide notices sent
+    /// after it was issued and once it had reached that stage.
+    fn sent(&self, inv: &Invoice, policy: &[Stage]) -> Option<usize> {
+        let own = self.by_invoice.get(inv.id.as_str()).into_iter().flatten().copied();
+        let via_customer = self.by_customer.get(inv.customer.id.as_str()).into_iter().flatten().filter_map(|&(i, date)| {
+            (date >= inv.issue_date && date >= inv.due_date + Duration::days(policy[i].offset_days)).then_some(i)
+        });
+        own.chain(via_customer).max()
+    }
+
+    fn last_notice(&self, customer: &Id) -> Option<NaiveDate> {
+        self.last.get(customer.as_str()).copied()
+    }
 }
 
 fn fee_for(stage: &Stage, outstanding: Decimal, c: Currency) -> Result<Decimal> {
@@ -314,6 +334,7 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
             return Err(Error::new(ErrorCode::MissingField, format!("history[{i}].invoiceId"), "A history entry names an invoice (`invoiceId`) or a customer (`customerId`)."));
         }
     }
+    let index = HistoryIndex::new(history, policy, &input.invoices);
     let as_of = input.as_of;
     let mut deferred = Vec::new();
     let mut upcoming = Vec::new();
@@ -327,9 +348,9 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
         if inv.issue_date > as_of || out <= Decimal::ZERO {
             continue;
         }
-        let state = state_of(inv, policy, history);
+        let sent = index.sent(inv, policy);
         let from_due = days_between(inv.due_date, as_of);
-        let next = state.sent.map_or(0, |s| s + 1);
+        let next = sent.map_or(0, |s| s + 1);
         // The highest stage now due, but not past the first unsent required one.
         let mut target: Option<usize> = None;
         for (i, s) in policy.iter().enumerate().skip(next) {
@@ -366,7 +387,7 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
         let top = g.rows.iter().map(|(t, _)| *t).max().unwrap_or(0);
         let stage = &policy[top];
         // The gap is counted from the last notice to this customer, whatever it covered.
-        if let Some(last) = last_notice(history, &input.invoices, &g.first.customer.id) {
+        if let Some(last) = index.last_notice(&g.first.customer.id) {
             let until = last + Duration::days(stage.min_gap_days.unwrap_or(0));
             if until > as_of {
                 for (_, r) in &g.rows {

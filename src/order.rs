@@ -63,6 +63,38 @@ pub fn by_currency<V>(m: SmallMap<crate::currency::Currency, V>) -> Vec<(crate::
     arrange(v, &order(keys))
 }
 
+/// Items found by a string key (an invoice or customer id), in first-seen order. Like [`Groups`],
+/// every use shares one hash-index type (`&str` → slot), so it costs no new map code.
+pub struct Keyed<'a, T> {
+    index: crate::fasthash::FastMap<&'a str, usize>,
+    pub items: Vec<T>,
+}
+
+impl<'a, T> Keyed<'a, T> {
+    pub fn new() -> Self {
+        Keyed { index: Default::default(), items: Vec::new() }
+    }
+
+    pub fn entry(&mut self, key: &'a str, make: impl FnOnce() -> T) -> &mut T {
+        let items = &mut self.items;
+        let i = *self.index.entry(key).or_insert_with(|| {
+            items.push(make());
+            items.len() - 1
+        });
+        &mut self.items[i]
+    }
+
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.index.get(key).map(|&i| &self.items[i])
+    }
+}
+
+impl<T> Default for Keyed<'_, T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Rows grouped by customer and currency, in first-seen order, found through one shared hash index
 /// type (one instantiation for every report that groups customers).
 pub struct Groups<'a, V> {

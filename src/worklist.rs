@@ -19,7 +19,7 @@ use crate::money::{format_en, round_dp, round_to_minor, ser_decimal};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use crate::order::{arrange, order, Groups, SmallMap};
+use crate::order::{arrange, order, Groups, Keyed, SmallMap};
 
 /// What the worklist reads from a payment-risk report: per customer, its score and trend.
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -128,12 +128,11 @@ struct Acc<'a> {
 pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
     validate_invoices(&input.invoices, "invoices")?;
     let as_of = input.as_of;
-    let risk: crate::fasthash::FastMap<&str, &CustomerRisk> = input
-        .risk
-        .iter()
-        .flat_map(|r| r.customers.iter())
-        .map(|c| (c.customer_id.as_str(), c))
-        .collect();
+    let mut risk: Keyed<&CustomerRisk> = Keyed::new();
+    for c in input.risk.iter().flat_map(|r| r.customers.iter()) {
+        // The last entry for a customer wins, as a map built from the list would have it.
+        *risk.entry(c.customer_id.as_str(), || c) = c;
+    }
     let mut groups: Groups<Acc> = Groups::new();
     for inv in &input.invoices {
         let dpd = inv.days_from_due(as_of);
