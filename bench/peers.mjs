@@ -124,7 +124,6 @@ export function rowsOff(a, b) {
  *  developer would write it with decimal.js + dayjs; `Num` switches to plain numbers. */
 export function lateInterest(invoices, asOf, ratePct, exact = true) {
   const D = exact ? (x) => new Decimal(x) : Number;
-  const mul = exact ? (a, b) => a.mul(b) : (a, b) => a * b;
   const sub = exact ? (a, b) => a.minus(b) : (a, b) => a - b;
   const add = exact ? (a, b) => a.plus(b) : (a, b) => a + b;
   const pos = exact ? (a) => a.isPos() && !a.isZero() : (a) => a > 0;

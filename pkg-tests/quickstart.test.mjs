@@ -3,10 +3,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { app, bin, requireApp, root, work } from "./lib/app.mjs";
+import { app, requireApp, root } from "./lib/app.mjs";
 import { runInChromium } from "./lib/browser.mjs";
+import { runDeno, withWorkerd } from "./lib/runtimes.mjs";
 
 const dir = join(root, "examples/quickstart");
 const readme = readFileSync(join(root, "README.md"), "utf8");
@@ -29,28 +30,11 @@ test("Node CJS quick start", () => {
 });
 
 test("Deno quick start", () => {
-  const out = execFileSync(bin("deno"), ["run", "--quiet", "--no-prompt", "--allow-read=.", copy("deno.js")], {
-    cwd: app, encoding: "utf8", env: { ...process.env, DENO_DIR: join(work, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
-  });
-  assert.equal(out.trim(), "EUR 1576.80 1480.00");
+  assert.equal(runDeno(copy("deno.js")).trim(), "EUR 1576.80 1480.00");
 });
 
 test("Cloudflare Worker quick start", async () => {
-  const esbuild = await import("esbuild");
-  const outdir = join(work, "qs-worker");
-  mkdirSync(outdir, { recursive: true });
-  const result = await esbuild.build({
-    entryPoints: [join(app, copy("worker.js"))], bundle: true, write: false, format: "esm", platform: "neutral",
-    conditions: ["workerd", "worker", "browser"], mainFields: ["module", "main"], absWorkingDir: app, logLevel: "silent",
-    plugins: [{ name: "wasm", setup(b) {
-      b.onResolve({ filter: /\.wasm$/ }, (a) => { cpSync(join(a.resolveDir, a.path), join(outdir, "overdue_bg.wasm")); return { path: "./overdue_bg.wasm", external: true }; });
-    } }],
-  });
-  writeFileSync(join(outdir, "worker.js"), result.outputFiles[0].text);
-  const { Miniflare } = await import("miniflare");
-  const mf = new Miniflare({ modules: true, scriptPath: join(outdir, "worker.js"), compatibilityDate: "2026-04-01",
-    modulesRules: [{ type: "ESModule", include: ["**/*.js"] }, { type: "CompiledWasm", include: ["**/*.wasm"] }] });
-  try {
+  await withWorkerd(copy("worker.js"), "qs-worker", async (mf) => {
     const good = await mf.dispatchFetch("http://localhost/", { method: "POST", body: JSON.stringify({ asOf: "2026-11-23", invoices: [
       { id: "A", customer: { id: "c", name: "N" }, currency: "USD", amount: "10", issueDate: "2026-10-01", dueDate: "2026-10-31" }] }) });
     const goodBody = await good.clone().text();
@@ -62,9 +46,7 @@ test("Cloudflare Worker quick start", async () => {
     const notJson = await mf.dispatchFetch("http://localhost/", { method: "POST", body: "{" });
     assert.equal(notJson.status, 400);
     assert.equal((await notJson.json()).code, "invalid_json");
-  } finally {
-    await mf.dispose();
-  }
+  });
 });
 
 test("browser quick start", async () => {

@@ -3,11 +3,12 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { app, bin, requireApp, work } from "./lib/app.mjs";
+import { app, requireApp } from "./lib/app.mjs";
 import { BAD, BAD_OTHER } from "./cases.mjs";
 import { runInChromium } from "./lib/browser.mjs";
+import { fetchFromEdge, runDeno, withWorkerd } from "./lib/runtimes.mjs";
 
 const records = {};
 before(() => requireApp());
@@ -84,91 +85,34 @@ test("Node CJS (require)", () => {
 });
 
 test("Deno", () => {
-  const out = execFileSync(bin("deno"), ["run", "--quiet", "--no-prompt", "--allow-read=.", "deno.mjs"], {
-    cwd: app, encoding: "utf8", env: { ...process.env, DENO_DIR: join(work, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
-  });
-  const rec = JSON.parse(out);
+  const rec = JSON.parse(runDeno("deno.mjs"));
   checkRecord("deno", rec);
   sameAsNode("deno", rec);
 });
 
-/** Bundles `entry` from the app the way a deploy tool would, with the given export conditions. */
-async function bundle(entry, { conditions, format, outdir, wasm }) {
-  const esbuild = await import("esbuild");
-  mkdirSync(outdir, { recursive: true });
-  const wasmPlugin = {
-    name: "wasm",
-    setup(b) {
-      if (wasm === "external") {
-        // wrangler's CompiledWasm rule: the .wasm stays a separate module next to the script.
-        b.onResolve({ filter: /\.wasm$/ }, (args) => {
-          cpSync(join(args.resolveDir, args.path), join(outdir, "overdue_bg.wasm"));
-          return { path: "./overdue_bg.wasm", external: true };
-        });
-      } else {
-        // Vercel's `?module` imports: a WebAssembly.Module compiled by the bundle.
-        b.onResolve({ filter: /\.wasm\?module$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?module$/, "")), namespace: "wasm-module" }));
-        b.onLoad({ filter: /.*/, namespace: "wasm-module" }, (args) => ({
-          contents: `import bytes from ${JSON.stringify(args.path)}; export default new WebAssembly.Module(bytes);`,
-          resolveDir: app,
-        }));
-      }
-    },
-  };
-  const result = await esbuild.build({
-    entryPoints: [join(app, entry)], bundle: true, write: false, format, conditions, platform: "neutral",
-    mainFields: ["module", "main"], absWorkingDir: app, target: "es2022", loader: { ".wasm": "binary" }, plugins: [wasmPlugin], logLevel: "silent",
-  });
-  const code = result.outputFiles[0].text;
-  writeFileSync(join(outdir, "worker.js"), code);
-  return code;
-}
-
 test("Cloudflare workerd (miniflare)", async () => {
-  const outdir = join(work, "workerd");
-  await bundle("worker.mjs", { conditions: ["workerd", "worker", "browser"], format: "esm", outdir, wasm: "external" });
-  const { Miniflare } = await import("miniflare");
-  const mf = new Miniflare({
-    modules: true, scriptPath: join(outdir, "worker.js"), compatibilityDate: "2026-04-01",
-    modulesRules: [{ type: "ESModule", include: ["**/*.js"] }, { type: "CompiledWasm", include: ["**/*.wasm"] }],
-  });
-  try {
+  await withWorkerd("worker.mjs", "workerd", async (mf) => {
     const res = await mf.dispatchFetch("http://localhost/");
     assert.equal(res.status, 200);
     const rec = await res.json();
     checkRecord("workerd", rec);
     sameAsNode("workerd", rec);
-  } finally {
-    await mf.dispose();
-  }
+  });
 });
 
 test("bundlers keep the instantiation with named imports only (workerd and edge-light)", async () => {
-  await bundle("worker-named.mjs", { conditions: ["workerd", "worker", "browser"], format: "esm", outdir: join(work, "workerd-named"), wasm: "external" });
-  const { Miniflare } = await import("miniflare");
-  const mf = new Miniflare({
-    modules: true, scriptPath: join(work, "workerd-named", "worker.js"), compatibilityDate: "2026-04-01",
-    modulesRules: [{ type: "ESModule", include: ["**/*.js"] }, { type: "CompiledWasm", include: ["**/*.wasm"] }],
-  });
-  try {
+  await withWorkerd("worker-named.mjs", "workerd-named", async (mf) => {
     const res = await mf.dispatchFetch("http://localhost/");
     const text = await res.text();
     assert.equal(res.status, 200, text);
     assert.equal(JSON.parse(text).n, 0);
-  } finally {
-    await mf.dispose();
-  }
-  const code = await bundle("edge-named.mjs", { conditions: ["edge-light", "worker", "browser"], format: "iife", outdir: join(work, "edge-named"), wasm: "module" });
-  const { EdgeRuntime } = await import("edge-runtime");
-  const res = await new EdgeRuntime({ initialCode: code }).dispatchFetch("http://localhost/");
+  });
+  const res = await fetchFromEdge("edge-named.mjs", "edge-named");
   assert.equal(JSON.parse(await res.text()).n, 0);
 });
 
 test("Vercel edge-runtime", async () => {
-  const code = await bundle("edge.mjs", { conditions: ["edge-light", "worker", "browser"], format: "iife", outdir: join(work, "edge"), wasm: "module" });
-  const { EdgeRuntime } = await import("edge-runtime");
-  const rt = new EdgeRuntime({ initialCode: code });
-  const res = await rt.dispatchFetch("http://localhost/");
+  const res = await fetchFromEdge("edge.mjs", "edge");
   assert.equal(res.status, 200);
   const rec = await res.json();
   checkRecord("edge-runtime", rec);

@@ -318,61 +318,66 @@ fn rate_plan(r: &Rules, start: NaiveDate, end: NaiveDate) -> Result<(Vec<Stretch
             )))
         }
         Kind::Eu => {
-            let mut stretches = Vec::new();
-            let mut from = start;
-            let mut first_source = String::new();
-            while from < end {
-                let hy = half_year_start(from);
-                let until = if r.per_half_year { next_half_year(from).min(end) } else { end };
-                let (base, source) = match r.reference {
-                    Some(b) => (b, format!("the reference rate of {}% you gave", b.normalize())),
-                    None => {
-                        let f = in_force(Table::EcbMro, hy, "regime.referenceRate")?;
-                        (f.rate, format!("the ECB main refinancing rate of {}% in force on {} (set on {})", f.rate.normalize(), long_date(hy), long_date(f.since)))
-                    }
-                };
-                if first_source.is_empty() {
-                    first_source = source;
-                }
-                stretches.push((from, until, base + r.margin));
-                from = until;
-            }
+            let (stretches, source) = by_half_year(start, end, r.per_half_year, r.margin, r.reference, "reference rate", Table::EcbMro, "regime.referenceRate", |rate, hy, since| {
+                format!("the ECB main refinancing rate of {}% in force on {} (set on {})", rate.normalize(), long_date(hy), long_date(since))
+            })?;
             let how = if r.per_half_year { "each half-year at its own reference rate" } else { "the rate of the half-year in which interest started, fixed for the debt" };
             let first = stretches.first().map_or(r.margin, |s| s.2);
             Ok((stretches, format!(
-                "Statutory interest under Directive 2011/7/EU: {} points over {first_source}, so {}% a year; {how}; simple, ÷ 365.",
+                "Statutory interest under Directive 2011/7/EU: {} points over {source}, so {}% a year; {how}; simple, ÷ 365.",
                 r.margin.normalize(), first.normalize()
             )))
         }
         Kind::De => {
             let points = Decimal::from(if r.consumer { 5 } else { 9 });
-            let mut stretches = Vec::new();
-            let mut from = start;
-            let mut first_source = String::new();
-            while from < end {
-                let hy = half_year_start(from);
-                let until = next_half_year(from).min(end);
-                let (base, source) = match r.reference {
-                    Some(b) => (b, format!("the base rate of {}% you gave", b.normalize())),
-                    None => {
-                        let f = in_force(Table::DeBasiszins, hy, "regime.baseRate")?;
-                        (f.rate, format!("the Basiszinssatz of {}% for the half-year from {}", f.rate.normalize(), long_date(f.since)))
-                    }
-                };
-                if first_source.is_empty() {
-                    first_source = source;
-                }
-                stretches.push((from, until, base + points));
-                from = until;
-            }
+            let (stretches, source) = by_half_year(start, end, true, points, r.reference, "base rate", Table::DeBasiszins, "regime.baseRate", |rate, _hy, since| {
+                format!("the Basiszinssatz of {}% for the half-year from {}", rate.normalize(), long_date(since))
+            })?;
             let who = if r.consumer { "with a consumer" } else { "between businesses" };
             let first = stretches.first().map_or(points, |s| s.2);
             Ok((stretches, format!(
-                "Default interest under § 288 BGB {who}: {} points over {first_source}, so {}% a year; each half-year at its own Basiszinssatz; simple, ÷ 365.",
+                "Default interest under § 288 BGB {who}: {} points over {source}, so {}% a year; each half-year at its own Basiszinssatz; simple, ÷ 365.",
                 points, first.normalize()
             )))
         }
     }
+}
+
+/// Stretches charged at a reference rate + `points`: one per half-year when `split`, else the first
+/// half-year's rate for every day. The reference comes from `given` or from `table` in force on the
+/// first day of each half-year; also returns `describe`'s words for the first reference used.
+#[allow(clippy::too_many_arguments)]
+fn by_half_year(
+    start: NaiveDate,
+    end: NaiveDate,
+    split: bool,
+    points: Decimal,
+    given: Option<Decimal>,
+    given_name: &str,
+    table: Table,
+    path: &str,
+    describe: impl Fn(Decimal, NaiveDate, NaiveDate) -> String,
+) -> Result<(Vec<Stretch>, String)> {
+    let mut stretches = Vec::new();
+    let mut first_source = String::new();
+    let mut from = start;
+    while from < end {
+        let hy = half_year_start(from);
+        let until = if split { next_half_year(from).min(end) } else { end };
+        let (base, source) = match given {
+            Some(b) => (b, format!("the {given_name} of {}% you gave", b.normalize())),
+            None => {
+                let f = in_force(table, hy, path)?;
+                (f.rate, describe(f.rate, hy, f.since))
+            }
+        };
+        if first_source.is_empty() {
+            first_source = source;
+        }
+        stretches.push((from, until, base + points));
+        from = until;
+    }
+    Ok((stretches, first_source))
 }
 
 fn year_days(d: NaiveDate) -> i64 {

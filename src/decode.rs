@@ -125,9 +125,7 @@ pub fn path_at(text: &str, offset: usize) -> (String, String) {
 
 /// Turns a serde error message into an [`Error`], recognising overdue's coded messages and serde's
 /// standard ones ("missing field `x`", "invalid type: …, expected …").
-pub fn from_serde_message(path: &str, raw: &str) -> Error {
-    // serde-wasm-bindgen's errors are JavaScript `Error`s and print as "Error: …".
-    let msg = raw.strip_prefix("Error: ").unwrap_or(raw);
+pub fn from_serde_message(path: &str, msg: &str) -> Error {
     if let Some(start) = msg.find(MARK) {
         let rest = &msg[start + MARK.len_utf8()..];
         if let Some(end) = rest.find(MARK) {
@@ -164,12 +162,6 @@ pub fn from_serde_message(path: &str, raw: &str) -> Error {
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ").or_else(|| msg.strip_prefix("invalid length ")) {
         return Error::new(ErrorCode::InvalidValue, path, format!("Invalid value: {rest}."));
-    }
-    // serde-wasm-bindgen reports some shape mismatches (a string where a list belongs) with the
-    // JavaScript TypeError it ran into.
-    if msg.starts_with("TypeError") {
-        let what = if path.is_empty() { "The input".to_string() } else { format!("`{path}`") };
-        return Error::new(ErrorCode::InvalidType, path, format!("{what} has the wrong type."));
     }
     Error::new(ErrorCode::InvalidValue, path, msg)
 }

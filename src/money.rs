@@ -181,11 +181,6 @@ pub fn round_dp(amount: Decimal, dp: u32) -> Decimal {
     r
 }
 
-/// An amount as it crosses into JavaScript: a decimal string with exactly the currency's minor digits.
-pub fn to_minor_string(amount: Decimal, currency: Currency) -> String {
-    round_to_minor(amount, currency).to_string()
-}
-
 /// An amount read from input: a decimal string or a number, checked for syntax and range but not yet
 /// against a currency (see [`check_for_currency`]).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]

@@ -1,5 +1,5 @@
 import { lateCharges } from "../pkg/overdue.js";
-import { el, money, table } from "./format.js";
+import { el, field, money, table } from "./format.js";
 
 const REGIMES = {
   contract: { label: "Rate agreed in the contract", currency: null },
@@ -7,12 +7,6 @@ const REGIMES = {
   eu: { label: "EU statutory (Directive 2011/7/EU: ECB rate + 8, €40)", currency: "EUR" },
   de: { label: "Germany (§ 288 BGB: base rate + 9, €40)", currency: "EUR" },
 };
-
-function field(label, input, hint) {
-  const id = `f-${input.name}`;
-  input.id = id;
-  return el("div", { class: "field" }, el("label", { for: id, text: label }), input, ...(hint ? [el("small", { text: hint })] : []));
-}
 
 export function render(root, { asOf, invoices }) {
   const kind = el("select", { name: "kind" });

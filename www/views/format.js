@@ -29,6 +29,12 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+/** A labelled form field; `hint` is shown under the input. The input keeps an id it already has. */
+export function field(label, input, hint) {
+  input.id ||= `f-${input.name}`;
+  return el("div", { class: "field" }, el("label", { for: input.id, text: label }), input, ...(hint ? [el("small", { text: hint })] : []));
+}
+
 /** A table with a header row; `cols` are [label, className?]; rows are arrays of strings. */
 export function table(caption, cols, rows) {
   const t = el("table");

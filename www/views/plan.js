@@ -1,10 +1,6 @@
 import { paymentPlan } from "../pkg/overdue.js";
-import { el, money, date, table } from "./format.js";
+import { el, field, money, date, table } from "./format.js";
 
-function field(label, input) {
-  input.id = `p-${input.name}`;
-  return el("div", { class: "field" }, el("label", { for: input.id, text: label }), input);
-}
 
 function nextMonth(iso) {
   const [y, m, d] = iso.split("-").map(Number);
@@ -13,14 +9,14 @@ function nextMonth(iso) {
 }
 
 export function render(root, { asOf }) {
-  const principal = el("input", { name: "principal", inputmode: "decimal", value: "4200.00" });
-  const currency = el("select", { name: "currency" });
+  const principal = el("input", { id: "p-principal", name: "principal", inputmode: "decimal", value: "4200.00" });
+  const currency = el("select", { id: "p-currency", name: "currency" });
   for (const c of ["GBP", "EUR", "USD", "JPY", "CHF"]) currency.append(el("option", { value: c, text: c }));
-  const rate = el("input", { name: "rate", inputmode: "decimal", value: "8" });
-  const count = el("input", { name: "count", inputmode: "numeric", value: "6" });
-  const frequency = el("select", { name: "frequency" });
+  const rate = el("input", { id: "p-rate", name: "rate", inputmode: "decimal", value: "8" });
+  const count = el("input", { id: "p-count", name: "count", inputmode: "numeric", value: "6" });
+  const frequency = el("select", { id: "p-frequency", name: "frequency" });
   for (const [v, t] of [["monthly", "Monthly"], ["biweekly", "Every two weeks"], ["weekly", "Weekly"], ["semimonthly", "Twice a month"], ["quarterly", "Quarterly"]]) frequency.append(el("option", { value: v, text: t }));
-  const first = el("input", { name: "first", type: "date", value: nextMonth(asOf) });
+  const first = el("input", { id: "p-first", name: "first", type: "date", value: nextMonth(asOf) });
   const form = el("form", { class: "calc" }, field("Amount to repay", principal), field("Currency", currency), field("Interest, % a year", rate),
     field("Number of instalments", count), field("How often", frequency), field("First instalment due", first));
   const out = el("div", { "aria-live": "polite" });
