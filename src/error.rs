@@ -44,6 +44,13 @@ pub enum ErrorCode {
     RateUnknown,
     /// Payment terms text that overdue cannot read.
     InvalidTerms,
+    /// A notice template with a syntax error or an unknown variable (the message gives line and
+    /// column).
+    TemplateError,
+    /// A notice template that would repeat more work than overdue does for one notice.
+    TemplateTooComplex,
+    /// A rendered notice longer than overdue produces for one notice.
+    OutputTooLarge,
 }
 
 impl ErrorCode {
@@ -68,6 +75,9 @@ impl ErrorCode {
             ErrorCode::InstalmentTooSmall => "instalment_too_small",
             ErrorCode::RateUnknown => "rate_unknown",
             ErrorCode::InvalidTerms => "invalid_terms",
+            ErrorCode::TemplateError => "template_error",
+            ErrorCode::TemplateTooComplex => "template_too_complex",
+            ErrorCode::OutputTooLarge => "output_too_large",
         }
     }
 
@@ -97,6 +107,9 @@ pub const ALL_CODES: &[ErrorCode] = &[
     ErrorCode::InstalmentTooSmall,
     ErrorCode::RateUnknown,
     ErrorCode::InvalidTerms,
+    ErrorCode::TemplateError,
+    ErrorCode::TemplateTooComplex,
+    ErrorCode::OutputTooLarge,
 ];
 
 impl fmt::Display for ErrorCode {

@@ -12,7 +12,7 @@ export type ErrorCode =
   | "missing_field" | "invalid_type" | "invalid_value" | "invalid_amount" | "too_many_decimals"
   | "amount_out_of_range" | "invalid_date" | "invalid_date_order" | "unknown_currency" | "empty_text"
   | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal" | "instalment_too_small"
-  | "rate_unknown" | "invalid_terms";
+  | "rate_unknown" | "invalid_terms" | "template_error" | "template_too_complex" | "output_too_large";
 
 /** What every overdue function throws on bad input: `err instanceof Error`, `err.name === "OverdueError"`. */
 export interface OverdueError extends Error {

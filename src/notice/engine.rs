@@ -1,0 +1,334 @@
+//! Running templates: the two upon engines (plain text, and HTML that escapes every value), the
+//! cache of compiled built-in templates, the output bound, and upon's errors turned into ours.
+
+use super::builtin::{source_for, Part};
+use super::check::{self, Problem};
+use super::context::Context;
+use super::{CustomTemplate, Settings, MAX_OUTPUT};
+use crate::error::{Error, ErrorCode, Result};
+use crate::ladder::Channel;
+use crate::locale::Language;
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::io;
+use upon::{fmt as ufmt, Engine, Value};
+
+fn write_value(f: &mut ufmt::Formatter<'_>, v: &Value, html: bool, map: fn(&str) -> String) -> ufmt::Result {
+    let owned;
+    let s: &str = match v {
+        Value::None => return Ok(()),
+        Value::String(s) => s,
+        Value::Integer(n) => {
+            owned = n.to_string();
+            &owned
+        }
+        Value::Bool(b) => {
+            if *b {
+                "yes"
+            } else {
+                "no"
+            }
+        }
+        Value::Float(x) => {
+            owned = x.to_string();
+            &owned
+        }
+        Value::List(_) | Value::Map(_) => {
+            return Err(ufmt::Error::from("a list or group cannot be written out directly".to_string()))
+        }
+    };
+    let s = map(s);
+    if html {
+        f.write_str(&escape_html(&s))?;
+    } else {
+        f.write_str(&s)?;
+    }
+    Ok(())
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn same(s: &str) -> String {
+    s.to_string()
+}
+
+fn plain(f: &mut ufmt::Formatter<'_>, v: &Value) -> ufmt::Result {
+    write_value(f, v, false, same)
+}
+
+fn escaped(f: &mut ufmt::Formatter<'_>, v: &Value) -> ufmt::Result {
+    write_value(f, v, true, same)
+}
+
+fn new_engine(html: bool) -> Engine<'static> {
+    let mut e = Engine::new();
+    e.set_max_include_depth(0);
+    if html {
+        e.set_default_formatter(&escaped);
+        e.add_formatter("upper", |f, v| write_value(f, v, true, str::to_uppercase));
+        e.add_formatter("lower", |f, v| write_value(f, v, true, str::to_lowercase));
+    } else {
+        e.set_default_formatter(&plain);
+        e.add_formatter("upper", |f, v| write_value(f, v, false, str::to_uppercase));
+        e.add_formatter("lower", |f, v| write_value(f, v, false, str::to_lowercase));
+    }
+    e
+}
+
+thread_local! {
+    static TEXT: RefCell<Engine<'static>> = RefCell::new(new_engine(false));
+    static HTML: RefCell<Engine<'static>> = RefCell::new(new_engine(true));
+}
+
+fn with_engine<R>(part: Part, f: impl FnOnce(&RefCell<Engine<'static>>) -> R) -> R {
+    if part == Part::Html {
+        HTML.with(f)
+    } else {
+        TEXT.with(f)
+    }
+}
+
+/// Stops a render once the output passes [`MAX_OUTPUT`]: whole writes only, so what was kept is
+/// valid UTF-8.
+struct Bounded {
+    buf: Vec<u8>,
+    over: bool,
+}
+
+impl io::Write for Bounded {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        if self.buf.len() + data.len() > MAX_OUTPUT {
+            self.over = true;
+            return Err(io::Error::other("output too large"));
+        }
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn finish(result: upon::Result<()>, out: Bounded, part: Part, path: &str) -> Result<String> {
+    if out.over {
+        return Err(Error::new(
+            ErrorCode::OutputTooLarge,
+            path,
+            format!("The notice's {} would be longer than {} bytes.", part.name(), MAX_OUTPUT),
+        ));
+    }
+    if let Err(e) = result {
+        let p = problem_from_upon(&e, part);
+        return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
+    }
+    String::from_utf8(out.buf).map_err(|_| Error::new(ErrorCode::Internal, path, "A notice was not valid UTF-8."))
+}
+
+/// upon reports positions only in its pretty form: `--> <anonymous>:3:14` and `= reason: …`.
+pub(crate) fn problem_from_upon(e: &upon::Error, part: Part) -> Problem {
+    let pretty = format!("{e:#}");
+    let mut line = 0;
+    let mut column = 0;
+    if let Some(at) = pretty.split("--> ").nth(1) {
+        let at = at.lines().next().unwrap_or("");
+        let mut nums = at.rsplit(':');
+        column = nums.next().and_then(|c| c.trim().parse().ok()).unwrap_or(0);
+        line = nums.next().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
+    }
+    let reason = pretty
+        .split("reason: ")
+        .nth(1)
+        .map(|r| r.lines().next().unwrap_or("").trim().to_string())
+        .unwrap_or_else(|| e.to_string());
+    Problem { part: part.name(), line, column, kind: "syntax", message: reason, suggestion: None }
+}
+
+fn render_named(key: String, source: impl FnOnce() -> Option<String>, part: Part, ctx: &Value) -> Result<String> {
+    with_engine(part, |cell| {
+        if cell.borrow().get_template(&key).is_none() {
+            let src = source().ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
+            cell.borrow_mut()
+                .add_template(key.clone(), src)
+                .map_err(|e| Error::new(ErrorCode::Internal, "", format!("A built-in template does not compile: {e}")))?;
+        }
+        let engine = cell.borrow();
+        let mut out = Bounded { buf: Vec::with_capacity(4096), over: false };
+        let r = engine.template(&key).render_from(ctx).to_writer(&mut out);
+        finish(r, out, part, "")
+    })
+}
+
+fn render_source(source: &str, part: Part, ctx: &Value, path: &str) -> Result<String> {
+    with_engine(part, |cell| {
+        let engine = cell.borrow();
+        let t = engine.compile(source).map_err(|e| {
+            Error::new(ErrorCode::TemplateError, path, problem_from_upon(&e, part).message_with_position())
+        })?;
+        let mut out = Bounded { buf: Vec::with_capacity(4096), over: false };
+        let r = t.render_from(&engine, ctx).to_writer(&mut out);
+        finish(r, out, part, path)
+    })
+}
+
+fn builtin_part(s: &Settings, part: Part, ctx: &Value) -> Result<String> {
+    let key = format!("{}/{}/{:?}/{}", s.language.code(), s.stage, s.channel, part.name());
+    render_named(key, || source_for(s, part), part, ctx)
+}
+
+/// Subject, text and HTML of a built-in notice.
+pub(crate) fn render_builtin(s: &Settings, ctx: &Value) -> Result<(String, String, String)> {
+    let subject = builtin_part(s, Part::Subject, ctx)?;
+    let text = tidy_text(&builtin_part(s, Part::Text, ctx)?);
+    let body = match s.channel {
+        Channel::Email | Channel::Letter => tidy_html(&builtin_part(s, Part::Html, ctx)?),
+        Channel::Phone | Channel::Sms => paragraphs(&text),
+    };
+    let letter = s.channel == Channel::Letter;
+    Ok((subject.clone(), text, document(s.language, &one_line(&subject), &body, letter)))
+}
+
+/// Subject, text and HTML from the user's own template, checked before it runs.
+pub(crate) fn render_custom(t: &CustomTemplate, s: &Settings, ctx: &Context) -> Result<(String, String, String)> {
+    let parts = [(Part::Subject, t.subject.as_deref()), (Part::Text, Some(t.text.as_str())), (Part::Html, t.html.as_deref())];
+    for (part, src) in parts {
+        let Some(src) = src else { continue };
+        let path = format!("template.{}", part.name());
+        let report = check::check(src, part);
+        if let Some(p) = report.problems.first() {
+            return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
+        }
+        check::within_budget(&report, src, &ctx.value).map_err(|e| e.within(&path))?;
+    }
+    let subject = match &t.subject {
+        Some(src) => render_source(src, Part::Subject, &ctx.value, "template.subject")?,
+        None => builtin_part(s, Part::Subject, &ctx.value)?,
+    };
+    // Tidied like the built-in ones, so a built-in template taken as a start renders the same.
+    let text = tidy_text(&render_source(&t.text, Part::Text, &ctx.value, "template.text")?);
+    let title = one_line(&subject);
+    let html = match &t.html {
+        Some(src) => {
+            let body = tidy_html(&render_source(src, Part::Html, &ctx.value, "template.html")?);
+            let head = body.trim_start().get(..14).unwrap_or("").to_ascii_lowercase();
+            if head.starts_with("<!doctype") || head.starts_with("<html") {
+                body
+            } else {
+                document(s.language, &title, &body, false)
+            }
+        }
+        None => document(s.language, &title, &paragraphs(&text), false),
+    };
+    Ok((subject, text, html))
+}
+
+/// A subject line: every line break, tab and other control character becomes a space (no header
+/// injection), runs of spaces become one.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Built-in text: no trailing spaces, at most one blank line in a row (a paragraph whose condition
+/// was false leaves none), no blank lines at either end.
+fn tidy_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+fn tidy_html(s: &str) -> String {
+    let mut out = s.replace("<p></p>", "");
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out.replace("<p>\n</p>", "").replace("<br>\n</p>", "</p>").trim().to_string()
+}
+
+/// Plain text as HTML: escaped, blank lines between paragraphs, line breaks kept.
+pub fn paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for para in text.split("\n\n").map(|p| p.trim_matches(['\n', '\r'])).filter(|p| !p.trim().is_empty()) {
+        out.push_str("<p>");
+        for (i, line) in para.lines().enumerate() {
+            if i > 0 {
+                out.push_str("<br>\n");
+            }
+            out.push_str(&escape_html(line));
+        }
+        out.push_str("</p>\n");
+    }
+    out
+}
+
+const STYLE: &str = "body{font:15px/1.5 Georgia,'Times New Roman',serif;color:#1a1a1a;max-width:42em;margin:2em auto;padding:0 1em}\
+table{border-collapse:collapse;margin:1em 0}th,td{padding:.25em .75em;border-bottom:1px solid #ccc;text-align:left}\
+td.n,th.n{text-align:right;white-space:nowrap}tfoot td{font-weight:bold;border-bottom:none}\
+.sender{text-align:right}.recipient{margin:2em 0}.date{text-align:right}.subject{font-weight:bold}\
+@media print{body{margin:0;max-width:none;font-size:11pt}@page{size:A4;margin:20mm 20mm 25mm 25mm}}";
+
+/// A whole HTML document around a notice body; letters get the print layout.
+fn document(language: Language, title: &str, body: &str, letter: bool) -> String {
+    let mut out = String::with_capacity(body.len() + STYLE.len() + 256);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body class=\"{}\">\n{}\n</body>\n</html>\n",
+        language.code(),
+        escape_html(title),
+        STYLE,
+        if letter { "letter" } else { "email" },
+        body.trim()
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects_lose_line_breaks() {
+        assert_eq!(one_line("Invoice\r\nBcc: x@y.z\u{2028}and\tmore  "), "Invoice Bcc: x@y.z and more");
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_html("<img src=x onerror=\"alert(1)\">&'"), "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;");
+    }
+
+    #[test]
+    fn tidy() {
+        assert_eq!(tidy_text("\nA  \n\n\n\nB\nC\n\n"), "A\n\nB\nC");
+    }
+}

@@ -1,0 +1,327 @@
+//! Reminder notices: golden files for every built-in stage × channel × language (read them:
+//! tests/golden/notices/), every template with every optional part missing, escaping and header
+//! injection, custom templates and their errors, bounds on untrusted templates.
+//!
+//! `UPDATE_GOLDEN=1 cargo test --test notice` rewrites the golden files after a deliberate change;
+//! review the diff before committing it.
+
+mod common;
+
+use common::input;
+use overdue::ladder::default_policy;
+use overdue::notice::{render_notice, validate_template, NoticeInput, STAGES};
+use overdue::plan::{payment_plan, PlanInput};
+use overdue::ErrorCode;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+const LANGS: [&str; 5] = ["en", "de", "fr", "es", "nl"];
+const CHANNELS: [&str; 4] = ["email", "letter", "phone", "sms"];
+
+/// The invoices of the golden scenario: three, the first partly paid, the oldest due 1 October 2026.
+fn invoices(currency: &str) -> Value {
+    let customer = json!({ "id": "C-17", "name": "Northwind Traders", "accountNumber": "NW-0042" });
+    json!([
+        { "id": "INV-2026-101", "customer": customer, "currency": currency, "amount": "1250.00",
+          "issueDate": "2026-09-01", "dueDate": "2026-10-01", "payments": [{ "date": "2026-09-20", "amount": "250.00" }] },
+        { "id": "INV-2026-117", "customer": customer, "currency": currency, "amount": "480.50",
+          "issueDate": "2026-09-10", "dueDate": "2026-10-10" },
+        { "id": "INV-2026-123", "customer": customer, "currency": currency, "amount": "2119.99",
+          "issueDate": "2026-09-24", "dueDate": "2026-10-24" }
+    ])
+}
+
+fn offset(stage: &str) -> i64 {
+    default_policy().into_iter().find(|s| s.id == stage).unwrap().offset_days
+}
+
+/// The golden scenario for a stage: asOf is the stage's day in the default policy, counted from the
+/// oldest due date.
+fn scenario(lang: &str, stage: &str, channel: &str) -> Value {
+    let currency = if lang == "en" { "GBP" } else { "EUR" };
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() + chrono::Duration::days(offset(stage));
+    let mut v = json!({
+        "asOf": as_of.format("%Y-%m-%d").to_string(),
+        "stage": stage, "channel": channel, "language": lang,
+        "sender": {
+            "name": "Harbour Lane Design Ltd",
+            "address": "12 Harbour Lane\nBristol BS1 4RN\nUnited Kingdom",
+            "email": "accounts@harbourlane.example", "phone": "+44 117 496 0000",
+            "bankDetails": "Harbour Lane Design Ltd\nIBAN GB33 BUKB 2020 1555 5555 55\nBIC BUKBGB22",
+            "paymentLink": "https://pay.harbourlane.example/NW-0042", "signatory": "Priya Shah"
+        },
+        "customer": { "contactName": "Alex Rivera", "address": "Unit 4, Quay Street\nCardiff CF10 1EP" },
+        "invoices": invoices(currency)
+    });
+    if ["final", "agency", "legal"].contains(&stage) {
+        v["charges"] = json!({ "invoices": [
+            { "id": "INV-2026-101", "interest": "12.33", "compensation": "70.00",
+              "explanation": "8% a year above the Bank of England base rate (4.00%), 12.00% for 30 days on £1,000.00, plus £70.00 fixed compensation." }
+        ]});
+    }
+    if stage == "plan" {
+        let plan: PlanInput = input(json!({
+            "principal": "3600.49", "currency": currency, "annualRate": "0", "frequency": "monthly",
+            "firstDueDate": "2026-12-01", "count": 6, "downPayment": { "amount": "600.00", "date": "2026-11-20" }
+        }))
+        .unwrap();
+        v["plan"] = serde_json::to_value(payment_plan(&plan).unwrap()).unwrap();
+    }
+    v
+}
+
+fn render(v: Value) -> Result<overdue::notice::Notice, overdue::Error> {
+    let i: NoticeInput = input(v)?;
+    render_notice(&i)
+}
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/notices")
+}
+
+#[test]
+fn golden_notices() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut mismatches = Vec::new();
+    for lang in LANGS {
+        for stage in STAGES {
+            for channel in CHANNELS {
+                let n = render(scenario(lang, stage, channel)).unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
+                let got = format!("Subject: {}\n\n{}\n", n.subject, n.text);
+                let path = golden_dir().join(lang).join(format!("{stage}.{channel}.txt"));
+                if update {
+                    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                    std::fs::write(&path, &got).unwrap();
+                    if channel == "letter" || channel == "email" {
+                        std::fs::write(path.with_extension("html"), &n.html).unwrap();
+                    }
+                    continue;
+                }
+                let want = std::fs::read_to_string(&path).unwrap_or_default();
+                if want != got {
+                    mismatches.push(path.display().to_string());
+                }
+                if channel == "letter" || channel == "email" {
+                    let want_html = std::fs::read_to_string(path.with_extension("html")).unwrap_or_default();
+                    if want_html != n.html {
+                        mismatches.push(path.with_extension("html").display().to_string());
+                    }
+                }
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "differ from golden (UPDATE_GOLDEN=1 to accept): {mismatches:#?}");
+}
+
+/// What a careful reader would object to in any notice.
+fn assert_clean(what: &str, n: &overdue::notice::Notice) {
+    // The stylesheet has braces of its own.
+    let body = n.html.split("</head>").nth(1).unwrap_or_default().to_string();
+    for (part, s) in [("subject", &n.subject), ("text", &n.text), ("html", &body)] {
+        for bad in ["{{", "}}", "{%", "%}", "[[", "]]", " ,", " .", "()", "  ", "..", "\n\n\n"] {
+            // Tables and the phone script's quotes are aligned with spaces on purpose.
+            if bad == "  " && part != "subject" {
+                continue;
+            }
+            assert!(!s.contains(bad), "{what} {part} contains {bad:?}:\n{s}");
+        }
+    }
+    assert!(!n.subject.is_empty() && !n.subject.contains('\n'), "{what}");
+    for line in n.text.lines() {
+        assert!(!line.contains('<') && !line.contains('>'), "{what}: markup in text: {line}");
+        // A sentence never stops short: no dangling "by ." when a date is missing.
+        for stub in [" by .", " by ,", " on .", " from .", ": ."] {
+            assert!(!line.contains(stub), "{what}: {stub:?} in {line}");
+        }
+    }
+    assert!(n.html.starts_with("<!DOCTYPE html>"), "{what}");
+}
+
+#[test]
+fn golden_scenarios_are_clean() {
+    for lang in LANGS {
+        for stage in STAGES {
+            for channel in CHANNELS {
+                let n = render(scenario(lang, stage, channel)).unwrap();
+                assert_clean(&format!("{lang} {stage} {channel}"), &n);
+                // The figures that matter are in every notice but the shortest.
+                if channel != "sms" {
+                    assert!(n.text.contains("INV-2026-101"), "{lang} {stage} {channel}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_template_renders_with_every_optional_part_missing() {
+    let minimal = |lang: &str, stage: &str, channel: &str| {
+        json!({ "asOf": "2026-11-23", "stage": stage, "channel": channel, "language": lang,
+                "sender": { "name": "Ada" },
+                "invoices": [{ "id": 7, "customer": { "id": 1, "name": "Bob" }, "currency": "EUR",
+                               "amount": 10, "issueDate": "2026-10-01", "dueDate": "2026-10-31" }] })
+    };
+    for lang in LANGS {
+        for stage in STAGES {
+            for channel in CHANNELS {
+                let n = render(minimal(lang, stage, channel)).unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
+                assert_clean(&format!("minimal {lang} {stage} {channel}"), &n);
+                assert!(!n.text.contains("Harbour"));
+            }
+        }
+    }
+}
+
+#[test]
+fn locale_formats_money_and_dates() {
+    let mut v = scenario("de", "friendly", "email");
+    let n = render(v.clone()).unwrap();
+    assert!(n.text.contains("1.000,00\u{a0}€"), "{}", n.text);
+    assert!(n.text.contains("10. Oktober 2026"), "{}", n.text);
+    v["language"] = json!("en");
+    v["locale"] = json!("en-US");
+    let n = render(v).unwrap();
+    assert!(n.text.contains("€1,000.00") && n.text.contains("October 10, 2026"), "{}", n.text);
+    let mut v = scenario("fr", "friendly", "email");
+    v["invoices"] = invoices("EUR");
+    let n = render(v).unwrap();
+    assert!(n.text.contains("1\u{202f}000,00\u{a0}€"), "{}", n.text);
+}
+
+#[test]
+fn hostile_values_are_text_everywhere() {
+    let evil = "<img src=x onerror=alert(1)>";
+    for lang in LANGS {
+        for stage in STAGES {
+            for channel in CHANNELS {
+                let mut v = scenario(lang, stage, channel);
+                v["customer"]["name"] = json!(evil);
+                v["customer"]["contactName"] = json!(format!("{evil}\r\nBcc: victim@example.com"));
+                v["sender"]["name"] = json!(format!("Acme\r\nBcc: x@example.com {evil}"));
+                v["sender"]["address"] = json!("<script>alert(1)</script>");
+                let n = render(v).unwrap();
+                assert!(!n.html.contains("<img") && !n.html.contains("<script"), "{lang} {stage} {channel}: {}", n.html);
+                assert!(!n.subject.contains('\r') && !n.subject.contains('\n'), "{}", n.subject);
+                if channel == "letter" {
+                    assert!(n.html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{lang} {stage}");
+                    assert!(n.text.contains(evil), "shown as typed in plain text");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn custom_templates_render_and_escape() {
+    let mut v = scenario("en", "final", "email");
+    v["customer"]["name"] = json!("Tom & Jerry <Ltd>");
+    v["template"] = json!({
+        "subject": "Overdue: {{ total }}\nBcc: someone",
+        "text": "Hello {{ customer.name }},\n{% for i in invoices %}{{ i.number }} {{ i.outstanding }}\n{% endfor %}Total {{ totalDue | upper }}",
+        "html": "<p>Hello {{ customer.name }}</p>"
+    });
+    let n = render(v.clone()).unwrap();
+    assert_eq!(n.subject, "Overdue: £3,600.49 Bcc: someone");
+    assert!(n.text.starts_with("Hello Tom & Jerry <Ltd>,\nINV-2026-101 £1,000.00\n"), "{}", n.text);
+    assert!(n.html.contains("<p>Hello Tom &amp; Jerry &lt;Ltd&gt;</p>"), "{}", n.html);
+    // Without html, the text becomes escaped paragraphs; without a subject, the stage's is used.
+    v["template"] = json!({ "text": "Hi {{ customer.name }}\n\nPay {{ total }}" });
+    let n = render(v).unwrap();
+    assert!(n.subject.starts_with("Final notice"), "{}", n.subject);
+    assert!(n.html.contains("<p>Hi Tom &amp; Jerry &lt;Ltd&gt;</p>\n<p>Pay £3,600.49</p>"), "{}", n.html);
+}
+
+#[test]
+fn template_errors_name_the_place_and_the_nearest_name() {
+    let mut v = scenario("en", "friendly", "email");
+    v["template"] = json!({ "text": "Dear {{ customer.nmae }}," });
+    let e = render(v.clone()).unwrap_err();
+    assert_eq!(e.code, ErrorCode::TemplateError);
+    assert_eq!(e.path, "template.text");
+    assert!(e.message.contains("line 1, column 18") && e.message.contains("customer.name"), "{}", e.message);
+    v["template"] = json!({ "text": "ok", "subject": "{% if total %}x" });
+    let e = render(v.clone()).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::TemplateError, "template.subject"));
+    // Data-dependent failures are coded too: there is no fifth invoice.
+    v["template"] = json!({ "text": "{{ invoices.4.number }}" });
+    let e = render(v).unwrap_err();
+    assert_eq!(e.code, ErrorCode::TemplateError, "{e}");
+}
+
+#[test]
+fn validate_template_lists_every_problem() {
+    let t: overdue::notice::check::ValidateInput = input(json!({ "template": {
+        "subject": "{{ stage.nam }}",
+        "text": "{{ totl }}\n{% for x in invoices %}{{ x.numbr }}{% endfor %}\n{{ invoices }}",
+        "html": "{% include \"x\" %}"
+    }})).unwrap();
+    let r = validate_template(&t).unwrap();
+    assert!(!r.ok);
+    let summary: Vec<(&str, usize, usize, &str)> = r.problems.iter().map(|p| (p.part, p.line, p.column, p.kind)).collect();
+    assert_eq!(summary, [
+        ("subject", 1, 10, "unknown_variable"),
+        ("text", 1, 4, "unknown_variable"),
+        ("text", 2, 29, "unknown_variable"),
+        ("text", 3, 4, "not_text"),
+        ("html", 1, 4, "unsupported"),
+    ]);
+    assert_eq!(r.problems[2].suggestion.as_deref(), Some("x.number"));
+}
+
+#[test]
+fn untrusted_templates_are_bounded() {
+    let mut v = scenario("en", "friendly", "email");
+    let many: Vec<Value> = (0..300)
+        .map(|i| json!({ "id": format!("N{i}"), "customer": { "id": "C-17", "name": "N" }, "currency": "GBP",
+                         "amount": "1", "issueDate": "2026-09-01", "dueDate": "2026-10-01" }))
+        .collect();
+    v["invoices"] = json!(many);
+    v["template"] = json!({ "text": "{% for a in invoices %}{% for b in invoices %}{% for c in invoices %}.{% endfor %}{% endfor %}{% endfor %}" });
+    assert_eq!(render(v.clone()).unwrap_err().code, ErrorCode::TemplateTooComplex);
+    // Output that would pass 1 MiB stops with a coded error.
+    let long = "x".repeat(5_000);
+    v["template"] = json!({ "text": format!("{{% for a in invoices %}}{long}{{% endfor %}}") });
+    assert_eq!(render(v.clone()).unwrap_err().code, ErrorCode::OutputTooLarge);
+    // And the next notice renders normally.
+    v["template"] = Value::Null;
+    assert!(render(v).is_ok());
+}
+
+#[test]
+fn bad_notice_input_is_coded() {
+    let base = scenario("en", "friendly", "email");
+    let cases: Vec<(Value, ErrorCode, &str)> = vec![
+        (json!({ "stage": "shout" }), ErrorCode::InvalidValue, "stage"),
+        (json!({ "language": "it" }), ErrorCode::InvalidValue, "language"),
+        (json!({ "locale": "xx-YY" }), ErrorCode::InvalidValue, "locale"),
+        (json!({ "invoices": [] }), ErrorCode::MissingField, "invoices"),
+        (json!({ "replyBy": "2020-01-01" }), ErrorCode::InvalidDateOrder, "replyBy"),
+        (json!({ "sender": { "name": "  " } }), ErrorCode::EmptyText, "sender.name"),
+        (json!({ "fees": "1.234" }), ErrorCode::TooManyDecimals, "fees"),
+    ];
+    for (patch, code, path) in cases {
+        let mut v = base.clone();
+        for (k, val) in patch.as_object().unwrap() {
+            v[k] = val.clone();
+        }
+        let e = render(v).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (code, path), "{e}");
+    }
+    let mut v = base.clone();
+    v["invoices"][1]["customer"]["id"] = json!("other");
+    assert_eq!(render(v).unwrap_err().path, "invoices[1].customer.id");
+    let mut v = base;
+    v["invoices"] = json!([{ "id": 1, "customer": { "id": 1, "name": "A" }, "currency": "EUR", "amount": 5,
+        "issueDate": "2026-01-01", "dueDate": "2026-01-31", "payments": [{ "date": "2026-01-05", "amount": 5 }] }]);
+    assert_eq!(render(v).unwrap_err().code, ErrorCode::InvalidValue);
+}
+
+#[test]
+fn reply_by_defaults_follow_the_stage() {
+    for (stage, days) in [("friendly", 7), ("final", 10), ("plan", 14), ("legal", 30)] {
+        let v = scenario("en", stage, "email");
+        let as_of = chrono::NaiveDate::parse_from_str(v["asOf"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+        let n = render(v).unwrap();
+        assert_eq!(n.reply_by, Some(as_of + chrono::Duration::days(days)), "{stage}");
+    }
+}
