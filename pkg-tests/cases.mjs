@@ -30,6 +30,13 @@ const KPI_LEDGER = [
   inv({ id: "K3", currency: "USD", amount: "4000", issueDate: "2026-11-25", dueDate: "2026-12-25", payments: [] }),
 ];
 
+const NOTICE = {
+  asOf: "2026-11-23", stage: "friendly",
+  sender: { name: "Harbour Lane Design", bankDetails: "Sort code 20-00-00\nAccount 55555555", paymentLink: "https://pay.example/7" },
+  customer: { contactName: "Alex Rivera" },
+  invoices: [GOOD.invoices[0]],
+};
+
 /** Good calls of every function: [label, function name, input]. */
 export const CALLS = [
   ["normalize", "normalizeInvoices", GOOD],
@@ -57,6 +64,12 @@ export const CALLS = [
   ["next actions after a gap", "nextActions", { asOf: "2026-12-15", invoices: [inv({ payments: [] })] }],
   ["ladder preview", "previewLadder", { asOf: "2026-11-23", invoice: inv() }],
   ["worklist", "collectionWorklist", { ...GOOD, risk: { customers: [{ customerId: "c1", score: 40, trend: "deteriorating" }] } }],
+  ["notice, built-in friendly email", "renderNotice", NOTICE],
+  ["notice, German final letter with charges", "renderNotice", { ...NOTICE, stage: "final", channel: "letter", language: "de", invoices: [inv({ currency: "EUR", payments: [] })], charges: { invoices: [{ id: "INV-7", interest: "12.34", compensation: "40.00", explanation: "9 points above the base rate." }] } }],
+  ["notice, custom template", "renderNotice", { ...NOTICE, template: { subject: "Re: {{ invoiceNumbers }}", text: "Hello {{ customer.name | upper }}\n{% for i in invoices %}{{ i.number }}: {{ i.outstanding }}\n{% endfor %}" } }],
+  ["template check", "validateTemplate", { template: { text: "{{ customer.nmae }} {{ totl }}" } }],
+  ["built-in template source", "noticeTemplate", { stage: "plan", channel: "email", language: "fr" }],
+  ["template variables", "listTemplateVariables", undefined],
 ];
 
 /** Bad calls of the other functions: [label, function name, input, code, path]. */
@@ -85,6 +98,14 @@ export const BAD_OTHER = [
   ["history with an unknown stage", "nextActions", { ...GOOD, history: [{ invoiceId: "INV-7", stageId: "nope", date: "2026-11-01" }] }, "invalid_value", "history[0].stageId"],
   ["policy out of order", "nextActions", { ...GOOD, policy: [{ id: "b", name: "B", offsetDays: 10, channel: "email", template: "t" }, { id: "a", name: "A", offsetDays: 5, channel: "email", template: "t" }] }, "invalid_value", "policy[1].offsetDays"],
   ["preview bad invoice", "previewLadder", { asOf: "2026-11-23", invoice: inv({ dueDate: "2026-02-30" }) }, "invalid_date", "invoice.dueDate"],
+  ["notice unknown variable", "renderNotice", { ...NOTICE, template: { text: "Dear {{ customer.nmae }}" } }, "template_error", "template.text"],
+  ["notice template syntax", "renderNotice", { ...NOTICE, template: { text: "ok", subject: "{% if total %}" } }, "template_error", "template.subject"],
+  ["notice unknown stage", "renderNotice", { ...NOTICE, stage: "shout" }, "invalid_value", "stage"],
+  ["notice two customers", "renderNotice", { ...NOTICE, invoices: [GOOD.invoices[0], { ...GOOD.invoices[0], id: "X", customer: { id: "c9", name: "Other" } }] }, "invalid_value", "invoices[1].customer.id"],
+  ["notice nothing owed", "renderNotice", { ...NOTICE, invoices: [inv({ payments: [{ date: "2026-11-02", amount: "1200.00" }] })] }, "invalid_value", "invoices"],
+  ["notice loops too deep", "renderNotice", { ...NOTICE, invoices: Array.from({ length: 300 }, (_, i) => inv({ id: `N${i}`, payments: [] })), template: { text: "{% for a in invoices %}{% for b in invoices %}{% for c in invoices %}.{% endfor %}{% endfor %}{% endfor %}" } }, "template_too_complex", "template.text"],
+  ["notice output too large", "renderNotice", { ...NOTICE, invoices: Array.from({ length: 300 }, (_, i) => inv({ id: `N${i}`, payments: [] })), template: { text: "{% for a in invoices %}" + "x".repeat(5000) + "{% endfor %}" } }, "output_too_large", "template.text"],
+  ["template source unknown language", "noticeTemplate", { language: "it" }, "invalid_value", "language"],
   ["worklist bad invoice", "collectionWorklist", { asOf: "2026-11-23", invoices: [inv({ currency: "ABC" })] }, "unknown_currency", "invoices[0].currency"],
 ];
 

@@ -9,7 +9,7 @@ mod common;
 
 use common::input;
 use overdue::ladder::default_policy;
-use overdue::notice::{render_notice, validate_template, NoticeInput, STAGES};
+use overdue::notice::{notice_template, render_notice, validate_template, NoticeInput, TemplateQuery, STAGES};
 use overdue::plan::{payment_plan, PlanInput};
 use overdue::ErrorCode;
 use serde_json::{json, Value};
@@ -323,5 +323,27 @@ fn reply_by_defaults_follow_the_stage() {
         let as_of = chrono::NaiveDate::parse_from_str(v["asOf"].as_str().unwrap(), "%Y-%m-%d").unwrap();
         let n = render(v).unwrap();
         assert_eq!(n.reply_by, Some(as_of + chrono::Duration::days(days)), "{stage}");
+    }
+}
+
+#[test]
+fn built_in_templates_pass_the_checker_and_render_the_same_as_custom_ones() {
+    for lang in LANGS {
+        for stage in STAGES {
+            for channel in CHANNELS {
+                let q: TemplateQuery = input(json!({ "stage": stage, "channel": channel, "language": lang })).unwrap();
+                let src = notice_template(&q).unwrap();
+                let mut v = scenario(lang, stage, channel);
+                let built_in = render(v.clone()).unwrap();
+                v["template"] = serde_json::to_value(&src).unwrap();
+                let check: overdue::notice::check::ValidateInput = input(json!({ "template": v["template"].clone() })).unwrap();
+                let report = validate_template(&check).unwrap();
+                assert!(report.ok, "{lang} {stage} {channel}: {:?}", report.problems);
+                let custom = render(v).unwrap();
+                assert_eq!(custom.subject, built_in.subject, "{lang} {stage} {channel}");
+                assert_eq!(custom.text, built_in.text, "{lang} {stage} {channel}");
+                assert_eq!(custom.html, built_in.html, "{lang} {stage} {channel}");
+            }
+        }
     }
 }

@@ -2,7 +2,8 @@
 // The @ts-expect-error lines fail the compile if a type ever degrades to `any`.
 import init, {
   normalizeInvoices, version, errorCodes, ageReceivables, ageReceivablesCsv, receivablesKpis, collectionWorklist,
-  nextActions, previewLadder, type NextActions, type PlannedStage, paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
+  nextActions, previewLadder, type NextActions, type PlannedStage,
+  renderNotice, validateTemplate, noticeTemplate, listTemplateVariables, type Notice, type TemplateCheck, type NoticeTemplateSource, type TemplateVariable, paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
   type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
 } from "overdue";
 
@@ -59,6 +60,15 @@ const todo: NextActions = nextActions({ asOf: "2026-11-23", invoices: [invoice],
 const firstStage: string | undefined = todo.actions[0]?.stageId;
 const ladder: PlannedStage[] = previewLadder({ asOf: "2026-11-23", invoice });
 console.log(firstStage, ladder.length);
+const notice: Notice = renderNotice({ asOf: "2026-11-23", stage: "final", language: "de", sender: { name: "Harbour Lane" }, invoices: [invoice] });
+const subjectLine: string = notice.subject;
+const check: TemplateCheck = validateTemplate({ template: { text: "{{ customer.name }}" } });
+const firstProblem: number | undefined = check.problems[0]?.line;
+const source: NoticeTemplateSource = noticeTemplate({ stage: "plan", channel: "sms", language: "nl" });
+const names: string[] = listTemplateVariables().map((v: TemplateVariable) => v.name);
+console.log(subjectLine, firstProblem, source.html, names);
+// @ts-expect-error: Italian is not a notice language
+renderNotice({ asOf: "2026-11-23", language: "it", sender: { name: "X" }, invoices: [invoice] });
 // @ts-expect-error: no fax channel
 nextActions({ asOf: "2026-11-23", invoices: [], policy: [{ id: "x", name: "X", offsetDays: 1, channel: "fax", template: "t" }] });
 // @ts-expect-error: no such regime

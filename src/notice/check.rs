@@ -419,7 +419,7 @@ impl<'a> Checker<'a> {
                 Tok::Ident(w) if i > 0 && toks[i - 1].0 == Tok::Pipe => {
                     if !FORMATTERS.contains(&w) {
                         let sug = nearest(w, FORMATTERS.iter().copied());
-                        self.problem(toks[i].1, "unknown_variable", format!("\"{w}\" is not a formatter; there are {}.", FORMATTERS.join(" and ")), sug);
+                        self.problem(toks[i].1, "unknown_variable", format!("\"{w}\" is not a formatter; there is {}.", FORMATTERS.join(", ")), sug);
                     }
                     i += 1;
                 }
@@ -622,10 +622,10 @@ pub fn within_budget(report: &Report, src: &str, ctx: &Value) -> Result<()> {
 
 /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
 fn nearest<'n>(word: &str, candidates: impl Iterator<Item = &'n str>) -> Option<String> {
-    let w: Vec<char> = word.to_lowercase().chars().collect();
+    let w: Vec<char> = word.to_ascii_lowercase().chars().collect();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = distance(&w, &c.to_lowercase().chars().collect::<Vec<_>>());
+        let d = distance(&w, &c.to_ascii_lowercase().chars().collect::<Vec<_>>());
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }

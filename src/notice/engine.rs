@@ -62,6 +62,19 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// Capitals for headings. Letters outside Latin-1 are left as they are: full Unicode case tables
+/// would cost more wasm than the feature is worth.
+fn upper(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'a'..='z' => c.to_ascii_uppercase(),
+            'à'..='þ' if c != '÷' => char::from_u32(c as u32 - 32).unwrap_or(c),
+            'ÿ' => 'Ÿ',
+            c => c,
+        })
+        .collect()
+}
+
 fn same(s: &str) -> String {
     s.to_string()
 }
@@ -79,12 +92,10 @@ fn new_engine(html: bool) -> Engine<'static> {
     e.set_max_include_depth(0);
     if html {
         e.set_default_formatter(&escaped);
-        e.add_formatter("upper", |f, v| write_value(f, v, true, str::to_uppercase));
-        e.add_formatter("lower", |f, v| write_value(f, v, true, str::to_lowercase));
+        e.add_formatter("upper", |f, v| write_value(f, v, true, upper));
     } else {
         e.set_default_formatter(&plain);
-        e.add_formatter("upper", |f, v| write_value(f, v, false, str::to_uppercase));
-        e.add_formatter("lower", |f, v| write_value(f, v, false, str::to_lowercase));
+        e.add_formatter("upper", |f, v| write_value(f, v, false, upper));
     }
     e
 }
@@ -227,10 +238,10 @@ pub(crate) fn render_custom(t: &CustomTemplate, s: &Settings, ctx: &Context) -> 
             if head.starts_with("<!doctype") || head.starts_with("<html") {
                 body
             } else {
-                document(s.language, &title, &body, false)
+                document(s.language, &title, &body, s.channel == Channel::Letter)
             }
         }
-        None => document(s.language, &title, &paragraphs(&text), false),
+        None => document(s.language, &title, &paragraphs(&text), s.channel == Channel::Letter),
     };
     Ok((subject, text, html))
 }
@@ -325,6 +336,11 @@ mod tests {
     #[test]
     fn escaping() {
         assert_eq!(escape_html("<img src=x onerror=\"alert(1)\">&'"), "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;");
+    }
+
+    #[test]
+    fn capitals() {
+        assert_eq!(upper("Café Ölmühle straße ÿ"), "CAFÉ ÖLMÜHLE STRASSE Ÿ".replace("SS", "ß"));
     }
 
     #[test]

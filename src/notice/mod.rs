@@ -209,7 +209,11 @@ pub(crate) struct Settings {
 }
 
 fn settings(input: &NoticeInput) -> Result<Settings> {
-    let stage_name = input.stage.as_deref().unwrap_or("friendly");
+    resolve(input.stage.as_deref(), input.channel, input.language.as_deref(), input.locale.as_deref())
+}
+
+fn resolve(stage: Option<&str>, channel: Option<Channel>, language: Option<&str>, locale: Option<&str>) -> Result<Settings> {
+    let stage_name = stage.unwrap_or("friendly");
     let stage = STAGES.iter().copied().find(|s| *s == stage_name).ok_or_else(|| {
         Error::new(
             ErrorCode::InvalidValue,
@@ -217,18 +221,18 @@ fn settings(input: &NoticeInput) -> Result<Settings> {
             format!("\"{}\" is not a built-in stage; use one of {}.", short(stage_name), STAGES.join(", ")),
         )
     })?;
-    let language = match &input.language {
+    let language = match language {
         Some(l) => Language::parse(l).map_err(|e| e.within("language"))?,
-        None => match &input.locale {
+        None => match locale {
             Some(l) => Language::parse(l).map_err(|e| e.within("locale"))?,
             None => Language::En,
         },
     };
-    let locale = match &input.locale {
+    let locale = match locale {
         Some(l) => Locale::parse(l).map_err(|e| e.within("locale"))?,
         None => language.default_locale(),
     };
-    let channel = input.channel.unwrap_or_else(|| builtin::default_channel(stage));
+    let channel = channel.unwrap_or_else(|| builtin::default_channel(stage));
     Ok(Settings { stage, channel, locale, language })
 }
 
@@ -356,4 +360,43 @@ pub fn render_notice(input: &NoticeInput) -> Result<Notice> {
         channel: settings.channel,
         reply_by: ctx.reply_by,
     })
+}
+
+/// Input of [`notice_template`].
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct TemplateQuery {
+    #[serde(default)]
+    pub stage: Option<String>,
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// A built-in template's source, to start a custom one from.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateSource {
+    pub subject: String,
+    pub text: String,
+    /// `null` for phone scripts and text messages, whose HTML is made from the text.
+    pub html: Option<String>,
+}
+
+/// The source of a built-in template: given back as a custom template, it renders the same notice.
+pub fn notice_template(q: &TemplateQuery) -> Result<TemplateSource> {
+    let s = resolve(q.stage.as_deref(), q.channel, q.language.as_deref(), None)?;
+    let src = |part| builtin::source_for(&s, part);
+    Ok(TemplateSource {
+        subject: src(builtin::Part::Subject).unwrap_or_default(),
+        text: src(builtin::Part::Text).unwrap_or_default(),
+        html: match s.channel {
+            Channel::Email | Channel::Letter => src(builtin::Part::Html),
+            Channel::Phone | Channel::Sms => None,
+        },
+    })
+}
+
+/// Every variable a template can use, with its kind and a description.
+pub fn list_template_variables() -> &'static [vars::Variable] {
+    vars::VARIABLES
 }

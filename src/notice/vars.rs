@@ -96,8 +96,8 @@ pub const VARIABLES: &[Variable] = &[
     v("consequence", "text", "What happens if the final deadline passes (the caller's words, else the built-in sentence)."),
 ];
 
-/// Formatters a template may apply: `{{ customer.name | upper }}`.
-pub const FORMATTERS: &[&str] = &["upper", "lower"];
+/// Formatters a template may apply: `{{ customer.name | upper }}` (capitals, for headings).
+pub const FORMATTERS: &[&str] = &["upper"];
 
 /// Variables that exist only inside a loop: `{% for x in … %}` gives `loop.index`, `loop.first`,
 /// `loop.last`.

@@ -237,3 +237,45 @@ pub fn preview_ladder(#[wasm_bindgen(unchecked_param_type = "PreviewLadderInput"
     let input: crate::ladder::PreviewInput = from_js(&input)?;
     to_js(&crate::ladder::preview_ladder(&input).map_err(js_error)?)
 }
+
+/// Writes one reminder notice — subject, plain text and an HTML document — for one customer's
+/// invoices, from a built-in template (every stage × channel in en, de, fr, es, nl) or your own.
+/// Money and dates are written for the locale; every inserted value is escaped in the HTML; the
+/// subject never holds a line break.
+///
+/// ```js
+/// const { subject, text, html } = renderNotice({ asOf: "2026-11-23", stage: "final", language: "de",
+///   sender: { name: "Harbour Lane Design", bankDetails: "IBAN DE89 3704 0044 0532 0130 00" }, invoices });
+/// ```
+///
+/// # Errors
+/// Invalid invoices, sender or options (paths as usual); `template_error` with line and column for a
+/// custom template; `template_too_complex` or `output_too_large` when a custom template would
+/// repeat too much or write more than 1 MiB.
+#[wasm_bindgen(js_name = renderNotice, unchecked_return_type = "Notice")]
+pub fn render_notice(#[wasm_bindgen(unchecked_param_type = "RenderNoticeInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::notice::NoticeInput = from_js(&input)?;
+    to_js(&crate::notice::render_notice(&input).map_err(js_error)?)
+}
+
+/// Checks a custom template and lists every problem with its line, column and, for a misspelt
+/// name, the nearest known one. Does not throw for template problems, only for a malformed input.
+#[wasm_bindgen(js_name = validateTemplate, unchecked_return_type = "TemplateCheck")]
+pub fn validate_template(#[wasm_bindgen(unchecked_param_type = "ValidateTemplateInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::notice::check::ValidateInput = from_js(&input)?;
+    to_js(&crate::notice::validate_template(&input).map_err(js_error)?)
+}
+
+/// The source of a built-in template, to start a custom one from; given back as `template` it
+/// renders the same notice.
+#[wasm_bindgen(js_name = noticeTemplate, unchecked_return_type = "NoticeTemplateSource")]
+pub fn notice_template(#[wasm_bindgen(unchecked_param_type = "NoticeTemplateInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::notice::TemplateQuery = if input.is_undefined() { Default::default() } else { from_js(&input)? };
+    to_js(&crate::notice::notice_template(&input).map_err(js_error)?)
+}
+
+/// Every variable a notice template can use, with its kind and a description.
+#[wasm_bindgen(js_name = listTemplateVariables, unchecked_return_type = "TemplateVariable[]")]
+pub fn list_template_variables() -> Result<JsValue, JsValue> {
+    to_js(&crate::notice::list_template_variables())
+}

@@ -598,3 +598,127 @@ export interface PlannedStage {
   status: "past" | "planned";
   required: boolean;
 }
+
+/** A built-in notice: one stage of the default ladder. */
+export type NoticeStage = "courtesy" | "friendly" | "followup" | "final" | "plan" | "agency" | "legal";
+export type NoticeLanguage = "en" | "de" | "fr" | "es" | "nl";
+/** Locales for money and dates; a bare language picks its first one. */
+export type NoticeLocale =
+  | "en-GB" | "en-US" | "en-IE" | "de-DE" | "de-AT" | "fr-FR" | "fr-BE" | "es-ES" | "nl-NL" | "nl-BE"
+  | NoticeLanguage;
+
+export interface NoticeSender {
+  name: string;
+  /** Several lines allowed. */
+  address?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  website?: string | null;
+  /** As it should appear, several lines allowed. */
+  bankDetails?: string | null;
+  paymentLink?: string | null;
+  /** The person who signs. */
+  signatory?: string | null;
+  logoText?: string | null;
+}
+
+/** Who the notice goes to; each field defaults from the first invoice's customer. */
+export interface NoticeRecipient {
+  name?: string | null;
+  contactName?: string | null;
+  accountNumber?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+/** A custom template in upon syntax (`{{ customer.name }}`, `{% if %}`, `{% for x in invoices %}`). */
+export interface NoticeTemplate {
+  /** Default: the built-in subject of the stage. */
+  subject?: string | null;
+  text: string;
+  /** Default: the text as escaped paragraphs. Every inserted value is HTML-escaped. */
+  html?: string | null;
+}
+
+export interface RenderNoticeInput {
+  asOf: DateString;
+  /** The built-in template; an action's `template` from nextActions. Default "friendly". */
+  stage?: NoticeStage | null;
+  /** Default: the stage's channel in the default policy. */
+  channel?: Channel | null;
+  template?: NoticeTemplate | null;
+  /** Default "en", or the locale's language. */
+  language?: NoticeLanguage | null;
+  locale?: NoticeLocale | null;
+  sender: NoticeSender;
+  customer?: NoticeRecipient | null;
+  /** One customer's invoices in one currency; only those with something outstanding are listed. */
+  invoices: InvoiceInput[];
+  /** A lateCharges result (detail "invoices"); lines for other invoices are ignored. */
+  charges?: Pick<LateChargesReport, "invoices"> | null;
+  /** A paymentPlan result. */
+  plan?: Pick<PaymentPlan, "schedule" | "downPayment" | "totals" | "apr"> | null;
+  /** Fees the stage adds (an action's `fees`). */
+  fees?: MoneyInput | null;
+  /** Overrides sender.paymentLink. */
+  paymentLink?: string | null;
+  /** Default by stage: 7 days (friendly, follow-up, agency), 10 (final), 14 (plan), 30 (legal); none for courtesy. */
+  replyBy?: DateString | null;
+  /** Completes "If we have not received payment by …, ___" in the notice's language. */
+  consequence?: string | null;
+}
+
+export interface Notice {
+  /** One line, never a line break. */
+  subject: string;
+  /** Plain text, no markup. */
+  text: string;
+  /** A whole HTML document; letters carry print CSS for A4. */
+  html: string;
+  language: NoticeLanguage;
+  locale: Exclude<NoticeLocale, NoticeLanguage>;
+  stage: NoticeStage;
+  channel: Channel;
+  replyBy: DateString | null;
+}
+
+export interface ValidateTemplateInput {
+  template: NoticeTemplate;
+}
+
+export interface TemplateProblem {
+  part: "subject" | "text" | "html";
+  /** 1-based; 0 when the position is unknown. */
+  line: number;
+  column: number;
+  kind: "syntax" | "unknown_variable" | "not_text" | "not_a_list" | "not_a_group" | "unsupported";
+  message: string;
+  /** The nearest known name. */
+  suggestion?: string;
+}
+
+export interface TemplateCheck {
+  ok: boolean;
+  problems: TemplateProblem[];
+}
+
+export interface NoticeTemplateInput {
+  stage?: NoticeStage | null;
+  channel?: Channel | null;
+  language?: NoticeLanguage | null;
+}
+
+export interface NoticeTemplateSource {
+  subject: string;
+  text: string;
+  /** null for phone scripts and text messages. */
+  html: string | null;
+}
+
+export interface TemplateVariable {
+  /** `invoices[].number` is a field of each item of the list `invoices`. */
+  name: string;
+  kind: "text" | "money" | "date" | "number" | "yes/no" | "list" | "group";
+  description: string;
+}

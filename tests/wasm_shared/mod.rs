@@ -191,3 +191,32 @@ fn the_ladder_crosses_the_boundary() {
     assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_date".into(), "invoice.dueDate".into()));
     check_good_answer();
 }
+
+#[wasm_bindgen_test]
+fn notices_cross_the_boundary_escaped_and_errors_keep_the_instance() {
+    let input = js(&format!(
+        r#"{{"asOf":"2026-11-23","stage":"final","channel":"letter","language":"fr","sender":{{"name":"Studio <b>"}},"invoices":{LEDGER}}}"#
+    ));
+    // One customer only: the studio's invoice, renamed to something hostile.
+    let invoices = js_sys::Array::from(&get(&input, "invoices"));
+    let first = invoices.get(0);
+    Reflect::set(&get(&first, "customer"), &JsValue::from_str("name"), &JsValue::from_str("<img src=x onerror=alert(1)>")).unwrap();
+    Reflect::set(&input, &JsValue::from_str("invoices"), &js_sys::Array::of1(&first)).unwrap();
+    let n = overdue::wasm::render_notice(input).unwrap();
+    assert!(text(&n, "subject").starts_with("Dernière relance"), "{}", text(&n, "subject"));
+    assert!(text(&n, "text").contains("4\u{202f}200,00\u{a0}£GB"), "{}", text(&n, "text"));
+    let html = text(&n, "html");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;") && !html.contains("<img"), "{html}");
+    assert!(html.contains("Studio &lt;b&gt;"));
+
+    let bad = js(r#"{"asOf":"2026-11-23","sender":{"name":"S"},"invoices":[{"id":"A","customer":{"id":"c","name":"N"},"currency":"GBP","amount":"1","issueDate":"2026-10-01","dueDate":"2026-10-31"}],"template":{"text":"{{ customer.nmae }}"}}"#);
+    let err = overdue::wasm::render_notice(bad).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("template_error".into(), "template.text".into()));
+    assert!(text(&err, "message").contains("customer.name"));
+    check_good_answer();
+
+    let vars = overdue::wasm::list_template_variables().unwrap();
+    assert!(js_sys::Array::from(&vars).length() > 50);
+    let src = overdue::wasm::notice_template(JsValue::UNDEFINED).unwrap();
+    assert!(text(&src, "text").contains("{{ salutation }}"));
+}
