@@ -11,6 +11,7 @@ import { invoices, csv, AS_OF } from "./data.mjs";
 import * as financial from "financial";
 import { ageDecimal, ageFloat, ageCsvRowsDecimal, overdueBuckets, differences, planFloat, planDecimal, rowsOff, lateInterest, mapDifferences } from "./peers.mjs";
 import { rng } from "./data.mjs";
+import { noticeInputs, handlebarsNotice } from "./notices.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -130,6 +131,25 @@ scenario(`${nPlans.toLocaleString("en")} payment plans of 60 monthly instalments
 const plansPerSecond = nPlans / (oursPlans.ms / 1000);
 console.log(`plans per second: ${plansPerSecond.toFixed(0)}`);
 
+// Notices: a consolidated five-invoice reminder email (subject and text), against handlebars.
+const nNotices = quick ? 5000 : 100000;
+const noticeIn = noticeInputs(nNotices);
+let noticeDiff = 0;
+for (const input of noticeIn.slice(0, 2000)) {
+  const a = api.renderNotice(input);
+  const b = handlebarsNotice(input);
+  if (a.subject !== b.subject || a.text !== b.text) noticeDiff++;
+}
+if (noticeDiff !== 0) throw new Error(`notices: overdue and handlebars differ on ${noticeDiff} of 2,000`);
+const oursNotices = time(() => { for (const input of noticeIn) api.renderNotice(input); }, quick ? 2 : 3);
+const hbsNotices = time(() => { for (const input of noticeIn) handlebarsNotice(input); }, quick ? 2 : 3);
+scenario(`${nNotices.toLocaleString("en")} reminder emails, five invoices each (subject and text)`, oursNotices,
+  { label: "handlebars (compiled once) + decimal.js + Intl", ms: hbsNotices.ms }, "same text, character for character (first 2,000 compared)");
+const bothIn = noticeIn.slice(0, nNotices / 5).map((i) => ({ ...i, output: "both" }));
+const oursBoth = time(() => { for (const input of bothIn) api.renderNotice(input); }, quick ? 2 : 3);
+const noticesPerSecond = { text: nNotices / (oursNotices.ms / 1000), both: bothIn.length / (oursBoth.ms / 1000), peer: nNotices / (hbsNotices.ms / 1000) };
+console.log(`notices per second: text ${noticesPerSecond.text.toFixed(0)}, text and HTML ${noticesPerSecond.both.toFixed(0)}, handlebars ${noticesPerSecond.peer.toFixed(0)}`);
+
 // Sizes.
 const size = (f) => {
   const b = readFileSync(join(pkgDir, f));
@@ -186,6 +206,13 @@ ${rows.map((r) => `| ${r.name} | ${fmt(r.ours.ms)} ms | ${r.peer.label} | ${fmt(
 
 Payment plans: **${Math.round(plansPerSecond).toLocaleString("en")} schedules a second** (60 monthly instalments each, every row
 exact to the cent), against ${Math.round(nPlans / (decPlans.ms / 1000)).toLocaleString("en")} with decimal.js and ${Math.round(nPlans / (floatPlans.ms / 1000)).toLocaleString("en")} with \`financial\` in floating point.
+
+Reminder notices: **${Math.round(noticesPerSecond.text).toLocaleString("en")} a second** with subject and text
+(\`output: "text"\`), ${Math.round(noticesPerSecond.both).toLocaleString("en")} a second with the HTML document as well, against
+${Math.round(noticesPerSecond.peer).toLocaleString("en")} a second for handlebars rendering the same text from a template compiled once
+(decimal.js for the balances, \`Intl\` formatters created once, the table padded by hand: \`bench/notices.mjs\`).
+Each overdue call also validates the invoices, reads its input as JSON and builds the template's values as
+upon's map of strings, which is where its time goes.
 
 Every overdue figure was checked against the decimal.js peer in the same run (bucket totals, interest per
 invoice, every schedule row): the run stops if a single one differs. "Peer ÷ overdue" above 1 means overdue is faster.

@@ -22,7 +22,13 @@ pub enum Language {
 }
 
 impl Language {
-    pub const ALL: [Language; 5] = [Language::En, Language::De, Language::Fr, Language::Es, Language::Nl];
+    pub const ALL: [Language; 5] = [
+        Language::En,
+        Language::De,
+        Language::Fr,
+        Language::Es,
+        Language::Nl,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -37,13 +43,19 @@ impl Language {
     /// `"en"`, `"de"`, …; a locale such as `"de-AT"` also names its language.
     pub fn parse(s: &str) -> Result<Language> {
         let lang = s.split(['-', '_']).next().unwrap_or("");
-        Language::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(lang)).ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidValue,
-                "",
-                format!("\"{}\" is not a language overdue writes in (en, de, fr, es, nl).", shorten(s)),
-            )
-        })
+        Language::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(lang))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::InvalidValue,
+                    "",
+                    format!(
+                        "\"{}\" is not a language overdue writes in (en, de, fr, es, nl).",
+                        shorten(s)
+                    ),
+                )
+            })
     }
 
     /// The locale used when only the language is given.
@@ -110,12 +122,19 @@ impl Locale {
         Err(Error::new(
             ErrorCode::InvalidValue,
             "",
-            format!("\"{}\" is not a supported locale; use one of {}.", shorten(s), known.join(", ")),
+            format!(
+                "\"{}\" is not a supported locale; use one of {}.",
+                shorten(s),
+                known.join(", ")
+            ),
         ))
     }
 
     pub fn tag(self) -> &'static str {
-        LOCALES.iter().find(|(l, _)| *l == self).map_or("en-GB", |(_, t)| t)
+        LOCALES
+            .iter()
+            .find(|(l, _)| *l == self)
+            .map_or("en-GB", |(_, t)| t)
     }
 
     pub fn language(self) -> Language {
@@ -204,8 +223,19 @@ impl Locale {
     /// A non-negative decimal with this locale's separators, keeping its digits after the point.
     pub fn number(self, value: Decimal) -> String {
         let (group, point, min2) = self.separators();
-        let digits = value.abs().to_string();
-        let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+        // The digits straight from the mantissa: Decimal's Display is slow, and notices write many.
+        let m = value.mantissa().unsigned_abs();
+        // 128-bit division is slow; amounts here fit in 64 bits.
+        let digits = u64::try_from(m).map_or_else(|_| m.to_string(), |m| m.to_string());
+        let scale = value.scale() as usize;
+        let padded;
+        let digits = if digits.len() <= scale {
+            padded = format!("{}{digits}", "0".repeat(scale + 1 - digits.len()));
+            padded.as_str()
+        } else {
+            digits.as_str()
+        };
+        let (int, frac) = digits.split_at(digits.len() - scale);
         let grouping = int.len() > 4 || (int.len() == 4 && !min2);
         let mut out = String::with_capacity(int.len() * 2 + frac.len() + 1);
         for (i, ch) in int.chars().enumerate() {
@@ -225,35 +255,91 @@ impl Locale {
     /// `23 novembre 2026`, `23 de noviembre de 2026`, `23 november 2026`.
     pub fn date(self, d: NaiveDate) -> String {
         let month = self.month_name(d.month());
-        let (day, year) = (d.day(), d.year());
-        match self.language() {
-            Language::En if self == Locale::EnUs => format!("{month} {day}, {year}"),
-            Language::De => format!("{day}. {month} {year}"),
-            Language::Es => format!("{day} de {month} de {year}"),
-            _ => format!("{day} {month} {year}"),
+        let (day, year) = (d.day().to_string(), d.year().to_string());
+        let mut out = String::with_capacity(24);
+        // Pieces pushed one by one: notices write many dates and `format!` is slow.
+        let parts: [&str; 5] = match self.language() {
+            Language::En if self == Locale::EnUs => [month, " ", &day, ", ", &year],
+            Language::De => [&day, ". ", month, " ", &year],
+            Language::Es => [&day, " de ", month, " de ", &year],
+            _ => [&day, " ", month, " ", &year],
+        };
+        for p in parts {
+            out.push_str(p);
         }
+        out
     }
 
     fn month_name(self, m: u32) -> &'static str {
         const EN: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         const DE: [&str; 12] = [
-            "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
             "Dezember",
         ];
         const FR: [&str; 12] = [
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-            "novembre", "décembre",
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
         ];
         const ES: [&str; 12] = [
-            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-            "noviembre", "diciembre",
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
         ];
         const NL: [&str; 12] = [
-            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-            "november", "december",
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
         ];
         let i = (m as usize).clamp(1, 12) - 1;
         match self.language() {

@@ -9,7 +9,9 @@ mod common;
 
 use common::input;
 use overdue::ladder::default_policy;
-use overdue::notice::{notice_template, render_notice, validate_template, NoticeInput, TemplateQuery, STAGES};
+use overdue::notice::{
+    notice_template, render_notice, validate_template, NoticeInput, TemplateQuery, STAGES,
+};
 use overdue::plan::{payment_plan, PlanInput};
 use overdue::ErrorCode;
 use serde_json::{json, Value};
@@ -32,14 +34,19 @@ fn invoices(currency: &str) -> Value {
 }
 
 fn offset(stage: &str) -> i64 {
-    default_policy().into_iter().find(|s| s.id == stage).unwrap().offset_days
+    default_policy()
+        .into_iter()
+        .find(|s| s.id == stage)
+        .unwrap()
+        .offset_days
 }
 
 /// The golden scenario for a stage: asOf is the stage's day in the default policy, counted from the
 /// oldest due date.
 fn scenario(lang: &str, stage: &str, channel: &str) -> Value {
     let currency = if lang == "en" { "GBP" } else { "EUR" };
-    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() + chrono::Duration::days(offset(stage));
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
+        + chrono::Duration::days(offset(stage));
     let mut v = json!({
         "asOf": as_of.format("%Y-%m-%d").to_string(),
         "stage": stage, "channel": channel, "language": lang,
@@ -86,9 +93,12 @@ fn golden_notices() {
     for lang in LANGS {
         for stage in STAGES {
             for channel in CHANNELS {
-                let n = render(scenario(lang, stage, channel)).unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
+                let n = render(scenario(lang, stage, channel))
+                    .unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
                 let got = format!("Subject: {}\n\n{}\n", n.subject, n.text);
-                let path = golden_dir().join(lang).join(format!("{stage}.{channel}.txt"));
+                let path = golden_dir()
+                    .join(lang)
+                    .join(format!("{stage}.{channel}.txt"));
                 if update {
                     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                     std::fs::write(&path, &got).unwrap();
@@ -102,7 +112,8 @@ fn golden_notices() {
                     mismatches.push(path.display().to_string());
                 }
                 if channel == "letter" || channel == "email" {
-                    let want_html = std::fs::read_to_string(path.with_extension("html")).unwrap_or_default();
+                    let want_html =
+                        std::fs::read_to_string(path.with_extension("html")).unwrap_or_default();
                     if want_html != n.html {
                         mismatches.push(path.with_extension("html").display().to_string());
                     }
@@ -110,15 +121,25 @@ fn golden_notices() {
             }
         }
     }
-    assert!(mismatches.is_empty(), "differ from golden (UPDATE_GOLDEN=1 to accept): {mismatches:#?}");
+    assert!(
+        mismatches.is_empty(),
+        "differ from golden (UPDATE_GOLDEN=1 to accept): {mismatches:#?}"
+    );
 }
 
 /// What a careful reader would object to in any notice.
 fn assert_clean(what: &str, n: &overdue::notice::Notice) {
     // The stylesheet has braces of its own.
-    let body = n.html.split("</head>").nth(1).unwrap_or_default().to_string();
+    let body = n
+        .html
+        .split("</head>")
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
     for (part, s) in [("subject", &n.subject), ("text", &n.text), ("html", &body)] {
-        for bad in ["{{", "}}", "{%", "%}", "[[", "]]", " ,", " .", "()", "  ", "..", "\n\n\n"] {
+        for bad in [
+            "{{", "}}", "{%", "%}", "[[", "]]", " ,", " .", "()", "  ", "..", "\n\n\n",
+        ] {
             // Tables and the phone script's quotes are aligned with spaces on purpose.
             if bad == "  " && part != "subject" {
                 continue;
@@ -128,7 +149,10 @@ fn assert_clean(what: &str, n: &overdue::notice::Notice) {
     }
     assert!(!n.subject.is_empty() && !n.subject.contains('\n'), "{what}");
     for line in n.text.lines() {
-        assert!(!line.contains('<') && !line.contains('>'), "{what}: markup in text: {line}");
+        assert!(
+            !line.contains('<') && !line.contains('>'),
+            "{what}: markup in text: {line}"
+        );
         // A sentence never stops short: no dangling "by ." when a date is missing.
         for stub in [" by .", " by ,", " on .", " from .", ": ."] {
             assert!(!line.contains(stub), "{what}: {stub:?} in {line}");
@@ -164,7 +188,8 @@ fn every_template_renders_with_every_optional_part_missing() {
     for lang in LANGS {
         for stage in STAGES {
             for channel in CHANNELS {
-                let n = render(minimal(lang, stage, channel)).unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
+                let n = render(minimal(lang, stage, channel))
+                    .unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
                 assert_clean(&format!("minimal {lang} {stage} {channel}"), &n);
                 assert!(!n.text.contains("Harbour"));
             }
@@ -181,7 +206,11 @@ fn locale_formats_money_and_dates() {
     v["language"] = json!("en");
     v["locale"] = json!("en-US");
     let n = render(v).unwrap();
-    assert!(n.text.contains("€1,000.00") && n.text.contains("October 10, 2026"), "{}", n.text);
+    assert!(
+        n.text.contains("€1,000.00") && n.text.contains("October 10, 2026"),
+        "{}",
+        n.text
+    );
     let mut v = scenario("fr", "friendly", "email");
     v["invoices"] = invoices("EUR");
     let n = render(v).unwrap();
@@ -200,10 +229,21 @@ fn hostile_values_are_text_everywhere() {
                 v["sender"]["name"] = json!(format!("Acme\r\nBcc: x@example.com {evil}"));
                 v["sender"]["address"] = json!("<script>alert(1)</script>");
                 let n = render(v).unwrap();
-                assert!(!n.html.contains("<img") && !n.html.contains("<script"), "{lang} {stage} {channel}: {}", n.html);
-                assert!(!n.subject.contains('\r') && !n.subject.contains('\n'), "{}", n.subject);
+                assert!(
+                    !n.html.contains("<img") && !n.html.contains("<script"),
+                    "{lang} {stage} {channel}: {}",
+                    n.html
+                );
+                assert!(
+                    !n.subject.contains('\r') && !n.subject.contains('\n'),
+                    "{}",
+                    n.subject
+                );
                 if channel == "letter" {
-                    assert!(n.html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{lang} {stage}");
+                    assert!(
+                        n.html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+                        "{lang} {stage}"
+                    );
                     assert!(n.text.contains(evil), "shown as typed in plain text");
                 }
             }
@@ -222,13 +262,27 @@ fn custom_templates_render_and_escape() {
     });
     let n = render(v.clone()).unwrap();
     assert_eq!(n.subject, "Overdue: £3,600.49 Bcc: someone");
-    assert!(n.text.starts_with("Hello Tom & Jerry <Ltd>,\nINV-2026-101 £1,000.00\n"), "{}", n.text);
-    assert!(n.html.contains("<p>Hello Tom &amp; Jerry &lt;Ltd&gt;</p>"), "{}", n.html);
+    assert!(
+        n.text
+            .starts_with("Hello Tom & Jerry <Ltd>,\nINV-2026-101 £1,000.00\n"),
+        "{}",
+        n.text
+    );
+    assert!(
+        n.html.contains("<p>Hello Tom &amp; Jerry &lt;Ltd&gt;</p>"),
+        "{}",
+        n.html
+    );
     // Without html, the text becomes escaped paragraphs; without a subject, the stage's is used.
     v["template"] = json!({ "text": "Hi {{ customer.name }}\n\nPay {{ total }}" });
     let n = render(v).unwrap();
     assert!(n.subject.starts_with("Final notice"), "{}", n.subject);
-    assert!(n.html.contains("<p>Hi Tom &amp; Jerry &lt;Ltd&gt;</p>\n<p>Pay £3,600.49</p>"), "{}", n.html);
+    assert!(
+        n.html
+            .contains("<p>Hi Tom &amp; Jerry &lt;Ltd&gt;</p>\n<p>Pay £3,600.49</p>"),
+        "{}",
+        n.html
+    );
 }
 
 #[test]
@@ -238,10 +292,17 @@ fn template_errors_name_the_place_and_the_nearest_name() {
     let e = render(v.clone()).unwrap_err();
     assert_eq!(e.code, ErrorCode::TemplateError);
     assert_eq!(e.path, "template.text");
-    assert!(e.message.contains("line 1, column 18") && e.message.contains("customer.name"), "{}", e.message);
+    assert!(
+        e.message.contains("line 1, column 18") && e.message.contains("customer.name"),
+        "{}",
+        e.message
+    );
     v["template"] = json!({ "text": "ok", "subject": "{% if total %}x" });
     let e = render(v.clone()).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::TemplateError, "template.subject"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::TemplateError, "template.subject")
+    );
     // Data-dependent failures are coded too: there is no fifth invoice.
     v["template"] = json!({ "text": "{{ invoices.4.number }}" });
     let e = render(v).unwrap_err();
@@ -254,17 +315,25 @@ fn validate_template_lists_every_problem() {
         "subject": "{{ stage.nam }}",
         "text": "{{ totl }}\n{% for x in invoices %}{{ x.numbr }}{% endfor %}\n{{ invoices }}",
         "html": "{% include \"x\" %}"
-    }})).unwrap();
+    }}))
+    .unwrap();
     let r = validate_template(&t).unwrap();
     assert!(!r.ok);
-    let summary: Vec<(&str, usize, usize, &str)> = r.problems.iter().map(|p| (p.part, p.line, p.column, p.kind)).collect();
-    assert_eq!(summary, [
-        ("subject", 1, 10, "unknown_variable"),
-        ("text", 1, 4, "unknown_variable"),
-        ("text", 2, 29, "unknown_variable"),
-        ("text", 3, 4, "not_text"),
-        ("html", 1, 4, "unsupported"),
-    ]);
+    let summary: Vec<(&str, usize, usize, &str)> = r
+        .problems
+        .iter()
+        .map(|p| (p.part, p.line, p.column, p.kind))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("subject", 1, 10, "unknown_variable"),
+            ("text", 1, 4, "unknown_variable"),
+            ("text", 2, 29, "unknown_variable"),
+            ("text", 3, 4, "not_text"),
+            ("html", 1, 4, "unsupported"),
+        ]
+    );
     assert_eq!(r.problems[2].suggestion.as_deref(), Some("x.number"));
 }
 
@@ -277,11 +346,17 @@ fn untrusted_templates_are_bounded() {
         .collect();
     v["invoices"] = json!(many);
     v["template"] = json!({ "text": "{% for a in invoices %}{% for b in invoices %}{% for c in invoices %}.{% endfor %}{% endfor %}{% endfor %}" });
-    assert_eq!(render(v.clone()).unwrap_err().code, ErrorCode::TemplateTooComplex);
+    assert_eq!(
+        render(v.clone()).unwrap_err().code,
+        ErrorCode::TemplateTooComplex
+    );
     // Output that would pass 1 MiB stops with a coded error.
     let long = "x".repeat(5_000);
     v["template"] = json!({ "text": format!("{{% for a in invoices %}}{long}{{% endfor %}}") });
-    assert_eq!(render(v.clone()).unwrap_err().code, ErrorCode::OutputTooLarge);
+    assert_eq!(
+        render(v.clone()).unwrap_err().code,
+        ErrorCode::OutputTooLarge
+    );
     // And the next notice renders normally.
     v["template"] = Value::Null;
     assert!(render(v).is_ok());
@@ -291,13 +366,41 @@ fn untrusted_templates_are_bounded() {
 fn bad_notice_input_is_coded() {
     let base = scenario("en", "friendly", "email");
     let cases: Vec<(Value, ErrorCode, &str)> = vec![
-        (json!({ "stage": "shout" }), ErrorCode::InvalidValue, "stage"),
-        (json!({ "language": "it" }), ErrorCode::InvalidValue, "language"),
-        (json!({ "locale": "xx-YY" }), ErrorCode::InvalidValue, "locale"),
-        (json!({ "invoices": [] }), ErrorCode::MissingField, "invoices"),
-        (json!({ "replyBy": "2020-01-01" }), ErrorCode::InvalidDateOrder, "replyBy"),
-        (json!({ "sender": { "name": "  " } }), ErrorCode::EmptyText, "sender.name"),
-        (json!({ "fees": "1.234" }), ErrorCode::TooManyDecimals, "fees"),
+        (
+            json!({ "stage": "shout" }),
+            ErrorCode::InvalidValue,
+            "stage",
+        ),
+        (
+            json!({ "language": "it" }),
+            ErrorCode::InvalidValue,
+            "language",
+        ),
+        (
+            json!({ "locale": "xx-YY" }),
+            ErrorCode::InvalidValue,
+            "locale",
+        ),
+        (
+            json!({ "invoices": [] }),
+            ErrorCode::MissingField,
+            "invoices",
+        ),
+        (
+            json!({ "replyBy": "2020-01-01" }),
+            ErrorCode::InvalidDateOrder,
+            "replyBy",
+        ),
+        (
+            json!({ "sender": { "name": "  " } }),
+            ErrorCode::EmptyText,
+            "sender.name",
+        ),
+        (
+            json!({ "fees": "1.234" }),
+            ErrorCode::TooManyDecimals,
+            "fees",
+        ),
     ];
     for (patch, code, path) in cases {
         let mut v = base.clone();
@@ -320,9 +423,14 @@ fn bad_notice_input_is_coded() {
 fn reply_by_defaults_follow_the_stage() {
     for (stage, days) in [("friendly", 7), ("final", 10), ("plan", 14), ("legal", 30)] {
         let v = scenario("en", stage, "email");
-        let as_of = chrono::NaiveDate::parse_from_str(v["asOf"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+        let as_of =
+            chrono::NaiveDate::parse_from_str(v["asOf"].as_str().unwrap(), "%Y-%m-%d").unwrap();
         let n = render(v).unwrap();
-        assert_eq!(n.reply_by, Some(as_of + chrono::Duration::days(days)), "{stage}");
+        assert_eq!(
+            n.reply_by,
+            Some(as_of + chrono::Duration::days(days)),
+            "{stage}"
+        );
     }
 }
 
@@ -331,12 +439,14 @@ fn built_in_templates_pass_the_checker_and_render_the_same_as_custom_ones() {
     for lang in LANGS {
         for stage in STAGES {
             for channel in CHANNELS {
-                let q: TemplateQuery = input(json!({ "stage": stage, "channel": channel, "language": lang })).unwrap();
+                let q: TemplateQuery =
+                    input(json!({ "stage": stage, "channel": channel, "language": lang })).unwrap();
                 let src = notice_template(&q).unwrap();
                 let mut v = scenario(lang, stage, channel);
                 let built_in = render(v.clone()).unwrap();
                 v["template"] = serde_json::to_value(&src).unwrap();
-                let check: overdue::notice::check::ValidateInput = input(json!({ "template": v["template"].clone() })).unwrap();
+                let check: overdue::notice::check::ValidateInput =
+                    input(json!({ "template": v["template"].clone() })).unwrap();
                 let report = validate_template(&check).unwrap();
                 assert!(report.ok, "{lang} {stage} {channel}: {:?}", report.problems);
                 let custom = render(v).unwrap();
@@ -345,5 +455,34 @@ fn built_in_templates_pass_the_checker_and_render_the_same_as_custom_ones() {
                 assert_eq!(custom.html, built_in.html, "{lang} {stage} {channel}");
             }
         }
+    }
+}
+
+#[test]
+fn output_picks_the_parts() {
+    for (channel, template) in [
+        ("email", Value::Null),
+        ("sms", Value::Null),
+        ("email", json!({ "text": "Hi {{ customer.name }}" })),
+    ] {
+        let mut v = scenario("en", "friendly", channel);
+        v["template"] = template;
+        let both = render(v.clone()).unwrap();
+        v["output"] = json!("text");
+        let text = render(v.clone()).unwrap();
+        assert_eq!(
+            (
+                text.text.as_str(),
+                text.html.as_str(),
+                text.subject.as_str()
+            ),
+            (both.text.as_str(), "", both.subject.as_str())
+        );
+        v["output"] = json!("html");
+        let html = render(v).unwrap();
+        assert_eq!(
+            (html.text.as_str(), html.html.as_str()),
+            ("", both.html.as_str())
+        );
     }
 }

@@ -13,7 +13,9 @@ use crate::locale::Language;
 use std::sync::OnceLock;
 
 /// The built-in stages, in ladder order.
-pub const STAGES: [&str; 7] = ["courtesy", "friendly", "followup", "final", "plan", "agency", "legal"];
+pub const STAGES: [&str; 7] = [
+    "courtesy", "friendly", "followup", "final", "plan", "agency", "legal",
+];
 
 /// The default policy's channel for a stage.
 pub(crate) fn default_channel(stage: &str) -> Channel {
@@ -100,15 +102,33 @@ impl Phrases {
     }
 }
 
-pub(crate) fn phrases(l: Language) -> Phrases {
-    let blocks = lang_blocks(l);
-    let g = |n: &str| lookup(blocks, n).unwrap_or("");
-    Phrases {
-        blocks,
-        and: g("and"),
-        table: [g("table.invoice"), g("table.due"), g("table.amount"), g("table.outstanding"), g("table.days"), g("table.total")],
-        consequence: g("consequence"),
-    }
+/// A language's phrases, looked up once.
+pub(crate) fn phrases(l: Language) -> &'static Phrases {
+    static PHRASES: OnceLock<Vec<Phrases>> = OnceLock::new();
+    let all = PHRASES.get_or_init(|| {
+        Language::ALL
+            .iter()
+            .map(|&l| {
+                let blocks = lang_blocks(l);
+                let g = |n: &str| lookup(blocks, n).unwrap_or("");
+                Phrases {
+                    blocks,
+                    and: g("and"),
+                    table: [
+                        g("table.invoice"),
+                        g("table.due"),
+                        g("table.amount"),
+                        g("table.outstanding"),
+                        g("table.days"),
+                        g("table.total"),
+                    ],
+                    consequence: g("consequence"),
+                }
+            })
+            .collect()
+    });
+    let i = Language::ALL.iter().position(|x| *x == l).unwrap_or(0);
+    &all[i]
 }
 
 /// Which part of a notice a template produces.
@@ -140,7 +160,12 @@ fn channel_name(c: Channel) -> &'static str {
 
 /// The template source of a built-in notice part, ready for the engine; `None` for the HTML of a
 /// phone script or a text message, which is made from their text.
-pub fn builtin_source(language: Language, stage: &str, channel: Channel, part: Part) -> Option<String> {
+pub fn builtin_source(
+    language: Language,
+    stage: &str,
+    channel: Channel,
+    part: Part,
+) -> Option<String> {
     let root = match part {
         Part::Subject => "subject".to_string(),
         Part::Text => format!("{}.text", channel_name(channel)),
@@ -149,7 +174,17 @@ pub fn builtin_source(language: Language, stage: &str, channel: Channel, part: P
     let t = texts();
     let layout_root = lookup(&t.layout, &root)?;
     let mut out = String::with_capacity(4096);
-    expand(layout_root, &Expand { lang: lang_blocks(language), layout: &t.layout, stage, html: part == Part::Html }, &mut out, 0);
+    expand(
+        layout_root,
+        &Expand {
+            lang: lang_blocks(language),
+            layout: &t.layout,
+            stage,
+            html: part == Part::Html,
+        },
+        &mut out,
+        0,
+    );
     Some(out)
 }
 
@@ -220,9 +255,18 @@ mod tests {
         let en = &t.langs[0];
         for (i, lang) in t.langs.iter().enumerate() {
             for (name, _) in en {
-                assert!(lookup(lang, name).is_some(), "{} lacks block {name}", Language::ALL[i].code());
+                assert!(
+                    lookup(lang, name).is_some(),
+                    "{} lacks block {name}",
+                    Language::ALL[i].code()
+                );
             }
-            assert_eq!(lang.len(), en.len(), "{} has blocks English has not", Language::ALL[i].code());
+            assert_eq!(
+                lang.len(),
+                en.len(),
+                "{} has blocks English has not",
+                Language::ALL[i].code()
+            );
         }
     }
 
@@ -230,7 +274,11 @@ mod tests {
     fn language_texts_hold_no_markup() {
         for (i, lang) in texts().langs.iter().enumerate() {
             for (name, body) in lang {
-                assert!(!body.contains(['<', '>', '&']), "{} {name} has markup", Language::ALL[i].code());
+                assert!(
+                    !body.contains(['<', '>', '&']),
+                    "{} {name} has markup",
+                    Language::ALL[i].code()
+                );
             }
         }
     }

@@ -4,7 +4,7 @@
 //! can do is bounded against the data before rendering.
 
 use super::builtin::Part;
-use super::vars::{FORMATTERS, LOOP_FIELDS, VARIABLES};
+use super::vars::{Needs, FORMATTERS, LOOP_FIELDS, VARIABLES};
 use crate::error::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use upon::Value;
@@ -34,7 +34,10 @@ impl Problem {
         if self.line == 0 {
             format!("In the {}: {}", self.part, self.message)
         } else {
-            format!("In the {}, line {}, column {}: {}", self.part, self.line, self.column, self.message)
+            format!(
+                "In the {}, line {}, column {}: {}",
+                self.part, self.line, self.column, self.message
+            )
         }
     }
 }
@@ -43,6 +46,8 @@ impl Problem {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub problems: Vec<Problem>,
+    /// The top-level variables the template reads.
+    pub needs: Needs,
     /// For each `for`, the loop it sits in (index into this list) and what it repeats over.
     loops: Vec<(Option<usize>, Iterable)>,
 }
@@ -74,13 +79,21 @@ pub struct TemplateCheck {
 pub fn validate_template(input: &ValidateInput) -> Result<TemplateCheck> {
     let t = &input.template;
     let mut problems = Vec::new();
-    for (part, src) in [(Part::Subject, t.subject.as_deref()), (Part::Text, Some(t.text.as_str())), (Part::Html, t.html.as_deref())] {
+    for (part, src) in [
+        (Part::Subject, t.subject.as_deref()),
+        (Part::Text, Some(t.text.as_str())),
+        (Part::Html, t.html.as_deref()),
+    ] {
         if let Some(src) = src {
-            crate::invoice::check_len(src, super::MAX_TEMPLATE).map_err(|e| e.within(&format!("template.{}", part.name())))?;
+            crate::invoice::check_len(src, super::MAX_TEMPLATE)
+                .map_err(|e| e.within(&format!("template.{}", part.name())))?;
             problems.extend(check(src, part).problems);
         }
     }
-    Ok(TemplateCheck { ok: problems.is_empty(), problems })
+    Ok(TemplateCheck {
+        ok: problems.is_empty(),
+        problems,
+    })
 }
 
 // ---- the variable tree -------------------------------------------------------------------------
@@ -98,7 +111,14 @@ struct Tree {
 
 impl Tree {
     fn build() -> Tree {
-        let mut t = Tree { nodes: vec![Node { name: "", kind: "group", children: vec![], elem: None }] };
+        let mut t = Tree {
+            nodes: vec![Node {
+                name: "",
+                kind: "group",
+                children: vec![],
+                elem: None,
+            }],
+        };
         for var in VARIABLES {
             let mut at = 0;
             let mut rest = var.name;
@@ -135,7 +155,12 @@ impl Tree {
     }
 
     fn push(&mut self, name: &'static str) -> usize {
-        self.nodes.push(Node { name, kind: "group", children: vec![], elem: None });
+        self.nodes.push(Node {
+            name,
+            kind: "group",
+            children: vec![],
+            elem: None,
+        });
         self.nodes.len() - 1
     }
 
@@ -146,11 +171,19 @@ impl Tree {
     }
 
     fn child(&self, parent: usize, name: &str) -> Option<usize> {
-        self.nodes[parent].children.iter().copied().find(|&c| self.nodes[c].name == name)
+        self.nodes[parent]
+            .children
+            .iter()
+            .copied()
+            .find(|&c| self.nodes[c].name == name)
     }
 
     fn names(&self, parent: usize) -> Vec<&'static str> {
-        self.nodes[parent].children.iter().map(|&c| self.nodes[c].name).collect()
+        self.nodes[parent]
+            .children
+            .iter()
+            .map(|&c| self.nodes[c].name)
+            .collect()
     }
 }
 
@@ -200,14 +233,21 @@ fn tokens(s: &str, base: usize) -> Vec<(Tok<'_>, usize)> {
                 Tok::Str
             }
             b'0'..=b'9' => {
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || (b[i] == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && !matches!(out.last(), Some((Tok::Dot | Tok::OptDot, _))))) {
+                while i < b.len()
+                    && (b[i].is_ascii_alphanumeric()
+                        || b[i] == b'_'
+                        || (b[i] == b'.'
+                            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                            && !matches!(out.last(), Some((Tok::Dot | Tok::OptDot, _)))))
+                {
                     i += 1;
                 }
                 Tok::Number
             }
             b'-' if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
                 i += 1;
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b'_') {
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b'_')
+                {
                     i += 1;
                 }
                 Tok::Number
@@ -317,13 +357,31 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn problem(&mut self, offset: usize, kind: &'static str, message: String, suggestion: Option<String>) {
+    fn problem(
+        &mut self,
+        offset: usize,
+        kind: &'static str,
+        message: String,
+        suggestion: Option<String>,
+    ) {
         // One report per place is enough.
         let (line, column) = position(self.src, offset);
-        if self.report.problems.iter().any(|p| p.line == line && p.column == column) {
+        if self
+            .report
+            .problems
+            .iter()
+            .any(|p| p.line == line && p.column == column)
+        {
             return;
         }
-        self.report.problems.push(Problem { part: self.part.name(), line, column, kind, message, suggestion });
+        self.report.problems.push(Problem {
+            part: self.part.name(),
+            line,
+            column,
+            kind,
+            message,
+            suggestion,
+        });
     }
 
     fn lookup_head(&self, name: &str) -> Option<Ty> {
@@ -345,14 +403,24 @@ impl<'a> Checker<'a> {
         };
         let mut shown = head.to_string();
         let mut ty = match self.lookup_head(head) {
-            Some(t) => t,
+            Some(t) => {
+                if matches!(t, Ty::Node(n) if self.tree.nodes[0].children.contains(&n)) {
+                    self.report.needs.add(head);
+                }
+                t
+            }
             None => {
-                let mut known: Vec<String> = self.tree.names(0).into_iter().map(String::from).collect();
+                let mut known: Vec<String> =
+                    self.tree.names(0).into_iter().map(String::from).collect();
                 known.extend(self.scope.vars.iter().map(|(n, _)| n.clone()));
                 let sug = nearest(head, known.iter().map(String::as_str));
                 let msg = match &sug {
-                    Some(s) => format!("\"{head}\" is not a notice variable; did you mean \"{s}\"?"),
-                    None => format!("\"{head}\" is not a notice variable (listTemplateVariables lists them)."),
+                    Some(s) => {
+                        format!("\"{head}\" is not a notice variable; did you mean \"{s}\"?")
+                    }
+                    None => format!(
+                        "\"{head}\" is not a notice variable (listTemplateVariables lists them)."
+                    ),
                 };
                 self.problem(start_off, "unknown_variable", msg, sug);
                 Ty::Any
@@ -379,16 +447,27 @@ impl<'a> Checker<'a> {
                     self.problem(seg_off, "unknown_variable", format!("\"{shown}\" is not known; a loop has loop.index, loop.first and loop.last."), sug.map(|s| format!("loop.{s}")));
                     Ty::Any
                 }
-                (Ty::Node(n), None) if self.tree.nodes[n].elem.is_some() => Ty::Node(self.tree.nodes[n].elem.unwrap_or(n)),
-                (Ty::Node(n), Some(f)) if self.tree.nodes[n].elem.is_none() && !self.tree.nodes[n].children.is_empty() => {
+                (Ty::Node(n), None) if self.tree.nodes[n].elem.is_some() => {
+                    Ty::Node(self.tree.nodes[n].elem.unwrap_or(n))
+                }
+                (Ty::Node(n), Some(f))
+                    if self.tree.nodes[n].elem.is_none()
+                        && !self.tree.nodes[n].children.is_empty() =>
+                {
                     match self.tree.child(n, f) {
                         Some(c) => Ty::Node(c),
                         None => {
                             let names = self.tree.names(n);
-                            let sug = nearest(f, names.iter().copied()).map(|s| format!("{before}.{s}"));
+                            let sug =
+                                nearest(f, names.iter().copied()).map(|s| format!("{before}.{s}"));
                             let msg = match &sug {
-                                Some(s) => format!("\"{shown}\" is not a notice variable; did you mean \"{s}\"?"),
-                                None => format!("\"{shown}\" is not a notice variable; \"{before}\" has {}.", names.join(", ")),
+                                Some(s) => format!(
+                                    "\"{shown}\" is not a notice variable; did you mean \"{s}\"?"
+                                ),
+                                None => format!(
+                                    "\"{shown}\" is not a notice variable; \"{before}\" has {}.",
+                                    names.join(", ")
+                                ),
                             };
                             self.problem(seg_off, "unknown_variable", msg, sug);
                             Ty::Any
@@ -400,7 +479,12 @@ impl<'a> Checker<'a> {
                     Ty::Any
                 }
                 _ => {
-                    self.problem(seg_off, "unknown_variable", format!("\"{before}\" has no part called \"{seg_text}\"."), None);
+                    self.problem(
+                        seg_off,
+                        "unknown_variable",
+                        format!("\"{before}\" has no part called \"{seg_text}\"."),
+                        None,
+                    );
                     Ty::Any
                 }
             };
@@ -419,13 +503,26 @@ impl<'a> Checker<'a> {
                 Tok::Ident(w) if i > 0 && toks[i - 1].0 == Tok::Pipe => {
                     if !FORMATTERS.contains(&w) {
                         let sug = nearest(w, FORMATTERS.iter().copied());
-                        self.problem(toks[i].1, "unknown_variable", format!("\"{w}\" is not a formatter; there is {}.", FORMATTERS.join(", ")), sug);
+                        self.problem(
+                            toks[i].1,
+                            "unknown_variable",
+                            format!(
+                                "\"{w}\" is not a formatter; there is {}.",
+                                FORMATTERS.join(", ")
+                            ),
+                            sug,
+                        );
                     }
                     i += 1;
                 }
                 Tok::Ident("true" | "false" | "not" | "none") => i += 1,
                 Tok::Ident(_) if toks.get(i + 1).is_some_and(|t| t.0 == Tok::Open('(')) => {
-                    self.problem(toks[i].1, "unsupported", "Functions are not available in notice templates.".into(), None);
+                    self.problem(
+                        toks[i].1,
+                        "unsupported",
+                        "Functions are not available in notice templates.".into(),
+                        None,
+                    );
                     i += 1;
                 }
                 Tok::Ident(_) => {
@@ -435,7 +532,12 @@ impl<'a> Checker<'a> {
                     i = next;
                 }
                 // `.name` is upon's explicit form of `name`.
-                Tok::Dot if i == 0 || matches!(toks[i - 1].0, Tok::Open(_) | Tok::Comma | Tok::Colon) => i += 1,
+                Tok::Dot
+                    if i == 0
+                        || matches!(toks[i - 1].0, Tok::Open(_) | Tok::Comma | Tok::Colon) =>
+                {
+                    i += 1
+                }
                 _ => {
                     if !matches!(toks[i].0, Tok::Pipe) {
                         count += 1;
@@ -453,7 +555,9 @@ impl<'a> Checker<'a> {
 
     fn block(&mut self, inner: &'a str, off: usize) {
         let toks = tokens(inner, off);
-        let Some((Tok::Ident(kw), kw_off)) = toks.first().cloned() else { return };
+        let Some((Tok::Ident(kw), kw_off)) = toks.first().cloned() else {
+            return;
+        };
         match kw {
             "if" => {
                 self.expr(&toks[1..]);
@@ -465,8 +569,20 @@ impl<'a> Checker<'a> {
                 }
             }
             "for" => {
-                let in_at = toks.iter().position(|t| t.0 == Tok::Ident("in")).unwrap_or(toks.len());
-                let names: Vec<&str> = toks[1..in_at].iter().filter_map(|t| if let Tok::Ident(n) = t.0 { Some(n) } else { None }).collect();
+                let in_at = toks
+                    .iter()
+                    .position(|t| t.0 == Tok::Ident("in"))
+                    .unwrap_or(toks.len());
+                let names: Vec<&str> = toks[1..in_at]
+                    .iter()
+                    .filter_map(|t| {
+                        if let Tok::Ident(n) = t.0 {
+                            Some(n)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
                 let it = &toks[(in_at + 1).min(toks.len())..];
                 let mut elem = Ty::Any;
                 let iterable = if matches!(it.first(), Some((Tok::Open('['), _))) {
@@ -494,7 +610,12 @@ impl<'a> Checker<'a> {
                             Iterable::Fields
                         }
                         Some((Ty::Node(_) | Ty::Scalar | Ty::Loop, name)) => {
-                            self.problem(kw_off, "not_a_list", format!("\"{name}\" is not a list, so it cannot be looped over."), None);
+                            self.problem(
+                                kw_off,
+                                "not_a_list",
+                                format!("\"{name}\" is not a list, so it cannot be looped over."),
+                                None,
+                            );
                             Iterable::Fields
                         }
                         _ => Iterable::Literal(1000),
@@ -502,15 +623,26 @@ impl<'a> Checker<'a> {
                 };
                 // One name takes each item; two take a group's key and value.
                 for (k, n) in names.iter().enumerate() {
-                    let ty = if names.len() == 1 { elem } else if k == 0 { Ty::Scalar } else { Ty::Any };
+                    let ty = if names.len() == 1 {
+                        elem
+                    } else if k == 0 {
+                        Ty::Scalar
+                    } else {
+                        Ty::Any
+                    };
                     self.scope.vars.push((n.to_string(), ty));
                 }
                 let parent = self.scope.blocks.iter().rev().find_map(|b| b.2);
                 self.report.loops.push((parent, iterable));
-                self.scope.blocks.push(("for", names.len(), Some(self.report.loops.len() - 1)));
+                self.scope
+                    .blocks
+                    .push(("for", names.len(), Some(self.report.loops.len() - 1)));
             }
             "with" => {
-                let as_at = toks.iter().rposition(|t| t.0 == Tok::Ident("as")).unwrap_or(toks.len());
+                let as_at = toks
+                    .iter()
+                    .rposition(|t| t.0 == Tok::Ident("as"))
+                    .unwrap_or(toks.len());
                 let ty = self.expr(&toks[1..as_at]).map_or(Ty::Any, |(t, _)| t);
                 let mut bound = 0;
                 if let Some((Tok::Ident(n), _)) = toks.get(as_at + 1) {
@@ -525,7 +657,12 @@ impl<'a> Checker<'a> {
                     self.scope.vars.truncate(keep);
                 }
             }
-            "include" => self.problem(kw_off, "unsupported", "Including other templates is not available in notice templates.".into(), None),
+            "include" => self.problem(
+                kw_off,
+                "unsupported",
+                "Including other templates is not available in notice templates.".into(),
+                None,
+            ),
             _ => {}
         }
     }
@@ -540,7 +677,12 @@ impl<'a> Checker<'a> {
                     self.problem(off, "not_text", format!("\"{name}\" is a list: write its items with {{% for item in {name} %}}…{{% endfor %}}."), None);
                 } else if !node.children.is_empty() {
                     let fields = self.tree.names(n).join(", ");
-                    self.problem(off, "not_text", format!("\"{name}\" is a group; write one of its parts: {fields}."), None);
+                    self.problem(
+                        off,
+                        "not_text",
+                        format!("\"{name}\" is a group; write one of its parts: {fields}."),
+                        None,
+                    );
                 }
             }
         }
@@ -549,7 +691,10 @@ impl<'a> Checker<'a> {
 
 /// `invoices`, `plan.instalments`: the name a loop's data list has in the context.
 fn data_name(path: &str) -> String {
-    path.split('.').filter(|s| !s.chars().all(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(".")
+    path.split('.')
+        .filter(|s| !s.chars().all(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Checks one template part: syntax (by compiling it), then names, formatters and loops.
@@ -564,7 +709,10 @@ pub fn check(src: &str, part: Part) -> Report {
         src,
         part,
         tree: Tree::build(),
-        scope: Scope { vars: vec![], blocks: vec![] },
+        scope: Scope {
+            vars: vec![],
+            blocks: vec![],
+        },
         report: Report::default(),
     };
     for (is_block, inner, off) in tags(src) {
@@ -631,7 +779,8 @@ fn nearest<'n>(word: &str, candidates: impl Iterator<Item = &'n str>) -> Option<
         }
     }
     let limit = (w.len() / 3).max(2);
-    best.filter(|(d, _)| *d <= limit).map(|(_, c)| c.to_string())
+    best.filter(|(d, _)| *d <= limit)
+        .map(|(_, c)| c.to_string())
 }
 
 fn distance(a: &[char], b: &[char]) -> usize {
@@ -639,7 +788,9 @@ fn distance(a: &[char], b: &[char]) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -705,12 +856,18 @@ mod tests {
             Value::Map(m)
         };
         assert!(within_budget(&r, src, &list(10)).is_ok());
-        assert_eq!(within_budget(&r, src, &list(200)).unwrap_err().code, ErrorCode::TemplateTooComplex);
+        assert_eq!(
+            within_budget(&r, src, &list(200)).unwrap_err().code,
+            ErrorCode::TemplateTooComplex
+        );
     }
 
     #[test]
     fn nearest_names() {
-        assert_eq!(nearest("totl", ["total", "totalDue"].into_iter()).as_deref(), Some("total"));
+        assert_eq!(
+            nearest("totl", ["total", "totalDue"].into_iter()).as_deref(),
+            Some("total")
+        );
         assert_eq!(nearest("zzzzzz", ["total"].into_iter()), None);
     }
 }

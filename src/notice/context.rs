@@ -2,6 +2,7 @@
 //! written for the locale.
 
 use super::builtin::{phrases, Phrases};
+use super::vars::Needs;
 use super::{NoticeInput, Settings};
 use crate::currency::Currency;
 use crate::date::Date;
@@ -30,7 +31,10 @@ impl Map {
     }
     fn opt(&mut self, k: &str, v: Option<&str>) -> &mut Map {
         let v = v.map(str::trim).filter(|s| !s.is_empty());
-        self.0.insert(k.to_string(), v.map_or(Value::None, |s| Value::String(s.to_string())));
+        self.0.insert(
+            k.to_string(),
+            v.map_or(Value::None, |s| Value::String(s.to_string())),
+        );
         self
     }
     fn put(&mut self, k: &str, v: Value) -> &mut Map {
@@ -85,7 +89,9 @@ struct Row {
     days: i64,
 }
 
-pub(crate) fn build(input: &NoticeInput, s: &Settings) -> Result<Context> {
+/// Builds the values; only the top-level ones in `needs` (those the template reads) are written,
+/// but every input is checked whatever the template.
+pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<Context> {
     let loc = s.locale;
     let p = phrases(s.language);
     let currency = input.invoices[0].currency;
@@ -121,75 +127,133 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings) -> Result<Context> {
 
     let first = &input.invoices[0].customer;
     let given = input.customer.clone().unwrap_or_default();
-    let customer_name = given.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| first.name.clone());
-    let account = given.account_number.clone().or_else(|| first.account_number.clone());
+    let customer_name = given
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| first.name.clone());
+    let account = given
+        .account_number
+        .clone()
+        .or_else(|| first.account_number.clone());
     let email = given.email.clone().or_else(|| first.email.clone());
-    let contact = given.contact_name.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let contact = given
+        .contact_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
 
-    let reply_by = input.reply_by.or_else(|| reply_days(s.stage).map(|d| input.as_of + Duration::days(d)));
-    let payment_link = input.payment_link.as_deref().or(input.sender.payment_link.as_deref());
+    let reply_by = input
+        .reply_by
+        .or_else(|| reply_days(s.stage).map(|d| input.as_of + Duration::days(d)));
+    let payment_link = input
+        .payment_link
+        .as_deref()
+        .or(input.sender.payment_link.as_deref());
 
     let mut m = Map::new();
+    let want = |name: &str| needs.has(name);
     m.put("asOf", date(input.as_of));
     m.put("replyBy", reply_by.map_or(Value::None, date));
-    m.put("stage", Map::new().text("id", s.stage).text("name", p.stage_name(s.stage)).done());
+    m.put(
+        "stage",
+        Map::new()
+            .text("id", s.stage)
+            .text("name", p.stage_name(s.stage))
+            .done(),
+    );
     m.text("channel", channel_word(s.channel));
     let snd = &input.sender;
-    m.put(
-        "sender",
-        Map::new()
-            .text("name", snd.name.trim())
-            .opt("address", snd.address.as_deref())
-            .put("addressLines", lines(snd.address.as_deref()))
-            .opt("email", snd.email.as_deref())
-            .opt("phone", snd.phone.as_deref())
-            .opt("website", snd.website.as_deref())
-            .opt("bankDetails", snd.bank_details.as_deref())
-            .put("bankLines", lines(snd.bank_details.as_deref()))
-            .opt("signatory", snd.signatory.as_deref())
-            .opt("logoText", snd.logo_text.as_deref())
-            .done(),
-    );
-    m.put(
-        "customer",
-        Map::new()
-            .text("name", customer_name.trim())
-            .opt("contactName", contact)
-            .opt("accountNumber", account.as_deref())
-            .opt("email", email.as_deref())
-            .opt("phone", given.phone.as_deref())
-            .opt("address", given.address.as_deref())
-            .put("addressLines", lines(given.address.as_deref()))
-            .done(),
-    );
+    if want("sender") {
+        m.put(
+            "sender",
+            Map::new()
+                .text("name", snd.name.trim())
+                .opt("address", snd.address.as_deref())
+                .put("addressLines", lines(snd.address.as_deref()))
+                .opt("email", snd.email.as_deref())
+                .opt("phone", snd.phone.as_deref())
+                .opt("website", snd.website.as_deref())
+                .opt("bankDetails", snd.bank_details.as_deref())
+                .put("bankLines", lines(snd.bank_details.as_deref()))
+                .opt("signatory", snd.signatory.as_deref())
+                .opt("logoText", snd.logo_text.as_deref())
+                .done(),
+        );
+    }
+    if want("customer") {
+        m.put(
+            "customer",
+            Map::new()
+                .text("name", customer_name.trim())
+                .opt("contactName", contact)
+                .opt("accountNumber", account.as_deref())
+                .opt("email", email.as_deref())
+                .opt("phone", given.phone.as_deref())
+                .opt("address", given.address.as_deref())
+                .put("addressLines", lines(given.address.as_deref()))
+                .done(),
+        );
+    }
     m.text("salutation", p.salutation(contact));
     m.opt("paymentLink", payment_link);
-    m.put(
-        "invoices",
-        Value::List(
-            rows.iter()
-                .map(|r| {
-                    Map::new()
-                        .text("number", r.number.as_str())
-                        .put("issueDate", date(r.issue))
-                        .put("dueDate", date(r.due))
-                        .put("amount", money(r.amount))
-                        .put("paid", money(r.paid))
-                        .put("outstanding", money(r.outstanding))
-                        .put("daysOverdue", Value::Integer(r.days))
-                        .put("overdue", Value::Bool(r.days > 0))
-                        .done()
-                })
-                .collect(),
-        ),
-    );
+    // Each figure is written once, for the list and the table alike.
+    let cells: Vec<[String; 5]> = if !want("invoices") && !want("invoiceTable") {
+        Vec::new()
+    } else {
+        rows.iter()
+            .map(|r| {
+                [
+                    r.number.clone(),
+                    loc.date(r.due),
+                    loc.money(r.amount, currency),
+                    loc.money(r.outstanding, currency),
+                    if r.days > 0 {
+                        r.days.to_string()
+                    } else {
+                        String::new()
+                    },
+                ]
+            })
+            .collect()
+    };
+    if want("invoices") {
+        m.put(
+            "invoices",
+            Value::List(
+                rows.iter()
+                    .zip(&cells)
+                    .map(|(r, c)| {
+                        Map::new()
+                            .text("number", r.number.as_str())
+                            .put("issueDate", date(r.issue))
+                            .text("dueDate", c[1].as_str())
+                            .text("amount", c[2].as_str())
+                            .put("paid", money(r.paid))
+                            .text("outstanding", c[3].as_str())
+                            .put("daysOverdue", Value::Integer(r.days))
+                            .put("overdue", Value::Bool(r.days > 0))
+                            .done()
+                    })
+                    .collect(),
+            ),
+        );
+    }
     m.put("invoiceCount", Value::Integer(rows.len() as i64));
     m.put("several", Value::Bool(rows.len() > 1));
     let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
     m.text("invoiceNumbers", numbers_phrase(&numbers, p.and));
-    m.text("invoiceTable", invoice_table(&rows, loc, currency, &p, total));
+    if want("invoiceTable") {
+        m.text(
+            "invoiceTable",
+            invoice_table(cells, loc.money(total, currency), p),
+        );
+    }
     m.put("oldestDueDate", date(rows[0].due));
-    m.put("mostDaysOverdue", Value::Integer(rows.iter().map(|r| r.days).max().unwrap_or(0)));
+    m.put(
+        "mostDaysOverdue",
+        Value::Integer(rows.iter().map(|r| r.days).max().unwrap_or(0)),
+    );
     m.text("currency", currency.code());
     m.put("total", money(total));
 
@@ -197,21 +261,31 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings) -> Result<Context> {
         Some(f) => check_for_currency(f.0, currency).map_err(|e| e.within("fees"))?,
         None => Decimal::ZERO,
     };
-    m.put("fees", if fees.is_zero() { Value::None } else { money(fees) });
+    m.put(
+        "fees",
+        if fees.is_zero() {
+            Value::None
+        } else {
+            money(fees)
+        },
+    );
     let mut total_due = total + fees;
     let mut charges_value = Value::None;
     if let Some(ch) = &input.charges {
-        let (mut interest, mut compensation, mut ch_fees) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        let (mut interest, mut compensation, mut ch_fees) =
+            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         let mut explanations = Vec::new();
         for (i, line) in ch.invoices.iter().enumerate() {
             if !rows.iter().any(|r| r.number == line.id.as_str()) {
                 continue;
             }
             let at = |f: &str| format!("charges.invoices[{i}].{f}");
-            interest += check_for_currency(line.interest.0, currency).map_err(|e| e.within(&at("interest")))?;
-            compensation +=
-                check_for_currency(line.compensation.0, currency).map_err(|e| e.within(&at("compensation")))?;
-            ch_fees += check_for_currency(line.fees.0, currency).map_err(|e| e.within(&at("fees")))?;
+            interest += check_for_currency(line.interest.0, currency)
+                .map_err(|e| e.within(&at("interest")))?;
+            compensation += check_for_currency(line.compensation.0, currency)
+                .map_err(|e| e.within(&at("compensation")))?;
+            ch_fees +=
+                check_for_currency(line.fees.0, currency).map_err(|e| e.within(&at("fees")))?;
             if let Some(e) = line.explanation.as_deref().filter(|e| !e.trim().is_empty()) {
                 crate::invoice::check_len(e, crate::invoice::MAX_LONG_TEXT)
                     .map_err(|err| err.within(&at("explanation")))?;
@@ -222,11 +296,20 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings) -> Result<Context> {
         if !sum.is_zero() || !explanations.is_empty() {
             total_due += sum;
             let opt_money = |d: Decimal| if d.is_zero() { Value::None } else { money(d) };
-            let lines: Vec<Value> = [("charges.interest", interest), ("charges.compensation", compensation), ("charges.fees", ch_fees)]
-                .into_iter()
-                .filter(|(_, d)| !d.is_zero())
-                .map(|(label, d)| Map::new().text("label", p.label(label)).put("amount", money(d)).done())
-                .collect();
+            let lines: Vec<Value> = [
+                ("charges.interest", interest),
+                ("charges.compensation", compensation),
+                ("charges.fees", ch_fees),
+            ]
+            .into_iter()
+            .filter(|(_, d)| !d.is_zero())
+            .map(|(label, d)| {
+                Map::new()
+                    .text("label", p.label(label))
+                    .put("amount", money(d))
+                    .done()
+            })
+            .collect();
             charges_value = Map::new()
                 .put("lines", Value::List(lines))
                 .put("interest", opt_money(interest))
@@ -241,8 +324,12 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings) -> Result<Context> {
     m.put("totalDue", money(total_due));
     match &input.plan {
         Some(plan) => {
-            let (value, table) = plan_value(plan, loc, currency, &p)?;
-            m.put("plan", value).text("planTable", table);
+            // Checked whatever the template reads, so a bad plan is an error everywhere.
+            let (value, table) = plan_value(plan, loc, currency, p)?;
+            m.put("plan", value);
+            if want("planTable") {
+                m.text("planTable", table);
+            }
         }
         None => {
             m.put("plan", Value::None).put("planTable", Value::None);
@@ -250,21 +337,46 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings) -> Result<Context> {
     }
     m.text(
         "consequence",
-        input.consequence.as_deref().map(str::trim).filter(|c| !c.is_empty()).unwrap_or(p.consequence),
+        input
+            .consequence
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .unwrap_or(p.consequence),
     );
-    Ok(Context { value: m.done(), reply_by })
+    Ok(Context {
+        value: m.done(),
+        reply_by,
+    })
 }
 
-fn plan_value(plan: &super::PlanIn, loc: Locale, currency: Currency, p: &Phrases) -> Result<(Value, String)> {
+fn plan_value(
+    plan: &super::PlanIn,
+    loc: Locale,
+    currency: Currency,
+    p: &Phrases,
+) -> Result<(Value, String)> {
     if plan.schedule.is_empty() {
-        return Err(Error::new(ErrorCode::MissingField, "plan.schedule", "A payment plan needs at least one instalment."));
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "plan.schedule",
+            "A payment plan needs at least one instalment.",
+        ));
     }
     let mut rows = Vec::with_capacity(plan.schedule.len());
-    let mut cells = vec![[p.label("schedule.number").to_string(), p.label("schedule.date").to_string(), p.label("schedule.amount").to_string()]];
+    let mut cells = vec![[
+        p.label("schedule.number").to_string(),
+        p.label("schedule.date").to_string(),
+        p.label("schedule.amount").to_string(),
+    ]];
     for (i, r) in plan.schedule.iter().enumerate() {
         let amount = check_for_currency(r.payment.0, currency)
             .map_err(|e| e.within(&format!("plan.schedule[{i}].payment")))?;
-        cells.push([r.number.to_string(), loc.date(r.due_date), loc.money(amount, currency)]);
+        cells.push([
+            r.number.to_string(),
+            loc.date(r.due_date),
+            loc.money(amount, currency),
+        ]);
         rows.push(
             Map::new()
                 .put("number", Value::Integer(i64::from(r.number)))
@@ -275,7 +387,8 @@ fn plan_value(plan: &super::PlanIn, loc: Locale, currency: Currency, p: &Phrases
     }
     let first = &plan.schedule[0];
     let last = &plan.schedule[plan.schedule.len() - 1];
-    let paid = check_for_currency(plan.totals.paid.0, currency).map_err(|e| e.within("plan.totals.paid"))?;
+    let paid = check_for_currency(plan.totals.paid.0, currency)
+        .map_err(|e| e.within("plan.totals.paid"))?;
     let mut m = Map::new();
     m.put("count", Value::Integer(plan.schedule.len() as i64))
         .text("instalment", loc.money(first.payment.0, currency))
@@ -284,20 +397,33 @@ fn plan_value(plan: &super::PlanIn, loc: Locale, currency: Currency, p: &Phrases
         .text("lastDate", loc.date(last.due_date));
     match &plan.down_payment {
         Some(d) => {
-            let amount = check_for_currency(d.amount.0, currency).map_err(|e| e.within("plan.downPayment.amount"))?;
-            m.text("downPayment", loc.money(amount, currency)).text("downPaymentDate", loc.date(d.date));
+            let amount = check_for_currency(d.amount.0, currency)
+                .map_err(|e| e.within("plan.downPayment.amount"))?;
+            m.text("downPayment", loc.money(amount, currency))
+                .text("downPaymentDate", loc.date(d.date));
         }
         None => {
-            m.put("downPayment", Value::None).put("downPaymentDate", Value::None);
+            m.put("downPayment", Value::None)
+                .put("downPaymentDate", Value::None);
         }
     }
-    m.put("apr", match plan.apr {
-        Some(a) if !a.0.is_zero() => Value::String(percent(loc, a.0)),
-        _ => Value::None,
-    });
+    m.put(
+        "apr",
+        match plan.apr {
+            Some(a) if !a.0.is_zero() => Value::String(percent(loc, a.0)),
+            _ => Value::None,
+        },
+    );
     m.put("instalments", Value::List(rows));
     if let Some(d) = &plan.down_payment {
-        cells.insert(1, [p.label("schedule.down").to_string(), loc.date(d.date), loc.money(d.amount.0, currency)]);
+        cells.insert(
+            1,
+            [
+                p.label("schedule.down").to_string(),
+                loc.date(d.date),
+                loc.money(d.amount.0, currency),
+            ],
+        );
     }
     Ok((m.done(), table(&cells, &[false, false, true], None)))
 }
@@ -324,52 +450,68 @@ fn channel_word(c: crate::ladder::Channel) -> &'static str {
 
 /// The invoices as an aligned plain-text table: number, due date, amount, outstanding, days
 /// overdue, and a total line.
-fn invoice_table(rows: &[Row], loc: Locale, currency: Currency, p: &Phrases, total: Decimal) -> String {
+fn invoice_table(rows: Vec<[String; 5]>, total: String, p: &Phrases) -> String {
     let h = &p.table;
-    let mut cells: Vec<[String; 5]> = vec![[h[0].into(), h[1].into(), h[2].into(), h[3].into(), h[4].into()]];
-    for r in rows {
-        cells.push([
-            r.number.clone(),
-            loc.date(r.due),
-            loc.money(r.amount, currency),
-            loc.money(r.outstanding, currency),
-            // Not yet due: nothing to count.
-            if r.days > 0 { r.days.to_string() } else { String::new() },
-        ]);
-    }
-    let total_row = [h[5].into(), String::new(), String::new(), loc.money(total, currency), String::new()];
+    let mut cells: Vec<[String; 5]> = Vec::with_capacity(rows.len() + 1);
+    cells.push([
+        h[0].into(),
+        h[1].into(),
+        h[2].into(),
+        h[3].into(),
+        h[4].into(),
+    ]);
+    cells.extend(rows);
+    let total_row = [
+        h[5].into(),
+        String::new(),
+        String::new(),
+        total,
+        String::new(),
+    ];
     table(&cells, &[false, false, true, true, true], Some(&total_row))
 }
 
 /// Columns padded to their widest cell, figures right-aligned, an optional total under a rule.
-fn table<const N: usize>(cells: &[[String; N]], right: &[bool; N], total: Option<&[String; N]>) -> String {
+fn table<const N: usize>(
+    cells: &[[String; N]],
+    right: &[bool; N],
+    total: Option<&[String; N]>,
+) -> String {
     let widths: Vec<usize> = (0..N)
-        .map(|c| cells.iter().chain(total).map(|row| row[c].chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            cells
+                .iter()
+                .chain(total)
+                .map(|row| row[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
-    let mut out = String::new();
+    let line_width: usize = widths.iter().sum::<usize>() + 2 * (N - 1);
+    let mut out = String::with_capacity((cells.len() + 2) * (line_width + 8));
+    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(' ', n));
     let line = |row: &[String; N], out: &mut String| {
-        let mut l = String::new();
         for (c, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[c] - cell.chars().count());
+            let gap = widths[c] - cell.chars().count();
             if c > 0 {
-                l.push_str("  ");
+                out.push_str("  ");
             }
             if right[c] {
-                l.push_str(&pad);
-                l.push_str(cell);
+                pad(out, gap);
+                out.push_str(cell);
             } else {
-                l.push_str(cell);
-                l.push_str(&pad);
+                out.push_str(cell);
+                pad(out, gap);
             }
         }
-        out.push_str(l.trim_end());
+        out.truncate(out.trim_end_matches(' ').len());
         out.push('\n');
     };
     for row in cells {
         line(row, &mut out);
     }
     if let Some(t) = total {
-        out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (N - 1)));
+        out.extend(std::iter::repeat_n('-', line_width));
         out.push('\n');
         line(t, &mut out);
     }

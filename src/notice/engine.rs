@@ -3,6 +3,7 @@
 
 use super::builtin::{source_for, Part};
 use super::check::{self, Problem};
+use super::vars::Needs;
 use super::context::Context;
 use super::{CustomTemplate, Settings, MAX_OUTPUT};
 use crate::error::{Error, ErrorCode, Result};
@@ -13,7 +14,7 @@ use std::fmt::Write as _;
 use std::io;
 use upon::{fmt as ufmt, Engine, Value};
 
-fn write_value(f: &mut ufmt::Formatter<'_>, v: &Value, html: bool, map: fn(&str) -> String) -> ufmt::Result {
+fn write_value(f: &mut ufmt::Formatter<'_>, v: &Value, html: bool, caps: bool) -> ufmt::Result {
     let owned;
     let s: &str = match v {
         Value::None => return Ok(()),
@@ -34,31 +35,50 @@ fn write_value(f: &mut ufmt::Formatter<'_>, v: &Value, html: bool, map: fn(&str)
             &owned
         }
         Value::List(_) | Value::Map(_) => {
-            return Err(ufmt::Error::from("a list or group cannot be written out directly".to_string()))
+            return Err(ufmt::Error::from(
+                "a list or group cannot be written out directly".to_string(),
+            ))
         }
     };
-    let s = map(s);
-    if html {
-        f.write_str(&escape_html(&s))?;
+    let capitals;
+    let s = if caps {
+        capitals = upper(s);
+        capitals.as_str()
     } else {
-        f.write_str(&s)?;
+        s
+    };
+    if html {
+        write_escaped(f, s)?;
+    } else {
+        f.write_str(s)?;
     }
     Ok(())
+}
+
+/// Writes `s` escaped for HTML element content and quoted attribute values, in runs between the
+/// characters that need it.
+fn write_escaped<W: std::fmt::Write>(w: &mut W, s: &str) -> std::fmt::Result {
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        w.write_str(&s[last..i])?;
+        w.write_str(rep)?;
+        last = i + 1;
+    }
+    w.write_str(&s[last..])
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    let _ = write_escaped(&mut out, s);
     out
 }
 
@@ -75,16 +95,12 @@ fn upper(s: &str) -> String {
         .collect()
 }
 
-fn same(s: &str) -> String {
-    s.to_string()
-}
-
 fn plain(f: &mut ufmt::Formatter<'_>, v: &Value) -> ufmt::Result {
-    write_value(f, v, false, same)
+    write_value(f, v, false, false)
 }
 
 fn escaped(f: &mut ufmt::Formatter<'_>, v: &Value) -> ufmt::Result {
-    write_value(f, v, true, same)
+    write_value(f, v, true, false)
 }
 
 fn new_engine(html: bool) -> Engine<'static> {
@@ -92,10 +108,10 @@ fn new_engine(html: bool) -> Engine<'static> {
     e.set_max_include_depth(0);
     if html {
         e.set_default_formatter(&escaped);
-        e.add_formatter("upper", |f, v| write_value(f, v, true, upper));
+        e.add_formatter("upper", |f, v| write_value(f, v, true, true));
     } else {
         e.set_default_formatter(&plain);
-        e.add_formatter("upper", |f, v| write_value(f, v, false, upper));
+        e.add_formatter("upper", |f, v| write_value(f, v, false, true));
     }
     e
 }
@@ -103,6 +119,41 @@ fn new_engine(html: bool) -> Engine<'static> {
 thread_local! {
     static TEXT: RefCell<Engine<'static>> = RefCell::new(new_engine(false));
     static HTML: RefCell<Engine<'static>> = RefCell::new(new_engine(true));
+    /// What each built-in template part reads, found once by the checker.
+    static NEEDS: RefCell<Vec<(String, Needs)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn builtin_key(s: &Settings, part: Part) -> String {
+    format!("{}/{}/{:?}/{}", s.language.code(), s.stage, s.channel, part.name())
+}
+
+/// The top-level variables the built-in parts that will be rendered read.
+pub(crate) fn builtin_needs(s: &Settings, want: Want) -> Result<Needs> {
+    let has_html = matches!(s.channel, Channel::Email | Channel::Letter);
+    let mut parts = vec![Part::Subject];
+    if want.text || (want.html && !has_html) {
+        parts.push(Part::Text);
+    }
+    if want.html && has_html {
+        parts.push(Part::Html);
+    }
+    let mut needs = Needs::default();
+    for part in parts {
+        let key = builtin_key(s, part);
+        let cached = NEEDS.with(|n| n.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| *v));
+        let found = match cached {
+            Some(n) => n,
+            None => {
+                let src = source_for(s, part)
+                    .ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
+                let n = check::check(&src, part).needs;
+                NEEDS.with(|c| c.borrow_mut().push((key, n)));
+                n
+            }
+        };
+        needs = needs.union(found);
+    }
+    Ok(needs)
 }
 
 fn with_engine<R>(part: Part, f: impl FnOnce(&RefCell<Engine<'static>>) -> R) -> R {
@@ -139,14 +190,23 @@ fn finish(result: upon::Result<()>, out: Bounded, part: Part, path: &str) -> Res
         return Err(Error::new(
             ErrorCode::OutputTooLarge,
             path,
-            format!("The notice's {} would be longer than {} bytes.", part.name(), MAX_OUTPUT),
+            format!(
+                "The notice's {} would be longer than {} bytes.",
+                part.name(),
+                MAX_OUTPUT
+            ),
         ));
     }
     if let Err(e) = result {
         let p = problem_from_upon(&e, part);
-        return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
+        return Err(Error::new(
+            ErrorCode::TemplateError,
+            path,
+            p.message_with_position(),
+        ));
     }
-    String::from_utf8(out.buf).map_err(|_| Error::new(ErrorCode::Internal, path, "A notice was not valid UTF-8."))
+    String::from_utf8(out.buf)
+        .map_err(|_| Error::new(ErrorCode::Internal, path, "A notice was not valid UTF-8."))
 }
 
 /// upon reports positions only in its pretty form: `--> <anonymous>:3:14` and `= reason: …`.
@@ -165,19 +225,42 @@ pub(crate) fn problem_from_upon(e: &upon::Error, part: Part) -> Problem {
         .nth(1)
         .map(|r| r.lines().next().unwrap_or("").trim().to_string())
         .unwrap_or_else(|| e.to_string());
-    Problem { part: part.name(), line, column, kind: "syntax", message: reason, suggestion: None }
+    Problem {
+        part: part.name(),
+        line,
+        column,
+        kind: "syntax",
+        message: reason,
+        suggestion: None,
+    }
 }
 
-fn render_named(key: String, source: impl FnOnce() -> Option<String>, part: Part, ctx: &Value) -> Result<String> {
+fn render_named(
+    key: String,
+    source: impl FnOnce() -> Option<String>,
+    part: Part,
+    ctx: &Value,
+) -> Result<String> {
     with_engine(part, |cell| {
         if cell.borrow().get_template(&key).is_none() {
-            let src = source().ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
+            let src = source().ok_or_else(|| {
+                Error::new(ErrorCode::Internal, "", "A built-in template is missing.")
+            })?;
             cell.borrow_mut()
                 .add_template(key.clone(), src)
-                .map_err(|e| Error::new(ErrorCode::Internal, "", format!("A built-in template does not compile: {e}")))?;
+                .map_err(|e| {
+                    Error::new(
+                        ErrorCode::Internal,
+                        "",
+                        format!("A built-in template does not compile: {e}"),
+                    )
+                })?;
         }
         let engine = cell.borrow();
-        let mut out = Bounded { buf: Vec::with_capacity(4096), over: false };
+        let mut out = Bounded {
+            buf: Vec::with_capacity(4096),
+            over: false,
+        };
         let r = engine.template(&key).render_from(ctx).to_writer(&mut out);
         finish(r, out, part, "")
     })
@@ -187,40 +270,93 @@ fn render_source(source: &str, part: Part, ctx: &Value, path: &str) -> Result<St
     with_engine(part, |cell| {
         let engine = cell.borrow();
         let t = engine.compile(source).map_err(|e| {
-            Error::new(ErrorCode::TemplateError, path, problem_from_upon(&e, part).message_with_position())
+            Error::new(
+                ErrorCode::TemplateError,
+                path,
+                problem_from_upon(&e, part).message_with_position(),
+            )
         })?;
-        let mut out = Bounded { buf: Vec::with_capacity(4096), over: false };
+        let mut out = Bounded {
+            buf: Vec::with_capacity(4096),
+            over: false,
+        };
         let r = t.render_from(&engine, ctx).to_writer(&mut out);
         finish(r, out, part, path)
     })
 }
 
-fn builtin_part(s: &Settings, part: Part, ctx: &Value) -> Result<String> {
-    let key = format!("{}/{}/{:?}/{}", s.language.code(), s.stage, s.channel, part.name());
+pub(crate) fn builtin_part(s: &Settings, part: Part, ctx: &Value) -> Result<String> {
+    let key = format!(
+        "{}/{}/{:?}/{}",
+        s.language.code(),
+        s.stage,
+        s.channel,
+        part.name()
+    );
     render_named(key, || source_for(s, part), part, ctx)
 }
 
+/// Which parts a caller wants; the other is returned empty and not rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Want {
+    pub text: bool,
+    pub html: bool,
+}
+
 /// Subject, text and HTML of a built-in notice.
-pub(crate) fn render_builtin(s: &Settings, ctx: &Value) -> Result<(String, String, String)> {
+pub(crate) fn render_builtin(
+    s: &Settings,
+    ctx: &Value,
+    want: Want,
+) -> Result<(String, String, String)> {
     let subject = builtin_part(s, Part::Subject, ctx)?;
-    let text = tidy_text(&builtin_part(s, Part::Text, ctx)?);
-    let body = match s.channel {
-        Channel::Email | Channel::Letter => tidy_html(&builtin_part(s, Part::Html, ctx)?),
-        Channel::Phone | Channel::Sms => paragraphs(&text),
+    let has_html = matches!(s.channel, Channel::Email | Channel::Letter);
+    let text = if want.text || (want.html && !has_html) {
+        tidy_text(&builtin_part(s, Part::Text, ctx)?)
+    } else {
+        String::new()
     };
-    let letter = s.channel == Channel::Letter;
-    Ok((subject.clone(), text, document(s.language, &one_line(&subject), &body, letter)))
+    let html = if want.html {
+        let body = if has_html {
+            tidy_html(&builtin_part(s, Part::Html, ctx)?)
+        } else {
+            paragraphs(&text)
+        };
+        document(
+            s.language,
+            &one_line(&subject),
+            &body,
+            s.channel == Channel::Letter,
+        )
+    } else {
+        String::new()
+    };
+    let text = if want.text { text } else { String::new() };
+    Ok((subject, text, html))
 }
 
 /// Subject, text and HTML from the user's own template, checked before it runs.
-pub(crate) fn render_custom(t: &CustomTemplate, s: &Settings, ctx: &Context) -> Result<(String, String, String)> {
-    let parts = [(Part::Subject, t.subject.as_deref()), (Part::Text, Some(t.text.as_str())), (Part::Html, t.html.as_deref())];
+pub(crate) fn render_custom(
+    t: &CustomTemplate,
+    s: &Settings,
+    ctx: &Context,
+    want: Want,
+) -> Result<(String, String, String)> {
+    let parts = [
+        (Part::Subject, t.subject.as_deref()),
+        (Part::Text, Some(t.text.as_str())),
+        (Part::Html, t.html.as_deref()),
+    ];
     for (part, src) in parts {
         let Some(src) = src else { continue };
         let path = format!("template.{}", part.name());
         let report = check::check(src, part);
         if let Some(p) = report.problems.first() {
-            return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
+            return Err(Error::new(
+                ErrorCode::TemplateError,
+                path,
+                p.message_with_position(),
+            ));
         }
         check::within_budget(&report, src, &ctx.value).map_err(|e| e.within(&path))?;
     }
@@ -229,20 +365,41 @@ pub(crate) fn render_custom(t: &CustomTemplate, s: &Settings, ctx: &Context) -> 
         None => builtin_part(s, Part::Subject, &ctx.value)?,
     };
     // Tidied like the built-in ones, so a built-in template taken as a start renders the same.
-    let text = tidy_text(&render_source(&t.text, Part::Text, &ctx.value, "template.text")?);
+    let text = if want.text || (want.html && t.html.is_none()) {
+        tidy_text(&render_source(
+            &t.text,
+            Part::Text,
+            &ctx.value,
+            "template.text",
+        )?)
+    } else {
+        String::new()
+    };
     let title = one_line(&subject);
-    let html = match &t.html {
-        Some(src) => {
-            let body = tidy_html(&render_source(src, Part::Html, &ctx.value, "template.html")?);
-            let head = body.trim_start().get(..14).unwrap_or("").to_ascii_lowercase();
+    let letter = s.channel == Channel::Letter;
+    let html = match (&t.html, want.html) {
+        (_, false) => String::new(),
+        (Some(src), true) => {
+            let body = tidy_html(&render_source(
+                src,
+                Part::Html,
+                &ctx.value,
+                "template.html",
+            )?);
+            let head = body
+                .trim_start()
+                .get(..14)
+                .unwrap_or("")
+                .to_ascii_lowercase();
             if head.starts_with("<!doctype") || head.starts_with("<html") {
                 body
             } else {
-                document(s.language, &title, &body, s.channel == Channel::Letter)
+                document(s.language, &title, &body, letter)
             }
         }
-        None => document(s.language, &title, &paragraphs(&text), s.channel == Channel::Letter),
+        (None, true) => document(s.language, &title, &paragraphs(&text), letter),
     };
+    let text = if want.text { text } else { String::new() };
     Ok((subject, text, html))
 }
 
@@ -250,7 +407,10 @@ pub(crate) fn render_custom(t: &CustomTemplate, s: &Settings, ctx: &Context) -> 
 /// injection), runs of spaces become one.
 pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()) {
+    for word in s
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -279,18 +439,47 @@ fn tidy_text(s: &str) -> String {
     out
 }
 
+/// Built-in HTML: in one pass, drops blank lines and paragraphs left empty by a false condition,
+/// and a line break just before a paragraph's end.
 fn tidy_html(s: &str) -> String {
-    let mut out = s.replace("<p></p>", "");
-    while out.contains("\n\n\n") {
-        out = out.replace("\n\n\n", "\n\n");
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        let t = line.trim();
+        if t.is_empty() || t == "<p></p>" {
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix("</p>") {
+            if out.ends_with("<br>\n") {
+                out.truncate(out.len() - 5);
+                out.push_str("</p>");
+                out.push_str(rest);
+                out.push('\n');
+                continue;
+            }
+            if out.ends_with("<p>\n") {
+                out.truncate(out.len() - 4);
+                if !rest.is_empty() {
+                    out.push_str(rest);
+                    out.push('\n');
+                }
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
     }
-    out.replace("<p>\n</p>", "").replace("<br>\n</p>", "</p>").trim().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// Plain text as HTML: escaped, blank lines between paragraphs, line breaks kept.
 pub fn paragraphs(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
-    for para in text.split("\n\n").map(|p| p.trim_matches(['\n', '\r'])).filter(|p| !p.trim().is_empty()) {
+    for para in text
+        .split("\n\n")
+        .map(|p| p.trim_matches(['\n', '\r']))
+        .filter(|p| !p.trim().is_empty())
+    {
         out.push_str("<p>");
         for (i, line) in para.lines().enumerate() {
             if i > 0 {
@@ -330,17 +519,34 @@ mod tests {
 
     #[test]
     fn subjects_lose_line_breaks() {
-        assert_eq!(one_line("Invoice\r\nBcc: x@y.z\u{2028}and\tmore  "), "Invoice Bcc: x@y.z and more");
+        assert_eq!(
+            one_line("Invoice\r\nBcc: x@y.z\u{2028}and\tmore  "),
+            "Invoice Bcc: x@y.z and more"
+        );
     }
 
     #[test]
     fn escaping() {
-        assert_eq!(escape_html("<img src=x onerror=\"alert(1)\">&'"), "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            escape_html("<img src=x onerror=\"alert(1)\">&'"),
+            "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;"
+        );
     }
 
     #[test]
     fn capitals() {
-        assert_eq!(upper("Café Ölmühle straße ÿ"), "CAFÉ ÖLMÜHLE STRASSE Ÿ".replace("SS", "ß"));
+        assert_eq!(
+            upper("Café Ölmühle straße ÿ"),
+            "CAFÉ ÖLMÜHLE STRASSE Ÿ".replace("SS", "ß")
+        );
+    }
+
+    #[test]
+    fn tidy_markup() {
+        assert_eq!(
+            tidy_html("<p>a<br>\n</p>\n\n\n<p></p>\n<p>\n</p>\n<table>\n"),
+            "<p>a</p>\n<table>"
+        );
     }
 
     #[test]

@@ -20,7 +20,9 @@ pub mod vars;
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::invoice::{check_len, check_text, validate_invoices, Id, Invoice, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::invoice::{
+    check_len, check_text, validate_invoices, Id, Invoice, MAX_LONG_TEXT, MAX_SHORT_TEXT,
+};
 use crate::ladder::Channel;
 use crate::locale::{Language, Locale};
 use crate::money::Amount;
@@ -183,6 +185,17 @@ pub struct NoticeInput {
     /// What happens if the final deadline passes, in the notice's language.
     #[serde(default)]
     pub consequence: Option<String>,
+    /// `"both"` (default), `"text"` or `"html"`: the part left out is empty and costs nothing.
+    #[serde(default)]
+    pub output: Option<Output>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Output {
+    Both,
+    Text,
+    Html,
 }
 
 /// A rendered notice.
@@ -190,7 +203,9 @@ pub struct NoticeInput {
 #[serde(rename_all = "camelCase")]
 pub struct Notice {
     pub subject: String,
+    /// Empty when `output` is `"html"`.
     pub text: String,
+    /// Empty when `output` is `"text"`.
     pub html: String,
     pub language: &'static str,
     pub locale: &'static str,
@@ -209,18 +224,36 @@ pub(crate) struct Settings {
 }
 
 fn settings(input: &NoticeInput) -> Result<Settings> {
-    resolve(input.stage.as_deref(), input.channel, input.language.as_deref(), input.locale.as_deref())
+    resolve(
+        input.stage.as_deref(),
+        input.channel,
+        input.language.as_deref(),
+        input.locale.as_deref(),
+    )
 }
 
-fn resolve(stage: Option<&str>, channel: Option<Channel>, language: Option<&str>, locale: Option<&str>) -> Result<Settings> {
+fn resolve(
+    stage: Option<&str>,
+    channel: Option<Channel>,
+    language: Option<&str>,
+    locale: Option<&str>,
+) -> Result<Settings> {
     let stage_name = stage.unwrap_or("friendly");
-    let stage = STAGES.iter().copied().find(|s| *s == stage_name).ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidValue,
-            "stage",
-            format!("\"{}\" is not a built-in stage; use one of {}.", short(stage_name), STAGES.join(", ")),
-        )
-    })?;
+    let stage = STAGES
+        .iter()
+        .copied()
+        .find(|s| *s == stage_name)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidValue,
+                "stage",
+                format!(
+                    "\"{}\" is not a built-in stage; use one of {}.",
+                    short(stage_name),
+                    STAGES.join(", ")
+                ),
+            )
+        })?;
     let language = match language {
         Some(l) => Language::parse(l).map_err(|e| e.within("language"))?,
         None => match locale {
@@ -233,7 +266,12 @@ fn resolve(stage: Option<&str>, channel: Option<Channel>, language: Option<&str>
         None => language.default_locale(),
     };
     let channel = channel.unwrap_or_else(|| builtin::default_channel(stage));
-    Ok(Settings { stage, channel, locale, language })
+    Ok(Settings {
+        stage,
+        channel,
+        locale,
+        language,
+    })
 }
 
 fn short(s: &str) -> String {
@@ -242,7 +280,11 @@ fn short(s: &str) -> String {
 
 fn check_input(input: &NoticeInput) -> Result<()> {
     if input.invoices.is_empty() {
-        return Err(Error::new(ErrorCode::MissingField, "invoices", "A notice needs at least one invoice."));
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "invoices",
+            "A notice needs at least one invoice.",
+        ));
     }
     if input.invoices.len() > MAX_NOTICE_INVOICES {
         return Err(Error::new(
@@ -307,8 +349,15 @@ fn check_input(input: &NoticeInput) -> Result<()> {
     for (path, v) in short_fields {
         if let Some(v) = v {
             // Links and addresses can be long; a name cannot.
-            check_len(v, if path.ends_with("aymentLink") || path.ends_with("website") { 2_000 } else { MAX_SHORT_TEXT })
-                .map_err(|e| e.within(path))?;
+            check_len(
+                v,
+                if path.ends_with("aymentLink") || path.ends_with("website") {
+                    2_000
+                } else {
+                    MAX_SHORT_TEXT
+                },
+            )
+            .map_err(|e| e.within(path))?;
         }
     }
     if let Some(t) = &input.template {
@@ -330,7 +379,11 @@ fn check_input(input: &NoticeInput) -> Result<()> {
     }
     if let Some(reply_by) = input.reply_by {
         if reply_by < input.as_of {
-            return Err(Error::new(ErrorCode::InvalidDateOrder, "replyBy", "The reply-by date is before asOf."));
+            return Err(Error::new(
+                ErrorCode::InvalidDateOrder,
+                "replyBy",
+                "The reply-by date is before asOf.",
+            ));
         }
     }
     Ok(())
@@ -345,10 +398,21 @@ fn check_input(input: &NoticeInput) -> Result<()> {
 pub fn render_notice(input: &NoticeInput) -> Result<Notice> {
     check_input(input)?;
     let settings = settings(input)?;
-    let ctx = context::build(input, &settings)?;
+    let output = input.output.unwrap_or(Output::Both);
+    let want = engine::Want { text: output != Output::Html, html: output != Output::Text };
+    let needs = match &input.template {
+        None => engine::builtin_needs(&settings, want)?,
+        Some(_) => vars::Needs::ALL,
+    };
+    let ctx = context::build(input, &settings, needs)?;
+    let output = input.output.unwrap_or(Output::Both);
+    let want = engine::Want {
+        text: output != Output::Html,
+        html: output != Output::Text,
+    };
     let (subject, text, html) = match &input.template {
-        None => engine::render_builtin(&settings, &ctx.value)?,
-        Some(t) => engine::render_custom(t, &settings, &ctx)?,
+        None => engine::render_builtin(&settings, &ctx.value, want)?,
+        Some(t) => engine::render_custom(t, &settings, &ctx, want)?,
     };
     Ok(Notice {
         subject: engine::one_line(&subject),
@@ -400,3 +464,4 @@ pub fn notice_template(q: &TemplateQuery) -> Result<TemplateSource> {
 pub fn list_template_variables() -> &'static [vars::Variable] {
     vars::VARIABLES
 }
+#[cfg(test)]

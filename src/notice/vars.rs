@@ -16,7 +16,11 @@ pub struct Variable {
 }
 
 const fn v(name: &'static str, kind: &'static str, description: &'static str) -> Variable {
-    Variable { name, kind, description }
+    Variable {
+        name,
+        kind,
+        description,
+    }
 }
 
 pub const VARIABLES: &[Variable] = &[
@@ -102,3 +106,74 @@ pub const FORMATTERS: &[&str] = &["upper"];
 /// Variables that exist only inside a loop: `{% for x in … %}` gives `loop.index`, `loop.first`,
 /// `loop.last`.
 pub const LOOP_FIELDS: &[&str] = &["index", "first", "last"];
+
+/// The top-level variables, in the order of [`Needs`]' bits (a test checks they match
+/// [`VARIABLES`]).
+pub const TOP_LEVEL: &[&str] = &[
+    "asOf",
+    "replyBy",
+    "stage",
+    "channel",
+    "sender",
+    "customer",
+    "salutation",
+    "paymentLink",
+    "invoices",
+    "invoiceCount",
+    "several",
+    "invoiceNumbers",
+    "invoiceTable",
+    "oldestDueDate",
+    "mostDaysOverdue",
+    "currency",
+    "total",
+    "fees",
+    "charges",
+    "totalDue",
+    "plan",
+    "planTable",
+    "consequence",
+];
+
+/// Which top-level variables a template uses, so that only those are built.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs(pub u32);
+
+impl Needs {
+    pub const ALL: Needs = Needs(u32::MAX);
+
+    pub fn add(&mut self, name: &str) {
+        if let Some(i) = TOP_LEVEL.iter().position(|t| *t == name) {
+            self.0 |= 1 << i;
+        }
+    }
+
+    pub fn has(self, name: &str) -> bool {
+        TOP_LEVEL
+            .iter()
+            .position(|t| *t == name)
+            .is_some_and(|i| self.0 & (1 << i) != 0)
+    }
+
+    pub fn union(self, other: Needs) -> Needs {
+        Needs(self.0 | other.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_matches_the_variables() {
+        let mut roots: Vec<&str> = Vec::new();
+        for v in VARIABLES {
+            let root = v.name.split(['.', '[']).next().unwrap();
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+        }
+        assert_eq!(roots, TOP_LEVEL);
+        assert!(TOP_LEVEL.len() <= 32);
+    }
+}

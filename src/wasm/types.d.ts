@@ -667,14 +667,16 @@ export interface RenderNoticeInput {
   replyBy?: DateString | null;
   /** Completes "If we have not received payment by …, ___" in the notice's language. */
   consequence?: string | null;
+  /** Default "both"; the part left out comes back empty and is not rendered. */
+  output?: "both" | "text" | "html" | null;
 }
 
 export interface Notice {
   /** One line, never a line break. */
   subject: string;
-  /** Plain text, no markup. */
+  /** Plain text, no markup; empty when output is "html". */
   text: string;
-  /** A whole HTML document; letters carry print CSS for A4. */
+  /** A whole HTML document, letters with print CSS for A4; empty when output is "text". */
   html: string;
   language: NoticeLanguage;
   locale: Exclude<NoticeLocale, NoticeLanguage>;
