@@ -464,4 +464,3 @@ pub fn notice_template(q: &TemplateQuery) -> Result<TemplateSource> {
 pub fn list_template_variables() -> &'static [vars::Variable] {
     vars::VARIABLES
 }
-#[cfg(test)]
