@@ -3,7 +3,7 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import { CALLS, BAD, BAD_OTHER, GOOD } from "../pkg-tests/cases.mjs";
 import { invoices, csv } from "../bench/data.mjs";
 
-const SELECT = { normalizeInvoices: 0, ageReceivables: 1, ageReceivablesCsv: 2, receivablesKpis: 3, collectionWorklist: 4, paymentPlan: 5, lateCharges: 6, paymentRisk: 7, earlyPaymentDiscount: 8, nextActions: 9, previewLadder: 10 };
+const SELECT = { normalizeInvoices: 0, ageReceivables: 1, ageReceivablesCsv: 2, receivablesKpis: 3, collectionWorklist: 4, paymentPlan: 5, lateCharges: 6, paymentRisk: 7, earlyPaymentDiscount: 8, nextActions: 9, previewLadder: 10, renderNotice: 11, validateTemplate: 12, noticeTemplate: 13 };
 const dir = new URL("./corpus/", import.meta.url).pathname;
 let n = 0;
 const seed = (fn, input) => {
@@ -19,4 +19,15 @@ for (const fn of Object.keys(SELECT)) seed(fn, { asOf: "2026-11-23", invoices: G
 writeFileSync(`${dir}csv/seed-bench`, csv(invoices(50, 3)));
 writeFileSync(`${dir}csv/seed-quoted`, 'Invoice Number;Customer;Customer Name;Currency;Total;Due Date;Amount Paid\r\n"A;1";c1;"x ""q""";GBP;1200.00;2026-10-31;200\r\n');
 ["net 30", "2/10 net 30", "1/15 n45", "due on receipt", "EOM", "net 30 EOM", "2% 10, Net 30", "1.5/10 net 60"].forEach((t, i) => writeFileSync(`${dir}terms/seed-${i}`, t));
-console.log(`wrote ${n} input seeds`);
+// Templates: the built-in sources (the richest templates there are) and the test cases' custom ones.
+mkdirSync(`${dir}template`, { recursive: true });
+const api = await import("../pkg/node.mjs");
+let t = 0;
+for (const stage of ["friendly", "final", "plan", "legal"]) for (const channel of ["email", "letter", "phone", "sms"]) {
+  const src = api.noticeTemplate({ stage, channel, language: ["en", "de", "fr"][t % 3] });
+  writeFileSync(`${dir}template/seed-${String(t++).padStart(2, "0")}`, `${src.subject}\u0001${src.html ?? src.text}`);
+}
+for (const text of ["{{ customer.nmae }}", "{% for a in invoices %}{% for b in invoices %}{{ a.number }}{% endfor %}{% endfor %}", "{% if %}", "{{ invoices.9.number }}", "{% with customer as c %}{{ c.name | upper }}{% endwith %}", "{{ \"x\" }}{# c #}{{- total -}}"]) {
+  writeFileSync(`${dir}template/seed-${String(t++).padStart(2, "0")}`, text);
+}
+console.log(`wrote ${n} input seeds and ${t} template seeds`);

@@ -7,7 +7,7 @@ use overdue::decode::decode_json;
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
-    match which % 11 {
+    match which % 14 {
         0 => { let _ = decode_json(text).and_then(|i| overdue::normalize::normalize_invoices(&i)); }
         1 => { let _ = decode_json(text).and_then(|i| overdue::aging::age_receivables(&i)); }
         2 => { let _ = decode_json(text).and_then(|i| overdue::aging_csv::age_receivables_csv(&i)); }
@@ -18,6 +18,9 @@ fuzz_target!(|data: &[u8]| {
         7 => { let _ = decode_json(text).and_then(|i| overdue::risk::payment_risk(&i)); }
         8 => { let _ = decode_json(text).and_then(|i| overdue::terms::early_payment_discount(&i)); }
         9 => { let _ = decode_json(text).and_then(|i| overdue::ladder::next_actions(&i)); }
-        _ => { let _ = decode_json(text).and_then(|i| overdue::ladder::preview_ladder(&i)); }
+        10 => { let _ = decode_json(text).and_then(|i| overdue::ladder::preview_ladder(&i)); }
+        11 => { let _ = decode_json(text).and_then(|i| overdue::notice::render_notice(&i)); }
+        12 => { let _ = decode_json(text).and_then(|i| overdue::notice::validate_template(&i)); }
+        _ => { let _ = decode_json(text).and_then(|i| overdue::notice::notice_template(&i)); }
     }
 });
