@@ -3,7 +3,7 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import { CALLS, BAD, BAD_OTHER, GOOD } from "../pkg-tests/cases.mjs";
 import { invoices, csv } from "../bench/data.mjs";
 
-const SELECT = { normalizeInvoices: 0, ageReceivables: 1, ageReceivablesCsv: 2, receivablesKpis: 3, collectionWorklist: 4, paymentPlan: 5, lateCharges: 6, paymentRisk: 7, earlyPaymentDiscount: 8, nextActions: 9, previewLadder: 10, renderNotice: 11, validateTemplate: 12, noticeTemplate: 13 };
+const SELECT = { normalizeInvoices: 0, ageReceivables: 1, ageReceivablesCsv: 2, receivablesKpis: 3, collectionWorklist: 4, paymentPlan: 5, lateCharges: 6, paymentRisk: 7, earlyPaymentDiscount: 8, nextActions: 9, previewLadder: 10, renderNotice: 11, validateTemplate: 12, noticeTemplate: 13, importInvoicesCsv: 14 };
 const dir = new URL("./corpus/", import.meta.url).pathname;
 let n = 0;
 const seed = (fn, input) => {

@@ -70,6 +70,8 @@ export const CALLS = [
   ["template check", "validateTemplate", { template: { text: "{{ customer.nmae }} {{ totl }}" } }],
   ["built-in template source", "noticeTemplate", { stage: "plan", channel: "email", language: "fr" }],
   ["template variables", "listTemplateVariables", undefined],
+  ["CSV import with two bad rows", "importInvoicesCsv", { text: "Rechnungsnummer;Kunde;Währung;Betrag;Fälligkeitsdatum\r\nR-1;Müller GmbH;EUR;1.234,56;31.10.2026\r\nR-2;Müller GmbH;EUR;zwölf;31.10.2026\r\nR-3;<img src=x onerror=alert(1)>;EUR;99,90;31.02.2026\r\nR-4;Weber KG;EUR;10,00;15.11.2026\r\n" }],
+  ["CSV import, ambiguous dates", "importInvoicesCsv", { text: "id,customer,currency,amount,due\nA,Acme,USD,10.00,03/04/2026\n" }],
 ];
 
 /** Bad calls of the other functions: [label, function name, input, code, path]. */
@@ -105,6 +107,8 @@ export const BAD_OTHER = [
   ["notice nothing owed", "renderNotice", { ...NOTICE, invoices: [inv({ payments: [{ date: "2026-11-02", amount: "1200.00" }] })] }, "invalid_value", "invoices"],
   ["notice loops too deep", "renderNotice", { ...NOTICE, invoices: Array.from({ length: 300 }, (_, i) => inv({ id: `N${i}`, payments: [] })), template: { text: "{% for a in invoices %}{% for b in invoices %}{% for c in invoices %}.{% endfor %}{% endfor %}{% endfor %}" } }, "template_too_complex", "template.text"],
   ["notice output too large", "renderNotice", { ...NOTICE, invoices: Array.from({ length: 300 }, (_, i) => inv({ id: `N${i}`, payments: [] })), template: { text: "{% for a in invoices %}" + "x".repeat(5000) + "{% endfor %}" } }, "output_too_large", "template.text"],
+  ["CSV import empty", "importInvoicesCsv", { text: "  " }, "missing_field", "text"],
+  ["CSV import bad mapping", "importInvoicesCsv", { text: "a,b\n1,2\n", mapping: { amount: 7 } }, "invalid_value", "mapping.amount"],
   ["template source unknown language", "noticeTemplate", { language: "it" }, "invalid_value", "language"],
   ["worklist bad invoice", "collectionWorklist", { asOf: "2026-11-23", invoices: [inv({ currency: "ABC" })] }, "unknown_currency", "invoices[0].currency"],
 ];

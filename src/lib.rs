@@ -26,6 +26,7 @@ pub mod date;
 pub mod decode;
 pub mod error;
 pub mod fasthash;
+pub mod import;
 pub mod invoice;
 pub mod kpi;
 pub mod ladder;

@@ -7,7 +7,7 @@ use overdue::decode::decode_json;
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
-    match which % 14 {
+    match which % 15 {
         0 => { let _ = decode_json(text).and_then(|i| overdue::normalize::normalize_invoices(&i)); }
         1 => { let _ = decode_json(text).and_then(|i| overdue::aging::age_receivables(&i)); }
         2 => { let _ = decode_json(text).and_then(|i| overdue::aging_csv::age_receivables_csv(&i)); }
@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
         10 => { let _ = decode_json(text).and_then(|i| overdue::ladder::preview_ladder(&i)); }
         11 => { let _ = decode_json(text).and_then(|i| overdue::notice::render_notice(&i)); }
         12 => { let _ = decode_json(text).and_then(|i| overdue::notice::validate_template(&i)); }
-        _ => { let _ = decode_json(text).and_then(|i| overdue::notice::notice_template(&i)); }
+        13 => { let _ = decode_json(text).and_then(|i| overdue::notice::notice_template(&i)); }
+        _ => { let _ = decode_json(text).and_then(|i| overdue::import::import_invoices_csv(&i)); }
     }
 });

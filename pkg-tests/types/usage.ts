@@ -3,6 +3,7 @@
 import init, {
   normalizeInvoices, version, errorCodes, ageReceivables, ageReceivablesCsv, receivablesKpis, collectionWorklist,
   nextActions, previewLadder, type NextActions, type PlannedStage,
+  importInvoicesCsv, type ImportInvoicesCsvResult,
   renderNotice, validateTemplate, noticeTemplate, listTemplateVariables, type Notice, type TemplateCheck, type NoticeTemplateSource, type TemplateVariable, paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
   type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
 } from "overdue";
@@ -67,6 +68,11 @@ const firstProblem: number | undefined = check.problems[0]?.line;
 const source: NoticeTemplateSource = noticeTemplate({ stage: "plan", channel: "sms", language: "nl" });
 const names: string[] = listTemplateVariables().map((v: TemplateVariable) => v.name);
 console.log(subjectLine, firstProblem, source.html, names);
+const imported: ImportInvoicesCsvResult = importInvoicesCsv({ text: "id,customer,currency,amount,due\nA,Acme,USD,10.00,2026-10-01\n", dateFormat: "YYYY-MM-DD" });
+const firstImported: string | number | undefined = imported.invoices[0]?.id;
+console.log(firstImported, imported.errors.map((e) => `${e.line} ${e.field} ${e.code}`));
+// @ts-expect-error: no such date format
+importInvoicesCsv({ text: "", dateFormat: "YY/MM/DD" });
 // @ts-expect-error: Italian is not a notice language
 renderNotice({ asOf: "2026-11-23", language: "it", sender: { name: "X" }, invoices: [invoice] });
 // @ts-expect-error: no fax channel

@@ -279,3 +279,18 @@ pub fn notice_template(#[wasm_bindgen(unchecked_param_type = "NoticeTemplateInpu
 pub fn list_template_variables() -> Result<JsValue, JsValue> {
     to_js(&crate::notice::list_template_variables())
 }
+
+/// Reads invoices from a CSV export: delimiter (`,` `;` tab), quotes, BOM and CRLF handled; columns
+/// found from the header (English, German, French, Spanish, Dutch) or given as `mapping`; dates ISO,
+/// `DD/MM/YYYY` or `MM/DD/YYYY` — asked for through `dateFormatChoices` when the file cannot tell;
+/// amounts like `1,234.56`, `1.234,56`, `£1,234.56`, `(120.00)`. Good rows become invoices, each bad
+/// row is listed with its line and reason.
+///
+/// # Errors
+/// Only for unusable input (an empty file, a mapping to a column that does not exist); problems in
+/// rows are listed in `errors`.
+#[wasm_bindgen(js_name = importInvoicesCsv, unchecked_return_type = "ImportInvoicesCsvResult")]
+pub fn import_invoices_csv(#[wasm_bindgen(unchecked_param_type = "ImportInvoicesCsvInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::import::ImportInput = from_js(&input)?;
+    to_js(&crate::import::import_invoices_csv(&input).map_err(js_error)?)
+}

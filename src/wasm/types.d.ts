@@ -724,3 +724,55 @@ export interface TemplateVariable {
   kind: "text" | "money" | "date" | "number" | "yes/no" | "list" | "group";
   description: string;
 }
+
+export type ImportField =
+  | "id" | "customerId" | "customerName" | "email" | "currency" | "amount" | "issueDate" | "dueDate" | "paid" | "outstanding" | "disputed";
+export type CsvDateFormat = "YYYY-MM-DD" | "DD/MM/YYYY" | "MM/DD/YYYY";
+
+export interface ImportInvoicesCsvInput {
+  text: string;
+  /** Field → column header name or 0-based position; null unmaps. Overrides what the header suggests. */
+  mapping?: Partial<Record<ImportField, string | number | null>> | null;
+  /** Required when the answer lists dateFormatChoices. */
+  dateFormat?: CsvDateFormat | null;
+  /** Found from the amounts when absent. */
+  decimalSeparator?: "." | "," | null;
+  /** The currency of rows without a currency column or symbol. */
+  currency?: CurrencyCode | null;
+  /** Found from the first line's content when absent. */
+  hasHeader?: boolean | null;
+}
+
+export interface ImportRowError {
+  /** 1-based line in the file. */
+  line: number;
+  field: ImportField | "";
+  code: ErrorCode;
+  message: string;
+}
+
+export interface ImportInvoicesCsvResult {
+  /** False while a required field has no column or the date format must be chosen; then no invoices. */
+  ready: boolean;
+  delimiter: string;
+  hasHeader: boolean;
+  columns: string[];
+  /** Up to five rows as read, for the mapping preview. */
+  sample: string[][];
+  mapping: Partial<Record<ImportField, number>>;
+  missing: ImportField[];
+  dateFormat: CsvDateFormat | null;
+  dateFormatChoices: CsvDateFormat[];
+  decimalSeparator: "." | ",";
+  /** Data rows in the file. */
+  rows: number;
+  invoices: ImportedInvoice[];
+  /** The first 1,000 bad rows; errorCount counts them all. */
+  errors: ImportRowError[];
+  errorCount: number;
+}
+
+/** An invoice as overdue writes it: every InvoiceInput field, amounts as decimal strings. */
+export interface ImportedInvoice extends InvoiceInput {
+  amount: Money;
+}
