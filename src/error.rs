@@ -51,6 +51,10 @@ pub enum ErrorCode {
     TemplateTooComplex,
     /// A rendered notice longer than overdue produces for one notice.
     OutputTooLarge,
+    /// The browser's storage is full: the change was not saved (what was saved before is intact).
+    StorageFull,
+    /// The browser's storage cannot be used (disabled, private mode, or not a browser).
+    StorageUnavailable,
 }
 
 impl ErrorCode {
@@ -78,6 +82,8 @@ impl ErrorCode {
             ErrorCode::TemplateError => "template_error",
             ErrorCode::TemplateTooComplex => "template_too_complex",
             ErrorCode::OutputTooLarge => "output_too_large",
+            ErrorCode::StorageFull => "storage_full",
+            ErrorCode::StorageUnavailable => "storage_unavailable",
         }
     }
 
@@ -110,6 +116,8 @@ pub const ALL_CODES: &[ErrorCode] = &[
     ErrorCode::TemplateError,
     ErrorCode::TemplateTooComplex,
     ErrorCode::OutputTooLarge,
+    ErrorCode::StorageFull,
+    ErrorCode::StorageUnavailable,
 ];
 
 impl fmt::Display for ErrorCode {

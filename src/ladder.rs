@@ -105,7 +105,7 @@ pub fn default_policy() -> Vec<Stage> {
 }
 
 /// A notice already sent.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct Sent {
     #[serde(default)]

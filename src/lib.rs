@@ -40,6 +40,7 @@ pub mod rates;
 pub mod risk;
 pub mod terms;
 pub mod worklist;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

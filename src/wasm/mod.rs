@@ -3,8 +3,10 @@
 
 mod api;
 mod convert;
+mod storage;
 
 pub use api::*;
+pub use storage::*;
 pub use convert::{from_js, js_error, to_js};
 
 use wasm_bindgen::prelude::*;

@@ -12,7 +12,7 @@ export type ErrorCode =
   | "missing_field" | "invalid_type" | "invalid_value" | "invalid_amount" | "too_many_decimals"
   | "amount_out_of_range" | "invalid_date" | "invalid_date_order" | "unknown_currency" | "empty_text"
   | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal" | "instalment_too_small"
-  | "rate_unknown" | "invalid_terms" | "template_error" | "template_too_complex" | "output_too_large";
+  | "rate_unknown" | "invalid_terms" | "template_error" | "template_too_complex" | "output_too_large" | "storage_full" | "storage_unavailable";
 
 /** What every overdue function throws on bad input: `err instanceof Error`, `err.name === "OverdueError"`. */
 export interface OverdueError extends Error {
@@ -775,4 +775,61 @@ export interface ImportInvoicesCsvResult {
 /** An invoice as overdue writes it: every InvoiceInput field, amounts as decimal strings. */
 export interface ImportedInvoice extends InvoiceInput {
   amount: Money;
+}
+
+export interface SenderDetails {
+  name?: string | null; address?: string | null; email?: string | null; phone?: string | null; website?: string | null;
+  bankDetails?: string | null; paymentLink?: string | null; signatory?: string | null; logoText?: string | null;
+}
+
+export interface WorkspaceSettings {
+  currency?: CurrencyCode | null;
+  locale?: NoticeLocale | null;
+  language?: NoticeLanguage | null;
+  buckets?: number[] | null;
+  regime?: RegimeKind | null;
+  /** For the contract regime: percent a year. */
+  contractRate?: string | null;
+}
+
+export interface CustomerDetails {
+  id: string | number;
+  contactName?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+export interface LogEntry {
+  customerId: string | number;
+  date: DateString;
+  kind: "call" | "email" | "letter" | "promise" | "note";
+  text: string;
+}
+
+/** The calculator page's document: everything it keeps, one JSON value. */
+export interface Workspace {
+  /** 1; older documents are migrated on load, newer ones refused. */
+  version?: number;
+  demo?: boolean;
+  sender?: SenderDetails;
+  settings?: WorkspaceSettings;
+  invoices: InvoiceInput[];
+  customers?: CustomerDetails[];
+  history?: SentNotice[];
+  log?: LogEntry[];
+}
+
+export interface ParsedWorkspace {
+  workspace: Workspace;
+  /** The version the text was in, when older. */
+  migratedFrom: number | null;
+}
+
+export interface LoadedWorkspace {
+  status: "new" | "ok" | "migrated" | "damaged" | "newer";
+  workspace: Workspace | null;
+  /** Where the original was copied before anything else happened (migrated, damaged). */
+  backupKey: string | null;
+  message: string | null;
+  bytes: number;
 }

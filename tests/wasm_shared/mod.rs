@@ -220,3 +220,40 @@ fn notices_cross_the_boundary_escaped_and_errors_keep_the_instance() {
     let src = overdue::wasm::notice_template(JsValue::UNDEFINED).unwrap();
     assert!(text(&src, "text").contains("{{ salutation }}"));
 }
+
+#[wasm_bindgen_test]
+fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
+    let key = js(r#"{"key":"overdue.test.workspace"}"#);
+    let ws = r#"{"workspace":{"version":1,"sender":{"name":"Ada"},"invoices":[{"id":"A","customer":{"id":"c","name":"N"},"currency":"GBP","amount":"10.00","issueDate":"2026-10-01","dueDate":"2026-10-31"}]},"key":"overdue.test.workspace"}"#;
+    let has_storage = js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("localStorage")).unwrap_or(false);
+    if !has_storage {
+        let err = overdue::wasm::load_workspace(key).unwrap_err();
+        assert_eq!(text(&err, "code"), "storage_unavailable");
+        check_good_answer();
+        return;
+    }
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    for i in 0..10 {
+        let _ = storage.remove_item(&format!("overdue.test.workspace.backup.{i}"));
+    }
+    let _ = storage.remove_item("overdue.test.workspace");
+    assert_eq!(text(&overdue::wasm::load_workspace(key.clone()).unwrap(), "status"), "new");
+    overdue::wasm::save_workspace(js(ws)).unwrap();
+    let loaded = overdue::wasm::load_workspace(key.clone()).unwrap();
+    assert_eq!(text(&loaded, "status"), "ok");
+    assert_eq!(text(&loaded, "workspace.invoices.0.amount"), "10.00");
+    // Damaged data is copied aside, once, and never overwritten by loading.
+    storage.set_item("overdue.test.workspace", "{\"version\":1,\"invoices\":[{oops").unwrap();
+    let damaged = overdue::wasm::load_workspace(key.clone()).unwrap();
+    assert_eq!(text(&damaged, "status"), "damaged");
+    let backup = text(&damaged, "backupKey");
+    assert_eq!(overdue::wasm::read_stored(backup.clone()).unwrap().as_string().unwrap(), "{\"version\":1,\"invoices\":[{oops");
+    let again = overdue::wasm::load_workspace(key.clone()).unwrap();
+    assert_eq!(text(&again, "backupKey"), backup, "the same damage is backed up once");
+    assert_eq!(storage.get_item("overdue.test.workspace").unwrap().unwrap(), "{\"version\":1,\"invoices\":[{oops");
+    // An invalid workspace is refused before anything is written.
+    let bad = js(&ws.replace("\"10.00\"", "\"10.001\""));
+    let err = overdue::wasm::save_workspace(bad).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("too_many_decimals".into(), "workspace.invoices[0].amount".into()));
+    check_good_answer();
+}

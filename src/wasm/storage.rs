@@ -1,0 +1,183 @@
+//! The workspace in the browser's `localStorage`: loading with migration and a backup of anything
+//! that cannot be read, saving that reports a full storage as a coded error, and access to backups.
+//!
+//! web-sys is used directly rather than gloo-storage: gloo's `LocalStorage::raw()` throws when
+//! there is no window or storage is blocked (private modes, sandboxed frames), and those must come
+//! back as `storage_unavailable` like any other error.
+
+use super::convert::{from_js, js_error, to_js};
+use crate::error::{Error, ErrorCode};
+use crate::workspace::{parse_workspace, to_text, validate, Workspace};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const DEFAULT_KEY: &str = "overdue.workspace";
+
+#[derive(Deserialize, Default)]
+struct KeyInput {
+    #[serde(default)]
+    key: Option<String>,
+}
+
+fn storage() -> Result<web_sys::Storage, Error> {
+    let unavailable = || Error::new(ErrorCode::StorageUnavailable, "", "This browser does not let the page keep data (storage is off or blocked).");
+    let window = web_sys::window().ok_or_else(unavailable)?;
+    window.local_storage().ok().flatten().ok_or_else(unavailable)
+}
+
+fn storage_error(e: &JsValue) -> Error {
+    let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default();
+    // Browsers name it QuotaExceededError; old Firefox said NS_ERROR_DOM_QUOTA_REACHED.
+    if name.contains("Quota") || name.contains("QUOTA") {
+        Error::new(ErrorCode::StorageFull, "", "The browser's storage for this page is full, so the last change was not saved. What was saved before is unchanged. Export your workspace to keep a copy.")
+    } else {
+        Error::new(ErrorCode::StorageUnavailable, "", format!("The browser refused to store the workspace ({name})."))
+    }
+}
+
+fn get(s: &web_sys::Storage, key: &str) -> Result<Option<String>, Error> {
+    s.get_item(key).map_err(|e| storage_error(&e))
+}
+
+fn set(s: &web_sys::Storage, key: &str, value: &str) -> Result<(), Error> {
+    s.set_item(key, value).map_err(|e| storage_error(&e))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Loaded {
+    /// `new` (nothing stored), `ok`, `migrated` (an older version, brought up to date; the original is
+    /// kept under `backupKey`), `damaged` (unreadable; kept under `backupKey`, nothing loaded), or
+    /// `newer` (saved by a newer page; left untouched, nothing loaded).
+    status: &'static str,
+    workspace: Option<Workspace>,
+    backup_key: Option<String>,
+    message: Option<String>,
+    bytes: usize,
+}
+
+/// Keeps `text` under `base.backup.N` unless an identical backup exists; returns its key.
+fn back_up(s: &web_sys::Storage, base: &str, text: &str) -> Result<String, Error> {
+    let prefix = format!("{base}.backup.");
+    let mut next = 1;
+    let len = s.length().unwrap_or(0);
+    for i in 0..len {
+        let Some(k) = s.key(i).ok().flatten() else { continue };
+        if let Some(n) = k.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()) {
+            if get(s, &k)?.as_deref() == Some(text) {
+                return Ok(k);
+            }
+            next = next.max(n + 1);
+        }
+    }
+    let key = format!("{prefix}{next}");
+    set(s, &key, text)?;
+    Ok(key)
+}
+
+/// Reads the workspace from `localStorage` (key `overdue.workspace` unless given). Never deletes or
+/// overwrites what is stored: an unreadable or older document is first copied to a backup key.
+///
+/// # Errors
+/// `storage_unavailable` when the page cannot use storage; `storage_full` when a backup cannot be
+/// written (then nothing was changed).
+#[wasm_bindgen(js_name = loadWorkspace, unchecked_return_type = "LoadedWorkspace")]
+pub fn load_workspace(#[wasm_bindgen(unchecked_param_type = "{ key?: string | null } | undefined")] input: JsValue) -> Result<JsValue, JsValue> {
+    let key = key_of(&input)?;
+    let s = storage().map_err(js_error)?;
+    let Some(text) = get(&s, &key).map_err(js_error)? else {
+        return to_js(&Loaded { status: "new", workspace: None, backup_key: None, message: None, bytes: 0 });
+    };
+    let bytes = text.len();
+    let loaded = match parse_workspace(&text) {
+        Ok(p) => match p.migrated_from {
+            None => Loaded { status: "ok", workspace: Some(p.workspace), backup_key: None, message: None, bytes },
+            Some(v) => {
+                let backup = back_up(&s, &key, &text).map_err(js_error)?;
+                Loaded { status: "migrated", workspace: Some(p.workspace), backup_key: Some(backup), message: Some(format!("Updated from version {v}.")), bytes }
+            }
+        },
+        Err(e) if e.path == "version" && e.message.contains("newer") => {
+            Loaded { status: "newer", workspace: None, backup_key: None, message: Some(e.message), bytes }
+        }
+        Err(e) => {
+            let backup = back_up(&s, &key, &text).map_err(js_error)?;
+            let at = if e.path.is_empty() { String::new() } else { format!(" (at {})", e.path) };
+            Loaded { status: "damaged", workspace: None, backup_key: Some(backup), message: Some(format!("{}{at}", e.message)), bytes }
+        }
+    };
+    to_js(&loaded)
+}
+
+fn key_of(input: &JsValue) -> Result<String, JsValue> {
+    if input.is_undefined() || input.is_null() {
+        return Ok(DEFAULT_KEY.to_string());
+    }
+    let k: KeyInput = from_js(input)?;
+    Ok(k.key.filter(|k| !k.is_empty()).unwrap_or_else(|| DEFAULT_KEY.to_string()))
+}
+
+#[derive(Deserialize)]
+struct SaveInput {
+    workspace: Workspace,
+    #[serde(default)]
+    key: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Saved {
+    bytes: usize,
+}
+
+/// Validates and stores the workspace. When the storage is full nothing is changed and the error
+/// `storage_full` says so.
+#[wasm_bindgen(js_name = saveWorkspace, unchecked_return_type = "{ bytes: number }")]
+pub fn save_workspace(#[wasm_bindgen(unchecked_param_type = "{ workspace: Workspace; key?: string | null }")] input: JsValue) -> Result<JsValue, JsValue> {
+    let mut input: SaveInput = from_js(&input)?;
+    input.workspace.version = crate::workspace::VERSION;
+    validate(&input.workspace).map_err(|e| js_error(e.within("workspace")))?;
+    crate::workspace::canonicalize(&mut input.workspace);
+    let text = to_text(&input.workspace).map_err(js_error)?;
+    let s = storage().map_err(js_error)?;
+    let key = input.key.filter(|k| !k.is_empty()).unwrap_or_else(|| DEFAULT_KEY.to_string());
+    set(&s, &key, &text).map_err(js_error)?;
+    to_js(&Saved { bytes: text.len() })
+}
+
+#[derive(Serialize)]
+struct Stored {
+    key: String,
+    bytes: usize,
+}
+
+/// The backups kept beside the workspace (`overdue.workspace.backup.N`), newest first.
+#[wasm_bindgen(js_name = listBackups, unchecked_return_type = "{ key: string; bytes: number }[]")]
+pub fn list_backups(#[wasm_bindgen(unchecked_param_type = "{ key?: string | null } | undefined")] input: JsValue) -> Result<JsValue, JsValue> {
+    let prefix = format!("{}.backup.", key_of(&input)?);
+    let s = storage().map_err(js_error)?;
+    let mut out = Vec::new();
+    for i in 0..s.length().unwrap_or(0) {
+        let Some(k) = s.key(i).ok().flatten() else { continue };
+        if let Some(n) = k.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()) {
+            let bytes = get(&s, &k).map_err(js_error)?.map_or(0, |t| t.len());
+            out.push((n, Stored { key: k, bytes }));
+        }
+    }
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    to_js(&out.into_iter().map(|(_, s)| s).collect::<Vec<_>>())
+}
+
+/// The text stored under a key (a backup, to offer as a download), or null.
+#[wasm_bindgen(js_name = readStored, unchecked_return_type = "string | null")]
+pub fn read_stored(key: String) -> Result<JsValue, JsValue> {
+    let s = storage().map_err(js_error)?;
+    Ok(get(&s, &key).map_err(js_error)?.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
+}
+
+/// Reads a workspace file (an export) through the same validation and migrations as storage.
+#[wasm_bindgen(js_name = parseWorkspace, unchecked_return_type = "ParsedWorkspace")]
+pub fn parse_workspace_js(#[wasm_bindgen(unchecked_param_type = "{ text: string }")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::workspace::ParseInput = from_js(&input)?;
+    to_js(&parse_workspace(&input.text).map_err(js_error)?)
+}

@@ -1,0 +1,283 @@
+//! The calculator page's workspace: one versioned document holding the invoices, the customers'
+//! contact details, the sender, the settings, the notices sent and a communication log. It is read
+//! through [`parse_workspace`] whether it comes from browser storage or from a file the user imports,
+//! so both go through the same validation and migrations.
+//!
+//! Versions: 1 is the first. A document from a newer page is refused (never rewritten in an older
+//! shape, which would lose what the newer page added); each future version adds one step to
+//! [`migrate`].
+
+use crate::currency::Currency;
+use crate::decode::decode_json;
+use crate::error::{Error, ErrorCode, Result};
+use crate::invoice::{check_len, validate_invoices, Id, Invoice, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::ladder::Sent;
+use crate::money::round_to_minor;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The version this build writes.
+pub const VERSION: u32 = 1;
+/// Most log entries and notices-sent records kept.
+pub const MAX_RECORDS: usize = 200_000;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SenderDetails {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub bank_details: Option<String>,
+    #[serde(default)]
+    pub payment_link: Option<String>,
+    #[serde(default)]
+    pub signatory: Option<String>,
+    #[serde(default)]
+    pub logo_text: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// The currency new invoices start with.
+    #[serde(default)]
+    pub currency: Option<Currency>,
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// Notice language.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Ageing bucket limits in days.
+    #[serde(default)]
+    pub buckets: Option<Vec<i64>>,
+    /// Late-charge regime: `contract`, `uk`, `eu`, `de`, `us-prompt-payment`.
+    #[serde(default)]
+    pub regime: Option<String>,
+    /// For the contract regime: percent a year.
+    #[serde(default)]
+    pub contract_rate: Option<String>,
+}
+
+/// What the page knows about a customer beyond what invoices carry.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerDetails {
+    pub id: Id,
+    #[serde(default)]
+    pub contact_name: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LogKind {
+    Call,
+    Email,
+    Letter,
+    Promise,
+    Note,
+}
+
+/// A dated note in a customer's communication log.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LogEntry {
+    pub customer_id: Id,
+    #[serde(with = "crate::date::ymd")]
+    pub date: NaiveDate,
+    pub kind: LogKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Workspace {
+    #[serde(default)]
+    pub version: u32,
+    /// The made-up ledger shown on a first visit.
+    #[serde(default)]
+    pub demo: bool,
+    #[serde(default)]
+    pub sender: SenderDetails,
+    #[serde(default)]
+    pub settings: Settings,
+    pub invoices: Vec<Invoice>,
+    #[serde(default)]
+    pub customers: Vec<CustomerDetails>,
+    /// Notices sent, as `nextActions` reads them.
+    #[serde(default)]
+    pub history: Vec<Sent>,
+    #[serde(default)]
+    pub log: Vec<LogEntry>,
+}
+
+/// Input of `parseWorkspace`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ParseInput {
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Parsed {
+    pub workspace: Workspace,
+    /// The version the text was in, when it was older than this build's.
+    pub migrated_from: Option<u32>,
+}
+
+/// The version a workspace text declares.
+fn declared_version(text: &str) -> Result<u32> {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(default)]
+        version: Option<serde_json::Value>,
+        #[serde(default)]
+        invoices: Option<serde::de::IgnoredAny>,
+    }
+    let head: Head = decode_json(text)?;
+    match (head.version, head.invoices) {
+        (Some(v), _) => v.as_u64().and_then(|v| u32::try_from(v).ok()).filter(|v| *v >= 1).ok_or_else(|| {
+            Error::new(ErrorCode::InvalidValue, "version", "The workspace version must be a whole number from 1.")
+        }),
+        (None, Some(_)) => Ok(1),
+        (None, None) => Err(Error::new(
+            ErrorCode::MissingField,
+            "version",
+            "This is not an overdue workspace: it has neither a version nor invoices.",
+        )),
+    }
+}
+
+/// Brings an older document up to [`VERSION`], one version at a time. There is one version so far,
+/// so no step yet; a new version adds `2 => …` here and a test with a saved version-1 document.
+fn migrate(text: &str, from: u32) -> Result<String> {
+    match from {
+        VERSION => Ok(text.to_string()),
+        _ => Err(Error::new(ErrorCode::InvalidValue, "version", format!("No migration from version {from}."))),
+    }
+}
+
+/// Reads a workspace document: checks its version, migrates an older one, validates everything.
+///
+/// # Errors
+/// `invalid_value` at `version` for a document from a newer page; the usual codes with paths for
+/// invalid content (`invoices[3].dueDate`, `log[0].date`, …).
+pub fn parse_workspace(text: &str) -> Result<Parsed> {
+    let version = declared_version(text)?;
+    if version > VERSION {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "version",
+            format!("This workspace was saved by a newer version of the page (version {version}); reload the page to update it."),
+        ));
+    }
+    let current = migrate(text, version)?;
+    let mut ws: Workspace = decode_json(&current)?;
+    ws.version = VERSION;
+    validate(&ws)?;
+    canonicalize(&mut ws);
+    Ok(Parsed { workspace: ws, migrated_from: (version < VERSION).then_some(version) })
+}
+
+/// Checks what serde could not.
+pub fn validate(ws: &Workspace) -> Result<()> {
+    validate_invoices(&ws.invoices, "invoices")?;
+    let s = &ws.sender;
+    for (field, v, max) in [
+        ("name", &s.name, MAX_SHORT_TEXT),
+        ("address", &s.address, MAX_LONG_TEXT),
+        ("email", &s.email, MAX_SHORT_TEXT),
+        ("phone", &s.phone, MAX_SHORT_TEXT),
+        ("website", &s.website, 2_000),
+        ("bankDetails", &s.bank_details, MAX_LONG_TEXT),
+        ("paymentLink", &s.payment_link, 2_000),
+        ("signatory", &s.signatory, MAX_SHORT_TEXT),
+        ("logoText", &s.logo_text, MAX_SHORT_TEXT),
+    ] {
+        if let Some(v) = v {
+            check_len(v, max).map_err(|e| e.within(&format!("sender.{field}")))?;
+        }
+    }
+    for (i, c) in ws.customers.iter().enumerate() {
+        for (field, v) in [("contactName", &c.contact_name), ("phone", &c.phone), ("address", &c.address)] {
+            if let Some(v) = v {
+                check_len(v, MAX_LONG_TEXT).map_err(|e| e.within(&format!("customers[{i}].{field}")))?;
+            }
+        }
+    }
+    for (name, len) in [("history", ws.history.len()), ("log", ws.log.len())] {
+        if len > MAX_RECORDS {
+            return Err(Error::new(ErrorCode::TooMany, name, format!("At most {MAX_RECORDS} entries are kept.")));
+        }
+    }
+    for (i, e) in ws.log.iter().enumerate() {
+        check_len(&e.text, MAX_LONG_TEXT).map_err(|err| err.within(&format!("log[{i}].text")))?;
+    }
+    Ok(())
+}
+
+/// Writes every amount with exactly its currency's minor digits (`10` → `10.00`), as overdue writes
+/// amounts everywhere. Amounts were validated, so nothing is rounded.
+pub fn canonicalize(ws: &mut Workspace) {
+    for inv in &mut ws.invoices {
+        let c = inv.currency;
+        inv.amount.0 = round_to_minor(inv.amount.0, c);
+        for p in &mut inv.payments {
+            p.amount.0 = round_to_minor(p.amount.0, c);
+        }
+        for cr in &mut inv.credits {
+            cr.amount.0 = round_to_minor(cr.amount.0, c);
+        }
+    }
+}
+
+/// The document as stored: compact JSON.
+pub fn to_text(ws: &Workspace) -> Result<String> {
+    serde_json::to_string(ws).map_err(|e| Error::new(ErrorCode::Internal, "", format!("The workspace could not be written: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V1: &str = r#"{"version":1,"sender":{"name":"Ada"},"invoices":[{"id":"A","customer":{"id":"c","name":"N"},"currency":"GBP","amount":"10.00","issueDate":"2026-10-01","dueDate":"2026-10-31"}],
+        "log":[{"customerId":"c","date":"2026-11-02","kind":"promise","text":"Will pay Friday"}],"history":[{"customerId":"c","stageId":"friendly","date":"2026-11-01"}]}"#;
+
+    #[test]
+    fn round_trips() {
+        let p = parse_workspace(V1).unwrap();
+        assert_eq!(p.migrated_from, None);
+        let again = parse_workspace(&to_text(&p.workspace).unwrap()).unwrap();
+        assert_eq!(again.workspace, p.workspace);
+    }
+
+    #[test]
+    fn versions() {
+        let e = parse_workspace(&V1.replace(r#""version":1"#, r#""version":7"#)).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "version"));
+        assert!(e.message.contains("newer"));
+        // A bare {invoices} document (what a user might write by hand) is version 1.
+        assert!(parse_workspace(r#"{"invoices":[]}"#).is_ok());
+        assert_eq!(parse_workspace(r#"{"hello":1}"#).unwrap_err().code, ErrorCode::MissingField);
+        assert_eq!(parse_workspace("not json").unwrap_err().code, ErrorCode::InvalidJson);
+    }
+
+    #[test]
+    fn content_is_validated_with_paths() {
+        let e = parse_workspace(&V1.replace("2026-11-02", "2026-02-30")).unwrap_err();
+        assert_eq!(e.path, "log[0].date");
+        let e = parse_workspace(&V1.replace(r#""amount":"10.00""#, r#""amount":"10.001""#)).unwrap_err();
+        assert_eq!(e.path, "invoices[0].amount");
+    }
+}
