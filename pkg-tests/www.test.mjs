@@ -3,22 +3,15 @@
 // screenshot to artifacts/www-demo.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { app, requireApp, root, work } from "./lib/app.mjs";
+import { root } from "./lib/app.mjs";
 import { launch } from "./lib/browser.mjs";
-import { startServer } from "../scripts/serve.mjs";
+import { serveSite } from "./lib/site.mjs";
 
 test("the page: who to chase, invoices, ageing, late charges and a payment plan", async () => {
-  requireApp();
-  const site = join(work, "www");
-  cpSync(join(root, "www"), site, { recursive: true, filter: (src) => !src.includes(`${join(root, "www", "pkg")}`) });
-  mkdirSync(join(site, "pkg"), { recursive: true });
-  const pkgDir = join(app, "node_modules/overdue");
-  for (const f of readdirSync(pkgDir)) cpSync(join(pkgDir, f), join(site, "pkg", f));
-
-  const server = await startServer({ root: site, port: 0 });
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const server = await serveSite();
+  const origin = server.origin;
   const { context, close } = await launch();
   const problems = [];
   const foreign = [];

@@ -13,9 +13,11 @@ const TYPES = {
   ".csv": "text/csv; charset=utf-8", ".webmanifest": "application/manifest+json",
 };
 
-// Scripts only from this origin; wasm compilation allowed; no inline script, no eval.
+// Scripts only from this origin; wasm compilation allowed; no inline script, no eval. Inline styles
+// are allowed for the notice preview: a notice is a whole HTML document with its own <style>, shown
+// in a sandboxed frame that inherits this policy (it never runs script).
 export const CSP = [
-  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:",
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "frame-src 'self'",
   "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
 ].join("; ");
 

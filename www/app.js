@@ -1,16 +1,45 @@
 import init, { version } from "./pkg/overdue.js";
-import { demoInvoices } from "./demo.js";
 import { today } from "./views/format.js";
+import { store, load, subscribe, watchOtherTabs, backupText, download, replace, emptyWorkspace, dismiss } from "./store.js";
+import { el } from "./views/format.js";
 import * as worklist from "./views/worklist.js";
 import * as aging from "./views/aging.js";
 import * as invoicesView from "./views/invoices.js";
 import * as charges from "./views/charges.js";
 import * as plan from "./views/plan.js";
+import * as notices from "./views/notices.js";
+import * as settings from "./views/settings.js";
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = { chase: worklist, aging, invoices: invoicesView, charges, plan };
+const VIEWS = { chase: worklist, aging, invoices: invoicesView, notice: notices, charges, plan, data: settings };
+let asOf;
 
-function show(name, state) {
+function banners() {
+  const box = $("banners");
+  box.replaceChildren();
+  const ws = store.workspace;
+  if (ws?.demo) {
+    const clear = el("button", { type: "button", id: "demo-clear", class: "small", text: "Start empty" });
+    clear.addEventListener("click", () => replace(emptyWorkspace(null)));
+    box.append(el("p", { class: "demo-note", id: "demo-note" }, "You are looking at a ", el("strong", { text: "demo ledger" }), " of made-up invoices. ", clear));
+  }
+  for (const n of store.notices) {
+    const p = el("p", { class: `banner ${n.kind}`, role: n.kind === "info" ? "status" : "alert" }, n.text, " ");
+    if (n.backupKey) {
+      const b = el("button", { type: "button", class: "small", text: "Download the saved data" });
+      b.addEventListener("click", () => download(`${n.backupKey}.json`, backupText(n.backupKey) ?? "", "application/json"));
+      p.append(b, " ");
+    }
+    if (n.kind === "info") {
+      const x = el("button", { type: "button", class: "small", text: "OK", "aria-label": "Dismiss this message" });
+      x.addEventListener("click", () => dismiss(n.text));
+      p.append(x);
+    }
+    box.append(p);
+  }
+}
+
+function show(name) {
   const view = VIEWS[name] ? name : "chase";
   for (const tab of document.querySelectorAll("[role=tab]")) {
     const on = tab.dataset.view === view;
@@ -19,8 +48,10 @@ function show(name, state) {
   }
   const panel = $("panel");
   panel.setAttribute("aria-labelledby", `tab-${view}`);
+  banners();
   try {
-    VIEWS[view].render(panel, state);
+    $("error").hidden = true;
+    VIEWS[view].render(panel, { asOf, workspace: store.workspace, invoices: store.workspace.invoices });
   } catch (e) {
     $("error").hidden = false;
     $("error").textContent = `Something went wrong: ${e.message}`;
@@ -31,9 +62,10 @@ async function main() {
   try {
     await init();
     $("version").textContent = version();
-    const asOf = today();
-    const state = { asOf, invoices: demoInvoices(asOf) };
-    $("demo-note").hidden = false;
+    asOf = today();
+    load(asOf);
+    watchOtherTabs();
+    subscribe(() => show(location.hash.slice(1)));
     const tabs = [...document.querySelectorAll("[role=tab]")];
     for (const tab of tabs) {
       tab.addEventListener("click", () => { location.hash = tab.dataset.view; });
@@ -43,8 +75,8 @@ async function main() {
         if (next) { next.focus(); next.click(); }
       });
     }
-    window.addEventListener("hashchange", () => show(location.hash.slice(1), state));
-    show(location.hash.slice(1), state);
+    window.addEventListener("hashchange", () => show(location.hash.slice(1)));
+    show(location.hash.slice(1));
   } catch (e) {
     $("error").hidden = false;
     $("error").textContent = `Something went wrong: ${e.message}`;

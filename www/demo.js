@@ -28,3 +28,21 @@ export function demoInvoices(today) {
       payments: [{ date: at(-48), amount: "96.80" }] },
   ];
 }
+
+/** The demo workspace: the ledger above, a sender, and a little history, clearly marked as a demo. */
+export function demoWorkspace(today) {
+  const at = (d) => shift(today, d);
+  return {
+    version: 1,
+    demo: true,
+    sender: {
+      name: "Your Business Ltd", address: "1 High Street\nBristol BS1 1AA", email: "accounts@yourbusiness.example",
+      phone: "0117 496 0000", bankDetails: "Sort code 20-00-00\nAccount 55555555", signatory: "Sam Taylor",
+    },
+    settings: { currency: "GBP", language: "en", locale: "en-GB" },
+    invoices: demoInvoices(today),
+    customers: [{ id: "C-002", contactName: "Alex Rivera", phone: "020 7946 0000" }],
+    history: [{ customerId: "C-002", stageId: "friendly", date: at(-70) }],
+    log: [{ customerId: "C-003", date: at(-4), kind: "promise", text: "Mr Patel promised to pay INV-2038 by the end of next week." }],
+  };
+}

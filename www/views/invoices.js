@@ -1,10 +1,126 @@
 import { normalizeInvoices } from "../pkg/overdue.js";
-import { el, money, date } from "./format.js";
+import { el, money, date, field } from "./format.js";
+import { update } from "../store.js";
+import { importSection } from "./importcsv.js";
 
 const STATUS = { paid: "Paid", current: "Not yet due", overdue: "Overdue", credit: "Overpaid" };
+export const CURRENCIES = ["GBP", "EUR", "USD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "NZD", "JPY"];
+const FIELD_OF_PATH = { id: "i-id", customer: "i-customer", amount: "i-amount", currency: "i-currency", issueDate: "i-issue", dueDate: "i-due" };
 
-export function render(root, { asOf, invoices }) {
-  const result = normalizeInvoices({ asOf, invoices });
+function input(name, attrs = {}) {
+  return el("input", { name, id: `i-${name}`, ...attrs });
+}
+
+/** The "add an invoice" form; checks the invoice with the module before adding it. */
+function addForm(ws, asOf) {
+  const customers = [...new Map(ws.invoices.map((i) => [i.customer.name, i.customer])).values()];
+  const list = el("datalist", { id: "customer-names" }, ...customers.map((c) => el("option", { value: c.name })));
+  const currency = el("select", { name: "currency", id: "i-currency" }, ...CURRENCIES.map((c) => el("option", { value: c, text: c })));
+  currency.value = ws.settings?.currency ?? "GBP";
+  const issue = input("issue", { type: "date", value: asOf, required: "" });
+  const due = input("due", { type: "date", required: "" });
+  const msg = el("p", { class: "error", role: "alert", hidden: "" });
+  const form = el("form", { class: "calc", id: "add-invoice", novalidate: "" },
+    field("Customer", input("customer", { list: "customer-names", required: "", autocomplete: "off" }), "A new name adds a customer."),
+    field("Invoice number", input("id", { required: "", autocomplete: "off" })),
+    field("Amount", input("amount", { inputmode: "decimal", required: "", placeholder: "1250.00" }), "Digits and a point, e.g. 1250.00"),
+    field("Currency", currency),
+    field("Issue date", issue),
+    field("Due date", due),
+    el("div", { class: "actions" }, el("button", { type: "submit", text: "Add invoice" })), msg, list);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const f = new FormData(form);
+    const name = String(f.get("customer")).trim();
+    const known = customers.find((c) => c.name === name);
+    const invoice = {
+      id: String(f.get("id")).trim(), customer: known ?? { id: name, name }, currency: String(f.get("currency")),
+      amount: String(f.get("amount")).trim().replace(/,/g, ""), issueDate: String(f.get("issue")), dueDate: String(f.get("due")),
+    };
+    for (const x of form.querySelectorAll("[aria-invalid]")) x.removeAttribute("aria-invalid");
+    try {
+      if (!invoice.dueDate) throw Object.assign(new Error("Please give the due date."), { path: "invoices[0].dueDate" });
+      if (ws.invoices.some((i) => String(i.id) === invoice.id)) throw Object.assign(new Error(`Invoice ${invoice.id} is already in your list.`), { path: "invoices[0].id" });
+      normalizeInvoices({ asOf, invoices: [invoice] });
+    } catch (err) {
+      msg.hidden = false;
+      msg.textContent = err.message;
+      const key = String(err.path ?? "").replace(/^invoices\[0\]\./, "").split(".")[0];
+      const bad = FIELD_OF_PATH[key] && form.querySelector(`#${FIELD_OF_PATH[key]}`);
+      if (bad) { bad.setAttribute("aria-invalid", "true"); bad.focus(); }
+      return;
+    }
+    update((w) => { w.invoices.push(invoice); });
+  });
+  return el("details", { class: "panel-box", id: "add-box" }, el("summary", { text: "Add an invoice" }), form);
+}
+
+/** Row actions: mark paid, part payment, dispute, promise, delete. */
+function actions(inv, asOf) {
+  const idx = (w) => w.invoices.findIndex((x) => String(x.id) === String(inv.id));
+  const btn = (text, label, onClick) => {
+    const b = el("button", { type: "button", class: "small", text, "aria-label": `${label} ${inv.id}` });
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const box = el("div", { class: "row-actions" });
+  if (inv.status === "overdue" || inv.status === "current") {
+    box.append(btn("Paid", "Mark as paid in full:", () => update((w) => {
+      const i = w.invoices[idx(w)];
+      (i.payments ??= []).push({ date: asOf, amount: inv.outstanding });
+    })));
+    box.append(btn("Part paid…", "Record a part payment on", () => box.replaceChildren(paymentForm(inv, asOf, idx))));
+    box.append(btn(inv.disputed ? "Undispute" : "Dispute", inv.disputed ? "Mark as no longer disputed:" : "Mark as disputed:", () => update((w) => {
+      const i = w.invoices[idx(w)];
+      i.disputed = !inv.disputed;
+    })));
+    box.append(btn("Promise…", "Record a promise to pay for", () => box.replaceChildren(promiseForm(inv, asOf, idx))));
+  }
+  box.append(btn("Delete", "Delete invoice", () => {
+    const yes = btn("Yes, delete", "Confirm deleting", () => update((w) => { w.invoices.splice(idx(w), 1); }));
+    const no = btn("Keep it", "Keep invoice", () => box.replaceWith(actions(inv, asOf)));
+    box.replaceChildren(el("span", { text: `Delete ${inv.id}? ` }), yes, no);
+    yes.focus();
+  }));
+  return box;
+}
+
+function paymentForm(inv, asOf, idx) {
+  const amount = el("input", { name: "amount", inputmode: "decimal", "aria-label": `Amount paid on ${inv.id}`, size: "9", required: "" });
+  const day = el("input", { name: "date", type: "date", value: asOf, "aria-label": `Date paid on ${inv.id}` });
+  const msg = el("span", { class: "error", role: "alert" });
+  const form = el("form", { class: "inline" }, amount, day, el("button", { type: "submit", class: "small", text: "Save" }), msg);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const payment = { date: day.value, amount: amount.value.trim().replace(/,/g, "") };
+    try {
+      normalizeInvoices({ asOf, invoices: [{ ...inv, payments: [...(inv.payments ?? []), payment] }] });
+      update((w) => { (w.invoices[idx(w)].payments ??= []).push(payment); });
+    } catch (err) {
+      msg.textContent = err.message;
+    }
+  });
+  queueMicrotask(() => amount.focus());
+  return form;
+}
+
+function promiseForm(inv, asOf, idx) {
+  const day = el("input", { name: "promised", type: "date", value: inv.promisedDate ?? asOf, "aria-label": `Promised payment date for ${inv.id}` });
+  const form = el("form", { class: "inline" }, day, el("button", { type: "submit", class: "small", text: "Save" }));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    update((w) => {
+      const i = w.invoices[idx(w)];
+      i.promisedDate = day.value || null;
+      (w.log ??= []).push({ customerId: i.customer.id, date: asOf, kind: "promise", text: `Promised to pay ${i.id} by ${day.value}.` });
+    });
+  });
+  queueMicrotask(() => day.focus());
+  return form;
+}
+
+export function render(root, { asOf, workspace }) {
+  const result = normalizeInvoices({ asOf, invoices: workspace.invoices });
   const cards = el("div", { class: "cards" });
   for (const t of result.totals) {
     const dl = el("dl");
@@ -17,14 +133,20 @@ export function render(root, { asOf, invoices }) {
   for (const inv of [...result.invoices].sort((a, b) => b.daysPastDue - a.daysPastDue)) {
     const tr = el("tr");
     tr.dataset.status = inv.status;
-    for (const [text, cls] of [[inv.customer.name], [inv.id], [date(inv.dueDate)], [money(inv.amount, inv.currency), "num"], [money(inv.outstanding, inv.currency), "num"], [inv.daysPastDue > 0 ? String(inv.daysPastDue) : "—", "num"]]) {
+    for (const [text, cls] of [[inv.customer.name], [String(inv.id)], [date(inv.dueDate)], [money(inv.amount, inv.currency), "num"], [money(inv.outstanding, inv.currency), "num"], [inv.daysPastDue > 0 ? String(inv.daysPastDue) : "—", "num"]]) {
       tr.append(el("td", { class: cls ?? "", text }));
     }
-    tr.append(el("td", { class: `status ${inv.status}`, text: STATUS[inv.status] + (inv.disputed ? " · disputed" : "") }));
+    const notes = [STATUS[inv.status], inv.disputed ? "disputed" : "", inv.promisedDate ? `promised ${date(inv.promisedDate)}` : ""].filter(Boolean).join(" · ");
+    tr.append(el("td", { class: `status ${inv.status}`, text: notes }));
+    const source = workspace.invoices.find((x) => String(x.id) === String(inv.id));
+    tr.append(el("td", {}, actions({ ...source, ...inv, id: source.id }, asOf)));
     body.append(tr);
   }
   const head = el("tr");
-  for (const [label, cls] of [["Customer"], ["Invoice"], ["Due date"], ["Amount", "num"], ["Still owed", "num"], ["Days late", "num"], ["Status"]]) head.append(el("th", { scope: "col", class: cls ?? "", text: label }));
+  for (const [label, cls] of [["Customer"], ["Invoice"], ["Due date"], ["Amount", "num"], ["Still owed", "num"], ["Days late", "num"], ["Status"], ["Actions"]]) head.append(el("th", { scope: "col", class: cls ?? "", text: label }));
   const tableEl = el("table", { id: "invoices" }, el("caption", { class: "visually-hidden", text: "Invoices with what is still owed today" }), el("thead", {}, head), body);
-  root.replaceChildren(el("h2", { id: "totals-h", text: "Invoices" }), el("div", { id: "totals" }, cards), el("div", { class: "table-wrap" }, tableEl));
+  root.replaceChildren(el("h2", { id: "totals-h", text: "Invoices" }), el("div", { id: "totals" }, cards),
+    addForm(workspace, asOf), importSection(workspace),
+    el("div", { class: "table-wrap" }, tableEl));
+  if (workspace.invoices.length === 0) root.append(el("p", { class: "hint", text: "No invoices yet: add one above, or import a spreadsheet." }));
 }

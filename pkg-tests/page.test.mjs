@@ -1,0 +1,283 @@
+// The calculator page keeping a workspace in the browser, in headless Chromium with its real CSP:
+// add an invoice and find it in the ageing and after a reload; import a CSV with bad rows; a hostile
+// customer name shown as text everywhere, notices included; export → clear → import; corrupted
+// storage offered back as a download; a full storage reported with nothing lost; two tabs; no request
+// leaving the origin; axe-core finds no serious or critical violation in any view.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "./lib/app.mjs";
+import { launch } from "./lib/browser.mjs";
+import { serveSite } from "./lib/site.mjs";
+
+const KEY = "overdue.workspace";
+const EVIL = "<img src=x onerror=alert(1)>";
+let site, browser;
+const problems = [];
+const foreign = [];
+
+before(async () => {
+  site = await serveSite("www-page");
+  browser = await launch();
+  mkdirSync(join(root, "artifacts"), { recursive: true });
+});
+after(async () => {
+  await browser.close();
+  site.close();
+  assert.deepEqual(foreign, [], "no request leaves the origin");
+});
+
+async function open(path = "/", init) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 850 });
+  page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("dialog", async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  page.on("request", (r) => { if (!r.url().startsWith(site.origin) && !r.url().startsWith("about:") && !r.url().startsWith("blob:")) foreign.push(r.url()); });
+  if (init) await page.addInitScript(init);
+  await page.goto(site.origin + path);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  return page;
+}
+
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+const shot = (page, name) => page.screenshot({ path: join(root, `artifacts/page-${name}.png`), fullPage: true });
+
+async function axe(page, label) {
+  await page.addScriptTag({ url: `${site.origin}/axe.min.js` });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  assert.deepEqual(result, [], `axe-core in ${label}`);
+}
+
+test("first visit: the demo, labelled; start empty; add an invoice; it is in the ageing and survives a reload", async () => {
+  const page = await open("/#invoices");
+  assert.match(await page.textContent("#demo-note"), /demo ledger/);
+  assert.equal(await stored(page), null, "the demo is not saved until something changes");
+  await page.click("#demo-clear");
+  await page.waitForFunction(() => !document.querySelector("#demo-note"));
+  assert.equal(JSON.parse(await stored(page)).invoices.length, 0);
+
+  await page.click("#add-box summary");
+  await page.fill("#i-customer", "Quayside Studio");
+  await page.fill("#i-id", "Q-1");
+  await page.fill("#i-amount", "1,250.50");
+  await page.fill("#i-issue", "2026-01-05");
+  await page.fill("#i-due", "2026-02-04");
+  await page.click("#add-invoice button[type=submit]");
+  await page.waitForSelector("#invoices tbody tr");
+  assert.match(await page.textContent("#invoices tbody"), /Q-1/);
+  // A bad amount is refused with the field marked.
+  await page.click("#add-box summary");
+  await page.fill("#i-customer", "Quayside Studio");
+  await page.fill("#i-id", "Q-2");
+  await page.fill("#i-amount", "12.345");
+  await page.fill("#i-due", "2026-03-04");
+  await page.click("#add-invoice button[type=submit]");
+  await page.waitForSelector("#add-invoice .error:not([hidden])");
+  assert.match(await page.textContent("#add-invoice .error"), /decimal/);
+  assert.equal(await page.getAttribute("#i-amount", "aria-invalid"), "true");
+
+  await page.click("#tab-aging");
+  await page.waitForSelector(".chart svg");
+  assert.match(await page.textContent("#panel"), /£1,250\.50 owed/);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.click("#tab-invoices");
+  await page.waitForSelector("#invoices tbody tr");
+  assert.equal(await page.locator("#invoices tbody tr").count(), 1);
+  assert.equal(JSON.parse(await stored(page)).invoices[0].amount, "1250.50");
+  // Part payment and mark paid.
+  await page.click("button[aria-label='Record a part payment on Q-1']");
+  await page.fill("input[aria-label='Amount paid on Q-1']", "250.50");
+  await page.click("form.inline button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#invoices tbody").textContent.includes("£1,000.00"));
+  await page.click("button[aria-label='Mark as paid in full: Q-1']");
+  await page.waitForFunction(() => document.querySelector("#invoices tbody td.status").textContent.startsWith("Paid"));
+  const payments = JSON.parse(await stored(page)).invoices[0].payments;
+  assert.deepEqual(payments.map((p) => p.amount), ["250.50", "1000.00"]);
+  await axe(page, "invoices");
+  await page.close();
+});
+
+test("CSV import: two bad rows reported with their lines, the others imported", async () => {
+  const page = await open("/#invoices");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.click("#demo-clear");
+  await page.click("#import-box summary");
+  const csv = "Invoice Number;Customer;Currency;Amount;Invoice Date;Due Date\n" +
+    "R-1;Müller GmbH;EUR;1.234,56;01.09.2026;01.10.2026\n" +
+    "R-2;Müller GmbH;EUR;zwölf;01.09.2026;01.10.2026\n" +
+    `R-3;${EVIL};EUR;99,90;02.09.2026;02.10.2026\n` +
+    "R-4;Weber KG;EUR;10,00;03.09.2026;31.02.2026\n" +
+    "R-5;Weber KG;EUR;250,00;03.09.2026;03.10.2026\n";
+  await page.setInputFiles("#csv-file", { name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.waitForSelector("#csv-import");
+  const errors = await page.locator(".csv-errors li").allTextContents();
+  assert.deepEqual(errors.map((e) => e.split(":")[0]), ["Line 3 (Amount)", "Line 5 (Due date)"]);
+  assert.equal(await page.textContent("#csv-import"), "Import 3 invoices");
+  await shot(page, "import-preview");
+  await page.click("#csv-import");
+  await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length === 3);
+  assert.deepEqual(JSON.parse(await stored(page)).invoices.map((i) => i.id), ["R-1", "R-3", "R-5"]);
+  assert.equal(await page.locator("#invoices img").count(), 0);
+  assert.ok((await page.textContent("#invoices tbody")).includes(EVIL), "the name is shown as text");
+  await page.close();
+});
+
+test("a hostile customer name is text in every view and in the notice", async () => {
+  const page = await open("/#notice");
+  for (const view of ["chase", "aging", "invoices", "notice", "charges", "plan", "data"]) {
+    await page.click(`#tab-${view}`);
+    await page.waitForFunction((v) => document.querySelector("#panel").getAttribute("aria-labelledby") === `tab-${v}`, view);
+    assert.equal(await page.locator("#panel img").count(), 0, view);
+  }
+  await page.click("#tab-notice");
+  await page.waitForSelector("#n-text");
+  const options = await page.locator("#n-customer option").allTextContents();
+  const evil = options.findIndex((o) => o.includes(EVIL));
+  assert.ok(evil >= 0, options.join(" | "));
+  await page.selectOption("#n-customer", { index: evil });
+  await page.selectOption("#n-channel", "letter");
+  await page.waitForFunction((e) => document.querySelector("#n-text").textContent.includes(e), EVIL);
+  const frame = page.frameLocator("#n-html");
+  await frame.locator("body").waitFor();
+  assert.equal(await frame.locator("img").count(), 0, "no image element in the notice");
+  assert.match(await frame.locator(".recipient").textContent(), /<img src=x onerror=alert\(1\)>/);
+  await page.close();
+});
+
+test("notices: live preview in five languages, download, record as sent", async () => {
+  const page = await open("/");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.click("#tab-notice");
+  await page.waitForSelector("#n-text");
+  // The demo's most urgent customer is offered with what the ladder says is due.
+  assert.match(await page.locator("#n-customer option").first().textContent(), /\(GBP\)/);
+  await page.selectOption("#n-language", "de");
+  await page.waitForFunction(() => /Mit freundlichen Grüßen/.test(document.querySelector("#n-text").textContent));
+  await page.selectOption("#n-language", "fr");
+  await page.waitForFunction(() => /Cordialement|Veuillez|Nous vous prions/.test(document.querySelector("#n-text").textContent));
+  await page.selectOption("#n-language", "en");
+  await page.selectOption("#n-stage", "final");
+  await page.waitForFunction(() => document.querySelector("#n-subject").textContent.startsWith("Subject: Final notice"));
+  await shot(page, "notice");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#n-txt")]);
+  const text = readFileSync(await download.path(), "utf8");
+  assert.match(text, /^Subject: Final notice: /);
+  await page.click("#n-sent");
+  await page.waitForFunction((k) => (JSON.parse(localStorage.getItem(k))?.history ?? []).some((h) => h.stageId === "final"), KEY);
+  await axe(page, "notice");
+  await page.close();
+});
+
+test("export, clear, import: the workspace comes back exactly", async () => {
+  const page = await open("/#data");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  // Make the demo real by changing it, so it is saved.
+  await page.fill("#s-name", "Harbour Lane Design Ltd");
+  await page.locator("#s-name").blur();
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+  const before = JSON.parse(await stored(page));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  const exported = readFileSync(await download.path(), "utf8");
+  await page.click("#start-empty");
+  await page.click("#start-empty-yes");
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).invoices.length === 0, KEY);
+  await page.setInputFiles("#import-file", { name: "back.json", mimeType: "application/json", buffer: Buffer.from(exported) });
+  await page.waitForFunction(() => /Imported/.test(document.querySelector("#data-msg").textContent));
+  assert.deepEqual(JSON.parse(await stored(page)), before);
+  // A broken file changes nothing.
+  await page.setInputFiles("#import-file", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from(exported.replace('"dueDate": "', '"dueDate": "x')) });
+  await page.waitForFunction(() => /could not be imported/.test(document.querySelector("#data-msg").textContent));
+  assert.deepEqual(JSON.parse(await stored(page)), before);
+  await axe(page, "data");
+  await shot(page, "data");
+  await page.close();
+});
+
+test("corrupted storage: the page opens, keeps the data as a backup and offers it", async () => {
+  const page = await open("/");
+  await page.evaluate((k) => localStorage.setItem(k, '{"version":1,"invoices":[{"id":"A", oops'), KEY);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match(await page.textContent("#banners"), /could not be read/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#banners button:has-text('Download the saved data')")]);
+  assert.equal(readFileSync(await download.path(), "utf8"), '{"version":1,"invoices":[{"id":"A", oops');
+  assert.equal(await stored(page), '{"version":1,"invoices":[{"id":"A", oops', "nothing overwritten by opening the page");
+  await shot(page, "corrupted");
+  // A workspace from a newer page is left alone and nothing is saved over it.
+  await page.evaluate((k) => localStorage.setItem(k, '{"version":99,"invoices":[]}'), KEY);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match(await page.textContent("#banners"), /newer version/);
+  await page.click("#tab-data");
+  await page.fill("#s-name", "Changed");
+  await page.locator("#s-name").blur();
+  assert.equal(await stored(page), '{"version":99,"invoices":[]}');
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("a full storage: the user is told, what was saved is intact, the change stays on screen", async () => {
+  const page = await open("/#invoices", () => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__full && k === "overdue.workspace") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return real.call(this, k, v);
+    };
+  });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.click("#demo-clear");
+  const saved = await stored(page);
+  await page.evaluate(() => { window.__full = true; });
+  await page.click("#add-box summary");
+  await page.fill("#i-customer", "Full Ltd");
+  await page.fill("#i-id", "F-1");
+  await page.fill("#i-amount", "10");
+  await page.fill("#i-issue", "2026-09-01");
+  await page.fill("#i-due", "2026-10-01");
+  await page.click("#add-invoice button[type=submit]");
+  await page.waitForSelector(".banner.save");
+  assert.match(await page.textContent(".banner.save"), /storage for this page is full/);
+  assert.equal(await stored(page), saved, "the saved workspace is unchanged");
+  assert.match(await page.textContent("#invoices tbody"), /F-1/, "the change is still shown");
+  await shot(page, "storage-full");
+  await page.close();
+});
+
+test("two tabs: a change in one shows in the other", async () => {
+  const a = await open("/#invoices");
+  await a.evaluate(() => localStorage.clear());
+  await a.reload();
+  await a.waitForSelector("body[data-ready=true]");
+  await a.click("#demo-clear");
+  const b = await open("/#invoices");
+  await a.click("#add-box summary");
+  await a.fill("#i-customer", "Tab Two Ltd");
+  await a.fill("#i-id", "T-2");
+  await a.fill("#i-amount", "20");
+  await a.fill("#i-issue", "2026-09-01");
+  await a.fill("#i-due", "2026-10-01");
+  await a.click("#add-invoice button[type=submit]");
+  await b.waitForFunction(() => document.querySelector("#invoices tbody")?.textContent.includes("T-2"), null, { timeout: 5000 });
+  assert.match(await b.textContent("#banners"), /another tab/);
+  await a.close();
+  await b.close();
+});
+
+test("no page errors, dialogs or console errors in any of the above", () => {
+  assert.deepEqual(problems, []);
+});

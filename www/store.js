@@ -1,0 +1,146 @@
+// The workspace: loaded from and saved to this browser's storage through the overdue module (which
+// validates, migrates and backs up), kept in memory when storage is unavailable or full, and
+// re-read when another tab changes it. Views call `update(change)`; every listener re-renders.
+import { loadWorkspace, saveWorkspace, readStored, listBackups, parseWorkspace } from "./pkg/overdue.js";
+import { demoWorkspace } from "./demo.js";
+
+const KEY = "overdue.workspace";
+const listeners = new Set();
+export const store = {
+  workspace: null,
+  /** "ok" | "memory" (storage unavailable) | "readonly" (saved by a newer page) */
+  mode: "ok",
+  /** Messages for the banner: { kind: "info" | "warn" | "error", text, backupKey? } */
+  notices: [],
+};
+
+export function subscribe(fn) {
+  listeners.add(fn);
+}
+
+function emit() {
+  for (const fn of listeners) fn(store);
+}
+
+function note(kind, text, extra = {}) {
+  store.notices = [...store.notices.filter((n) => n.text !== text), { kind, text, ...extra }];
+}
+
+export function dismiss(text) {
+  store.notices = store.notices.filter((n) => n.text !== text);
+  emit();
+}
+
+export function load(asOf) {
+  let loaded;
+  try {
+    loaded = loadWorkspace({ key: KEY });
+  } catch (e) {
+    store.mode = "memory";
+    store.workspace = demoWorkspace(asOf);
+    note("warn", `${e.message} Your changes last until you close this tab: use “Export” under Your details & data to keep them.`);
+    return;
+  }
+  switch (loaded.status) {
+    case "new":
+      store.workspace = demoWorkspace(asOf);
+      break;
+    case "ok":
+      store.workspace = loaded.workspace;
+      break;
+    case "migrated":
+      store.workspace = loaded.workspace;
+      note("info", `Your saved data was updated to this version of the page. The original is kept as a backup.`, { backupKey: loaded.backupKey });
+      save();
+      break;
+    case "newer":
+      store.mode = "readonly";
+      store.workspace = demoWorkspace(asOf);
+      note("error", `${loaded.message} Until then, nothing you do here is saved, so your data stays as it is.`);
+      break;
+    case "damaged":
+      store.workspace = demoWorkspace(asOf);
+      note("error", `The data saved in this browser could not be read (${loaded.message}). It has not been deleted: download it below, and you are looking at the demo for now.`, { backupKey: loaded.backupKey });
+      break;
+  }
+}
+
+/** Saves; on failure says why and keeps everything in memory. Returns whether it was saved. */
+export function save() {
+  if (store.mode !== "ok") return false;
+  try {
+    saveWorkspace({ workspace: store.workspace, key: KEY });
+    store.notices = store.notices.filter((n) => n.kind !== "save");
+    return true;
+  } catch (e) {
+    if (e.code === "storage_full" || e.code === "storage_unavailable") note("save", e.message);
+    else note("save", `Not saved: ${e.message}`);
+    return false;
+  }
+}
+
+/** Applies `change(workspace)` to a copy; saves and re-renders. A change that throws changes nothing. */
+export function update(change) {
+  const next = structuredClone(store.workspace);
+  change(next);
+  store.workspace = next;
+  save();
+  emit();
+}
+
+/** Replaces the whole workspace (import, start empty). */
+export function replace(workspace) {
+  store.workspace = workspace;
+  save();
+  emit();
+}
+
+/** Another tab saved: take its version. */
+export function watchOtherTabs() {
+  window.addEventListener("storage", (e) => {
+    if (e.key !== KEY || store.mode !== "ok") return;
+    try {
+      const loaded = loadWorkspace({ key: KEY });
+      if (loaded.status === "ok" || loaded.status === "migrated") {
+        store.workspace = loaded.workspace;
+        note("info", "Updated with the changes made in another tab.");
+        emit();
+      }
+    } catch {
+      // Nothing to take: keep what this tab shows.
+    }
+  });
+}
+
+export function backups() {
+  try {
+    return listBackups({ key: KEY });
+  } catch {
+    return [];
+  }
+}
+
+export function backupText(key) {
+  return readStored(key);
+}
+
+/** Reads an exported file: the same validation and migrations as storage. Throws a coded error. */
+export function parseFile(text) {
+  return parseWorkspace({ text }).workspace;
+}
+
+export function emptyWorkspace(from) {
+  return { version: 1, demo: false, sender: from?.sender ?? {}, settings: from?.settings ?? {}, invoices: [], customers: [], history: [], log: [] };
+}
+
+/** A file the browser downloads. */
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,128 @@
+// The notice generator: pick a customer, a stage, a channel and a language; the module writes the
+// notice; preview it, copy it, download it as text or HTML, print a letter, and record it as sent so
+// the ladder moves on.
+import { renderNotice, nextActions, normalizeInvoices } from "../pkg/overdue.js";
+import { el, field, date } from "./format.js";
+import { update, download } from "../store.js";
+
+const STAGES = [
+  ["courtesy", "Courtesy reminder (before the due date)"], ["friendly", "Friendly reminder"], ["followup", "Second reminder"],
+  ["final", "Final notice"], ["plan", "Payment-plan offer"], ["agency", "Referral to a collection agency"], ["legal", "Letter before legal action"],
+];
+const CHANNELS = [["email", "Email"], ["letter", "Letter"], ["phone", "Phone-call script"], ["sms", "Text message"]];
+const LANGUAGES = [["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"], ["nl", "Nederlands"]];
+
+const choice = (id, options, value) => {
+  const s = el("select", { id }, ...options.map(([v, t]) => el("option", { value: v, text: t })));
+  s.value = value;
+  return s;
+};
+
+export function render(root, { asOf, workspace }) {
+  const open = normalizeInvoices({ asOf, invoices: workspace.invoices }).invoices.filter((i) => i.status === "overdue" || i.status === "current");
+  const groups = new Map();
+  for (const i of open) {
+    const k = `${i.customer.id}\u0000${i.currency}`;
+    if (!groups.has(k)) groups.set(k, { customer: i.customer, currency: i.currency, ids: [], due: [] });
+    groups.get(k).ids.push(String(i.id));
+    if (i.status === "overdue") groups.get(k).due.push(String(i.id));
+  }
+  root.replaceChildren(el("h2", { text: "Write a notice" }));
+  if (groups.size === 0) {
+    root.append(el("p", { class: "hint", text: "Nothing is owed, so there is nothing to write." }));
+    return;
+  }
+  // Suggest what the ladder says is due today.
+  let todo = [];
+  try {
+    todo = nextActions({ asOf, invoices: workspace.invoices, history: workspace.history ?? [] }).actions;
+  } catch {
+    todo = [];
+  }
+  const keys = [...groups.keys()];
+  const customer = choice("n-customer", keys.map((k) => {
+    const g = groups.get(k);
+    const due = todo.find((a) => String(a.customerId) === String(g.customer.id) && a.currency === g.currency);
+    return [k, `${g.customer.name} (${g.currency})${due ? ` — due today: ${due.stageName.toLowerCase()}` : ""}`];
+  }), keys[0]);
+  const stage = choice("n-stage", STAGES, "friendly");
+  const channel = choice("n-channel", CHANNELS, "email");
+  const language = choice("n-language", LANGUAGES, workspace.settings?.language ?? "en");
+  const suggest = () => {
+    const g = groups.get(customer.value);
+    const due = todo.find((a) => String(a.customerId) === String(g.customer.id) && a.currency === g.currency);
+    if (due) {
+      stage.value = due.template;
+      channel.value = due.channel;
+    }
+  };
+  suggest();
+
+  const subject = el("p", { class: "subject-line", id: "n-subject" });
+  const text = el("pre", { class: "notice-text", id: "n-text" });
+  const frame = el("iframe", { id: "n-html", title: "The notice as it will look", sandbox: "allow-same-origin allow-modals" });
+  const msg = el("p", { class: "error", role: "alert", hidden: "" });
+  const done = el("p", { class: "ok", role: "status" });
+  let notice = null;
+
+  const draw = () => {
+    const g = groups.get(customer.value);
+    const details = (workspace.customers ?? []).find((c) => String(c.id) === String(g.customer.id)) ?? {};
+    const sender = { ...workspace.sender, name: workspace.sender?.name || "Your business" };
+    try {
+      notice = renderNotice({
+        asOf, stage: stage.value, channel: channel.value, language: language.value,
+        locale: workspace.settings?.locale && workspace.settings.locale.startsWith(language.value) ? workspace.settings.locale : null,
+        sender, customer: { contactName: details.contactName ?? null, phone: details.phone ?? null, address: details.address ?? null },
+        // A reminder lists what is overdue; a courtesy reminder, everything still open.
+        invoices: workspace.invoices.filter((i) => (stage.value === "courtesy" || g.due.length === 0 ? g.ids : g.due).includes(String(i.id))),
+      });
+      msg.hidden = true;
+    } catch (e) {
+      notice = null;
+      msg.hidden = false;
+      msg.textContent = e.message;
+      return;
+    }
+    subject.textContent = `Subject: ${notice.subject}`;
+    text.textContent = notice.text;
+    frame.srcdoc = notice.html;
+    done.textContent = "";
+  };
+  for (const s of [customer, stage, channel, language]) s.addEventListener("change", () => { if (s === customer) suggest(); draw(); });
+
+  const button = (id, label, onClick) => {
+    const b = el("button", { type: "button", id, text: label });
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const slug = () => `${groups.get(customer.value).customer.name}-${stage.value}`.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const tools = el("div", { class: "actions" },
+    button("n-copy", "Copy text", async () => {
+      if (!notice) return;
+      try {
+        await navigator.clipboard.writeText(`${notice.subject}\n\n${notice.text}`);
+        done.textContent = "Copied. Paste it into your email.";
+      } catch {
+        done.textContent = "Your browser did not allow copying: select the text below and copy it.";
+      }
+    }),
+    button("n-txt", "Download .txt", () => notice && download(`${slug()}.txt`, `Subject: ${notice.subject}\n\n${notice.text}\n`, "text/plain;charset=utf-8")),
+    button("n-download-html", "Download .html", () => notice && download(`${slug()}.html`, notice.html, "text/html;charset=utf-8")),
+    button("n-print", "Print", () => frame.contentWindow?.print()),
+    button("n-sent", "Record as sent today", () => {
+      const g = groups.get(customer.value);
+      update((w) => {
+        (w.history ??= []).push({ customerId: g.customer.id, stageId: stage.value, date: asOf });
+        (w.log ??= []).push({ customerId: g.customer.id, date: asOf, kind: channel.value === "phone" ? "call" : channel.value === "letter" ? "letter" : "email", text: `Sent: ${notice?.subject ?? stage.value}` });
+      });
+    }));
+
+  root.append(
+    el("p", { class: "hint", text: `Your details (name, address, bank) come from “Your details & data”. Dates are as of ${date(asOf)}.` }),
+    el("form", { class: "calc", id: "notice-form" },
+      field("Customer", customer), field("Stage", stage), field("Sent as", channel), field("Language", language)),
+    msg, tools, done,
+    el("div", { class: "notice-preview" }, el("div", {}, el("h3", { text: "Text" }), subject, text), el("div", {}, el("h3", { text: "As it will look" }), frame)));
+  draw();
+}
