@@ -278,6 +278,60 @@ test("two tabs: a change in one shows in the other", async () => {
   await b.close();
 });
 
+test("customers: score and trend, contact details used by the notices, a communication log", async () => {
+  const page = await open("/");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.click("#tab-customers");
+  await page.waitForSelector("#c-pick");
+  await page.selectOption("#c-pick", { label: "Patel & Sons Garage" });
+  await page.waitForSelector("#c-contactName");
+  await page.fill("#c-contactName", "Ravi Patel");
+  await page.locator("#c-contactName").blur();
+  await page.waitForFunction((k) => (JSON.parse(localStorage.getItem(k))?.customers ?? []).some((c) => c.contactName === "Ravi Patel"), KEY);
+  await page.selectOption("#l-kind", "call");
+  await page.fill("#l-text", "Spoke to Ravi: the cheque is in the post.");
+  await page.click("#log-form button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#c-log")?.textContent.includes("cheque is in the post"));
+  assert.match(await page.textContent("#panel"), /Open invoices/);
+  await shot(page, "customer");
+  await axe(page, "customers");
+  await page.click("#tab-notice");
+  await page.waitForSelector("#n-customer");
+  await page.selectOption("#n-customer", { index: (await page.locator("#n-customer option").allTextContents()).findIndex((o) => o.startsWith("Patel")) });
+  await page.waitForFunction(() => document.querySelector("#n-text").textContent.startsWith("Dear Ravi Patel,"));
+  await page.close();
+});
+
+test("the ageing report downloads as CSV with exact amounts", async () => {
+  const page = await open("/#aging");
+  await page.waitForSelector("#aging-csv");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#aging-csv")]);
+  const csv = readFileSync(await download.path(), "utf8").split("\r\n");
+  assert.equal(csv[0], "Customer,Customer id,Currency,Current,1–30,31–60,61–90,91–120,121+,Total");
+  assert.ok(csv.some((l) => l.startsWith("Northwind Design Studio,C-002,GBP,0.00,0.00,1875.00,4200.00,0.00,0.00,6075.00")), csv.join("\n"));
+  await page.close();
+});
+
+test("offline: once loaded, the page opens without a network", async () => {
+  const page = await open("/");
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated", null, { timeout: 15000 });
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await browser.context.setOffline(true);
+  try {
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+    await page.click("#tab-aging");
+    await page.waitForSelector(".chart svg");
+    assert.equal(await page.isVisible("#error"), false);
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

@@ -9,9 +9,10 @@ import * as charges from "./views/charges.js";
 import * as plan from "./views/plan.js";
 import * as notices from "./views/notices.js";
 import * as settings from "./views/settings.js";
+import * as customers from "./views/customers.js";
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = { chase: worklist, aging, invoices: invoicesView, notice: notices, charges, plan, data: settings };
+const VIEWS = { chase: worklist, aging, invoices: invoicesView, customers, notice: notices, charges, plan, data: settings };
 let asOf;
 
 function banners() {
@@ -87,3 +88,8 @@ async function main() {
 }
 
 main();
+
+// Works offline once loaded: the service worker keeps the page and the module.
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  navigator.serviceWorker.register("./sw.js").catch(() => {});
+}

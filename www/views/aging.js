@@ -1,5 +1,16 @@
 import { ageReceivables } from "../pkg/overdue.js";
 import { el, money, table } from "./format.js";
+import { download } from "../store.js";
+
+/** One CSV cell: quoted when it holds a separator, a quote or a line break. */
+const cell = (v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The ageing report as CSV: one row per customer and currency, amounts as exact decimals. */
+export function agingCsv(r) {
+  const lines = [["Customer", "Customer id", "Currency", ...r.buckets.map((b) => b.label), "Total"].map(cell).join(",")];
+  for (const c of r.customers) lines.push([c.name, String(c.customerId), c.currency, ...c.buckets, c.totalOutstanding].map(cell).join(","));
+  return lines.join("\r\n") + "\r\n";
+}
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -29,8 +40,10 @@ function bars(c) {
 
 export function render(root, { asOf, invoices }) {
   const r = ageReceivables({ asOf, invoices, detail: "customers" });
+  const csv = el("button", { type: "button", id: "aging-csv", class: "small", text: "Download as CSV" });
+  csv.addEventListener("click", () => download(`ageing-${asOf}.csv`, agingCsv(r), "text/csv;charset=utf-8"));
   root.replaceChildren(el("h2", { text: "How late is the money?" }),
-    el("p", { class: "hint", text: "What is owed, grouped by days past the due date. “Current” is not due yet." }));
+    el("p", { class: "hint" }, "What is owed, grouped by days past the due date. “Current” is not due yet. ", csv));
   for (const c of r.currencies) {
     root.append(el("h3", { text: `${c.currency}: ${money(c.totalOutstanding, c.currency)} owed, ${money(c.overdueTotal, c.currency)} overdue` }));
     root.append(el("figure", { class: "chart" }, bars(c)));

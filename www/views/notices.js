@@ -59,7 +59,7 @@ export function render(root, { asOf, workspace }) {
   suggest();
 
   const subject = el("p", { class: "subject-line", id: "n-subject" });
-  const text = el("pre", { class: "notice-text", id: "n-text" });
+  const text = el("pre", { class: "notice-text", id: "n-text", tabindex: "0", "aria-label": "The notice as plain text" });
   const frame = el("iframe", { id: "n-html", title: "The notice as it will look", sandbox: "allow-same-origin allow-modals" });
   const msg = el("p", { class: "error", role: "alert", hidden: "" });
   const done = el("p", { class: "ok", role: "status" });

@@ -1,0 +1,112 @@
+// One customer at a time: how they pay (score, trend and a chart of days late per month), what they
+// owe, the notices sent, and a communication log of calls, emails and promises, with their contact
+// details. Everything is saved in the workspace.
+import { paymentRisk, normalizeInvoices } from "../pkg/overdue.js";
+import { el, field, money, date, table } from "./format.js";
+import { update } from "../store.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "Not enough payments yet for a trend" };
+const KINDS = [["call", "Phone call"], ["email", "Email"], ["letter", "Letter"], ["promise", "Promise to pay"], ["note", "Note"]];
+let selected = null;
+
+/** Days late per month as a line; the numbers are also in the table below it. */
+function trendChart(r) {
+  const pts = r.monthly.map((m, i) => ({ i, m: m.month, v: m.dbt }));
+  const vals = pts.filter((p) => p.v !== null).map((p) => p.v);
+  const w = 560, h = 160, pad = 30;
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${w} ${h + pad}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `Days paid after the due date, month by month: ${pts.map((p) => `${p.m} ${p.v === null ? "no payments" : `${p.v} days`}`).join(", ")}`);
+  if (vals.length === 0) return svg;
+  const lo = Math.min(0, ...vals), hi = Math.max(1, ...vals);
+  const x = (i) => pad + (i * (w - 2 * pad)) / Math.max(1, pts.length - 1);
+  const y = (v) => h - ((v - lo) / (hi - lo)) * (h - 20);
+  const zero = document.createElementNS(SVG, "line");
+  Object.entries({ x1: pad, x2: w - pad, y1: y(0), y2: y(0), class: "zero" }).forEach(([k, v]) => zero.setAttribute(k, v));
+  svg.append(zero);
+  const path = document.createElementNS(SVG, "polyline");
+  path.setAttribute("points", pts.filter((p) => p.v !== null).map((p) => `${x(p.i)},${y(p.v)}`).join(" "));
+  path.setAttribute("class", "trend-line");
+  svg.append(path);
+  for (const p of pts) {
+    const label = document.createElementNS(SVG, "text");
+    Object.entries({ x: x(p.i), y: h + 18, "text-anchor": "middle", class: "axis" }).forEach(([k, v]) => label.setAttribute(k, v));
+    label.textContent = p.m.slice(5);
+    svg.append(label);
+    if (p.v === null) continue;
+    const dot = document.createElementNS(SVG, "circle");
+    Object.entries({ cx: x(p.i), cy: y(p.v), r: 4, class: "trend-dot" }).forEach(([k, v]) => dot.setAttribute(k, v));
+    svg.append(dot);
+  }
+  return svg;
+}
+
+export function render(root, { asOf, workspace }) {
+  const people = [...new Map(workspace.invoices.map((i) => [String(i.customer.id), i.customer])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  root.replaceChildren(el("h2", { text: "Customers" }));
+  if (people.length === 0) {
+    root.append(el("p", { class: "hint", text: "No customers yet: add an invoice first." }));
+    return;
+  }
+  if (!people.some((p) => String(p.id) === selected)) selected = String(people[0].id);
+  const pick = el("select", { id: "c-pick" }, ...people.map((p) => el("option", { value: String(p.id), text: p.name })));
+  pick.value = selected;
+  pick.addEventListener("change", () => { selected = pick.value; render(root, { asOf, workspace }); });
+  root.append(el("div", { class: "calc" }, field("Customer", pick)));
+
+  const person = people.find((p) => String(p.id) === selected);
+  const theirs = workspace.invoices.filter((i) => String(i.customer.id) === selected);
+  const risk = paymentRisk({ asOf, invoices: theirs });
+  for (const r of risk.customers) {
+    const head = r.score === null ? "Payment score: not enough paid invoices yet" : `Payment score ${r.score} (grade ${r.grade})`;
+    root.append(el("h3", { text: `${head} · ${TREND[r.trend]}` }), el("p", { class: "risk", text: r.explanation }),
+      el("figure", { class: "chart" }, trendChart(r)),
+      table(`Days late per month, ${r.currency}`, [["Month"], ["Days after due date", "num"], ["Paid", "num"]],
+        r.monthly.filter((m) => m.dbt !== null).map((m) => [m.month, String(m.dbt), money(m.amountPaid, r.currency)])));
+  }
+
+  const open = normalizeInvoices({ asOf, invoices: theirs }).invoices.filter((i) => i.status === "overdue" || i.status === "current");
+  root.append(el("h3", { text: "Open invoices" }), open.length
+    ? table(`Open invoices of ${person.name}`, [["Invoice"], ["Due date"], ["Still owed", "num"], ["Days late", "num"]],
+      open.map((i) => [String(i.id), date(i.dueDate), money(i.outstanding, i.currency), i.daysPastDue > 0 ? String(i.daysPastDue) : "—"]))
+    : el("p", { class: "hint", text: "Nothing owed." }));
+
+  // Contact details, used by the notices.
+  const details = (workspace.customers ?? []).find((c) => String(c.id) === selected) ?? {};
+  const contact = el("form", { class: "calc", id: "c-contact" });
+  for (const [key, label, long] of [["contactName", "Contact person"], ["phone", "Phone"], ["address", "Postal address", true]]) {
+    const input = long ? el("textarea", { id: `c-${key}`, rows: "3" }) : el("input", { id: `c-${key}`, autocomplete: "off" });
+    input.value = details[key] ?? "";
+    input.addEventListener("change", () => update((w) => {
+      w.customers ??= [];
+      let c = w.customers.find((x) => String(x.id) === selected);
+      if (!c) w.customers.push((c = { id: person.id }));
+      c[key] = input.value.trim() || null;
+    }));
+    contact.append(field(label, input));
+  }
+  root.append(el("h3", { text: "Contact details" }), contact);
+
+  // What was sent and said.
+  const sent = (workspace.history ?? []).filter((h) => String(h.customerId) === selected || theirs.some((i) => String(i.id) === String(h.invoiceId)));
+  root.append(el("h3", { text: "Notices sent" }), sent.length
+    ? table(`Notices sent to ${person.name}`, [["Date"], ["Stage"]], sent.map((h) => [date(h.date), h.stageId]))
+    : el("p", { class: "hint", text: "None recorded. “Record as sent” on the notice page adds them here." }));
+
+  const log = (workspace.log ?? []).filter((e) => String(e.customerId) === selected).sort((a, b) => b.date.localeCompare(a.date));
+  const kind = el("select", { id: "l-kind" }, ...KINDS.map(([v, t]) => el("option", { value: v, text: t })));
+  const day = el("input", { id: "l-date", type: "date", value: asOf });
+  const text = el("textarea", { id: "l-text", rows: "2", required: "" });
+  const form = el("form", { class: "calc", id: "log-form" }, field("What", kind), field("Date", day), field("Note", text),
+    el("div", { class: "actions" }, el("button", { type: "submit", text: "Add to the log" })));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!text.value.trim()) { text.setAttribute("aria-invalid", "true"); text.focus(); return; }
+    update((w) => { (w.log ??= []).push({ customerId: person.id, date: day.value || asOf, kind: kind.value, text: text.value.trim() }); });
+  });
+  root.append(el("h3", { text: "Communication log" }), form, log.length
+    ? el("ol", { class: "log", id: "c-log" }, ...log.map((e) => el("li", {}, el("strong", { text: `${date(e.date)} · ${KINDS.find((k) => k[0] === e.kind)?.[1] ?? e.kind}: ` }), e.text)))
+    : el("p", { class: "hint", text: "Nothing yet. Keep notes of calls, emails and promises here." }));
+}
