@@ -62,9 +62,11 @@ function show(name) {
 async function main() {
   try {
     await init();
+    performance.mark("overdue:module-ready");
     $("version").textContent = version();
     asOf = today();
     load(asOf);
+    performance.mark("overdue:workspace-loaded");
     watchOtherTabs();
     subscribe(() => show(location.hash.slice(1)));
     const tabs = [...document.querySelectorAll("[role=tab]")];
@@ -78,6 +80,7 @@ async function main() {
     }
     window.addEventListener("hashchange", () => show(location.hash.slice(1)));
     show(location.hash.slice(1));
+    performance.mark("overdue:first-view");
   } catch (e) {
     $("error").hidden = false;
     $("error").textContent = `Something went wrong: ${e.message}`;

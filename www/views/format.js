@@ -2,13 +2,19 @@
 // through floating point (Intl.NumberFormat accepts decimal strings), dates in the user's language.
 export const locale = navigator.language || "en-GB";
 
+// Formatters are costly to create and a big ledger formats thousands of figures: one per currency.
+const moneyFormats = new Map();
+const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+
 export function money(amount, currency) {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount);
+  let f = moneyFormats.get(currency);
+  if (!f) moneyFormats.set(currency, (f = new Intl.NumberFormat(locale, { style: "currency", currency })));
+  return f.format(amount);
 }
 
 export function date(iso) {
   const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Today in the user's own calendar, not UTC: an invoice due today is not late yet. */

@@ -119,6 +119,10 @@ function promiseForm(inv, asOf, idx) {
   return form;
 }
 
+/** Rows drawn before "Show all": a 10,000-invoice ledger stays quick to open. */
+const PAGE = 200;
+let showAll = false;
+
 export function render(root, { asOf, workspace }) {
   const result = normalizeInvoices({ asOf, invoices: workspace.invoices });
   const cards = el("div", { class: "cards" });
@@ -130,7 +134,9 @@ export function render(root, { asOf, workspace }) {
     cards.append(el("div", { class: "card" }, el("h3", { text: t.currency }), dl));
   }
   const body = el("tbody");
-  for (const inv of [...result.invoices].sort((a, b) => b.daysPastDue - a.daysPastDue)) {
+  const sorted = [...result.invoices].sort((a, b) => b.daysPastDue - a.daysPastDue);
+  const byId = new Map(workspace.invoices.map((x) => [String(x.id), x]));
+  for (const inv of showAll ? sorted : sorted.slice(0, PAGE)) {
     const tr = el("tr");
     tr.dataset.status = inv.status;
     for (const [text, cls] of [[inv.customer.name], [String(inv.id)], [date(inv.dueDate)], [money(inv.amount, inv.currency), "num"], [money(inv.outstanding, inv.currency), "num"], [inv.daysPastDue > 0 ? String(inv.daysPastDue) : "—", "num"]]) {
@@ -138,7 +144,7 @@ export function render(root, { asOf, workspace }) {
     }
     const notes = [STATUS[inv.status], inv.disputed ? "disputed" : "", inv.promisedDate ? `promised ${date(inv.promisedDate)}` : ""].filter(Boolean).join(" · ");
     tr.append(el("td", { class: `status ${inv.status}`, text: notes }));
-    const source = workspace.invoices.find((x) => String(x.id) === String(inv.id));
+    const source = byId.get(String(inv.id));
     tr.append(el("td", {}, actions({ ...source, ...inv, id: source.id }, asOf)));
     body.append(tr);
   }
@@ -149,4 +155,9 @@ export function render(root, { asOf, workspace }) {
     addForm(workspace, asOf), importSection(workspace),
     el("div", { class: "table-wrap" }, tableEl));
   if (workspace.invoices.length === 0) root.append(el("p", { class: "hint", text: "No invoices yet: add one above, or import a spreadsheet." }));
+  if (!showAll && sorted.length > PAGE) {
+    const more = el("button", { type: "button", id: "show-all", text: `Show all ${sorted.length.toLocaleString()} invoices` });
+    more.addEventListener("click", () => { showAll = true; render(root, { asOf, workspace }); });
+    root.append(el("p", { class: "hint" }, `The ${PAGE} most overdue are shown first. `, more));
+  }
 }

@@ -1,0 +1,56 @@
+// The page with a 10,000-invoice workspace, in headless Chromium: navigation to the ageing view
+// drawn, and a 10,000-row CSV import from choosing the file to the rows added and the ageing shown.
+import { join } from "node:path";
+import { invoices as generate, csv } from "./data.mjs";
+import { prepareApp } from "../pkg-tests/lib/app.mjs";
+import { launch } from "../pkg-tests/lib/browser.mjs";
+import { serveSite } from "../pkg-tests/lib/site.mjs";
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function pageBench(quick) {
+  prepareApp();
+  const site = await serveSite("www-bench");
+  const browser = await launch();
+  const runs = quick ? 2 : 5;
+  const n = 10_000;
+  // The generator's ledger, as the page would have saved it (amounts with their minor digits).
+  const ledger = generate(n, 11).map((i) => ({ ...i, id: String(i.id) }));
+  const workspace = JSON.stringify({ version: 1, demo: false, sender: { name: "Bench Ltd" }, settings: {}, invoices: ledger, customers: [], history: [], log: [] });
+  const navigation = [];
+  const imports = [];
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 850 });
+    await page.goto(`${site.origin}/`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.evaluate((w) => localStorage.setItem("overdue.workspace", w), workspace);
+    // From the start of navigation to the view drawn, as the page marks it.
+    for (let i = 0; i < runs + 1; i++) {
+      await page.goto(`${site.origin}/?run=${i}#aging`);
+      await page.waitForSelector(".chart svg");
+      const mark = await page.evaluate(() => performance.getEntriesByName("overdue:first-view")[0]?.startTime);
+      if (i > 0) navigation.push(mark);
+    }
+    const text = csv(generate(n, 12));
+    for (let i = 0; i < runs; i++) {
+      await page.evaluate(() => localStorage.setItem("overdue.workspace", JSON.stringify({ version: 1, invoices: [] })));
+      await page.goto(`${site.origin}/?imp=${i}#invoices`);
+      await page.waitForSelector("body[data-ready=true]");
+      await page.click("#import-box summary");
+      const t = Date.now();
+      await page.setInputFiles("#csv-file", { name: "ledger.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+      await page.waitForSelector("#csv-import:not([disabled])", { timeout: 60000 });
+      await page.click("#csv-import");
+      await page.waitForFunction(() => !document.querySelector("#csv-import") && document.querySelectorAll("#invoices tbody tr").length > 0, null, { timeout: 60000 });
+      await page.click("#tab-aging");
+      await page.waitForSelector(".chart svg");
+      imports.push(Date.now() - t);
+    }
+    const imported = await page.evaluate(() => JSON.parse(localStorage.getItem("overdue.workspace")).invoices.length);
+    return { n, navigationMs: median(navigation), importMs: median(imports), imported, runs, bytes: workspace.length };
+  } finally {
+    await browser.close();
+    site.close();
+  }
+}
