@@ -100,6 +100,16 @@ test("first visit: the demo, labelled; start empty; add an invoice; it is in the
   await page.waitForFunction(() => document.querySelector("#invoices tbody td.status").textContent.startsWith("Paid"));
   const payments = JSON.parse(await stored(page)).invoices[0].payments;
   assert.deepEqual(payments.map((p) => p.amount), ["250.50", "1000.00"]);
+  // Edit: a new due date and a corrected name; a due date before the issue date is refused.
+  await page.click("button[aria-label='Edit invoice Q-1']");
+  await page.fill("input[aria-label='Due date of Q-1']", "2025-12-01");
+  await page.click("form.inline button[type=submit]");
+  await page.waitForSelector("form.inline .error:text-matches('before the issue date')");
+  await page.fill("input[aria-label='Due date of Q-1']", "2026-02-14");
+  await page.fill("input[aria-label='Customer of Q-1']", "Quayside Studio Ltd");
+  await page.click("form.inline button[type=submit]");
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).invoices[0].dueDate === "2026-02-14", KEY);
+  assert.equal(JSON.parse(await stored(page)).invoices[0].customer.name, "Quayside Studio Ltd");
   await axe(page, "invoices");
   await page.close();
 });
@@ -328,6 +338,23 @@ test("offline: once loaded, the page opens without a network", async () => {
     assert.equal(await page.isVisible("#error"), false);
   } finally {
     await browser.context.setOffline(false);
+  }
+  await page.close();
+});
+
+test("phone width: every view fits a 390-pixel screen without sideways scrolling", async () => {
+  const page = await open("/");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const view of ["chase", "aging", "invoices", "customers", "notice", "charges", "plan", "data"]) {
+    await page.click(`#tab-${view}`);
+    await page.waitForFunction((v) => document.querySelector("#panel").getAttribute("aria-labelledby") === `tab-${v}`, view);
+    await page.waitForTimeout(50);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `${view} is ${overflow}px wider than the screen`);
+    await shot(page, `phone-${view}`);
   }
   await page.close();
 });

@@ -76,6 +76,7 @@ function actions(inv, asOf) {
     })));
     box.append(btn("Promise…", "Record a promise to pay for", () => box.replaceChildren(promiseForm(inv, asOf, idx))));
   }
+  box.append(btn("Edit…", "Edit invoice", () => box.replaceChildren(editForm(inv, asOf, idx))));
   box.append(btn("Delete", "Delete invoice", () => {
     const yes = btn("Yes, delete", "Confirm deleting", () => update((w) => { w.invoices.splice(idx(w), 1); }));
     const no = btn("Keep it", "Keep invoice", () => box.replaceWith(actions(inv, asOf)));
@@ -99,6 +100,37 @@ function paymentForm(inv, asOf, idx) {
     } catch (err) {
       msg.textContent = err.message;
     }
+  });
+  queueMicrotask(() => amount.focus());
+  return form;
+}
+
+/** Correct an invoice: customer name, amount and dates, checked by the module before saving. */
+function editForm(inv, asOf, idx) {
+  const mk = (name, label, value, attrs = {}) => el("input", { name, value, "aria-label": `${label} of ${inv.id}`, ...attrs });
+  const name = mk("customer", "Customer", inv.customer.name, { size: "14" });
+  const amount = mk("amount", "Amount", String(inv.amount), { inputmode: "decimal", size: "9" });
+  const issue = mk("issue", "Issue date", inv.issueDate, { type: "date" });
+  const due = mk("due", "Due date", inv.dueDate, { type: "date" });
+  const msg = el("span", { class: "error", role: "alert" });
+  const form = el("form", { class: "inline" }, name, amount, issue, due, el("button", { type: "submit", class: "small", text: "Save" }), msg);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const changes = { amount: amount.value.trim().replace(/,/g, ""), issueDate: issue.value, dueDate: due.value };
+    const customerName = name.value.trim();
+    try {
+      const { status, outstanding, daysPastDue, ...source } = inv;
+      normalizeInvoices({ asOf, invoices: [{ ...source, ...changes, customer: { ...inv.customer, name: customerName } }] });
+    } catch (err) {
+      msg.textContent = err.message;
+      return;
+    }
+    update((w) => {
+      const i = w.invoices[idx(w)];
+      Object.assign(i, changes);
+      // A renamed customer is renamed on all of their invoices.
+      for (const other of w.invoices) if (String(other.customer.id) === String(i.customer.id)) other.customer = { ...other.customer, name: customerName };
+    });
   });
   queueMicrotask(() => amount.focus());
   return form;
