@@ -19,6 +19,12 @@ for (const fn of Object.keys(SELECT)) seed(fn, { asOf: "2026-11-23", invoices: G
 writeFileSync(`${dir}csv/seed-bench`, csv(invoices(50, 3)));
 writeFileSync(`${dir}csv/seed-quoted`, 'Invoice Number;Customer;Customer Name;Currency;Total;Due Date;Amount Paid\r\n"A;1";c1;"x ""q""";GBP;1200.00;2026-10-31;200\r\n');
 ["net 30", "2/10 net 30", "1/15 n45", "due on receipt", "EOM", "net 30 EOM", "2% 10, Net 30", "1.5/10 net 60"].forEach((t, i) => writeFileSync(`${dir}terms/seed-${i}`, t));
+// Workspaces: the demo and an empty one, selector 15 (the text is the file itself).
+const { demoWorkspace } = await import("../www/demo.js");
+for (const [i, ws] of [demoWorkspace("2026-11-23"), { version: 1, invoices: [] }].entries()) {
+  writeFileSync(`${dir}inputs/seed-ws-${i}`, Buffer.concat([Buffer.from([15]), Buffer.from(JSON.stringify(ws))]));
+}
+
 // Templates: the built-in sources (the richest templates there are) and the test cases' custom ones.
 mkdirSync(`${dir}template`, { recursive: true });
 const api = await import("../pkg/node.mjs");

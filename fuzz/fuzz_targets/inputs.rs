@@ -7,7 +7,7 @@ use overdue::decode::decode_json;
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
-    match which % 15 {
+    match which % 16 {
         0 => { let _ = decode_json(text).and_then(|i| overdue::normalize::normalize_invoices(&i)); }
         1 => { let _ = decode_json(text).and_then(|i| overdue::aging::age_receivables(&i)); }
         2 => { let _ = decode_json(text).and_then(|i| overdue::aging_csv::age_receivables_csv(&i)); }
@@ -22,6 +22,14 @@ fuzz_target!(|data: &[u8]| {
         11 => { let _ = decode_json(text).and_then(|i| overdue::notice::render_notice(&i)); }
         12 => { let _ = decode_json(text).and_then(|i| overdue::notice::validate_template(&i)); }
         13 => { let _ = decode_json(text).and_then(|i| overdue::notice::notice_template(&i)); }
-        _ => { let _ = decode_json(text).and_then(|i| overdue::import::import_invoices_csv(&i)); }
+        14 => { let _ = decode_json(text).and_then(|i| overdue::import::import_invoices_csv(&i)); }
+        // A workspace file as the page imports it (the text itself, no wrapper).
+        _ => {
+            if let Ok(p) = overdue::workspace::parse_workspace(text) {
+                let again = overdue::workspace::to_text(&p.workspace).expect("a parsed workspace writes");
+                let back = overdue::workspace::parse_workspace(&again).expect("a written workspace reads back");
+                assert_eq!(back.workspace, p.workspace, "workspace round trip");
+            }
+        }
     }
 });
