@@ -160,3 +160,25 @@ export function mapDifferences(a, b) {
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[k] !== b[k]) n++;
   return n;
 }
+
+/** CSV import the way a JavaScript developer would: papaparse with a header row, decimal.js to check
+ *  each amount against its currency's minor digits, a pattern for ISO dates. */
+export function importPeer(text, Papa, Decimal) {
+  const p = Papa.parse(text, { header: true, skipEmptyLines: true });
+  const out = [];
+  let bad = 0;
+  for (const row of p.data) {
+    const dp = { JPY: 0, KWD: 3 }[row.currency] ?? 2;
+    let amount;
+    try {
+      amount = new Decimal(row.amount);
+    } catch {
+      bad++;
+      continue;
+    }
+    if (amount.decimalPlaces() > dp || amount.lte(0) || !/^\d{4}-\d{2}-\d{2}$/.test(row.dueDate)) { bad++; continue; }
+    out.push({ id: row.id, customer: { id: row.customerId, name: row.customerName }, currency: row.currency, amount: amount.toFixed(dp),
+      issueDate: row.issueDate, dueDate: row.dueDate, ...(row.paid ? { payments: [{ date: row.issueDate, amount: new Decimal(row.paid).toFixed(dp) }] } : {}) });
+  }
+  return { invoices: out, bad };
+}

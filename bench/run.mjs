@@ -9,7 +9,8 @@ import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import Papa from "papaparse";
 import { invoices, csv, AS_OF } from "./data.mjs";
 import * as financial from "financial";
-import { ageDecimal, ageFloat, ageCsvRowsDecimal, overdueBuckets, differences, planFloat, planDecimal, rowsOff, lateInterest, mapDifferences } from "./peers.mjs";
+import { ageDecimal, ageFloat, ageCsvRowsDecimal, overdueBuckets, differences, planFloat, planDecimal, rowsOff, lateInterest, mapDifferences, importPeer } from "./peers.mjs";
+import Decimal from "decimal.js";
 import { rng } from "./data.mjs";
 import { noticeInputs, handlebarsNotice } from "./notices.mjs";
 import { edgeBench } from "./edge.mjs";
@@ -132,6 +133,20 @@ scenario(`${nPlans.toLocaleString("en")} payment plans of 60 monthly instalments
   `floats: ${floatOff.toLocaleString("en")} of ${rowsTotal.toLocaleString("en")} rows off by ≥ 1 cent, in ${floatPlansOff.toLocaleString("en")} of ${nPlans.toLocaleString("en")} plans`);
 const plansPerSecond = nPlans / (oursPlans.ms / 1000);
 console.log(`plans per second: ${plansPerSecond.toFixed(0)}`);
+
+// CSV import: the same text as the bulk ageing, read into invoice objects.
+{
+  const importText = csv(invoices(n1m, 9));
+  const ours = time(() => api.importInvoicesCsv({ text: importText, dateFormat: "YYYY-MM-DD" }), quick ? 1 : 2);
+  const peer = time(() => importPeer(importText, Papa, Decimal), quick ? 1 : 2);
+  let differ = 0;
+  const a = ours.result.invoices, b = peer.result.invoices;
+  if (a.length !== b.length) throw new Error(`import: ${a.length} invoices against papaparse's ${b.length}`);
+  for (let i = 0; i < a.length; i += 97) if (a[i].amount !== b[i].amount || a[i].dueDate !== b[i].dueDate || (a[i].payments?.[0]?.amount ?? null) !== (b[i].payments?.[0]?.amount ?? null)) differ++;
+  if (differ) throw new Error(`import: ${differ} sampled invoices differ`);
+  scenario(`importing a ${n1m.toLocaleString("en")}-row CSV into invoice objects`, ours,
+    { label: "papaparse + decimal.js", ms: peer.ms }, `same invoices (every 97th compared field by field); ${ours.result.errorCount} bad rows`);
+}
 
 // Notices: a consolidated five-invoice reminder email (subject and text), against handlebars.
 const nNotices = quick ? 5000 : 100000;

@@ -16,6 +16,7 @@ use crate::money::{check_for_currency, parse_decimal, round_to_minor, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Most errors listed; the count says how many there were.
@@ -88,6 +89,8 @@ pub enum DateFormat {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportInput {
+    /// The file's text; empty or absent is `missing_field` at `text`.
+    #[serde(default)]
     pub text: String,
     /// Field → column; overrides what the header suggests.
     #[serde(default)]
@@ -165,7 +168,8 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     }
     let delimiter = detect_delimiter(text);
     let mut reader = Reader::new(text, delimiter);
-    let mut records: Vec<(usize, Vec<String>)> = Vec::new();
+    // Cells borrow from the text: a million-row file is not copied cell by cell.
+    let mut records: Vec<(usize, Vec<Cow<'_, str>>)> = Vec::new();
     let mut fields = Vec::new();
     let mut read_errors = Vec::new();
     loop {
@@ -174,7 +178,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
                 if records.len() > MAX_INVOICES {
                     return Err(Error::new(ErrorCode::TooMany, "text", format!("At most {MAX_INVOICES} rows can be imported at once.")));
                 }
-                records.push((line, fields.iter().map(|f| f.trim().to_string()).collect()));
+                records.push((line, fields.drain(..).map(trimmed).collect()));
             }
             Ok(None) => break,
             Err(e) => {
@@ -190,7 +194,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     let has_header = input.has_header.unwrap_or_else(|| looks_like_header(first));
     let width = records.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
     let columns: Vec<String> = if has_header {
-        (0..width).map(|i| first.get(i).map_or_else(|| format!("Column {}", i + 1), String::clone)).collect()
+        (0..width).map(|i| first.get(i).map_or_else(|| format!("Column {}", i + 1), |c| c.to_string())).collect()
     } else {
         (0..width).map(|i| format!("Column {}", i + 1)).collect()
     };
@@ -280,8 +284,8 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     let mut seen = crate::fasthash::FastSet::default();
     let mut errors = read_errors;
     for (line, row) in body {
-        let cell = |name: &str| col(name).and_then(|i| row.get(i)).map(String::as_str).filter(|c| !c.is_empty());
-        match read_row(&cell, format, decimal, input.currency) {
+        let cells: [Option<&str>; 11] = std::array::from_fn(|f| map[f].and_then(|i| row.get(i)).map(|c| c.as_ref()).filter(|c| !c.is_empty()));
+        match read_row(&cells, format, decimal, input.currency) {
             Ok(inv) => {
                 if !seen.insert(inv.id.0.clone()) {
                     errors.push(RowError {
@@ -303,13 +307,21 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     Ok(result)
 }
 
+fn trimmed(c: Cow<'_, str>) -> Cow<'_, str> {
+    match c {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    }
+}
+
 fn reader_line(e: &Error) -> usize {
     // The reader's messages start with the line: "Line 12: …".
     e.message.strip_prefix("Line ").and_then(|m| m.split(':').next()).and_then(|n| n.parse().ok()).unwrap_or(0)
 }
 
 /// A first line is a header when none of its cells reads as an amount or a date.
-fn looks_like_header(first: &[String]) -> bool {
+fn looks_like_header(first: &[Cow<'_, str>]) -> bool {
     first.iter().all(|c| {
         let c = c.trim();
         c.is_empty() || (amount_digits(c, b'.').is_none() && amount_digits(c, b',').is_none() && date_parts(c).is_none())
@@ -318,7 +330,7 @@ fn looks_like_header(first: &[String]) -> bool {
 
 /// The decimal separator the amounts use: a `,` or `.` followed by one or two final digits decides;
 /// with no evidence, `.`.
-fn guess_decimal(rows: &[(usize, Vec<String>)], cols: [Option<usize>; 3]) -> u8 {
+fn guess_decimal(rows: &[(usize, Vec<Cow<'_, str>>)], cols: [Option<usize>; 3]) -> u8 {
     let (mut dot, mut comma) = (0, 0);
     for (_, r) in rows.iter().take(10_000) {
         for c in cols.iter().flatten() {
@@ -343,20 +355,21 @@ fn guess_decimal(rows: &[(usize, Vec<String>)], cols: [Option<usize>; 3]) -> u8 
 /// `iso` set. Separators `/`, `.` or `-`.
 fn date_parts(s: &str) -> Option<(u32, u32, u32, bool, u8)> {
     let sep = s.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'))?;
-    let parts: Vec<&str> = s.split(sep as char).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit())) {
+    let mut parts = s.split(sep as char);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || [a, b, c].iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
     let n = |p: &str| p.parse::<u32>().ok();
-    if parts[0].len() == 4 {
-        return Some((n(parts[0])?, n(parts[1])?, n(parts[2])?, true, sep));
+    if a.len() == 4 {
+        return Some((n(a)?, n(b)?, n(c)?, true, sep));
     }
-    (parts[2].len() == 4).then_some(())?;
-    Some((n(parts[0])?, n(parts[1])?, n(parts[2])?, false, sep))
+    (c.len() == 4).then_some(())?;
+    Some((n(a)?, n(b)?, n(c)?, false, sep))
 }
 
 /// The date format of the date columns, or the choices when the file cannot tell.
-fn guess_date_format(rows: &[(usize, Vec<String>)], cols: [Option<usize>; 2]) -> (Option<DateFormat>, Vec<DateFormat>) {
+fn guess_date_format(rows: &[(usize, Vec<Cow<'_, str>>)], cols: [Option<usize>; 2]) -> (Option<DateFormat>, Vec<DateFormat>) {
     let (mut iso, mut day_first, mut month_first, mut either, mut dotted) = (0, 0, 0, 0, 0);
     for (_, r) in rows {
         for c in cols.iter().flatten() {
@@ -409,8 +422,11 @@ fn parse_date_as(s: &str, format: DateFormat) -> Result<Date> {
     let date = NaiveDate::from_ymd_opt(i32::try_from(y).map_err(|_| bad())?, m, d).ok_or_else(|| {
         Error::new(ErrorCode::InvalidDate, "", format!("\"{}\" is not a real calendar date.", s.chars().take(30).collect::<String>()))
     })?;
-    // The same range checks as everywhere else.
-    crate::date::parse_date(&crate::date::format_date(date))
+    // The same range as everywhere else.
+    if !(1900..=9999).contains(&y) {
+        return Err(Error::new(ErrorCode::InvalidDate, "", format!("{y} is outside the years 1900–9999 overdue accepts.")));
+    }
+    Ok(date)
 }
 
 /// The digits of an amount with `decimal` as its separator: symbols, codes and spaces dropped,
@@ -457,9 +473,24 @@ fn amount_digits(s: &str, decimal: u8) -> Option<(String, Option<String>)> {
 
 type RowResult = std::result::Result<Invoice, (&'static str, Error)>;
 
-fn read_row<'r>(cell: &dyn Fn(&str) -> Option<&'r str>, format: DateFormat, decimal: u8, default_currency: Option<Currency>) -> RowResult {
-    let req = |name: &'static str| {
-        cell(name).ok_or_else(|| (name, Error::new(ErrorCode::MissingField, "", format!("The {} is empty.", human(name)))))
+// Positions in FIELDS.
+const ID: usize = 0;
+const CUSTOMER_ID: usize = 1;
+const CUSTOMER_NAME: usize = 2;
+const EMAIL: usize = 3;
+const CURRENCY: usize = 4;
+const AMOUNT: usize = 5;
+const ISSUE: usize = 6;
+const DUE: usize = 7;
+const PAID: usize = 8;
+const OUTSTANDING: usize = 9;
+const DISPUTED: usize = 10;
+
+fn read_row(cells: &[Option<&str>; 11], format: DateFormat, decimal: u8, default_currency: Option<Currency>) -> RowResult {
+    let cell = |i: usize| cells[i];
+    let req = |i: usize| {
+        let name = FIELDS[i];
+        cell(i).ok_or_else(|| (name, Error::new(ErrorCode::MissingField, "", format!("The {} is empty.", human(name)))))
     };
     let money = |name: &'static str, v: &str| -> std::result::Result<(Decimal, Option<String>), (&'static str, Error)> {
         let (digits, code) = amount_digits(v, decimal).ok_or_else(|| {
@@ -468,16 +499,16 @@ fn read_row<'r>(cell: &dyn Fn(&str) -> Option<&'r str>, format: DateFormat, deci
         let d = parse_decimal(&digits).map_err(|e| (name, e))?;
         Ok((d, code))
     };
-    let id = req("id")?.to_string();
-    let name = cell("customerName").or_else(|| cell("customerId")).ok_or_else(|| {
+    let id = req(ID)?.to_string();
+    let name = cell(CUSTOMER_NAME).or_else(|| cell(CUSTOMER_ID)).ok_or_else(|| {
         ("customerName", Error::new(ErrorCode::MissingField, "", "The customer is empty.".to_string()))
     })?;
-    let customer_id = cell("customerId").unwrap_or(name);
-    let (amount, symbol_code) = money("amount", req("amount")?)?;
+    let customer_id = cell(CUSTOMER_ID).unwrap_or(name);
+    let (amount, symbol_code) = money("amount", req(AMOUNT)?)?;
     if amount <= Decimal::ZERO {
         return Err(("amount", Error::new(ErrorCode::InvalidAmount, "", "A credit or zero amount is not an invoice to chase: leave it out or enter it as a credit.".to_string())));
     }
-    let currency = match cell("currency") {
+    let currency = match cell(CURRENCY) {
         Some(c) => Currency::from_code(c).map_err(|e| ("currency", e))?,
         None => match (symbol_code.as_deref(), default_currency) {
             (Some(code), _) => Currency::from_code(code).map_err(|e| ("amount", e))?,
@@ -490,17 +521,17 @@ fn read_row<'r>(cell: &dyn Fn(&str) -> Option<&'r str>, format: DateFormat, deci
     // Written with exactly the currency's minor digits, as everywhere else.
     let minor = |name: &'static str, d: Decimal| check_for_currency(d, currency).map(|d| round_to_minor(d, currency)).map_err(|e| (name, e));
     let amount = minor("amount", amount)?;
-    let due = parse_date_as(req("dueDate")?, format).map_err(|e| ("dueDate", e))?;
-    let issue = match cell("issueDate") {
+    let due = parse_date_as(req(DUE)?, format).map_err(|e| ("dueDate", e))?;
+    let issue = match cell(ISSUE) {
         Some(v) => parse_date_as(v, format).map_err(|e| ("issueDate", e))?,
         None => due,
     };
-    let paid = match (cell("paid"), cell("outstanding")) {
+    let paid = match (cell(PAID), cell(OUTSTANDING)) {
         (Some(p), _) => minor("paid", money("paid", p)?.0)?,
         (None, Some(o)) => amount - minor("outstanding", money("outstanding", o)?.0)?,
         (None, None) => Decimal::ZERO,
     };
-    let disputed = cell("disputed").is_some_and(|d| matches!(d.to_ascii_lowercase().as_str(), "yes" | "y" | "true" | "1" | "x" | "ja" | "oui" | "sí" | "si"));
+    let disputed = cell(DISPUTED).is_some_and(|d| matches!(d.to_ascii_lowercase().as_str(), "yes" | "y" | "true" | "1" | "x" | "ja" | "oui" | "sí" | "si"));
     let payments = if paid > Decimal::ZERO {
         // The file has no payment date: the payment counts from the issue date.
         vec![Payment { date: issue, amount: Amount(paid), reference: None }]
@@ -509,7 +540,7 @@ fn read_row<'r>(cell: &dyn Fn(&str) -> Option<&'r str>, format: DateFormat, deci
     };
     let invoice = Invoice {
         id: Id(id),
-        customer: Customer { id: Id(customer_id.to_string()), name: name.to_string(), email: cell("email").map(String::from), account_number: None },
+        customer: Customer { id: Id(customer_id.to_string()), name: name.to_string(), email: cell(EMAIL).map(String::from), account_number: None },
         currency,
         amount: Amount(amount),
         issue_date: issue,

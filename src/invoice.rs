@@ -28,9 +28,9 @@ pub const MAX_LONG_TEXT: usize = 10_000;
 pub struct Customer {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
 }
 
@@ -42,7 +42,7 @@ pub struct Payment {
     pub date: NaiveDate,
     #[serde(serialize_with = "ser_amount")]
     pub amount: Amount,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
 
@@ -70,15 +70,16 @@ pub struct Invoice {
     pub issue_date: NaiveDate,
     #[serde(with = "crate::date::ymd")]
     pub due_date: NaiveDate,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    // Written only when present: a stored ledger or an import of a million rows stays lean.
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub payments: Vec<Payment>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub credits: Vec<Credit>,
-    #[serde(default, deserialize_with = "null_as_false")]
+    #[serde(default, deserialize_with = "null_as_false", skip_serializing_if = "is_false")]
     pub disputed: bool,
-    #[serde(default, with = "crate::date::ymd_opt")]
+    #[serde(default, with = "crate::date::ymd_opt", skip_serializing_if = "Option::is_none")]
     pub promised_date: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
 
@@ -88,6 +89,10 @@ fn ser_amount<S: serde::Serializer>(a: &Amount, s: S) -> std::result::Result<S::
 
 fn null_as_empty<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> std::result::Result<Vec<T>, D::Error> {
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn null_as_false<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error> {

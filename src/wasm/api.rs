@@ -291,6 +291,15 @@ pub fn list_template_variables() -> Result<JsValue, JsValue> {
 /// rows are listed in `errors`.
 #[wasm_bindgen(js_name = importInvoicesCsv, unchecked_return_type = "ImportInvoicesCsvResult")]
 pub fn import_invoices_csv(#[wasm_bindgen(unchecked_param_type = "ImportInvoicesCsvInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    let input: crate::import::ImportInput = from_js(&input)?;
-    to_js(&crate::import::import_invoices_csv(&input).map_err(js_error)?)
+    // As for ageReceivablesCsv: the text is taken as a string, not through JSON.
+    let text = js_sys::Reflect::get(&input, &JsValue::from_str("text")).ok().and_then(|v| v.as_string());
+    let parsed: crate::import::ImportInput = match text {
+        Some(text) => {
+            let mut options: crate::import::ImportInput = from_js(&super::convert::without_key(&input, "text")?)?;
+            options.text = text;
+            options
+        }
+        None => from_js(&input)?,
+    };
+    to_js(&crate::import::import_invoices_csv(&parsed).map_err(js_error)?)
 }
