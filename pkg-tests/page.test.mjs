@@ -92,16 +92,16 @@ test("first visit: the demo, labelled; start empty; add an invoice; it is in the
   assert.equal(await page.locator("#invoices tbody tr").count(), 1);
   assert.equal(JSON.parse(await stored(page)).invoices[0].amount, "1250.50");
   // Part payment and mark paid.
-  await page.click("button[aria-label='Record a part payment on Q-1']");
+  await page.click("button[aria-label='Part paid… Q-1']");
   await page.fill("input[aria-label='Amount paid on Q-1']", "250.50");
   await page.click("form.inline button[type=submit]");
   await page.waitForFunction(() => document.querySelector("#invoices tbody").textContent.includes("£1,000.00"));
-  await page.click("button[aria-label='Mark as paid in full: Q-1']");
+  await page.click("button[aria-label='Paid Q-1']");
   await page.waitForFunction(() => document.querySelector("#invoices tbody td.status").textContent.startsWith("Paid"));
   const payments = JSON.parse(await stored(page)).invoices[0].payments;
   assert.deepEqual(payments.map((p) => p.amount), ["250.50", "1000.00"]);
   // Edit: a new due date and a corrected name; a due date before the issue date is refused.
-  await page.click("button[aria-label='Edit invoice Q-1']");
+  await page.click("button[aria-label='Edit… Q-1']");
   await page.fill("input[aria-label='Due date of Q-1']", "2025-12-01");
   await page.click("form.inline button[type=submit]");
   await page.waitForSelector("form.inline .error:text-matches('before the issue date')");
@@ -355,7 +355,35 @@ test("phone width: every view fits a 390-pixel screen without sideways scrolling
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `${view} is ${overflow}px wider than the screen`);
     await shot(page, `phone-${view}`);
+    await axe(page, `${view} at phone width`);
   }
+  await page.close();
+});
+
+test("preferences are kept: ageing groups and the late-charge rules", async () => {
+  const page = await open("/#data");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.fill("#s-buckets", "15, 45");
+  await page.locator("#s-buckets").blur();
+  await page.waitForFunction((k) => JSON.stringify(JSON.parse(localStorage.getItem(k))?.settings?.buckets) === "[15,45]", KEY);
+  await page.click("#tab-aging");
+  await page.waitForSelector(".chart svg");
+  assert.match(await page.locator(".chart svg").first().getAttribute("aria-label"), /16–45 days/);
+  await page.click("#tab-data");
+  await page.fill("#s-buckets", "60, 30");
+  await page.locator("#s-buckets").blur();
+  await page.waitForSelector("#panel small.error:text-matches('must go up', 'i')");
+  await page.click("#tab-charges");
+  await page.waitForSelector("#panel select");
+  await page.selectOption("#panel select", "uk");
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k))?.settings?.regime === "uk", KEY);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.click("#tab-charges");
+  await page.waitForSelector("#panel select");
+  assert.equal(await page.inputValue("#panel select"), "uk");
   await page.close();
 });
 

@@ -88,6 +88,14 @@ export function update(change) {
   emit();
 }
 
+/** A change that needs no re-render (a preference chosen in a form): applied and saved quietly. */
+export function remember(change) {
+  const next = structuredClone(store.workspace);
+  change(next);
+  store.workspace = next;
+  save();
+}
+
 /** Replaces the whole workspace (import, start empty). */
 export function replace(workspace) {
   store.workspace = workspace;

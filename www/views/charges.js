@@ -1,5 +1,6 @@
 import { lateCharges } from "../pkg/overdue.js";
 import { el, field, money, table } from "./format.js";
+import { remember } from "../store.js";
 
 const REGIMES = {
   contract: { label: "Rate agreed in the contract", currency: null },
@@ -8,10 +9,12 @@ const REGIMES = {
   de: { label: "Germany (§ 288 BGB: base rate + 9, €40)", currency: "EUR" },
 };
 
-export function render(root, { asOf, invoices }) {
+export function render(root, { asOf, invoices, workspace }) {
   const kind = el("select", { name: "kind" });
   for (const [k, v] of Object.entries(REGIMES)) kind.append(el("option", { value: k, text: v.label }));
-  const rate = el("input", { name: "rate", inputmode: "decimal", value: "8" });
+  // The rules last chosen are remembered in the workspace.
+  kind.value = REGIMES[workspace?.settings?.regime] ? workspace.settings.regime : "contract";
+  const rate = el("input", { name: "rate", inputmode: "decimal", value: workspace?.settings?.contractRate ?? "8" });
   const grace = el("input", { name: "grace", inputmode: "numeric", value: "0" });
   const fee = el("input", { name: "fee", inputmode: "decimal", value: "" });
   const reference = el("input", { name: "reference", inputmode: "decimal", value: "" });
@@ -43,6 +46,7 @@ export function render(root, { asOf, invoices }) {
     }
   };
   form.addEventListener("input", update);
+  form.addEventListener("change", () => remember((w) => { (w.settings ??= {}).regime = kind.value; w.settings.contractRate = rate.value.trim() || null; }));
   form.addEventListener("submit", (e) => { e.preventDefault(); update(); });
   root.replaceChildren(el("h2", { text: "What may I charge?" }),
     el("p", { class: "hint", text: "Interest and fees on the late invoices below, exact to the cent. Payments reduce the balance from the day they arrive." }), form, out);

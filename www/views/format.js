@@ -55,5 +55,6 @@ export function table(caption, cols, rows) {
     body.append(tr);
   }
   t.append(body);
-  return el("div", { class: "table-wrap" }, t);
+  // Focusable, so a table wider than a phone can be scrolled from the keyboard.
+  return el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": caption }, t);
 }

@@ -58,8 +58,9 @@ function addForm(ws, asOf) {
 /** Row actions: mark paid, part payment, dispute, promise, delete. */
 function actions(inv, asOf) {
   const idx = (w) => w.invoices.findIndex((x) => String(x.id) === String(inv.id));
+  // The accessible name starts with the visible words (what speech users say), then the invoice.
   const btn = (text, label, onClick) => {
-    const b = el("button", { type: "button", class: "small", text, "aria-label": `${label} ${inv.id}` });
+    const b = el("button", { type: "button", class: "small", text, "aria-label": `${text} ${inv.id}`, title: `${label} ${inv.id}` });
     b.addEventListener("click", onClick);
     return b;
   };
@@ -185,7 +186,7 @@ export function render(root, { asOf, workspace }) {
   const tableEl = el("table", { id: "invoices" }, el("caption", { class: "visually-hidden", text: "Invoices with what is still owed today" }), el("thead", {}, head), body);
   root.replaceChildren(el("h2", { id: "totals-h", text: "Invoices" }), el("div", { id: "totals" }, cards),
     addForm(workspace, asOf), importSection(workspace),
-    el("div", { class: "table-wrap" }, tableEl));
+    el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Invoices" }, tableEl));
   if (workspace.invoices.length === 0) root.append(el("p", { class: "hint", text: "No invoices yet: add one above, or import a spreadsheet." }));
   if (!showAll && sorted.length > PAGE) {
     const more = el("button", { type: "button", id: "show-all", text: `Show all ${sorted.length.toLocaleString()} invoices` });

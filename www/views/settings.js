@@ -1,12 +1,13 @@
 // Your details (the sender on every notice), preferences, and the data itself: export, import,
 // start empty, and the backups kept when saved data could not be read.
 import { el, field } from "./format.js";
+import { ageReceivables } from "../pkg/overdue.js";
 import { update, replace, download, parseFile, emptyWorkspace, backups, backupText, store } from "../store.js";
 import { CURRENCIES } from "./invoices.js";
 
 const SENDER = [
   ["name", "Business name"], ["address", "Postal address", true], ["email", "Email"], ["phone", "Phone"], ["website", "Website"],
-  ["bankDetails", "Bank details for payment", true], ["paymentLink", "Online payment link"], ["signatory", "Signed by"],
+  ["bankDetails", "Bank details for payment", true], ["paymentLink", "Online payment link"], ["signatory", "Signed by"], ["logoText", "Letterhead line (instead of a logo)"],
 ];
 
 // Survives the re-render that a replaced workspace causes.
@@ -29,7 +30,20 @@ export function render(root, { asOf, workspace }) {
   const language = el("select", { id: "s-language" }, ...[["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"], ["nl", "Nederlands"]].map(([v, t]) => el("option", { value: v, text: t })));
   language.value = workspace.settings?.language ?? "en";
   language.addEventListener("change", () => update((w) => { (w.settings ??= {}).language = language.value; }));
-  form.append(field("Currency of new invoices", currency), field("Language of notices", language));
+  const buckets = el("input", { id: "s-buckets", inputmode: "numeric", value: (workspace.settings?.buckets ?? [30, 60, 90, 120]).join(", ") });
+  const bucketMsg = el("small", { class: "error", role: "alert" });
+  buckets.addEventListener("change", () => {
+    const days = buckets.value.split(/[,;\s]+/).filter(Boolean).map(Number);
+    try {
+      ageReceivables({ asOf, invoices: [], buckets: days });
+      bucketMsg.textContent = "";
+      update((w) => { (w.settings ??= {}).buckets = days; });
+    } catch (e) {
+      bucketMsg.textContent = e.message;
+    }
+  });
+  form.append(field("Currency of new invoices", currency), field("Language of notices", language),
+    field("Ageing groups, in days late", buckets, "Upper limits, e.g. 30, 60, 90, 120"), bucketMsg);
   root.append(el("h3", { text: "Your details" }), el("p", { class: "hint", text: "They appear on your notices. Changes are saved as you leave each field." }), form);
 
   // The data.
