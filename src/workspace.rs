@@ -12,6 +12,7 @@ use crate::decode::decode_json;
 use crate::error::{Error, ErrorCode, Result};
 use crate::invoice::{check_len, validate_invoices, Id, Invoice, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::ladder::Sent;
+use crate::notice::Sender;
 use crate::money::round_to_minor;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -20,29 +21,6 @@ use serde::{Deserialize, Serialize};
 pub const VERSION: u32 = 1;
 /// Most log entries and notices-sent records kept.
 pub const MAX_RECORDS: usize = 200_000;
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SenderDetails {
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub address: Option<String>,
-    #[serde(default)]
-    pub email: Option<String>,
-    #[serde(default)]
-    pub phone: Option<String>,
-    #[serde(default)]
-    pub website: Option<String>,
-    #[serde(default)]
-    pub bank_details: Option<String>,
-    #[serde(default)]
-    pub payment_link: Option<String>,
-    #[serde(default)]
-    pub signatory: Option<String>,
-    #[serde(default)]
-    pub logo_text: Option<String>,
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -109,7 +87,7 @@ pub struct Workspace {
     #[serde(default)]
     pub demo: bool,
     #[serde(default)]
-    pub sender: SenderDetails,
+    pub sender: Sender,
     #[serde(default)]
     pub settings: Settings,
     pub invoices: Vec<Invoice>,
@@ -194,8 +172,8 @@ pub fn parse_workspace(text: &str) -> Result<Parsed> {
 pub fn validate(ws: &Workspace) -> Result<()> {
     validate_invoices(&ws.invoices, "invoices")?;
     let s = &ws.sender;
+    check_len(&s.name, MAX_SHORT_TEXT).map_err(|e| e.within("sender.name"))?;
     for (field, v, max) in [
-        ("name", &s.name, MAX_SHORT_TEXT),
         ("address", &s.address, MAX_LONG_TEXT),
         ("email", &s.email, MAX_SHORT_TEXT),
         ("phone", &s.phone, MAX_SHORT_TEXT),

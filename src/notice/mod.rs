@@ -40,10 +40,12 @@ pub const MAX_NOTICE_INVOICES: usize = 1_000;
 /// Most rows of a payment-plan schedule shown in one notice.
 pub const MAX_PLAN_ROWS: usize = 1_200;
 
-/// The sender: who is owed, and how to pay them.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The sender: who is owed, and how to pay them. The page keeps the same record in its workspace.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sender {
+    /// Required for a notice (`empty_text` when blank); may be empty in a workspace still being set up.
+    #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub address: Option<String>,
