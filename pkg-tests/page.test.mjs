@@ -387,6 +387,25 @@ test("preferences are kept: ageing groups and the late-charge rules", async () =
   await page.close();
 });
 
+test("the reminder ladder can be changed, is checked, and the notice page follows it", async () => {
+  const page = await open("/#data");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("#ladder tbody tr");
+  assert.equal(await page.locator("#ladder tbody tr").count(), 7);
+  // Out of order is refused with the stage named.
+  await page.fill("input[aria-label='Days after the due date of stage 2, Friendly reminder']", "-10");
+  await page.locator("input[aria-label='Days after the due date of stage 2, Friendly reminder']").blur();
+  await page.waitForSelector("#ladder .error:text-matches('stage 2')");
+  assert.equal(await stored(page), null, "nothing kept");
+  await page.fill("input[aria-label='Days after the due date of stage 2, Friendly reminder']", "7");
+  await page.locator("input[aria-label='Days after the due date of stage 2, Friendly reminder']").blur();
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k))?.settings?.policy?.[1]?.offsetDays === 7, KEY);
+  await page.click("#ladder-reset");
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k))?.settings?.policy === null, KEY);
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

@@ -39,7 +39,7 @@ pub enum Channel {
 }
 
 /// A fee a stage adds: a fixed amount, or a percentage of what is outstanding.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StageFee {
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_amount")]
@@ -55,7 +55,7 @@ fn ser_opt_amount<S: serde::Serializer>(v: &Option<Amount>, s: S) -> std::result
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Stage {
     pub id: String,

@@ -42,6 +42,9 @@ pub struct Settings {
     /// For the contract regime: percent a year.
     #[serde(default)]
     pub contract_rate: Option<String>,
+    /// The escalation ladder; the default policy when absent.
+    #[serde(default)]
+    pub policy: Option<Vec<crate::ladder::Stage>>,
 }
 
 /// What the page knows about a customer beyond what invoices carry.
@@ -186,6 +189,9 @@ pub fn validate(ws: &Workspace) -> Result<()> {
         if let Some(v) = v {
             check_len(v, max).map_err(|e| e.within(&format!("sender.{field}")))?;
         }
+    }
+    if let Some(policy) = &ws.settings.policy {
+        crate::ladder::check_policy(policy).map_err(|e| e.within("settings.policy"))?;
     }
     for (i, c) in ws.customers.iter().enumerate() {
         for (field, v) in [("contactName", &c.contact_name), ("phone", &c.phone), ("address", &c.address)] {

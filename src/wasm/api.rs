@@ -303,3 +303,11 @@ pub fn import_invoices_csv(#[wasm_bindgen(unchecked_param_type = "ImportInvoices
     };
     to_js(&crate::import::import_invoices_csv(&parsed).map_err(js_error)?)
 }
+
+/// The default escalation ladder: courtesy −3 days, friendly +1, follow-up +14 (with a call), final
+/// notice +30 (never skipped), payment-plan offer +45, collection agency +60, letter before legal
+/// action +90 — to show, or to start a policy of one's own from.
+#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Stage[]")]
+pub fn default_policy() -> Result<JsValue, JsValue> {
+    to_js(&crate::ladder::default_policy())
+}

@@ -790,6 +790,8 @@ export interface WorkspaceSettings {
   regime?: RegimeKind | null;
   /** For the contract regime: percent a year. */
   contractRate?: string | null;
+  /** The escalation ladder; the default policy when absent. */
+  policy?: Stage[] | null;
 }
 
 export interface CustomerDetails {

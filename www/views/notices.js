@@ -35,7 +35,7 @@ export function render(root, { asOf, workspace }) {
   // Suggest what the ladder says is due today.
   let todo = [];
   try {
-    todo = nextActions({ asOf, invoices: workspace.invoices, history: workspace.history ?? [] }).actions;
+    todo = nextActions({ asOf, invoices: workspace.invoices, history: workspace.history ?? [], policy: workspace.settings?.policy ?? null }).actions;
   } catch {
     todo = [];
   }

@@ -4,6 +4,7 @@ import { el, field } from "./format.js";
 import { ageReceivables } from "../pkg/overdue.js";
 import { update, replace, download, parseFile, emptyWorkspace, backups, backupText, store } from "../store.js";
 import { CURRENCIES } from "./invoices.js";
+import { ladderSection } from "./ladder.js";
 
 const SENDER = [
   ["name", "Business name"], ["address", "Postal address", true], ["email", "Email"], ["phone", "Phone"], ["website", "Website"],
@@ -45,6 +46,7 @@ export function render(root, { asOf, workspace }) {
   form.append(field("Currency of new invoices", currency), field("Language of notices", language),
     field("Ageing groups, in days late", buckets, "Upper limits, e.g. 30, 60, 90, 120"), bucketMsg);
   root.append(el("h3", { text: "Your details" }), el("p", { class: "hint", text: "They appear on your notices. Changes are saved as you leave each field." }), form);
+  root.append(ladderSection(workspace, asOf));
 
   // The data.
   const msg = el("p", { role: "status", id: "data-msg", text: lastMessage });
