@@ -5,6 +5,7 @@ import { el } from "./format.js";
 import { update } from "../store.js";
 
 const TEMPLATES = ["courtesy", "friendly", "followup", "final", "plan", "agency", "legal"];
+const WORDING = { courtesy: "Courtesy reminder", friendly: "Friendly reminder", followup: "Second reminder", final: "Final notice", plan: "Payment-plan offer", agency: "Collection agency", legal: "Before legal action" };
 const CHANNELS = [["email", "Email"], ["letter", "Letter"], ["phone", "Phone call"], ["sms", "Text message"]];
 
 export function ladderSection(workspace, asOf) {
@@ -27,7 +28,7 @@ export function ladderSection(workspace, asOf) {
     const days = el("input", { type: "number", value: String(stage.offsetDays), "aria-label": label("Days after the due date"), min: "-365", max: "3650", class: "num" });
     const channel = el("select", { "aria-label": label("Sent as") }, ...CHANNELS.map(([v, t]) => el("option", { value: v, text: t })));
     channel.value = stage.channel;
-    const template = el("select", { "aria-label": label("Wording") }, ...TEMPLATES.map((t) => el("option", { value: t, text: t })));
+    const template = el("select", { "aria-label": label("Wording") }, ...TEMPLATES.map((t) => el("option", { value: t, text: WORDING[t] })));
     template.value = TEMPLATES.includes(stage.template) ? stage.template : "friendly";
     const required = el("input", { type: "checkbox", "aria-label": label("Never skipped") });
     required.checked = Boolean(stage.required);

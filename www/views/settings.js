@@ -65,7 +65,7 @@ export function render(root, { asOf, workspace }) {
       say(`Imported ${ws.invoices.length} invoices from ${f.name}.`);
       replace(ws);
     } catch (e) {
-      say(`${f.name} could not be imported: ${e.message}${e.path ? ` (at ${e.path})` : ""}. Nothing was changed.`);
+      say(`${f.name} could not be imported: ${e.message}${e.path ? ` (in ${e.path})` : ""} Nothing was changed.`);
     }
   });
   const empty = el("button", { type: "button", id: "start-empty", text: workspace.demo ? "Clear the demo and start empty" : "Start empty" });
