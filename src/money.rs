@@ -291,29 +291,10 @@ mod tests {
 /// An amount written for an English sentence: the currency's symbol where it is unambiguous in
 /// English business writing (£, $ for USD, €, ¥ for JPY), else the code; thousands separated by
 /// commas; exactly the minor digits. `£4,200.00`, `¥185,400`, `CHF 1,250.50`, `-$12.00`.
+/// This is US English as [`crate::locale::Locale`] writes it, with a plain space after a code so
+/// that explanations stay plain ASCII spacing.
 pub fn format_en(amount: Decimal, currency: Currency) -> String {
-    let r = round_to_minor(amount, currency);
-    let digits = r.abs().to_string();
-    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    if !frac.is_empty() {
-        grouped.push('.');
-        grouped.push_str(frac);
-    }
-    let sign = if r.is_sign_negative() && !r.is_zero() { "-" } else { "" };
-    match currency.code() {
-        "GBP" => format!("{sign}£{grouped}"),
-        "USD" => format!("{sign}${grouped}"),
-        "EUR" => format!("{sign}€{grouped}"),
-        "JPY" => format!("{sign}¥{grouped}"),
-        code => format!("{sign}{code} {grouped}"),
-    }
+    crate::locale::Locale::EnUs.money(amount, currency).replace('\u{a0}', " ")
 }
 
 #[cfg(test)]

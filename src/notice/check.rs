@@ -705,6 +705,11 @@ pub fn check(src: &str, part: Part) -> Report {
         r.problems.push(super::engine::problem_from_upon(&e, part));
         return r;
     }
+    scan(src, part)
+}
+
+/// Names, formatters and loops of a template upon has already compiled.
+pub(crate) fn scan(src: &str, part: Part) -> Report {
     let mut c = Checker {
         src,
         part,

@@ -235,65 +235,50 @@ pub(crate) fn problem_from_upon(e: &upon::Error, part: Part) -> Problem {
     }
 }
 
-fn render_named(
-    key: String,
-    source: impl FnOnce() -> Option<String>,
-    part: Part,
-    ctx: &Value,
-) -> Result<String> {
+/// Renders into a buffer that stops at [`MAX_OUTPUT`].
+fn bounded(part: Part, path: &str, render: impl FnOnce(&mut Bounded) -> upon::Result<()>) -> Result<String> {
+    let mut out = Bounded { buf: Vec::with_capacity(4096), over: false };
+    let r = render(&mut out);
+    finish(r, out, part, path)
+}
+
+fn render_named(key: String, source: impl FnOnce() -> Option<String>, part: Part, ctx: &Value) -> Result<String> {
     with_engine(part, |cell| {
         if cell.borrow().get_template(&key).is_none() {
-            let src = source().ok_or_else(|| {
-                Error::new(ErrorCode::Internal, "", "A built-in template is missing.")
-            })?;
+            let src = source().ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
             cell.borrow_mut()
                 .add_template(key.clone(), src)
-                .map_err(|e| {
-                    Error::new(
-                        ErrorCode::Internal,
-                        "",
-                        format!("A built-in template does not compile: {e}"),
-                    )
-                })?;
+                .map_err(|e| Error::new(ErrorCode::Internal, "", format!("A built-in template does not compile: {e}")))?;
         }
         let engine = cell.borrow();
-        let mut out = Bounded {
-            buf: Vec::with_capacity(4096),
-            over: false,
-        };
-        let r = engine.template(&key).render_from(ctx).to_writer(&mut out);
-        finish(r, out, part, "")
+        bounded(part, "", |out| engine.template(&key).render_from(ctx).to_writer(out))
     })
 }
 
-fn render_source(source: &str, part: Part, ctx: &Value, path: &str) -> Result<String> {
+/// A user's template part, compiled once by the engine that will render it, then checked: unknown
+/// names and loops too costly for this data are refused before it runs.
+fn compile_checked(src: &str, part: Part, ctx: &Value) -> Result<upon::Template<'static>> {
+    let path = format!("template.{}", part.name());
+    let template = with_engine(part, |cell| cell.borrow().compile(src.to_string()))
+        .map_err(|e| Error::new(ErrorCode::TemplateError, &path, problem_from_upon(&e, part).message_with_position()))?;
+    let report = check::scan(src, part);
+    if let Some(p) = report.problems.first() {
+        return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
+    }
+    check::within_budget(&report, src, ctx).map_err(|e| e.within(&path))?;
+    Ok(template)
+}
+
+fn render_compiled(t: &upon::Template<'static>, part: Part, ctx: &Value) -> Result<String> {
+    let path = format!("template.{}", part.name());
     with_engine(part, |cell| {
         let engine = cell.borrow();
-        let t = engine.compile(source).map_err(|e| {
-            Error::new(
-                ErrorCode::TemplateError,
-                path,
-                problem_from_upon(&e, part).message_with_position(),
-            )
-        })?;
-        let mut out = Bounded {
-            buf: Vec::with_capacity(4096),
-            over: false,
-        };
-        let r = t.render_from(&engine, ctx).to_writer(&mut out);
-        finish(r, out, part, path)
+        bounded(part, &path, |out| t.render_from(&engine, ctx).to_writer(out))
     })
 }
 
 pub(crate) fn builtin_part(s: &Settings, part: Part, ctx: &Value) -> Result<String> {
-    let key = format!(
-        "{}/{}/{:?}/{}",
-        s.language.code(),
-        s.stage,
-        s.channel,
-        part.name()
-    );
-    render_named(key, || source_for(s, part), part, ctx)
+    render_named(builtin_key(s, part), || source_for(s, part), part, ctx)
 }
 
 /// Which parts a caller wants; the other is returned empty and not rendered.
@@ -336,61 +321,29 @@ pub(crate) fn render_builtin(
 }
 
 /// Subject, text and HTML from the user's own template, checked before it runs.
-pub(crate) fn render_custom(
-    t: &CustomTemplate,
-    s: &Settings,
-    ctx: &Context,
-    want: Want,
-) -> Result<(String, String, String)> {
-    let parts = [
-        (Part::Subject, t.subject.as_deref()),
-        (Part::Text, Some(t.text.as_str())),
-        (Part::Html, t.html.as_deref()),
-    ];
-    for (part, src) in parts {
-        let Some(src) = src else { continue };
-        let path = format!("template.{}", part.name());
-        let report = check::check(src, part);
-        if let Some(p) = report.problems.first() {
-            return Err(Error::new(
-                ErrorCode::TemplateError,
-                path,
-                p.message_with_position(),
-            ));
-        }
-        check::within_budget(&report, src, &ctx.value).map_err(|e| e.within(&path))?;
-    }
-    let subject = match &t.subject {
-        Some(src) => render_source(src, Part::Subject, &ctx.value, "template.subject")?,
+pub(crate) fn render_custom(t: &CustomTemplate, s: &Settings, ctx: &Context, want: Want) -> Result<(String, String, String)> {
+    // Every part given is checked, whichever parts are wanted.
+    let compile = |src: Option<&str>, part| src.map(|src| compile_checked(src, part, &ctx.value)).transpose();
+    let subject_t = compile(t.subject.as_deref(), Part::Subject)?;
+    let text_t = compile(Some(t.text.as_str()), Part::Text)?;
+    let html_t = compile(t.html.as_deref(), Part::Html)?;
+
+    let subject = match &subject_t {
+        Some(c) => render_compiled(c, Part::Subject, &ctx.value)?,
         None => builtin_part(s, Part::Subject, &ctx.value)?,
     };
     // Tidied like the built-in ones, so a built-in template taken as a start renders the same.
-    let text = if want.text || (want.html && t.html.is_none()) {
-        tidy_text(&render_source(
-            &t.text,
-            Part::Text,
-            &ctx.value,
-            "template.text",
-        )?)
-    } else {
-        String::new()
+    let text = match &text_t {
+        Some(c) if want.text || (want.html && html_t.is_none()) => tidy_text(&render_compiled(c, Part::Text, &ctx.value)?),
+        _ => String::new(),
     };
     let title = one_line(&subject);
     let letter = s.channel == Channel::Letter;
-    let html = match (&t.html, want.html) {
+    let html = match (&html_t, want.html) {
         (_, false) => String::new(),
-        (Some(src), true) => {
-            let body = tidy_html(&render_source(
-                src,
-                Part::Html,
-                &ctx.value,
-                "template.html",
-            )?);
-            let head = body
-                .trim_start()
-                .get(..14)
-                .unwrap_or("")
-                .to_ascii_lowercase();
+        (Some(c), true) => {
+            let body = tidy_html(&render_compiled(c, Part::Html, &ctx.value)?);
+            let head = body.trim_start().get(..14).unwrap_or("").to_ascii_lowercase();
             if head.starts_with("<!doctype") || head.starts_with("<html") {
                 body
             } else {

@@ -57,21 +57,25 @@ struct Loaded {
     bytes: usize,
 }
 
+/// The backups beside `base`: `(N, key)` for every `base.backup.N`.
+fn backup_keys(s: &web_sys::Storage, base: &str) -> Vec<(u32, String)> {
+    let prefix = format!("{base}.backup.");
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()).map(|n| (n, k)))
+        .collect()
+}
+
 /// Keeps `text` under `base.backup.N` unless an identical backup exists; returns its key.
 fn back_up(s: &web_sys::Storage, base: &str, text: &str) -> Result<String, Error> {
-    let prefix = format!("{base}.backup.");
     let mut next = 1;
-    let len = s.length().unwrap_or(0);
-    for i in 0..len {
-        let Some(k) = s.key(i).ok().flatten() else { continue };
-        if let Some(n) = k.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()) {
-            if get(s, &k)?.as_deref() == Some(text) {
-                return Ok(k);
-            }
-            next = next.max(n + 1);
+    for (n, k) in backup_keys(s, base) {
+        if get(s, &k)?.as_deref() == Some(text) {
+            return Ok(k);
         }
+        next = next.max(n + 1);
     }
-    let key = format!("{prefix}{next}");
+    let key = format!("{base}.backup.{next}");
     set(s, &key, text)?;
     Ok(key)
 }
@@ -154,15 +158,12 @@ struct Stored {
 /// The backups kept beside the workspace (`overdue.workspace.backup.N`), newest first.
 #[wasm_bindgen(js_name = listBackups, unchecked_return_type = "{ key: string; bytes: number }[]")]
 pub fn list_backups(#[wasm_bindgen(unchecked_param_type = "{ key?: string | null } | undefined")] input: JsValue) -> Result<JsValue, JsValue> {
-    let prefix = format!("{}.backup.", key_of(&input)?);
+    let base = key_of(&input)?;
     let s = storage().map_err(js_error)?;
     let mut out = Vec::new();
-    for i in 0..s.length().unwrap_or(0) {
-        let Some(k) = s.key(i).ok().flatten() else { continue };
-        if let Some(n) = k.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()) {
-            let bytes = get(&s, &k).map_err(js_error)?.map_or(0, |t| t.len());
-            out.push((n, Stored { key: k, bytes }));
-        }
+    for (n, k) in backup_keys(&s, &base) {
+        let bytes = get(&s, &k).map_err(js_error)?.map_or(0, |t| t.len());
+        out.push((n, Stored { key: k, bytes }));
     }
     out.sort_by(|a, b| b.0.cmp(&a.0));
     to_js(&out.into_iter().map(|(_, s)| s).collect::<Vec<_>>())
