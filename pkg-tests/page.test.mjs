@@ -41,6 +41,13 @@ async function open(path = "/", init) {
   return page;
 }
 
+/** Starts the page over with nothing stored: a first visit. */
+async function forget(page) {
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+}
+
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
 const shot = (page, name) => page.screenshot({ path: join(root, `artifacts/page-${name}.png`), fullPage: true });
 
@@ -116,9 +123,7 @@ test("first visit: the demo, labelled; start empty; add an invoice; it is in the
 
 test("CSV import: two bad rows reported with their lines, the others imported", async () => {
   const page = await open("/#invoices");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
+  await forget(page);
   await page.click("#demo-clear");
   await page.click("#import-box summary");
   const csv = "Invoice Number;Customer;Currency;Amount;Invoice Date;Due Date\n" +
@@ -165,9 +170,7 @@ test("a hostile customer name is text in every view and in the notice", async ()
 
 test("notices: live preview in five languages, download, record as sent", async () => {
   const page = await open("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
+  await forget(page);
   await page.click("#tab-notice");
   await page.waitForSelector("#n-text");
   // The demo's most urgent customer is offered with what the ladder says is due.
@@ -191,9 +194,7 @@ test("notices: live preview in five languages, download, record as sent", async 
 
 test("export, clear, import: the workspace comes back exactly", async () => {
   const page = await open("/#data");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
+  await forget(page);
   // Make the demo real by changing it, so it is saved.
   await page.fill("#s-name", "Harbour Lane Design Ltd");
   await page.locator("#s-name").blur();
@@ -247,9 +248,7 @@ test("a full storage: the user is told, what was saved is intact, the change sta
       return real.call(this, k, v);
     };
   });
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
+  await forget(page);
   await page.click("#demo-clear");
   const saved = await stored(page);
   await page.evaluate(() => { window.__full = true; });
@@ -270,9 +269,7 @@ test("a full storage: the user is told, what was saved is intact, the change sta
 
 test("two tabs: a change in one shows in the other", async () => {
   const a = await open("/#invoices");
-  await a.evaluate(() => localStorage.clear());
-  await a.reload();
-  await a.waitForSelector("body[data-ready=true]");
+  await forget(a);
   await a.click("#demo-clear");
   const b = await open("/#invoices");
   await a.click("#add-box summary");
@@ -290,9 +287,7 @@ test("two tabs: a change in one shows in the other", async () => {
 
 test("customers: score and trend, contact details used by the notices, a communication log", async () => {
   const page = await open("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
+  await forget(page);
   await page.click("#tab-customers");
   await page.waitForSelector("#c-pick");
   await page.selectOption("#c-pick", { label: "Patel & Sons Garage" });
@@ -344,9 +339,7 @@ test("offline: once loaded, the page opens without a network", async () => {
 
 test("phone width: every view fits a 390-pixel screen without sideways scrolling", async () => {
   const page = await open("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
+  await forget(page);
   await page.setViewportSize({ width: 390, height: 844 });
   for (const view of ["chase", "aging", "invoices", "customers", "notice", "charges", "plan", "data"]) {
     await page.click(`#tab-${view}`);
@@ -362,9 +355,7 @@ test("phone width: every view fits a 390-pixel screen without sideways scrolling
 
 test("preferences are kept: ageing groups and the late-charge rules", async () => {
   const page = await open("/#data");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
+  await forget(page);
   await page.fill("#s-buckets", "15, 45");
   await page.locator("#s-buckets").blur();
   await page.waitForFunction((k) => JSON.stringify(JSON.parse(localStorage.getItem(k))?.settings?.buckets) === "[15,45]", KEY);

@@ -4,8 +4,12 @@ import { defaultPolicy, nextActions } from "../pkg/overdue.js";
 import { el } from "./format.js";
 import { update } from "../store.js";
 
-const TEMPLATES = ["courtesy", "friendly", "followup", "final", "plan", "agency", "legal"];
-const WORDING = { courtesy: "Courtesy reminder", friendly: "Friendly reminder", followup: "Second reminder", final: "Final notice", plan: "Payment-plan offer", agency: "Collection agency", legal: "Before legal action" };
+/** The built-in wordings, by the stage they were written for. */
+export const WORDING = {
+  courtesy: "Courtesy reminder (before the due date)", friendly: "Friendly reminder", followup: "Second reminder", final: "Final notice",
+  plan: "Payment-plan offer", agency: "Referral to a collection agency", legal: "Letter before legal action",
+};
+const TEMPLATES = Object.keys(WORDING);
 const CHANNELS = [["email", "Email"], ["letter", "Letter"], ["phone", "Phone call"], ["sms", "Text message"]];
 
 export function ladderSection(workspace, asOf) {

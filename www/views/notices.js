@@ -4,11 +4,9 @@
 import { renderNotice, nextActions, normalizeInvoices } from "../pkg/overdue.js";
 import { el, field, date } from "./format.js";
 import { update, download } from "../store.js";
+import { WORDING } from "./ladder.js";
 
-const STAGES = [
-  ["courtesy", "Courtesy reminder (before the due date)"], ["friendly", "Friendly reminder"], ["followup", "Second reminder"],
-  ["final", "Final notice"], ["plan", "Payment-plan offer"], ["agency", "Referral to a collection agency"], ["legal", "Letter before legal action"],
-];
+const STAGES = Object.entries(WORDING);
 const CHANNELS = [["email", "Email"], ["letter", "Letter"], ["phone", "Phone-call script"], ["sms", "Text message"]];
 const LANGUAGES = [["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"], ["nl", "Nederlands"]];
 
