@@ -39,6 +39,6 @@ FUZZ_SECONDS ?= 60
 fuzz: setup
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 	node fuzz/seed.mjs
-	cd fuzz && for t in inputs csv terms template; do \
+	cd fuzz && for t in inputs csv terms template json; do \
 	  RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 2>&1 | tail -n 4 || exit 1; \
 	done

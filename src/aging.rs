@@ -10,7 +10,7 @@ use crate::invoice::{validate_invoices, Id, Invoice};
 use crate::money::{round_dp, round_to_minor, ser_decimal};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use crate::fasthash::FastMap;
 use crate::order::{arrange, by_currency, currency_group, order, SmallMap};
 
@@ -22,7 +22,7 @@ pub const MAX_LIMITS: usize = 24;
 pub const MAX_LIMIT_DAYS: i64 = 36_525;
 
 /// Which date an invoice's age is counted from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub enum Basis {
     /// Days past the due date; invoices not yet due are "Current".
@@ -31,23 +31,26 @@ pub enum Basis {
     /// Days since the invoice was issued.
     IssueDate,
 }
+crate::decode_enum!(Basis { DueDate = "dueDate", IssueDate = "issueDate" });
 
 /// Input of [`age_receivables`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct AgingInput {
-    #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
     /// Ascending upper limits in days; default `[30, 60, 90, 120]`.
-    #[serde(default)]
     pub buckets: Option<Vec<i64>>,
-    #[serde(default)]
     pub basis: Option<Basis>,
     /// `"invoices"` (default), `"customers"` or `"summary"`.
-    #[serde(default)]
     pub detail: Option<Detail>,
 }
+crate::decode_struct!(AgingInput {
+    as_of: "asOf",
+    invoices: "invoices",
+    buckets: "buckets" = default,
+    basis: "basis" = default,
+    detail: "detail" = default,
+});
 
 /// One bucket's definition: `from`–`to` days inclusive (`to` is `null` for the last, open bucket).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -237,7 +240,7 @@ pub fn bucket_index(age: i64, limits: &[i64], basis: Basis) -> usize {
 
 /// How much per-invoice detail a report carries. Large ledgers that only need totals skip building
 /// one output row per invoice, which is most of the cost of returning a report to JavaScript.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub enum Detail {
     /// Currencies, customers and one row per open invoice (the default).
@@ -248,6 +251,7 @@ pub enum Detail {
     /// Currencies only.
     Summary,
 }
+crate::decode_enum!(Detail { Invoices = "invoices", Customers = "customers", Summary = "summary" });
 
 /// One receivable as the accumulator sees it, borrowed from whichever input it came from. The
 /// customer id is kept as a map key for the whole report (`'a`); the rest only for one call (`'b`).

@@ -29,28 +29,28 @@ use crate::fasthash::FastSet;
 use crate::money::{check_for_currency, parse_decimal};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Deserialize;
 use std::borrow::Cow;
 
 /// Most data rows one call reads.
 pub const MAX_ROWS: usize = 5_000_000;
 
 /// Input of [`age_receivables_csv`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct AgingCsvInput {
-    #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     /// The ledger; empty or absent is `missing_field` at `csv`.
-    #[serde(default)]
     pub csv: String,
-    #[serde(default)]
     pub buckets: Option<Vec<i64>>,
-    #[serde(default)]
     pub basis: Option<Basis>,
-    #[serde(default)]
     pub detail: Option<Detail>,
 }
+crate::decode_struct!(AgingCsvInput {
+    as_of: "asOf",
+    csv: "csv" = default,
+    buckets: "buckets" = default,
+    basis: "basis" = default,
+    detail: "detail" = default,
+});
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {

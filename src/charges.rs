@@ -34,9 +34,9 @@ use crate::order::{arrange, by_currency, currency_group, order, Groups, SmallMap
 use crate::rates::{in_force, Table};
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Kind {
     #[serde(rename = "contract")]
     Contract,
@@ -49,8 +49,15 @@ pub enum Kind {
     #[serde(rename = "us-prompt-payment")]
     UsPromptPayment,
 }
+crate::decode_enum!(Kind {
+    Contract = "contract",
+    Uk = "uk",
+    Eu = "eu",
+    De = "de",
+    UsPromptPayment = "us-prompt-payment",
+});
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 pub enum DayCount {
     #[default]
     #[serde(rename = "act/365")]
@@ -60,48 +67,54 @@ pub enum DayCount {
     #[serde(rename = "act/act")]
     ActAct,
 }
+crate::decode_enum!(DayCount { Act365 = "act/365", Act360 = "act/360", ActAct = "act/act" });
 
 /// The rules to charge by. Which fields apply depends on `kind` (see the module docs).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Regime {
     pub kind: Kind,
-    #[serde(default)]
     pub annual_rate: Option<Amount>,
-    #[serde(default)]
     pub day_count: Option<DayCount>,
-    #[serde(default)]
     pub grace_days: Option<i64>,
-    #[serde(default)]
     pub fixed_fee: Option<Amount>,
-    #[serde(default)]
     pub percent_fee: Option<Amount>,
-    #[serde(default)]
     pub cap: Option<Amount>,
-    #[serde(default)]
     pub reference_rate: Option<Amount>,
-    #[serde(default)]
     pub margin: Option<Amount>,
-    #[serde(default)]
     pub per_half_year: Option<bool>,
-    #[serde(default)]
     pub base_rate: Option<Amount>,
-    #[serde(default)]
     pub consumer: Option<bool>,
 }
+crate::decode_struct!(Regime {
+    kind: "kind",
+    annual_rate: "annualRate" = default,
+    day_count: "dayCount" = default,
+    grace_days: "graceDays" = default,
+    fixed_fee: "fixedFee" = default,
+    percent_fee: "percentFee" = default,
+    cap: "cap" = default,
+    reference_rate: "referenceRate" = default,
+    margin: "margin" = default,
+    per_half_year: "perHalfYear" = default,
+    base_rate: "baseRate" = default,
+    consumer: "consumer" = default,
+});
 
 /// Input of [`late_charges`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct ChargesInput {
-    #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
     pub regime: Regime,
     /// `"invoices"` (default), `"customers"` or `"summary"`, as for ageing.
-    #[serde(default)]
     pub detail: Option<crate::aging::Detail>,
 }
+crate::decode_struct!(ChargesInput {
+    as_of: "asOf",
+    invoices: "invoices",
+    regime: "regime",
+    detail: "detail" = default,
+});
 
 /// One stretch of days charged at one rate on one balance.
 #[derive(Debug, Clone, Serialize)]

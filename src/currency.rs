@@ -112,19 +112,12 @@ impl fmt::Display for Currency {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Currency {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Currency;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a three-letter ISO 4217 currency code such as \"EUR\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Currency, E> {
-                Currency::from_code(v).map_err(crate::decode::coded)
-            }
+impl crate::decode::Decode for Currency {
+    fn decode(r: &mut crate::decode::Reader<'_>) -> Result<Self, Error> {
+        match r.got()? {
+            crate::decode::Got::Str => Currency::from_code(&r.str()?),
+            got => Err(crate::decode::type_error("a three-letter ISO 4217 currency code such as \"EUR\"", &got)),
         }
-        d.deserialize_str(V)
     }
 }
 

@@ -2,7 +2,6 @@
 
 use crate::error::{Error, ErrorCode};
 use chrono::{Datelike, NaiveDate};
-use std::fmt;
 
 /// The earliest date overdue accepts. Ledgers hold nothing older, and a year of 0000 in input is a
 /// data-entry accident worth reporting.
@@ -73,52 +72,26 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()
 }
 
-struct DateVisitor;
-
-impl serde::de::Visitor<'_> for DateVisitor {
-    type Value = NaiveDate;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a date as a \"YYYY-MM-DD\" string")
-    }
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-        parse_date(v).map_err(crate::decode::coded)
+impl crate::decode::Decode for NaiveDate {
+    fn decode(r: &mut crate::decode::Reader<'_>) -> Result<Self, Error> {
+        match r.got()? {
+            crate::decode::Got::Str => parse_date(&r.str()?),
+            got => Err(crate::decode::type_error("a date as a \"YYYY-MM-DD\" string", &got)),
+        }
     }
 }
 
-/// `#[serde(with = "overdue::date::ymd")]` for `NaiveDate` fields.
+/// `#[serde(with = "overdue::date::ymd")]` for `NaiveDate` fields written as `YYYY-MM-DD`.
 pub mod ymd {
     use super::*;
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        d.deserialize_str(DateVisitor)
-    }
     pub fn serialize<S: serde::Serializer>(v: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&format_date(*v))
     }
 }
 
-/// `#[serde(with = "overdue::date::ymd_opt", default)]` for `Option<NaiveDate>` fields; `null` and a
-/// missing field are both `None`.
+/// `#[serde(with = "overdue::date::ymd_opt")]` for `Option<NaiveDate>` fields: `null` when absent.
 pub mod ymd_opt {
     use super::*;
-    struct OptVisitor;
-    impl<'de> serde::de::Visitor<'de> for OptVisitor {
-        type Value = Option<NaiveDate>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a date as a \"YYYY-MM-DD\" string, or null")
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_str(DateVisitor).map(Some)
-        }
-    }
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        d.deserialize_option(OptVisitor)
-    }
     pub fn serialize<S: serde::Serializer>(v: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match v {
             Some(d) => s.serialize_str(&format_date(*d)),

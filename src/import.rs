@@ -15,7 +15,7 @@ use crate::invoice::{Customer, Id, Invoice, Payment, MAX_INVOICES};
 use crate::money::{check_for_currency, parse_decimal, round_to_minor, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -48,65 +48,50 @@ pub enum ColumnRef {
     Name(String),
 }
 
-// By hand: serde's `untagged` would buffer every value and cost several KB of wasm.
-impl<'de> Deserialize<'de> for ColumnRef {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = ColumnRef;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a column name or a 0-based column number")
+impl crate::decode::Decode for ColumnRef {
+    fn decode(r: &mut crate::decode::Reader<'_>) -> Result<Self> {
+        use crate::decode::Got;
+        match r.got()? {
+            Got::Str => Ok(ColumnRef::Name(r.str()?.into_owned())),
+            Got::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => {
+                Ok(ColumnRef::Index(r.number()?.parse().unwrap_or(usize::MAX)))
             }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<ColumnRef, E> {
-                Ok(ColumnRef::Name(v.to_string()))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<ColumnRef, E> {
-                Ok(ColumnRef::Index(usize::try_from(v).unwrap_or(usize::MAX)))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<ColumnRef, E> {
-                if v >= 0.0 && v.fract() == 0.0 && v < 1e9 {
-                    Ok(ColumnRef::Index(v as usize))
-                } else {
-                    Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
-                }
-            }
+            got => Err(crate::decode::type_error("a column name or a 0-based column number", &got)),
         }
-        d.deserialize_any(V)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum DateFormat {
-    #[serde(rename = "YYYY-MM-DD")]
     Iso,
-    #[serde(rename = "DD/MM/YYYY")]
     Dmy,
-    #[serde(rename = "MM/DD/YYYY")]
     Mdy,
 }
+crate::decode_enum!(DateFormat { Iso = "YYYY-MM-DD", Dmy = "DD/MM/YYYY", Mdy = "MM/DD/YYYY" });
 
 /// Input of [`import_invoices_csv`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct ImportInput {
     /// The file's text; empty or absent is `missing_field` at `text`.
-    #[serde(default)]
     pub text: String,
     /// Field → column; overrides what the header suggests.
-    #[serde(default)]
     pub mapping: Option<BTreeMap<String, Option<ColumnRef>>>,
-    #[serde(default)]
     pub date_format: Option<DateFormat>,
     /// `"."` or `","`; found from the amounts when absent.
-    #[serde(default)]
     pub decimal_separator: Option<String>,
     /// The currency of rows without one.
-    #[serde(default)]
     pub currency: Option<Currency>,
     /// Whether the first line names the columns; found from its content when absent.
-    #[serde(default)]
     pub has_header: Option<bool>,
 }
+crate::decode_struct!(ImportInput {
+    text: "text" = default,
+    mapping: "mapping" = default,
+    date_format: "dateFormat" = default,
+    decimal_separator: "decimalSeparator" = default,
+    currency: "currency" = default,
+    has_header: "hasHeader" = default,
+});
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::{check_for_currency, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// Most invoices one call accepts: a bound on work and memory for untrusted input.
@@ -23,7 +23,7 @@ pub const MAX_SHORT_TEXT: usize = 200;
 pub const MAX_LONG_TEXT: usize = 10_000;
 
 /// A customer as an invoice names it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
     pub id: Id,
@@ -33,9 +33,15 @@ pub struct Customer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
 }
+crate::decode_struct!(Customer {
+    id: "id",
+    name: "name",
+    email: "email" = default,
+    account_number: "accountNumber" = default,
+});
 
 /// A payment received against an invoice.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
     #[serde(with = "crate::date::ymd")]
@@ -45,9 +51,10 @@ pub struct Payment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
+crate::decode_struct!(Payment { date: "date", amount: "amount", reference: "reference" = default });
 
 /// A credit note or write-off reducing what is owed on an invoice.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Credit {
     #[serde(with = "crate::date::ymd")]
@@ -55,10 +62,11 @@ pub struct Credit {
     #[serde(serialize_with = "ser_amount")]
     pub amount: Amount,
 }
+crate::decode_struct!(Credit { date: "date", amount: "amount" });
 
 /// An invoice: `{ id, customer, currency, amount, issueDate, dueDate, payments?, credits?, disputed?,
 /// promisedDate?, notes? }`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Invoice {
     pub id: Id,
@@ -71,32 +79,37 @@ pub struct Invoice {
     #[serde(with = "crate::date::ymd")]
     pub due_date: NaiveDate,
     // Written only when present: a stored ledger or an import of a million rows stays lean.
-    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub payments: Vec<Payment>,
-    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub credits: Vec<Credit>,
-    #[serde(default, deserialize_with = "null_as_false", skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     pub disputed: bool,
     #[serde(default, with = "crate::date::ymd_opt", skip_serializing_if = "Option::is_none")]
     pub promised_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
+crate::decode_struct!(Invoice {
+    id: "id",
+    customer: "customer",
+    currency: "currency",
+    amount: "amount",
+    issue_date: "issueDate",
+    due_date: "dueDate",
+    payments: "payments" = default,
+    credits: "credits" = default,
+    disputed: "disputed" = default,
+    promised_date: "promisedDate" = default,
+    notes: "notes" = default,
+});
 
 fn ser_amount<S: serde::Serializer>(a: &Amount, s: S) -> std::result::Result<S::Ok, S::Error> {
     s.collect_str(&a.0)
 }
 
-fn null_as_empty<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> std::result::Result<Vec<T>, D::Error> {
-    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
-}
-
 fn is_false(b: &bool) -> bool {
     !*b
-}
-
-fn null_as_false<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error> {
-    Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
 }
 
 /// An identifier: a non-empty string, or a whole number (kept as its decimal digits).
@@ -116,36 +129,15 @@ impl fmt::Display for Id {
     }
 }
 
-impl<'de> Deserialize<'de> for Id {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Id;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an identifier as a string or a whole number")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Id, E> {
-                Ok(Id(v.to_string()))
-            }
-            fn visit_string<E: serde::de::Error>(self, v: String) -> std::result::Result<Id, E> {
-                Ok(Id(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Id, E> {
-                Ok(Id(v.to_string()))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Id, E> {
-                Ok(Id(v.to_string()))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Id, E> {
-                // JavaScript numbers all arrive as f64; whole ones are fine as ids.
-                if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
-                    Ok(Id(format!("{v}")))
-                } else {
-                    Err(E::invalid_type(serde::de::Unexpected::Float(v), &self))
-                }
-            }
+impl crate::decode::Decode for Id {
+    fn decode(r: &mut crate::decode::Reader<'_>) -> Result<Self> {
+        use crate::decode::Got;
+        match r.got()? {
+            Got::Str => Ok(Id(r.str()?.into_owned())),
+            // JavaScript writes whole numbers below 10^21 without a point or exponent.
+            Got::Number(n) if !n.contains(['.', 'e', 'E']) && n.trim_start_matches('-').len() <= 16 => Ok(Id(r.number()?.to_string())),
+            got => Err(crate::decode::type_error("an identifier as a string or a whole number", &got)),
         }
-        d.deserialize_any(V)
     }
 }
 

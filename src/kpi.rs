@@ -20,7 +20,7 @@ use crate::invoice::{validate_invoices, Invoice};
 use crate::money::{check_for_currency, round_dp, round_to_minor, ser_decimal, Amount};
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How far countback DSO walks back before giving up.
 pub const COUNTBACK_MAX_MONTHS: u32 = 36;
@@ -28,28 +28,29 @@ pub const COUNTBACK_MAX_MONTHS: u32 = 36;
 /// Input of [`receivables_kpis`]: either a ledger (`periodStart`, `periodEnd`, `invoices`) or the
 /// summary figures (`currency`, `beginningReceivables`, `creditSales`, `endingReceivables`,
 /// `endingCurrent`, `days`).
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 pub struct KpiInput {
-    #[serde(default, with = "crate::date::ymd_opt")]
     pub period_start: Option<NaiveDate>,
-    #[serde(default, with = "crate::date::ymd_opt")]
     pub period_end: Option<NaiveDate>,
-    #[serde(default)]
     pub invoices: Option<Vec<Invoice>>,
-    #[serde(default)]
     pub currency: Option<Currency>,
-    #[serde(default)]
     pub beginning_receivables: Option<Amount>,
-    #[serde(default)]
     pub credit_sales: Option<Amount>,
-    #[serde(default)]
     pub ending_receivables: Option<Amount>,
-    #[serde(default)]
     pub ending_current: Option<Amount>,
-    #[serde(default)]
     pub days: Option<i64>,
 }
+crate::decode_struct!(KpiInput {
+    period_start: "periodStart" = default,
+    period_end: "periodEnd" = default,
+    invoices: "invoices" = default,
+    currency: "currency" = default,
+    beginning_receivables: "beginningReceivables" = default,
+    credit_sales: "creditSales" = default,
+    ending_receivables: "endingReceivables" = default,
+    ending_current: "endingCurrent" = default,
+    days: "days" = default,
+});
 
 /// One month of countback DSO.
 #[derive(Debug, Clone, Serialize)]

@@ -24,12 +24,12 @@ use crate::money::{check_for_currency, round_to_minor, ser_decimal, Amount};
 use crate::order::{arrange, order, Groups, Keyed};
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Most stages in one policy.
 pub const MAX_STAGES: usize = 20;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Channel {
     Email,
@@ -37,9 +37,10 @@ pub enum Channel {
     Phone,
     Sms,
 }
+crate::decode_enum!(Channel { Email = "email", Letter = "letter", Phone = "phone", Sms = "sms" });
 
 /// A fee a stage adds: a fixed amount, or a percentage of what is outstanding.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StageFee {
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_amount")]
@@ -47,6 +48,7 @@ pub struct StageFee {
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_amount")]
     pub percent: Option<Amount>,
 }
+crate::decode_struct!(StageFee { fixed: "fixed" = default, percent: "percent" = default });
 
 fn ser_opt_amount<S: serde::Serializer>(v: &Option<Amount>, s: S) -> std::result::Result<S::Ok, S::Error> {
     match v {
@@ -55,7 +57,7 @@ fn ser_opt_amount<S: serde::Serializer>(v: &Option<Amount>, s: S) -> std::result
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Stage {
     pub id: String,
@@ -77,6 +79,17 @@ pub struct Stage {
     #[serde(default)]
     pub phone_script: Option<bool>,
 }
+crate::decode_struct!(Stage {
+    id: "id",
+    name: "name",
+    offset_days: "offsetDays",
+    channel: "channel",
+    template: "template",
+    fee: "fee" = default,
+    min_gap_days: "minGapDays" = default,
+    required: "required" = default,
+    phone_script: "phoneScript" = default,
+});
 
 /// The default ladder, after the usual practice: courtesy reminder, friendly reminder, follow-up
 /// with a call, final notice, payment-plan offer, hand-over to a collection agency, letter before
@@ -105,7 +118,7 @@ pub fn default_policy() -> Vec<Stage> {
 }
 
 /// A notice already sent.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct Sent {
     #[serde(default)]
@@ -116,19 +129,27 @@ pub struct Sent {
     #[serde(with = "crate::date::ymd")]
     pub date: NaiveDate,
 }
+crate::decode_struct!(Sent {
+    invoice_id: "invoiceId" = default,
+    customer_id: "customerId" = default,
+    stage_id: "stageId",
+    date: "date",
+});
 
 /// Input of [`next_actions`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct NextActionsInput {
-    #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
-    #[serde(default)]
     pub policy: Option<Vec<Stage>>,
-    #[serde(default)]
     pub history: Option<Vec<Sent>>,
 }
+crate::decode_struct!(NextActionsInput {
+    as_of: "asOf",
+    invoices: "invoices",
+    policy: "policy" = default,
+    history: "history" = default,
+});
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -420,15 +441,13 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
 }
 
 /// Input of [`preview_ladder`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct PreviewInput {
-    #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     pub invoice: Invoice,
-    #[serde(default)]
     pub policy: Option<Vec<Stage>>,
 }
+crate::decode_struct!(PreviewInput { as_of: "asOf", invoice: "invoice", policy: "policy" = default });
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

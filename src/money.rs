@@ -7,7 +7,6 @@
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode};
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::fmt;
 
 /// The largest amount overdue accepts in one field: 10^15 − 1 major units. Sums of a million such
 /// amounts and the interest on them stay far inside `Decimal`'s 28 digits.
@@ -186,35 +185,49 @@ pub fn round_dp(amount: Decimal, dp: u32) -> Decimal {
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct Amount(pub Decimal);
 
-impl<'de> serde::Deserialize<'de> for Amount {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Amount;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an amount as a decimal string such as \"1234.50\" or a number")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
-                parse_decimal(v).map(Amount).map_err(crate::decode::coded)
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
-                decimal_from_f64(v).map(Amount).map_err(crate::decode::coded)
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
-                if v.unsigned_abs() > 999_999_999_999_999 {
-                    return Err(crate::decode::coded(out_of_range()));
-                }
-                Ok(Amount(Decimal::from(v)))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
-                if v > 999_999_999_999_999 {
-                    return Err(crate::decode::coded(out_of_range()));
-                }
-                Ok(Amount(Decimal::from(v)))
-            }
+impl crate::decode::Decode for Amount {
+    fn decode(r: &mut crate::decode::Reader<'_>) -> Result<Self, Error> {
+        use crate::decode::Got;
+        match r.got()? {
+            Got::Str => parse_decimal(&r.str()?).map(Amount),
+            Got::Number(_) => decimal_from_json(r.number()?).map(Amount),
+            got => Err(crate::decode::type_error("an amount as a decimal string such as \"1234.50\" or a number", &got)),
         }
-        d.deserialize_any(V)
     }
+}
+
+/// Reads a JSON number's text as the decimal it writes. JavaScript's `JSON.stringify` writes a
+/// number's shortest round-trip form, so this is the decimal the number prints as
+/// ([`decimal_from_f64`]) without going through a float; an exponent (`1.5e-7`) shifts the point.
+///
+/// # Errors
+/// As [`parse_decimal`].
+pub fn decimal_from_json(text: &str) -> Result<Decimal, Error> {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], Some(&text[i + 1..])),
+        None => (text, None),
+    };
+    let d = parse_decimal(mantissa)?;
+    if d.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    let Some(exponent) = exponent else { return Ok(d) };
+    let e: i64 = exponent.strip_prefix('+').unwrap_or(exponent).parse().map_err(|_| out_of_range())?;
+    let d = d.normalize();
+    let scale = i64::from(d.scale()) - e;
+    if scale > 28 {
+        return Err(Error::new(ErrorCode::TooManyDecimals, "", format!("An amount has {scale} decimal places; no currency has more than 4.")));
+    }
+    let mut m = d.mantissa();
+    if scale < 0 {
+        let shift = 10i128.checked_pow(u32::try_from(-scale).map_err(|_| out_of_range())?).ok_or_else(out_of_range)?;
+        m = m.checked_mul(shift).ok_or_else(out_of_range)?;
+    }
+    let v = Decimal::try_from_i128_with_scale(m, u32::try_from(scale.max(0)).unwrap_or(0)).map_err(|_| out_of_range())?;
+    if v.abs() > MAX_AMOUNT {
+        return Err(out_of_range());
+    }
+    Ok(v)
 }
 
 /// Serialises a `Decimal` as its string form. Output structs hold amounts already rounded with
@@ -264,6 +277,28 @@ mod tests {
         assert_eq!(decimal_from_f64(f64::INFINITY).unwrap_err().code, ErrorCode::InvalidAmount);
         assert_eq!(decimal_from_f64(1e308).unwrap_err().code, ErrorCode::AmountOutOfRange);
         assert_eq!(decimal_from_f64(5e-324).unwrap_err().code, ErrorCode::TooManyDecimals);
+    }
+
+    #[test]
+    fn json_numbers_read_as_the_float_they_write() {
+        // The same number in plain and exponent form reads as the decimal the float prints as.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = (x % 2_000_000_000_000) as f64 / [1.0, 100.0, 1e4, 1e7, 1e12][(x >> 59) as usize % 5] * if x & 1 == 0 { 1.0 } else { -1.0 };
+            let want = decimal_from_f64(v).unwrap();
+            assert_eq!(decimal_from_json(&format!("{v}")).unwrap(), want, "{v}");
+            assert_eq!(decimal_from_json(&format!("{v:e}")).unwrap(), want, "{v:e}");
+            assert_eq!(decimal_from_json(&format!("{v:E}")).unwrap(), want, "{v:E}");
+        }
+        assert_eq!(decimal_from_json("1e+21").unwrap_err().code, ErrorCode::AmountOutOfRange);
+        assert_eq!(decimal_from_json("1e99999999999999999999").unwrap_err().code, ErrorCode::AmountOutOfRange);
+        assert_eq!(decimal_from_json("5e-324").unwrap_err().code, ErrorCode::TooManyDecimals);
+        assert_eq!(decimal_from_json("-0e5").unwrap().to_string(), "0");
+        assert_eq!(decimal_from_json("0.000001e3").unwrap().to_string(), "0.001");
+        assert_eq!(decimal_from_json("12.5e1").unwrap().to_string(), "125");
     }
 
     #[test]

@@ -7,17 +7,16 @@ use crate::invoice::{validate_invoices, Customer, Id, Invoice};
 use crate::money::{round_to_minor, ser_decimal};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use crate::order::{by_currency, SmallMap};
 
 /// Input of [`normalize_invoices`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct NormalizeInput {
-    #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
 }
+crate::decode_struct!(NormalizeInput { as_of: "asOf", invoices: "invoices" });
 
 /// Where an invoice stands on `asOf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -133,7 +132,7 @@ pub fn normalize_one(inv: &Invoice, as_of: NaiveDate) -> NormalizedInvoice {
 ///
 /// ```
 /// use overdue::normalize::{normalize_invoices, NormalizeInput};
-/// let input: NormalizeInput = serde_json::from_str(r#"{
+/// let input: NormalizeInput = overdue::decode::decode_json(r#"{
 ///   "asOf": "2026-03-31",
 ///   "invoices": [{ "id": "INV-1", "customer": { "id": "c1", "name": "Acme Ltd" },
 ///                  "currency": "GBP", "amount": "1200", "issueDate": "2026-01-15",

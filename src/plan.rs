@@ -22,12 +22,12 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::{check_for_currency, round_dp, round_to_minor, ser_decimal, Amount};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Most instalments in one plan.
 pub const MAX_COUNT: u32 = 600;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Frequency {
     Weekly,
@@ -36,6 +36,13 @@ pub enum Frequency {
     Monthly,
     Quarterly,
 }
+crate::decode_enum!(Frequency {
+    Weekly = "weekly",
+    Biweekly = "biweekly",
+    Semimonthly = "semimonthly",
+    Monthly = "monthly",
+    Quarterly = "quarterly",
+});
 
 impl Frequency {
     pub fn periods_per_year(self) -> u32 {
@@ -49,7 +56,7 @@ impl Frequency {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub enum Method {
     /// Equal instalments (annuity).
@@ -58,18 +65,17 @@ pub enum Method {
     /// Equal principal parts; instalments fall as the interest does.
     EqualPrincipal,
 }
+crate::decode_enum!(Method { Level = "level", EqualPrincipal = "equalPrincipal" });
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct DownPaymentInput {
     pub amount: Amount,
-    #[serde(default, with = "crate::date::ymd_opt")]
     pub date: Option<NaiveDate>,
 }
+crate::decode_struct!(DownPaymentInput { amount: "amount", date: "date" = default });
 
 /// Input of [`payment_plan`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct PlanInput {
     /// What is to be repaid, e.g. the outstanding balance plus agreed charges.
     pub principal: Amount,
@@ -77,24 +83,30 @@ pub struct PlanInput {
     /// Percent a year: `"7.5"` is 7.5 %; 0 for an interest-free split.
     pub annual_rate: Amount,
     pub frequency: Frequency,
-    #[serde(with = "crate::date::ymd")]
     pub first_due_date: NaiveDate,
     /// The day the plan is agreed; default one period before the first due date.
-    #[serde(default, with = "crate::date::ymd_opt")]
     pub start_date: Option<NaiveDate>,
-    #[serde(default)]
     pub down_payment: Option<DownPaymentInput>,
-    #[serde(default)]
     pub setup_fee: Option<Amount>,
-    #[serde(default)]
     pub method: Option<Method>,
     /// The number of instalments (1–600) …
-    #[serde(default)]
     pub count: Option<i64>,
     /// … or the most any instalment may be: the fewest instalments that keep to it.
-    #[serde(default)]
     pub max_instalment: Option<Amount>,
 }
+crate::decode_struct!(PlanInput {
+    principal: "principal",
+    currency: "currency",
+    annual_rate: "annualRate",
+    frequency: "frequency",
+    first_due_date: "firstDueDate",
+    start_date: "startDate" = default,
+    down_payment: "downPayment" = default,
+    setup_fee: "setupFee" = default,
+    method: "method" = default,
+    count: "count" = default,
+    max_instalment: "maxInstalment" = default,
+});
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]

@@ -29,36 +29,39 @@ use crate::money::{round_dp, round_to_minor, ser_decimal};
 use crate::order::{arrange, by_currency, order, Groups, SmallMap};
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Overrides of the trend rules.
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 pub struct Thresholds {
     /// Days per month of slope that counts as drifting (default 2; 0.1–60).
-    #[serde(default)]
     pub slope_days_per_month: Option<f64>,
     /// Days by which the last 3 months must differ from the months before (default 5; 0–365).
-    #[serde(default)]
     pub recent_vs_prior_days: Option<f64>,
     /// Experiences needed for a score and a trend (default 3; 1–100).
-    #[serde(default)]
     pub min_experiences: Option<u32>,
 }
+crate::decode_struct!(Thresholds {
+    slope_days_per_month: "slopeDaysPerMonth" = default,
+    recent_vs_prior_days: "recentVsPriorDays" = default,
+    min_experiences: "minExperiences" = default,
+});
 
 /// Input of [`payment_risk`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct RiskInput {
-    #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
     /// Months of history (default 12; 1–60).
-    #[serde(default)]
     pub window_months: Option<i64>,
-    #[serde(default)]
     pub thresholds: Option<Thresholds>,
 }
+crate::decode_struct!(RiskInput {
+    as_of: "asOf",
+    invoices: "invoices",
+    window_months: "windowMonths" = default,
+    thresholds: "thresholds" = default,
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -198,7 +201,7 @@ fn lateness(d: f64) -> String {
     if n < 1.0 {
         "on time".to_string()
     } else {
-        let days = if n == 1.0 { "1 day".to_string() } else { format!("{n:.0} days") };
+        let days = if n == 1.0 { "1 day".to_string() } else { format!("{} days", n as i64) };
         if d > 0.0 { format!("{days} late") } else { format!("{days} early") }
     }
 }
@@ -377,7 +380,7 @@ fn explain(n: usize, min: u32, dbt: Option<f64>, recent: &[&Experience], prior: 
         (Trend::Deteriorating | Trend::Improving, Some(r), Some(p)) => {
             let per = slope.map(|s| s.abs().round()).unwrap_or(0.0);
             let change = if trend == Trend::Deteriorating { "getting later" } else { "getting earlier" };
-            let rate = if per >= 1.0 { format!(" by about {per:.0} day{} a month", if per == 1.0 { "" } else { "s" }) } else { String::new() };
+            let rate = if per >= 1.0 { format!(" by about {} day{} a month", per as i64, if per == 1.0 { "" } else { "s" }) } else { String::new() };
             format!(
                 "Paid on average {} in {} and {} in {}: {change}{rate}.",
                 lateness(p), span(prior, (recent_start, recent_start)), lateness(r), span(recent, (recent_start, as_of))

@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::{check_for_currency, round_dp, round_to_minor, ser_decimal, Amount};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Payment terms read from text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -138,17 +138,21 @@ pub fn parse_terms(text: &str) -> Result<Terms> {
 }
 
 /// Input of [`early_payment_discount`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct DiscountInput {
     pub terms: String,
-    #[serde(with = "crate::date::ymd")]
     pub issue_date: NaiveDate,
     pub amount: Amount,
     pub currency: Currency,
-    #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
 }
+crate::decode_struct!(DiscountInput {
+    terms: "terms",
+    issue_date: "issueDate",
+    amount: "amount",
+    currency: "currency",
+    as_of: "asOf",
+});
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

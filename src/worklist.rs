@@ -18,39 +18,34 @@ use crate::invoice::{validate_invoices, Id, Invoice};
 use crate::money::{format_en, round_dp, round_to_minor, ser_decimal};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use crate::order::{arrange, order, Groups, Keyed, SmallMap};
 
 /// What the worklist reads from a payment-risk report: per customer, its score and trend.
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 pub struct RiskInput {
-    #[serde(default)]
     pub customers: Vec<CustomerRisk>,
 }
+crate::decode_struct!(RiskInput { customers: "customers" = default });
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct CustomerRisk {
     pub customer_id: Id,
     /// A PAYDEX-style score 1–100, `null` when unavailable.
-    #[serde(default)]
     pub score: Option<f64>,
     /// `"deteriorating"`, `"stable"` or `"improving"`.
-    #[serde(default)]
     pub trend: Option<String>,
 }
+crate::decode_struct!(CustomerRisk { customer_id: "customerId", score: "score" = default, trend: "trend" = default });
 
 /// Input of [`collection_worklist`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct WorklistInput {
-    #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
-    #[serde(default)]
     pub risk: Option<RiskInput>,
 }
+crate::decode_struct!(WorklistInput { as_of: "asOf", invoices: "invoices", risk: "risk" = default });
 
 /// Why an invoice is not being chased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

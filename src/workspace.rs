@@ -15,14 +15,14 @@ use crate::ladder::Sent;
 use crate::notice::Sender;
 use crate::money::round_to_minor;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The version this build writes.
 pub const VERSION: u32 = 1;
 /// Most log entries and notices-sent records kept.
 pub const MAX_RECORDS: usize = 200_000;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     /// The currency new invoices start with.
@@ -46,9 +46,18 @@ pub struct Settings {
     #[serde(default)]
     pub policy: Option<Vec<crate::ladder::Stage>>,
 }
+crate::decode_struct!(Settings {
+    currency: "currency" = default,
+    locale: "locale" = default,
+    language: "language" = default,
+    buckets: "buckets" = default,
+    regime: "regime" = default,
+    contract_rate: "contractRate" = default,
+    policy: "policy" = default,
+});
 
 /// What the page knows about a customer beyond what invoices carry.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerDetails {
     pub id: Id,
@@ -59,8 +68,14 @@ pub struct CustomerDetails {
     #[serde(default)]
     pub address: Option<String>,
 }
+crate::decode_struct!(CustomerDetails {
+    id: "id",
+    contact_name: "contactName" = default,
+    phone: "phone" = default,
+    address: "address" = default,
+});
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LogKind {
     Call,
@@ -69,9 +84,16 @@ pub enum LogKind {
     Promise,
     Note,
 }
+crate::decode_enum!(LogKind {
+    Call = "call",
+    Email = "email",
+    Letter = "letter",
+    Promise = "promise",
+    Note = "note",
+});
 
 /// A dated note in a customer's communication log.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogEntry {
     pub customer_id: Id,
@@ -80,8 +102,9 @@ pub struct LogEntry {
     pub kind: LogKind,
     pub text: String,
 }
+crate::decode_struct!(LogEntry { customer_id: "customerId", date: "date", kind: "kind", text: "text" });
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Workspace {
     #[serde(default)]
@@ -102,12 +125,23 @@ pub struct Workspace {
     #[serde(default)]
     pub log: Vec<LogEntry>,
 }
+crate::decode_struct!(Workspace {
+    version: "version" = default,
+    demo: "demo" = default,
+    sender: "sender" = default,
+    settings: "settings" = default,
+    invoices: "invoices",
+    customers: "customers" = default,
+    history: "history" = default,
+    log: "log" = default,
+});
 
 /// Input of `parseWorkspace`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct ParseInput {
     pub text: String,
 }
+crate::decode_struct!(ParseInput { text: "text" });
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -119,20 +153,44 @@ pub struct Parsed {
 
 /// The version a workspace text declares.
 fn declared_version(text: &str) -> Result<u32> {
-    #[derive(Deserialize)]
+    /// `version`: absent, or what it holds when it is a whole number from 1 (`None` otherwise).
     struct Head {
-        #[serde(default)]
-        version: Option<serde_json::Value>,
-        #[serde(default)]
-        invoices: Option<serde::de::IgnoredAny>,
+        version: Option<Option<u32>>,
+        invoices: bool,
+    }
+    impl crate::decode::Decode for Head {
+        fn decode(r: &mut crate::decode::Reader<'_>) -> Result<Self> {
+            let mut head = Head { version: None, invoices: false };
+            r.object(&mut |r, key| {
+                match key {
+                    "version" if !r.null()? => {
+                        let n = match r.got()? {
+                            crate::decode::Got::Number(_) => r.number()?.parse::<u32>().ok().filter(|v| *v >= 1),
+                            _ => {
+                                r.skip()?;
+                                None
+                            }
+                        };
+                        head.version = Some(n);
+                    }
+                    "invoices" if !r.null()? => {
+                        head.invoices = true;
+                        r.skip()?;
+                    }
+                    _ => r.skip()?,
+                }
+                Ok(())
+            })?;
+            Ok(head)
+        }
     }
     let head: Head = decode_json(text)?;
     match (head.version, head.invoices) {
-        (Some(v), _) => v.as_u64().and_then(|v| u32::try_from(v).ok()).filter(|v| *v >= 1).ok_or_else(|| {
+        (Some(v), _) => v.ok_or_else(|| {
             Error::new(ErrorCode::InvalidValue, "version", "The workspace version must be a whole number from 1.")
         }),
-        (None, Some(_)) => Ok(1),
-        (None, None) => Err(Error::new(
+        (None, true) => Ok(1),
+        (None, false) => Err(Error::new(
             ErrorCode::MissingField,
             "version",
             "This is not an overdue workspace: it has neither a version nor invoices.",

@@ -6,7 +6,7 @@
 use super::builtin::Part;
 use super::vars::{Needs, FORMATTERS, LOOP_FIELDS, VARIABLES};
 use crate::error::{Error, ErrorCode, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use upon::Value;
 
 /// Most template steps (source length × loop repetitions) one render may take.
@@ -63,10 +63,11 @@ enum Iterable {
 }
 
 /// Input of `validateTemplate`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct ValidateInput {
     pub template: super::CustomTemplate,
 }
+crate::decode_struct!(ValidateInput { template: "template" });
 
 /// Output of `validateTemplate`.
 #[derive(Debug, Clone, Serialize)]

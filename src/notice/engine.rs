@@ -30,8 +30,14 @@ fn write_value(f: &mut ufmt::Formatter<'_>, v: &Value, html: bool, caps: bool) -
                 "no"
             }
         }
+        // Only a template's own number literals are floats. serde_json's shortest-form writer is
+        // already in the module for results; `f64: Display` would add 14 KB for this alone.
         Value::Float(x) => {
-            owned = x.to_string();
+            owned = if x.fract() == 0.0 && x.abs() < 1e15 {
+                (*x as i64).to_string()
+            } else {
+                serde_json::to_string(x).unwrap_or_default()
+            };
             &owned
         }
         Value::List(_) | Value::Map(_) => {

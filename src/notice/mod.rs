@@ -26,7 +26,7 @@ use crate::invoice::{
 use crate::ladder::Channel;
 use crate::locale::{Language, Locale};
 use crate::money::Amount;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use builtin::{builtin_source, STAGES};
 pub use check::{validate_template, Problem, TemplateCheck};
@@ -41,7 +41,7 @@ pub const MAX_NOTICE_INVOICES: usize = 1_000;
 pub const MAX_PLAN_ROWS: usize = 1_200;
 
 /// The sender: who is owed, and how to pay them. The page keeps the same record in its workspace.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sender {
     /// Required for a notice (`empty_text` when blank); may be empty in a workspace still being set up.
@@ -67,138 +67,157 @@ pub struct Sender {
     #[serde(default)]
     pub logo_text: Option<String>,
 }
+crate::decode_struct!(Sender {
+    name: "name" = default,
+    address: "address" = default,
+    email: "email" = default,
+    phone: "phone" = default,
+    website: "website" = default,
+    bank_details: "bankDetails" = default,
+    payment_link: "paymentLink" = default,
+    signatory: "signatory" = default,
+    logo_text: "logoText" = default,
+});
 
 /// The customer the notice goes to; by default the first invoice's customer.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 pub struct Recipient {
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub contact_name: Option<String>,
-    #[serde(default)]
     pub account_number: Option<String>,
-    #[serde(default)]
     pub email: Option<String>,
-    #[serde(default)]
     pub phone: Option<String>,
-    #[serde(default)]
     pub address: Option<String>,
 }
+crate::decode_struct!(Recipient {
+    name: "name" = default,
+    contact_name: "contactName" = default,
+    account_number: "accountNumber" = default,
+    email: "email" = default,
+    phone: "phone" = default,
+    address: "address" = default,
+});
 
 /// One invoice's line of a `lateCharges` result (other fields are ignored).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct ChargeLine {
     pub id: Id,
-    #[serde(default)]
     pub interest: Amount,
-    #[serde(default)]
     pub compensation: Amount,
-    #[serde(default)]
     pub fees: Amount,
-    #[serde(default)]
     pub explanation: Option<String>,
 }
+crate::decode_struct!(ChargeLine {
+    id: "id",
+    interest: "interest" = default,
+    compensation: "compensation" = default,
+    fees: "fees" = default,
+    explanation: "explanation" = default,
+});
 
 /// A `lateCharges` result with `detail: "invoices"`; lines for other invoices are ignored.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct ChargesIn {
     pub invoices: Vec<ChargeLine>,
 }
+crate::decode_struct!(ChargesIn { invoices: "invoices" });
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct PlanRowIn {
     pub number: u32,
-    #[serde(with = "crate::date::ymd")]
     pub due_date: Date,
     pub payment: Amount,
 }
+crate::decode_struct!(PlanRowIn { number: "number", due_date: "dueDate", payment: "payment" });
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct DownPaymentIn {
     pub amount: Amount,
-    #[serde(with = "crate::date::ymd")]
     pub date: Date,
 }
+crate::decode_struct!(DownPaymentIn { amount: "amount", date: "date" });
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct PlanTotalsIn {
     pub paid: Amount,
 }
+crate::decode_struct!(PlanTotalsIn { paid: "paid" });
 
 /// A `paymentPlan` result (other fields are ignored).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct PlanIn {
     pub schedule: Vec<PlanRowIn>,
-    #[serde(default)]
     pub down_payment: Option<DownPaymentIn>,
     pub totals: PlanTotalsIn,
-    #[serde(default)]
     pub apr: Option<Amount>,
 }
+crate::decode_struct!(PlanIn {
+    schedule: "schedule",
+    down_payment: "downPayment" = default,
+    totals: "totals",
+    apr: "apr" = default,
+});
 
 /// A user's own template. Without `subject` the built-in subject of the stage is used; without
 /// `html` the HTML is the text in paragraphs.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct CustomTemplate {
-    #[serde(default)]
     pub subject: Option<String>,
     pub text: String,
-    #[serde(default)]
     pub html: Option<String>,
 }
+crate::decode_struct!(CustomTemplate { subject: "subject" = default, text: "text", html: "html" = default });
 
 /// Input of [`render_notice`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct NoticeInput {
-    #[serde(with = "crate::date::ymd")]
     pub as_of: Date,
     /// The built-in template: a default stage id (`nextActions` gives it as an action's `template`).
-    #[serde(default)]
     pub stage: Option<String>,
-    #[serde(default)]
     pub channel: Option<Channel>,
-    #[serde(default)]
     pub template: Option<CustomTemplate>,
-    #[serde(default)]
     pub language: Option<String>,
-    #[serde(default)]
     pub locale: Option<String>,
     pub sender: Sender,
-    #[serde(default)]
     pub customer: Option<Recipient>,
     pub invoices: Vec<Invoice>,
-    #[serde(default)]
     pub charges: Option<ChargesIn>,
-    #[serde(default)]
     pub plan: Option<PlanIn>,
     /// Fees the stage adds (an action's `fees`).
-    #[serde(default)]
     pub fees: Option<Amount>,
-    #[serde(default)]
     pub payment_link: Option<String>,
-    #[serde(default, with = "crate::date::ymd_opt")]
     pub reply_by: Option<Date>,
     /// What happens if the final deadline passes, in the notice's language.
-    #[serde(default)]
     pub consequence: Option<String>,
     /// `"both"` (default), `"text"` or `"html"`: the part left out is empty and costs nothing.
-    #[serde(default)]
     pub output: Option<Output>,
 }
+crate::decode_struct!(NoticeInput {
+    as_of: "asOf",
+    stage: "stage" = default,
+    channel: "channel" = default,
+    template: "template" = default,
+    language: "language" = default,
+    locale: "locale" = default,
+    sender: "sender",
+    customer: "customer" = default,
+    invoices: "invoices",
+    charges: "charges" = default,
+    plan: "plan" = default,
+    fees: "fees" = default,
+    payment_link: "paymentLink" = default,
+    reply_by: "replyBy" = default,
+    consequence: "consequence" = default,
+    output: "output" = default,
+});
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
     Both,
     Text,
     Html,
 }
+crate::decode_enum!(Output { Both = "both", Text = "text", Html = "html" });
 
 /// A rendered notice.
 #[derive(Debug, Clone, Serialize)]
@@ -429,15 +448,17 @@ pub fn render_notice(input: &NoticeInput) -> Result<Notice> {
 }
 
 /// Input of [`notice_template`].
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct TemplateQuery {
-    #[serde(default)]
     pub stage: Option<String>,
-    #[serde(default)]
     pub channel: Option<Channel>,
-    #[serde(default)]
     pub language: Option<String>,
 }
+crate::decode_struct!(TemplateQuery {
+    stage: "stage" = default,
+    channel: "channel" = default,
+    language: "language" = default,
+});
 
 /// A built-in template's source, to start a custom one from.
 #[derive(Debug, Clone, Serialize)]

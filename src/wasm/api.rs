@@ -170,10 +170,10 @@ pub fn late_charges(#[wasm_bindgen(unchecked_param_type = "LateChargesInput")] i
 /// `invalid_terms` for text it cannot read.
 #[wasm_bindgen(js_name = paymentTerms, unchecked_return_type = "PaymentTerms")]
 pub fn payment_terms(#[wasm_bindgen(unchecked_param_type = "string | { terms: string }")] input: JsValue) -> Result<JsValue, JsValue> {
-    #[derive(serde::Deserialize)]
     struct Wrapped {
         terms: String,
     }
+    crate::decode_struct!(Wrapped { terms: "terms" });
     let (text, path) = match input.as_string() {
         Some(t) => (t, ""),
         None => (from_js::<Wrapped>(&input)?.terms, "terms"),

@@ -1,15 +1,14 @@
 //! Crossing the boundary: JS values into overdue's types with coded errors, results back out as
 //! plain objects, and overdue's `Error` as a thrown JavaScript `Error`.
 //!
-//! Inputs are read in their JSON form: the engine's `JSON.stringify`, then serde_json inside
-//! WebAssembly. That is the exact form an edge worker receives as a request body, so the JS API and
-//! the HTTP API read input identically (a `Date` becomes its ISO string, `undefined` fields are
-//! absent), and it was 1.7× faster than walking the objects field by field with serde-wasm-bindgen
-//! while keeping one deserialiser in the module instead of two.
+//! Inputs are read in their JSON form: the engine's `JSON.stringify`, then overdue's own JSON reader
+//! ([`crate::decode`]) inside WebAssembly. That is the exact form an edge worker receives as a request
+//! body, so the JS API and the HTTP API read input identically (a `Date` becomes its ISO string,
+//! `undefined` fields are absent), and it was 1.7× faster than walking the objects field by field with
+//! serde-wasm-bindgen while keeping one reader in the module instead of two.
 
 use crate::decode::decode_json;
 use crate::error::{Error, ErrorCode};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +17,7 @@ use wasm_bindgen::JsCast;
 ///
 /// Only the decoding is generic: the JavaScript side of the crossing lives in the helpers below,
 /// once for every export (each export's own copy of it had cost about 3 KB of wasm).
-pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
+pub fn from_js<T: crate::decode::Decode>(value: &JsValue) -> Result<T, JsValue> {
     let text = input_text(value)?;
     match decode_json::<T>(&text) {
         Ok(v) => Ok(v),

@@ -8,17 +8,17 @@
 use super::convert::{from_js, js_error, to_js};
 use crate::error::{Error, ErrorCode};
 use crate::workspace::{parse_workspace, to_text, validate, Workspace};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const DEFAULT_KEY: &str = "overdue.workspace";
 
-#[derive(Deserialize, Default)]
+#[derive(Default)]
 struct KeyInput {
-    #[serde(default)]
     key: Option<String>,
 }
+crate::decode_struct!(KeyInput { key: "key" = default });
 
 fn storage() -> Result<web_sys::Storage, Error> {
     let unavailable = || Error::new(ErrorCode::StorageUnavailable, "", "This browser does not let the page keep data (storage is off or blocked).");
@@ -122,12 +122,11 @@ fn key_of(input: &JsValue) -> Result<String, JsValue> {
     Ok(k.key.filter(|k| !k.is_empty()).unwrap_or_else(|| DEFAULT_KEY.to_string()))
 }
 
-#[derive(Deserialize)]
 struct SaveInput {
     workspace: Workspace,
-    #[serde(default)]
     key: Option<String>,
 }
+crate::decode_struct!(SaveInput { workspace: "workspace", key: "key" = default });
 
 #[derive(Serialize)]
 struct Saved {

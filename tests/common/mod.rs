@@ -20,6 +20,6 @@ pub fn pay(date: &str, amount: &str) -> Value {
 }
 
 /// Decodes any overdue input from a JSON value through the same path as JSON text.
-pub fn input<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, overdue::Error> {
+pub fn input<T: overdue::decode::Decode>(v: Value) -> Result<T, overdue::Error> {
     overdue::decode::decode_json(&v.to_string())
 }
