@@ -106,6 +106,10 @@ export const BAD_OTHER = [
   ["notice two customers", "renderNotice", { ...NOTICE, invoices: [GOOD.invoices[0], { ...GOOD.invoices[0], id: "X", customer: { id: "c9", name: "Other" } }] }, "invalid_value", "invoices[1].customer.id"],
   ["notice nothing owed", "renderNotice", { ...NOTICE, invoices: [inv({ payments: [{ date: "2026-11-02", amount: "1200.00" }] })] }, "invalid_value", "invoices"],
   ["notice loops too deep", "renderNotice", { ...NOTICE, invoices: Array.from({ length: 300 }, (_, i) => inv({ id: `N${i}`, payments: [] })), template: { text: "{% for a in invoices %}{% for b in invoices %}{% for c in invoices %}.{% endfor %}{% endfor %}{% endfor %}" } }, "template_too_complex", "template.text"],
+  // Found by fuzzing: deep brackets overran the wasm stack inside the template parser.
+  ["notice brackets too deep", "renderNotice", { ...NOTICE, template: { text: "{{ " + "(".repeat(3000) + "customer.name" + ")".repeat(3000) + " }}" } }, "template_error", "template.text"],
+  ["notice blocks too deep", "renderNotice", { ...NOTICE, template: { text: "{% if total %}".repeat(3000) + "x" + "{% endif %}".repeat(3000) } }, "template_error", "template.text"],
+  ["notice unclosed brackets", "renderNotice", { ...NOTICE, template: { text: "ok", subject: "{{ A" + "(".repeat(3000) } }, "template_error", "template.subject"],
   ["notice output too large", "renderNotice", { ...NOTICE, invoices: Array.from({ length: 300 }, (_, i) => inv({ id: `N${i}`, payments: [] })), template: { text: "{% for a in invoices %}" + "x".repeat(5000) + "{% endfor %}" } }, "output_too_large", "template.text"],
   ["CSV import empty", "importInvoicesCsv", { text: "  " }, "missing_field", "text"],
   ["CSV import bad mapping", "importInvoicesCsv", { text: "a,b\n1,2\n", mapping: { amount: 7 } }, "invalid_value", "mapping.amount"],

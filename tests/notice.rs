@@ -309,6 +309,39 @@ fn template_errors_name_the_place_and_the_nearest_name() {
     assert_eq!(e.code, ErrorCode::TemplateError, "{e}");
 }
 
+/// Found by fuzzing: a tag with a few hundred `(` overran WebAssembly's 1 MiB stack inside upon's
+/// parser and broke the module for every later call. Nesting is bounded before upon sees a template.
+#[test]
+fn deeply_nested_brackets_are_refused_before_parsing() {
+    let deep = format!("Dear {{{{ {}customer.name{} }}}}", "(".repeat(5_000), ")".repeat(5_000));
+    let unclosed = format!("x\n {{{{ A{}", "([".repeat(3_000));
+    for (src, line, column) in [(deep, 1, 41), (unclosed, 2, 38)] {
+        let mut v = scenario("en", "friendly", "email");
+        v["template"] = json!({ "text": src });
+        let e = render(v).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::TemplateError, "template.text"));
+        assert!(e.message.contains("nested more than 32 deep"), "{}", e.message);
+        let t: overdue::notice::check::ValidateInput = input(json!({ "template": { "text": src } })).unwrap();
+        let p = &validate_template(&t).unwrap().problems[0];
+        assert_eq!((p.line, p.column, p.kind), (line, column, "syntax"), "{}", p.message);
+    }
+    let mut v = scenario("en", "friendly", "email");
+    v["template"] = json!({ "text": format!("{}x{}", "{% if total %}".repeat(3_000), "{% endif %}".repeat(3_000)) });
+    let e = render(v).unwrap_err();
+    assert!(e.code == ErrorCode::TemplateError && e.message.contains("Blocks (if, for, with) are nested more than 32 deep") && e.message.contains("column 449"), "{}", e.message);
+    // Thirty-two levels are fine, and brackets in plain text or in strings do not count.
+    let ok = format!(
+        "(((( {{{{ {}customer.name{} }}}} {{{{ \"{}\" }}}} {}x{}",
+        "(".repeat(32),
+        ")".repeat(32),
+        "(".repeat(100),
+        "{%- if total %}{% for i in invoices %}".repeat(16),
+        "{% endfor %}{% endif -%}".repeat(16)
+    );
+    let t: overdue::notice::check::ValidateInput = input(json!({ "template": { "text": ok } })).unwrap();
+    assert!(validate_template(&t).unwrap().ok);
+}
+
 #[test]
 fn validate_template_lists_every_problem() {
     let t: overdue::notice::check::ValidateInput = input(json!({ "template": {

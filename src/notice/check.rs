@@ -333,6 +333,76 @@ fn tags(src: &str) -> Vec<(bool, &str, usize)> {
     out
 }
 
+/// Deepest nesting of brackets inside one tag, and of blocks (`if`, `for`, `with`) inside each other.
+/// upon parses and renders both recursively and WebAssembly's stack is 1 MiB: a tag with a few
+/// hundred `(`, or a few thousand nested `if`s, overran it and broke the module for every later call
+/// (found by fuzzing). Real templates nest two or three deep.
+pub const MAX_NESTING: usize = 32;
+
+/// The first place where a template nests deeper than [`MAX_NESTING`]; checked before upon sees it.
+/// Unclosed tags count too: upon parses them before it finds the missing end.
+pub(crate) fn too_deep(src: &str, part: Part) -> Option<Problem> {
+    let b = src.as_bytes();
+    let (mut i, mut inside, mut depth, mut blocks) = (0, false, 0usize, 0usize);
+    let deep = |at: usize, what: &str| {
+        let (line, column) = position(src, at);
+        Some(Problem {
+            part: part.name(),
+            line,
+            column,
+            kind: "syntax",
+            message: format!("{what} are nested more than {MAX_NESTING} deep."),
+            suggestion: None,
+        })
+    };
+    while i < b.len() {
+        let next = b.get(i + 1).copied();
+        if !inside {
+            if b[i] == b'{' && matches!(next, Some(b'{' | b'%')) {
+                (inside, depth) = (true, 0);
+                if next == Some(b'%') {
+                    let rest = src[i + 2..].trim_start_matches('-').trim_start();
+                    let word = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+                    match word {
+                        "if" | "for" | "with" => {
+                            blocks += 1;
+                            if blocks > MAX_NESTING {
+                                return deep(i, "Blocks (if, for, with)");
+                            }
+                        }
+                        "endif" | "endfor" | "endwith" => blocks = blocks.saturating_sub(1),
+                        _ => {}
+                    }
+                }
+                i += 1;
+            }
+        } else {
+            match b[i] {
+                b'"' => {
+                    i += 1;
+                    while i < b.len() && b[i] != b'"' {
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'(' | b'[' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return deep(i, "Brackets");
+                    }
+                }
+                b')' | b']' => depth = depth.saturating_sub(1),
+                b'}' | b'%' if next == Some(b'}') => {
+                    inside = false;
+                    i += 1;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 fn position(src: &str, offset: usize) -> (usize, usize) {
     let before = &src[..offset.min(src.len())];
     let line = before.matches('\n').count() + 1;
@@ -700,6 +770,9 @@ fn data_name(path: &str) -> String {
 
 /// Checks one template part: syntax (by compiling it), then names, formatters and loops.
 pub fn check(src: &str, part: Part) -> Report {
+    if let Some(p) = too_deep(src, part) {
+        return Report { problems: vec![p], ..Report::default() };
+    }
     let engine = upon::Engine::new();
     if let Err(e) = engine.compile(src) {
         let mut r = Report::default();

@@ -265,6 +265,9 @@ fn render_named(key: String, source: impl FnOnce() -> Option<String>, part: Part
 /// names and loops too costly for this data are refused before it runs.
 fn compile_checked(src: &str, part: Part, ctx: &Value) -> Result<upon::Template<'static>> {
     let path = format!("template.{}", part.name());
+    if let Some(p) = check::too_deep(src, part) {
+        return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
+    }
     let template = with_engine(part, |cell| cell.borrow().compile(src.to_string()))
         .map_err(|e| Error::new(ErrorCode::TemplateError, &path, problem_from_upon(&e, part).message_with_position()))?;
     let report = check::scan(src, part);
