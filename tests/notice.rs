@@ -342,6 +342,19 @@ fn deeply_nested_brackets_are_refused_before_parsing() {
     assert!(validate_template(&t).unwrap().ok);
 }
 
+/// Found by fuzzing: the tag scanner sliced the template at a byte inside a multi-byte character
+/// (a comment or string holding `ۀ`), a panic that would have broken the module.
+#[test]
+fn tags_next_to_multibyte_characters_do_not_panic() {
+    for src in ["{{ \"x\" }}{# c #5}-}rr  ۀ\n sۀ}(# c #}-j", "{# ۀ #}{{ sender.name }}", "{{ \"\\ۀ\" }}ۀ{{ sender.name }}"] {
+        let t: overdue::notice::check::ValidateInput = input(json!({ "template": { "text": src } })).unwrap();
+        validate_template(&t).unwrap();
+        let mut v = scenario("en", "friendly", "email");
+        v["template"] = json!({ "text": src });
+        let _ = render(v);
+    }
+}
+
 #[test]
 fn validate_template_lists_every_problem() {
     let t: overdue::notice::check::ValidateInput = input(json!({ "template": {

@@ -311,7 +311,7 @@ fn tags(src: &str) -> Vec<(bool, &str, usize)> {
                 k += 1;
                 continue;
             }
-            if src[k..].starts_with(close) {
+            if b[k..].starts_with(close.as_bytes()) {
                 end = Some(k);
                 break;
             }
