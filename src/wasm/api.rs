@@ -1,6 +1,6 @@
 //! The exported functions. Each one: read the input object, call the core, write the result.
 
-use super::convert::{from_js, js_error, to_js};
+use super::convert::{from_js, js_error, text_of, to_js};
 use crate::normalize::{normalize_invoices as normalize_core, NormalizeInput};
 use wasm_bindgen::prelude::*;
 
@@ -108,7 +108,7 @@ pub fn collection_worklist(#[wasm_bindgen(unchecked_param_type = "CollectionWork
 pub fn age_receivables_csv(#[wasm_bindgen(unchecked_param_type = "AgeReceivablesCsvInput")] input: JsValue) -> Result<JsValue, JsValue> {
     // The CSV text is taken as a string directly: through JSON it would be escaped, copied and
     // unescaped again (70 MB for a million rows).
-    let csv = js_sys::Reflect::get(&input, &JsValue::from_str("csv")).ok().and_then(|v| v.as_string());
+    let csv = js_sys::Reflect::get(&input, &JsValue::from_str("csv")).ok().and_then(|v| text_of(&v));
     let mut parsed: crate::aging_csv::AgingCsvInput = match csv {
         Some(text) => {
             let mut options: crate::aging_csv::AgingCsvInput = from_js(&super::convert::without_key(&input, "csv")?)?;
@@ -174,7 +174,7 @@ pub fn payment_terms(#[wasm_bindgen(unchecked_param_type = "string | { terms: st
         terms: String,
     }
     crate::decode_struct!(Wrapped { terms: "terms" });
-    let (text, path) = match input.as_string() {
+    let (text, path) = match text_of(&input) {
         Some(t) => (t, ""),
         None => (from_js::<Wrapped>(&input)?.terms, "terms"),
     };
@@ -292,7 +292,7 @@ pub fn list_template_variables() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = importInvoicesCsv, unchecked_return_type = "ImportInvoicesCsvResult")]
 pub fn import_invoices_csv(#[wasm_bindgen(unchecked_param_type = "ImportInvoicesCsvInput")] input: JsValue) -> Result<JsValue, JsValue> {
     // As for ageReceivablesCsv: the text is taken as a string, not through JSON.
-    let text = js_sys::Reflect::get(&input, &JsValue::from_str("text")).ok().and_then(|v| v.as_string());
+    let text = js_sys::Reflect::get(&input, &JsValue::from_str("text")).ok().and_then(|v| text_of(&v));
     let parsed: crate::import::ImportInput = match text {
         Some(text) => {
             let mut options: crate::import::ImportInput = from_js(&super::convert::without_key(&input, "text")?)?;

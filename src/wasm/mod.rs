@@ -7,7 +7,7 @@ mod storage;
 
 pub use api::*;
 pub use storage::*;
-pub use convert::{from_js, js_error, to_js};
+pub use convert::{from_js, js_error, text_of, to_js};
 
 use wasm_bindgen::prelude::*;
 

@@ -36,8 +36,18 @@ fn storage_error(e: &JsValue) -> Error {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage` with `getItem` returning the JS string itself, so that a large workspace crosses
+    /// through `text_of` rather than wasm-bindgen's character-by-character copy.
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_class = "Storage", js_name = getItem)]
+    fn get_item(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+}
+
 fn get(s: &web_sys::Storage, key: &str) -> Result<Option<String>, Error> {
-    s.get_item(key).map_err(|e| storage_error(&e))
+    s.unchecked_ref::<RawStorage>().get_item(key).map(|v| super::text_of(&v)).map_err(|e| storage_error(&e))
 }
 
 fn set(s: &web_sys::Storage, key: &str, value: &str) -> Result<(), Error> {

@@ -257,3 +257,23 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
     assert_eq!((text(&err, "code"), text(&err, "path")), ("too_many_decimals".into(), "workspace.invoices[0].amount".into()));
     check_good_answer();
 }
+
+/// Strings cross into the module through `TextEncoder.encodeInto` (`text_of`): ASCII first, then
+/// whatever did not fit, at any position, re-encoded with room for three bytes a unit.
+#[wasm_bindgen_test]
+fn strings_cross_whole_in_any_script() {
+    for s in ["", "plain", "Café Olé", "ۀ at the start", "ends with 😀", "日本語のテキスト", "mixed a😀b€c\u{10FFFF}"] {
+        let long = format!("{}{s}", "x".repeat(10_000));
+        for t in [s.to_string(), long] {
+            assert_eq!(overdue::wasm::text_of(&JsValue::from_str(&t)).as_deref(), Some(t.as_str()));
+        }
+    }
+    // A lone surrogate cannot be UTF-8: it becomes U+FFFD, as the engine's TextEncoder writes it.
+    let lone = JSON::parse(r#""a\ud800b""#).unwrap();
+    assert_eq!(overdue::wasm::text_of(&lone).as_deref(), Some("a\u{FFFD}b"));
+    assert_eq!(overdue::wasm::text_of(&JsValue::from_f64(1.0)), None);
+    // And through a whole call: a customer name outside ASCII comes back unchanged.
+    let input = GOOD.replace("Acme Ltd", "Ålesund Fisk 🐟 AS");
+    let out = overdue::wasm::normalize_invoices(js(&input)).expect("valid input");
+    assert_eq!(text(&out, "invoices.0.customer.name"), "Ålesund Fisk 🐟 AS");
+}
