@@ -34,7 +34,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const wasmOpt = join(root, "node_modules/.bin/wasm-opt");
 if (!existsSync(wasmOpt)) throw new Error("node_modules/.bin/wasm-opt is missing: run `make setup`");
-const level = opt("--wasm-opt", profile === "release" ? "-Os" : "-O3");
+const level = opt("--wasm-opt", profile === "release-speed" ? "-O3" : "-Os");
 // Features are read from the target_features section rustc wrote; it is stripped afterwards.
 run(wasmOpt, [level, "--strip-debug", "--strip-producers", "--strip-target-features",
   join(bg, "web/overdue_bg.wasm"), "-o", join(out, "overdue_bg.wasm")]);
