@@ -107,7 +107,7 @@ pub struct CustomerAging {
     pub name: String,
     pub currency: Currency,
     /// Amounts in the same order as the report's `buckets`.
-    #[serde(serialize_with = "ser_decimals")]
+    #[serde(serialize_with = "crate::money::ser_decimals")]
     pub buckets: Vec<Decimal>,
     #[serde(serialize_with = "ser_decimal")]
     pub total_outstanding: Decimal,
@@ -173,15 +173,6 @@ pub struct AgingReport {
     pub paid_invoices: usize,
     /// Invoices issued after asOf (not aged).
     pub not_yet_issued: usize,
-}
-
-fn ser_decimals<S: serde::Serializer>(v: &[Decimal], s: S) -> std::result::Result<S::Ok, S::Error> {
-    use serde::ser::SerializeSeq;
-    let mut seq = s.serialize_seq(Some(v.len()))?;
-    for d in v {
-        seq.serialize_element(&d.to_string())?;
-    }
-    seq.end()
 }
 
 /// Checks bucket limits: whole numbers of days, at least 1, strictly ascending, at most

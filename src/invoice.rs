@@ -46,7 +46,7 @@ crate::decode_struct!(Customer {
 pub struct Payment {
     #[serde(with = "crate::date::ymd")]
     pub date: NaiveDate,
-    #[serde(serialize_with = "ser_amount")]
+    #[serde(serialize_with = "crate::money::ser_amount")]
     pub amount: Amount,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -59,7 +59,7 @@ crate::decode_struct!(Payment { date: "date", amount: "amount", reference: "refe
 pub struct Credit {
     #[serde(with = "crate::date::ymd")]
     pub date: NaiveDate,
-    #[serde(serialize_with = "ser_amount")]
+    #[serde(serialize_with = "crate::money::ser_amount")]
     pub amount: Amount,
 }
 crate::decode_struct!(Credit { date: "date", amount: "amount" });
@@ -72,7 +72,7 @@ pub struct Invoice {
     pub id: Id,
     pub customer: Customer,
     pub currency: Currency,
-    #[serde(serialize_with = "ser_amount")]
+    #[serde(serialize_with = "crate::money::ser_amount")]
     pub amount: Amount,
     #[serde(with = "crate::date::ymd")]
     pub issue_date: NaiveDate,
@@ -103,10 +103,6 @@ crate::decode_struct!(Invoice {
     promised_date: "promisedDate" = default,
     notes: "notes" = default,
 });
-
-fn ser_amount<S: serde::Serializer>(a: &Amount, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_str(&a.0)
-}
 
 fn is_false(b: &bool) -> bool {
     !*b

@@ -80,23 +80,23 @@ pub struct Kpis {
     pub ending_receivables: Decimal,
     #[serde(serialize_with = "ser_decimal")]
     pub ending_current: Decimal,
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub dso: Option<Decimal>,
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub best_possible_dso: Option<Decimal>,
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub average_days_delinquent: Option<Decimal>,
     /// CEI with the period's credit sales, in percent.
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub cei: Option<Decimal>,
     /// CEI with the average monthly credit sales (credit sales / months in the period), in percent.
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub cei_monthly_sales: Option<Decimal>,
     /// Months in the period used for `ceiMonthlySales` (days / (365.25 / 12), two decimals).
     #[serde(serialize_with = "ser_decimal")]
     pub months: Decimal,
     /// Countback DSO; `null` without a ledger, or when receivables exceed 36 months of sales.
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub countback_dso: Option<Decimal>,
     pub countback: Vec<CountbackMonth>,
 }
@@ -112,13 +112,6 @@ pub struct KpiReport {
     #[serde(with = "crate::date::ymd_opt")]
     pub period_end: Option<NaiveDate>,
     pub currencies: Vec<Kpis>,
-}
-
-fn ser_opt<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> std::result::Result<S::Ok, S::Error> {
-    match v {
-        Some(d) => s.collect_str(d),
-        None => s.serialize_none(),
-    }
 }
 
 fn missing(path: &str, why: &str) -> Error {

@@ -43,19 +43,12 @@ crate::decode_enum!(Channel { Email = "email", Letter = "letter", Phone = "phone
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StageFee {
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_amount")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::money::ser_opt_amount")]
     pub fixed: Option<Amount>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_amount")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::money::ser_opt_amount")]
     pub percent: Option<Amount>,
 }
 crate::decode_struct!(StageFee { fixed: "fixed" = default, percent: "percent" = default });
-
-fn ser_opt_amount<S: serde::Serializer>(v: &Option<Amount>, s: S) -> std::result::Result<S::Ok, S::Error> {
-    match v {
-        Some(a) => s.collect_str(&a.0),
-        None => s.serialize_none(),
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

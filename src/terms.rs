@@ -17,7 +17,7 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct Terms {
     /// Percent off for paying early (e.g. "2"), or null.
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub discount_percent: Option<Decimal>,
     /// Days from the invoice date (or from month end, with `endOfMonth`) to take the discount.
     pub discount_days: Option<i64>,
@@ -27,13 +27,6 @@ pub struct Terms {
     pub end_of_month: bool,
     /// The terms in a canonical spelling: "2/10 net 30", "net 30 EOM", "due on receipt".
     pub canonical: String,
-}
-
-fn ser_opt<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> std::result::Result<S::Ok, S::Error> {
-    match v {
-        Some(d) => s.collect_str(d),
-        None => s.serialize_none(),
-    }
 }
 
 fn bad(text: &str) -> Error {
@@ -171,10 +164,10 @@ pub struct Discount {
     #[serde(serialize_with = "ser_decimal")]
     pub amount_payable_now: Decimal,
     /// d / (1 − d) × 360 / (net − discount days), percent, two decimals (a simple 360-day year).
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub annual_cost_simple_360: Option<Decimal>,
     /// (1 + d / (1 − d))^(365 / (net − discount days)) − 1, percent, two decimals (compounded).
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub annual_cost_compound_365: Option<Decimal>,
 }
 
