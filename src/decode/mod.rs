@@ -58,11 +58,19 @@ pub fn type_error(expected: &str, got: &Got<'_>) -> Error {
 /// # Errors
 /// The first invalid field, or the JSON syntax error.
 pub fn decode_json<T: Decode>(text: &str) -> Result<T> {
+    let mut out = None;
+    read_all(text, &mut |r| {
+        out = Some(T::decode(r)?);
+        Ok(())
+    })?;
+    out.ok_or_else(|| Error::new(ErrorCode::Internal, "", "The reader returned no value."))
+}
+
+/// The part of [`decode_json`] that does not depend on the type: one copy in the module.
+#[inline(never)]
+fn read_all(text: &str, read: &mut dyn FnMut(&mut Reader<'_>) -> Result<()>) -> Result<()> {
     let mut r = Reader::new(text);
-    match T::decode(&mut r).and_then(|v| r.end().map(|()| v)) {
-        Ok(v) => Ok(v),
-        Err(e) => Err(name_field(e)),
-    }
+    read(&mut r).and_then(|()| r.end()).map_err(name_field)
 }
 
 #[inline(never)]
@@ -92,6 +100,12 @@ pub fn field<T: Decode>(r: &mut Reader<'_>, key: &str) -> Result<Option<T>> {
 pub fn set<T: Decode>(slot: &mut Option<T>, r: &mut Reader<'_>, key: &str) -> Result<()> {
     *slot = field(r, key)?;
     Ok(())
+}
+
+/// Where `key` is in `keys`, or `usize::MAX`.
+#[inline(never)]
+pub fn key_index(keys: &[&str], key: &str) -> usize {
+    keys.iter().position(|k| *k == key).unwrap_or(usize::MAX)
 }
 
 /// A required field's value, or `missing_field` at its path.
@@ -130,13 +144,21 @@ macro_rules! decode_struct {
         impl $crate::decode::Decode for $ty {
             #[inline(never)]
             fn decode(r: &mut $crate::decode::Reader<'_>) -> $crate::error::Result<Self> {
+                const KEYS: &[&str] = &[$($key),*];
                 $( let mut $field = None; )*
                 r.object(&mut |r, key| {
-                    match key {
-                        $( $key => $crate::decode::set(&mut $field, r, $key)?, )*
-                        _ => r.skip()?,
-                    }
-                    Ok(())
+                    // The key's position, then one call per field: a jump table rather than a
+                    // string comparison and an error path per field in every struct.
+                    let at = $crate::decode::key_index(KEYS, key);
+                    let mut n = 0usize;
+                    $(
+                        if at == n {
+                            return $crate::decode::set(&mut $field, r, $key);
+                        }
+                        n += 1;
+                    )*
+                    let _ = n;
+                    r.skip()
                 })?;
                 Ok($ty { $( $field: $crate::decode_struct!(@take $field, $key $(, $dflt)?), )* })
             }
