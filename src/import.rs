@@ -54,7 +54,7 @@ impl crate::decode::Decode for ColumnRef {
         match r.got()? {
             Got::Str => Ok(ColumnRef::Name(r.str()?.into_owned())),
             Got::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => {
-                Ok(ColumnRef::Index(r.number()?.parse().unwrap_or(usize::MAX)))
+                Ok(ColumnRef::Index(r.take(n).parse().unwrap_or(usize::MAX)))
             }
             got => Err(crate::decode::type_error("a column name or a 0-based column number", &got)),
         }

@@ -131,7 +131,7 @@ impl crate::decode::Decode for Id {
         match r.got()? {
             Got::Str => Ok(Id(r.str()?.into_owned())),
             // JavaScript writes whole numbers below 10^21 without a point or exponent.
-            Got::Number(n) if !n.contains(['.', 'e', 'E']) && n.trim_start_matches('-').len() <= 16 => Ok(Id(r.number()?.to_string())),
+            Got::Number(n) if !n.contains(['.', 'e', 'E']) && n.trim_start_matches('-').len() <= 16 => Ok(Id(r.take(n).to_string())),
             got => Err(crate::decode::type_error("an identifier as a string or a whole number", &got)),
         }
     }

@@ -199,7 +199,7 @@ impl crate::decode::Decode for Amount {
         use crate::decode::Got;
         match r.got()? {
             Got::Str => parse_decimal(&r.str()?).map(Amount),
-            Got::Number(_) => decimal_from_json(r.number()?).map(Amount),
+            Got::Number(n) => decimal_from_json(r.take(n)).map(Amount),
             got => Err(crate::decode::type_error("an amount as a decimal string such as \"1234.50\" or a number", &got)),
         }
     }

@@ -165,7 +165,7 @@ fn declared_version(text: &str) -> Result<u32> {
                 match key {
                     "version" if !r.null()? => {
                         let n = match r.got()? {
-                            crate::decode::Got::Number(_) => r.number()?.parse::<u32>().ok().filter(|v| *v >= 1),
+                            crate::decode::Got::Number(n) => r.take(n).parse::<u32>().ok().filter(|v| *v >= 1),
                             _ => {
                                 r.skip()?;
                                 None

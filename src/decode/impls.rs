@@ -58,7 +58,7 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
 /// A whole number's text: JSON's integer form, no fraction or exponent.
 fn whole(r: &mut Reader<'_>) -> Result<i64> {
     let text = match r.got()? {
-        Got::Number(_) => r.number()?,
+        Got::Number(n) => r.take(n),
         got => return Err(type_error("a whole number", &got)),
     };
     if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
@@ -92,7 +92,7 @@ impl Decode for f64 {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
         use rust_decimal::prelude::ToPrimitive;
         let text = match r.got()? {
-            Got::Number(_) => r.number()?,
+            Got::Number(n) => r.take(n),
             got => return Err(type_error("a number", &got)),
         };
         let d = crate::money::decimal_from_json(text).map_err(|_| out_of_range(text))?;

@@ -115,9 +115,15 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Consumes the number [`Reader::got`] just returned as `Got::Number(text)`, without scanning it again.
+    pub fn take(&mut self, peeked: &'a str) -> &'a str {
+        self.pos += peeked.len();
+        peeked
+    }
+
     /// The text of a number, checked against JSON's grammar.
     #[inline(never)]
-    pub fn number(&mut self) -> Result<&'a str> {
+    fn number(&mut self) -> Result<&'a str> {
         if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
             return Err(self.syntax("expected a number"));
         }
@@ -279,9 +285,7 @@ impl<'a> Reader<'a> {
         if self.peek() != Some(b'{') {
             return Err(self.mismatch("an object"));
         }
-        self.pos += 1;
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
+        if self.enter(b'}') {
             return Ok(());
         }
         loop {
@@ -294,13 +298,8 @@ impl<'a> Reader<'a> {
             }
             self.pos += 1;
             field(self, &key)?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => return Err(self.syntax("expected `,` or `}`")),
+            if !self.more(b'}')? {
+                return Ok(());
             }
         }
     }
@@ -311,23 +310,42 @@ impl<'a> Reader<'a> {
         if self.peek() != Some(b'[') {
             return Err(self.mismatch("a list (array)"));
         }
-        self.pos += 1;
-        if self.peek() == Some(b']') {
-            self.pos += 1;
+        if self.enter(b']') {
             return Ok(());
         }
         let mut i = 0;
         loop {
             item(self, i)?;
             i += 1;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => return Err(self.syntax("expected `,` or `]`")),
+            if !self.more(b']')? {
+                return Ok(());
             }
+        }
+    }
+
+    /// Past a container's opening bracket: `true` if it closes at once with `close` (consumed too).
+    fn enter(&mut self, close: u8) -> bool {
+        self.pos += 1;
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.pos += 1;
+        }
+        empty
+    }
+
+    /// After a value inside a container: `true` at a `,` (another value follows), `false` at
+    /// `close`; both are consumed.
+    fn more(&mut self, close: u8) -> Result<bool> {
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(c) if c == close => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ => Err(self.syntax(if close == b'}' { "expected `,` or `}`" } else { "expected `,` or `]`" })),
         }
     }
 
@@ -340,20 +358,14 @@ impl<'a> Reader<'a> {
             // A value.
             match self.peek() {
                 Some(b'{') => {
-                    self.pos += 1;
-                    if self.peek() == Some(b'}') {
-                        self.pos += 1;
-                    } else {
+                    if !self.enter(b'}') {
                         open.push(true);
                         self.key()?;
                         continue;
                     }
                 }
                 Some(b'[') => {
-                    self.pos += 1;
-                    if self.peek() == Some(b']') {
-                        self.pos += 1;
-                    } else {
+                    if !self.enter(b']') {
                         open.push(false);
                         continue;
                     }
@@ -369,24 +381,13 @@ impl<'a> Reader<'a> {
             // After a value: close containers, or move to the next element.
             loop {
                 let Some(&is_object) = open.last() else { return Ok(()) };
-                match self.peek() {
-                    Some(b',') => {
-                        self.pos += 1;
-                        if is_object {
-                            self.key()?;
-                        }
-                        break;
+                if self.more(if is_object { b'}' } else { b']' })? {
+                    if is_object {
+                        self.key()?;
                     }
-                    Some(b'}') if is_object => {
-                        self.pos += 1;
-                        open.pop();
-                    }
-                    Some(b']') if !is_object => {
-                        self.pos += 1;
-                        open.pop();
-                    }
-                    _ => return Err(self.syntax(if is_object { "expected `,` or `}`" } else { "expected `,` or `]`" })),
+                    break;
                 }
+                open.pop();
             }
         }
     }
