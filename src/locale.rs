@@ -223,19 +223,10 @@ impl Locale {
     /// A non-negative decimal with this locale's separators, keeping its digits after the point.
     pub fn number(self, value: Decimal) -> String {
         let (group, point, min2) = self.separators();
-        // The digits straight from the mantissa: Decimal's Display is slow, and notices write many.
-        let m = value.mantissa().unsigned_abs();
-        // 128-bit division is slow; amounts here fit in 64 bits.
-        let digits = u64::try_from(m).map_or_else(|_| m.to_string(), |m| m.to_string());
-        let scale = value.scale() as usize;
-        let padded;
-        let digits = if digits.len() <= scale {
-            padded = format!("{}{digits}", "0".repeat(scale + 1 - digits.len()));
-            padded.as_str()
-        } else {
-            digits.as_str()
-        };
-        let (int, frac) = digits.split_at(digits.len() - scale);
+        // Decimal's Display is slow and notices write many numbers; DecimalText writes the same digits.
+        let text = crate::money::DecimalText::new(value.abs());
+        let digits = text.as_str();
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
         let grouping = int.len() > 4 || (int.len() == 4 && !min2);
         let mut out = String::with_capacity(int.len() * 2 + frac.len() + 1);
         for (i, ch) in int.chars().enumerate() {
