@@ -60,7 +60,7 @@ export function load(asOf) {
       break;
     case "damaged":
       store.workspace = demoWorkspace(asOf);
-      note("error", `The data saved in this browser could not be read (${loaded.message}). It has not been deleted: download it below, and you are looking at the demo for now.`, { backupKey: loaded.backupKey });
+      note("error", `The data saved in this browser could not be read (${loaded.message.replace(/\.$/, "")}). It has not been deleted: download it below, and you are looking at the demo for now.`, { backupKey: loaded.backupKey });
       break;
   }
 }
