@@ -64,7 +64,38 @@ pub type Date = NaiveDate;
 
 /// Formats a date as `YYYY-MM-DD`.
 pub fn format_date(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    DateText::new(d).as_str().to_string()
+}
+
+/// A date as `YYYY-MM-DD` in a stack buffer: results write tens of thousands of dates, and going
+/// through `format!` and a heap string took longer than the interest they describe.
+pub struct DateText {
+    buf: [u8; 20],
+    len: usize,
+}
+
+impl DateText {
+    pub fn new(d: NaiveDate) -> DateText {
+        let mut buf = [0u8; 20];
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        if !(0..=9999).contains(&y) {
+            // Only date arithmetic past the accepted years gets here; written as `format!` would.
+            let s = format!("{y:04}-{m:02}-{day:02}");
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            return DateText { buf, len: s.len() };
+        }
+        let y = y as u32;
+        let digits = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10, 10, m / 10, m % 10, 10, day / 10, day % 10];
+        for (b, v) in buf.iter_mut().zip(digits) {
+            *b = if v == 10 { b'-' } else { b'0' + v as u8 };
+        }
+        DateText { buf, len: 10 }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII was written.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
@@ -85,7 +116,7 @@ impl crate::decode::Decode for NaiveDate {
 pub mod ymd {
     use super::*;
     pub fn serialize<S: serde::Serializer>(v: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format_date(*v))
+        crate::encode::plain_str(s, DateText::new(*v).as_str())
     }
 }
 
@@ -94,7 +125,7 @@ pub mod ymd_opt {
     use super::*;
     pub fn serialize<S: serde::Serializer>(v: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match v {
-            Some(d) => s.serialize_str(&format_date(*d)),
+            Some(d) => crate::encode::plain_str(s, DateText::new(*d).as_str()),
             None => s.serialize_none(),
         }
     }
@@ -103,6 +134,20 @@ pub mod ymd_opt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_text_is_what_format_writes() {
+        let mut d = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap();
+        let end = NaiveDate::from_ymd_opt(2101, 1, 10).unwrap();
+        while d < end {
+            assert_eq!(DateText::new(d).as_str(), format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()));
+            d = d.succ_opt().unwrap();
+        }
+        for (y, m, day) in [(0, 1, 1), (9, 2, 3), (999, 12, 31), (9999, 12, 31), (10000, 3, 30), (-5, 6, 7), (262_142, 1, 1)] {
+            let d = NaiveDate::from_ymd_opt(y, m, day).unwrap();
+            assert_eq!(DateText::new(d).as_str(), format!("{y:04}-{m:02}-{day:02}"));
+        }
+    }
 
     #[test]
     fn accepts_real_dates_only() {

@@ -24,6 +24,7 @@ pub mod csv;
 pub mod currency;
 pub mod date;
 pub mod decode;
+pub mod encode;
 pub mod error;
 pub mod fasthash;
 pub mod import;

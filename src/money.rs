@@ -293,7 +293,7 @@ impl DecimalText {
 /// Serialises a `Decimal` as its string form. Output structs hold amounts already rounded with
 /// [`round_to_minor`], so the string shows exactly the currency's minor digits.
 pub fn ser_decimal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(DecimalText::new(*d).as_str())
+    crate::encode::plain_str(s, DecimalText::new(*d).as_str())
 }
 
 /// [`ser_decimal`] for an optional value (`null` when absent).
@@ -314,12 +314,20 @@ pub fn ser_opt_amount<S: serde::Serializer>(v: &Option<Amount>, s: S) -> Result<
     ser_opt_decimal(&v.map(|a| a.0), s)
 }
 
+struct AsText(Decimal);
+
+impl serde::Serialize for AsText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ser_decimal(&self.0, s)
+    }
+}
+
 /// [`ser_decimal`] for a list.
 pub fn ser_decimals<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeSeq;
     let mut seq = s.serialize_seq(Some(v.len()))?;
     for d in v {
-        seq.serialize_element(DecimalText::new(*d).as_str())?;
+        seq.serialize_element(&AsText(*d))?;
     }
     seq.end()
 }

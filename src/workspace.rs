@@ -286,7 +286,7 @@ pub fn canonicalize(ws: &mut Workspace) {
 
 /// The document as stored: compact JSON.
 pub fn to_text(ws: &Workspace) -> Result<String> {
-    serde_json::to_string(ws).map_err(|e| Error::new(ErrorCode::Internal, "", format!("The workspace could not be written: {e}")))
+    crate::encode::to_json(ws).map_err(|e| Error::new(ErrorCode::Internal, "", format!("The workspace could not be written: {e}")))
 }
 
 #[cfg(test)]

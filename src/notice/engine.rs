@@ -30,13 +30,13 @@ fn write_value(f: &mut ufmt::Formatter<'_>, v: &Value, html: bool, caps: bool) -
                 "no"
             }
         }
-        // Only a template's own number literals are floats. serde_json's shortest-form writer is
-        // already in the module for results; `f64: Display` would add 14 KB for this alone.
+        // Only a template's own number literals are floats. The shortest-form writer is already in
+        // the module for results; `f64: Display` would add 14 KB for this alone.
         Value::Float(x) => {
             owned = if x.fract() == 0.0 && x.abs() < 1e15 {
                 (*x as i64).to_string()
             } else {
-                serde_json::to_string(x).unwrap_or_default()
+                crate::encode::to_json(x).unwrap_or_default()
             };
             &owned
         }

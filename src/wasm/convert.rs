@@ -115,11 +115,11 @@ fn unreadable(e: &JsValue) -> Error {
 /// JSON text handed to the engine's `JSON.parse`: building the objects field by field across the
 /// boundary took several times longer for large reports.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    parse_output(serde_json::to_string(value))
+    parse_output(crate::encode::to_json(value))
 }
 
 #[inline(never)]
-fn parse_output(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValue> {
+fn parse_output(text: Result<String, crate::encode::EncodeError>) -> Result<JsValue, JsValue> {
     let internal = |what: String| js_error(Error::new(ErrorCode::Internal, "", format!("overdue could not build its result: {what}")));
     let text = text.map_err(|e| internal(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse refused it".into()))
