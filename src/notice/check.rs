@@ -741,20 +741,13 @@ impl<'a> Checker<'a> {
     fn output(&mut self, inner: &'a str, off: usize) {
         let toks = tokens(inner, off);
         let off = toks.first().map_or(off, |t| t.1);
-        if let Some((ty, name)) = self.expr(&toks) {
-            if let Ty::Node(n) = ty {
-                let node = &self.tree.nodes[n];
-                if node.elem.is_some() {
-                    self.problem(off, "not_text", format!("\"{name}\" is a list: write its items with {{% for item in {name} %}}…{{% endfor %}}."), None);
-                } else if !node.children.is_empty() {
-                    let fields = self.tree.names(n).join(", ");
-                    self.problem(
-                        off,
-                        "not_text",
-                        format!("\"{name}\" is a group; write one of its parts: {fields}."),
-                        None,
-                    );
-                }
+        if let Some((Ty::Node(n), name)) = self.expr(&toks) {
+            let node = &self.tree.nodes[n];
+            if node.elem.is_some() {
+                self.problem(off, "not_text", format!("\"{name}\" is a list: write its items with {{% for item in {name} %}}…{{% endfor %}}."), None);
+            } else if !node.children.is_empty() {
+                let fields = self.tree.names(n).join(", ");
+                self.problem(off, "not_text", format!("\"{name}\" is a group; write one of its parts: {fields}."), None);
             }
         }
     }
@@ -853,7 +846,7 @@ fn nearest<'n>(word: &str, candidates: impl Iterator<Item = &'n str>) -> Option<
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let d = distance(&w, &c.to_ascii_lowercase().chars().collect::<Vec<_>>());
-        if best.is_none_or(|(bd, _)| d < bd) {
+        if best.map_or(true, |(bd, _)| d < bd) {
             best = Some((d, c));
         }
     }

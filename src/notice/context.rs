@@ -489,7 +489,7 @@ fn table<const N: usize>(
         .collect();
     let line_width: usize = widths.iter().sum::<usize>() + 2 * (N - 1);
     let mut out = String::with_capacity((cells.len() + 2) * (line_width + 8));
-    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(' ', n));
+    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat(' ').take(n));
     let line = |row: &[String; N], out: &mut String| {
         for (c, cell) in row.iter().enumerate() {
             let gap = widths[c] - cell.chars().count();
@@ -511,7 +511,7 @@ fn table<const N: usize>(
         line(row, &mut out);
     }
     if let Some(t) = total {
-        out.extend(std::iter::repeat_n('-', line_width));
+        out.extend(std::iter::repeat('-').take(line_width));
         out.push('\n');
         line(t, &mut out);
     }
