@@ -67,16 +67,19 @@ impl Currency {
             bytes[1].to_ascii_uppercase(),
             bytes[2].to_ascii_uppercase(),
         ];
-        let s = std::str::from_utf8(&upper).map_err(|_| unknown())?;
-        if CODES.binary_search(&s).is_err() {
+        // Sorted tables (a test checks), searched with codes as numbers: every amount read looks its
+        // currency up here, and comparing strings made each probe a call to memcmp.
+        let key = |c: &[u8]| (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
+        let k = key(&upper);
+        let has = |table: &[&str]| table.binary_search_by(|c| key(c.as_bytes()).cmp(&k)).is_ok();
+        if !has(CODES) {
             return Err(unknown());
         }
-        // Sorted tables (a test checks): every amount read looks its currency up here.
-        let minor_units = if ZERO.binary_search(&s).is_ok() {
+        let minor_units = if has(ZERO) {
             0
-        } else if THREE.binary_search(&s).is_ok() {
+        } else if has(THREE) {
             3
-        } else if FOUR.binary_search(&s).is_ok() {
+        } else if has(FOUR) {
             4
         } else {
             2
@@ -124,7 +127,7 @@ impl crate::decode::Decode for Currency {
 
 impl serde::Serialize for Currency {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
+        crate::encode::plain_str(s, self.code())
     }
 }
 
@@ -136,6 +139,14 @@ mod tests {
     fn tables_are_sorted_and_consistent() {
         for table in [CODES, ZERO, THREE, FOUR] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?} must stay sorted for binary search");
+            assert!(table.iter().all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())), "{table:?}");
+        }
+        // Every listed code is found, in any case, and its neighbours in the alphabet are not.
+        for c in CODES {
+            assert_eq!(Currency::from_code(&c.to_ascii_lowercase()).unwrap().code(), *c);
+        }
+        for c in ["AAA", "AEE", "GBQ", "ZZZ", "EUS", "USC"] {
+            assert!(Currency::from_code(c).is_err(), "{c}");
         }
         for c in ZERO.iter().chain(THREE).chain(FOUR) {
             assert!(CODES.contains(c), "{c} has a special minor unit but is not in CODES");
