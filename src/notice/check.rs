@@ -766,7 +766,7 @@ pub fn check(src: &str, part: Part) -> Report {
     if let Some(p) = too_deep(src, part) {
         return Report { problems: vec![p], ..Report::default() };
     }
-    let engine = upon::Engine::new();
+    let engine = super::engine::bare_engine();
     if let Err(e) = engine.compile(src) {
         let mut r = Report::default();
         r.problems.push(super::engine::problem_from_upon(&e, part));

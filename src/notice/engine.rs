@@ -109,8 +109,16 @@ fn escaped(f: &mut ufmt::Formatter<'_>, v: &Value) -> ufmt::Result {
     write_value(f, v, true, false)
 }
 
-fn new_engine(html: bool) -> Engine<'static> {
+/// An engine with overdue's formatter in place of upon's default one, whose `{n}` for floats would
+/// keep the float formatting code (14 KB) in the module; `Engine::new` alone refers to it.
+pub(crate) fn bare_engine() -> Engine<'static> {
     let mut e = Engine::new();
+    e.set_default_formatter(&plain);
+    e
+}
+
+fn new_engine(html: bool) -> Engine<'static> {
+    let mut e = bare_engine();
     e.set_max_include_depth(0);
     if html {
         e.set_default_formatter(&escaped);
