@@ -285,6 +285,20 @@ fn custom_templates_render_and_escape() {
     );
 }
 
+/// upon is vendored with its float parser replaced (vendor/README.md): literals that read exactly
+/// print as written; one that cannot be read exactly is a template error, not a wrong number.
+#[test]
+fn number_literals_in_templates_print_as_written_or_are_refused() {
+    let mut v = scenario("en", "friendly", "email");
+    v["template"] = json!({ "text": "{{ 1.5 }} {{ 0.1 }} {{ 2.50 }} {{ 1e3 }} {{ 12.5e-1 }} {{ 42 }} {{ 12345.678 }}" });
+    assert_eq!(render(v.clone()).unwrap().text, "1.5 0.1 2.5 1000 1.25 42 12345.678");
+    for bad in ["{{ 1.00000000000000000001 }}", "{{ 9007199254740.993 }}", "{{ 1e23 }}", "{{ 1e-23 }}", "{{ 1.5e }}"] {
+        v["template"] = json!({ "text": bad });
+        let e = render(v.clone()).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::TemplateError, "template.text"), "{bad}");
+    }
+}
+
 #[test]
 fn template_errors_name_the_place_and_the_nearest_name() {
     let mut v = scenario("en", "friendly", "email");
