@@ -80,7 +80,7 @@ const COLUMNS: &[(Col, &str, &[&str], bool)] = &[
 ];
 
 fn header_key(h: &str) -> String {
-    h.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).flat_map(char::to_lowercase).collect()
+    h.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).map(crate::csv::header_lower).collect()
 }
 
 fn column_positions(header: &[Cow<'_, str>]) -> Result<[Option<usize>; 10]> {

@@ -145,9 +145,28 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A header name's character in lower case, for matching header names: ASCII and Latin-1 letters
+/// (every letter in the names overdue recognises), anything else as it is. `char::to_lowercase`
+/// brought core's Unicode case tables into the module for this alone.
+pub fn header_lower(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        c => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_lower_is_unicode_lower_case_on_latin_1() {
+        for c in (0u32..=0xff).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            assert_eq!(Some(header_lower(c)), lower.next(), "{c:?}");
+            assert_eq!(lower.next(), None);
+        }
+    }
 
     fn all(text: &str) -> Vec<(usize, Vec<String>)> {
         let mut r = Reader::new(text, detect_delimiter(text));

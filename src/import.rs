@@ -35,7 +35,7 @@ const ALIASES: [&[&str]; 11] = [
     &["currency", "curr", "ccy", "wahrung", "währung", "devise", "monnaie", "moneda", "divisa", "valuta", "munt"],
     &["amount", "total", "invoicetotal", "invoiceamount", "gross", "totalamount", "betrag", "rechnungsbetrag", "brutto", "montant", "montantttc", "totalttc", "importe", "importetotal", "bedrag", "totaalbedrag"],
     &["issuedate", "invoicedate", "date", "issued", "dateissued", "rechnungsdatum", "datum", "datefacture", "date", "fecha", "fechafactura", "factuurdatum"],
-    &["duedate", "due", "dateDue", "paymentdue", "faelligkeit", "fälligkeit", "fälligam", "fallig", "fälligkeitsdatum", "faelligkeitsdatum", "zahlungsziel", "echeance", "échéance", "dateecheance", "dateéchéance", "vencimiento", "fechavencimiento", "vervaldatum", "vervaldag"],
+    &["duedate", "due", "datedue", "paymentdue", "faelligkeit", "fälligkeit", "fälligam", "fallig", "fälligkeitsdatum", "faelligkeitsdatum", "zahlungsziel", "echeance", "échéance", "dateecheance", "dateéchéance", "vencimiento", "fechavencimiento", "vervaldatum", "vervaldag"],
     &["paid", "amountpaid", "payments", "received", "bezahlt", "gezahlt", "paye", "payé", "montantpaye", "pagado", "importepagado", "betaald"],
     &["outstanding", "balance", "amountdue", "balancedue", "open", "offen", "offenerbetrag", "restbetrag", "restant", "restantdu", "soldepayer", "pendiente", "saldo", "openstaand", "saldoopen"],
     &["disputed", "dispute", "inquiry", "strittig", "bestritten", "litige", "conteste", "disputa", "betwist"],
@@ -133,7 +133,7 @@ pub struct ImportResult {
 }
 
 fn key(h: &str) -> String {
-    h.chars().filter(|c| !matches!(c, ' ' | '_' | '-' | '.' | '#' | '\u{a0}')).flat_map(char::to_lowercase).collect()
+    h.chars().filter(|c| !matches!(c, ' ' | '_' | '-' | '.' | '#' | '\u{a0}')).map(crate::csv::header_lower).collect()
 }
 
 fn field_index(name: &str) -> Option<usize> {
@@ -563,6 +563,14 @@ fn human(field: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_alias_is_written_as_a_header_key() {
+        // A header is compared by its key, so an alias with a capital or a space could never match.
+        for alias in ALIASES.iter().flat_map(|a| a.iter()) {
+            assert_eq!(key(alias), *alias);
+        }
+    }
 
     #[test]
     fn amounts_in_every_common_form() {
