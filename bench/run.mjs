@@ -45,15 +45,32 @@ function scenario(name, ours, peer, exactness) {
   console.log(`${name}: overdue ${ours.ms.toFixed(1)} ms, ${peer.label} ${peer.ms.toFixed(1)} ms (×${(peer.ms / ours.ms).toFixed(2)}) ${exactness}`);
 }
 
-// Module start in a fresh Node process: import (compile + instantiate) and the first call.
+// Module start in a fresh Node process: import (compile + instantiate) and the first call, beside
+// the same probe for an empty module (what any import costs in Node) and for decimal.js, the peer's
+// own start. The three alternate so that a busy machine slows them alike.
+function startProbe(url, call) {
+  const probe = `const t=performance.now();const m=await import(${JSON.stringify(url)});${call};console.log(performance.now()-t);`;
+  return Number(execFileSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8" }));
+}
 function moduleStart(runs) {
-  const probe = `const t=performance.now();const m=await import(${JSON.stringify(join(pkgDir, "node.mjs"))});` +
-    `m.normalizeInvoices({asOf:"2026-11-23",invoices:[]});console.log(performance.now()-t);`;
-  const ms = [];
+  const empty = join(root, "bench/empty.mjs");
+  const decimal = join(root, "node_modules/decimal.js/decimal.mjs");
+  const ms = { overdue: [], empty: [], decimal: [] };
   for (let i = 0; i < runs; i++) {
-    ms.push(Number(execFileSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8" })));
+    ms.overdue.push(startProbe(join(pkgDir, "node.mjs"), `m.normalizeInvoices({asOf:"2026-11-23",invoices:[]})`));
+    ms.empty.push(startProbe(empty, "m.ready"));
+    ms.decimal.push(startProbe(decimal, "new m.default('1.5').plus('2.25').toFixed(2)"));
   }
-  return median(ms);
+  // Where overdue's part goes, in one process: the wasm compiled and instantiated, then one call.
+  const parts = execFileSync(process.execPath, ["--input-type=module", "-e", `
+    import { readFileSync } from "node:fs";
+    const g = await import(${JSON.stringify(join(pkgDir, "overdue.js"))});
+    const bytes = readFileSync(${JSON.stringify(join(pkgDir, "overdue_bg.wasm"))});
+    let t = performance.now(); const mod = new WebAssembly.Module(bytes); const compile = performance.now() - t;
+    t = performance.now(); g.initSync({ module: mod }); const instantiate = performance.now() - t;
+    t = performance.now(); g.normalizeInvoices({ asOf: "2026-11-23", invoices: [] }); const first = performance.now() - t;
+    console.log(JSON.stringify({ compile, instantiate, first }));`], { encoding: "utf8" });
+  return { overdue: median(ms.overdue), empty: median(ms.empty), decimal: median(ms.decimal), parts: JSON.parse(parts) };
 }
 
 const n100k = quick ? 20000 : 100000;
@@ -61,7 +78,7 @@ const n1m = quick ? 100000 : 1000000;
 const runs = quick ? 3 : 5;
 
 const start = moduleStart(quick ? 5 : 15);
-console.log(`module start (Node, import + first call): ${start.toFixed(1)} ms`);
+console.log(`module start (Node, import + first call): ${start.overdue.toFixed(1)} ms; empty module ${start.empty.toFixed(1)} ms; decimal.js ${start.decimal.toFixed(1)} ms; parts ${JSON.stringify(start.parts)}`);
 
 // Ageing invoice objects.
 const ledger = invoices(n100k, 1);
@@ -219,7 +236,18 @@ The peers are what a JavaScript developer would write instead, in \`bench/peers.
 
 ## Module start
 
-Fresh Node process, \`import\` of the package (read, compile, instantiate) plus the first call: **${fmt(start)} ms** (median of ${quick ? 5 : 15}).
+Fresh Node process, \`import\` of the package (read, compile, instantiate) plus the first call: **${fmt(start.overdue)} ms**
+(median of ${quick ? 5 : 15}, alternating with the two probes below).
+
+| the same probe with | ms |
+|---|---:|
+| overdue (\`normalizeInvoices\` on an empty list) | ${fmt(start.overdue)} |
+| an empty module (what any \`import\` costs in this Node) | ${fmt(start.empty)} |
+| decimal.js (one addition) | ${fmt(start.decimal)} |
+
+overdue's own part is therefore about ${fmt(start.overdue - start.empty)} ms. Measured apart in one process: compiling the
+\`.wasm\` ${fmt(start.parts.compile)} ms (V8 validates it whole and compiles functions lazily), instantiating
+${fmt(start.parts.instantiate)} ms, the first call ${fmt(start.parts.first)} ms (mostly compiling the functions it reaches).
 
 ## Scenarios
 
