@@ -108,12 +108,12 @@ pub fn key_index(keys: &[&str], key: &str) -> usize {
     keys.iter().position(|k| *k == key).unwrap_or(usize::MAX)
 }
 
-/// A required field's value, or `missing_field` at its path.
-pub fn required<T>(value: Option<T>, key: &str) -> Result<T> {
-    match value {
-        Some(v) => Ok(v),
-        None => Err(missing(key)),
-    }
+/// The error for the first of `keys` whose value is not `present`.
+#[cold]
+#[inline(never)]
+pub fn missing_of(present: &[bool], keys: &[&str]) -> Error {
+    let at = present.iter().position(|p| !p).unwrap_or(0);
+    missing(keys.get(at).copied().unwrap_or(""))
 }
 
 #[cold]
@@ -160,12 +160,20 @@ macro_rules! decode_struct {
                     let _ = n;
                     r.skip()
                 })?;
-                Ok($ty { $( $field: $crate::decode_struct!(@take $field, $key $(, $dflt)?), )* })
+                // One exit for a missing field, not one per required field: each `?` would have
+                // dropped every field read so far, a copy of that code per field.
+                let present = [$( $crate::decode_struct!(@present $field $(, $dflt)?) ),*];
+                match ($( $crate::decode_struct!(@some $field $(, $dflt)?), )*) {
+                    ($( Some($field), )*) => Ok($ty { $( $field, )* }),
+                    _ => Err($crate::decode::missing_of(&present, KEYS)),
+                }
             }
         }
     };
-    (@take $f:ident, $key:literal) => { $crate::decode::required($f, $key)? };
-    (@take $f:ident, $key:literal, default) => { $f.unwrap_or_default() };
+    (@present $f:ident) => { $f.is_some() };
+    (@present $f:ident, default) => { true };
+    (@some $f:ident) => { $f };
+    (@some $f:ident, default) => { Some($f.unwrap_or_default()) };
 }
 
 /// `impl Decode` for an enum of words: `decode_enum!(Basis { DueDate = "dueDate", IssueDate = "issueDate" })`.
