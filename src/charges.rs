@@ -235,6 +235,8 @@ struct Rules {
     margin: Decimal,
     per_half_year: bool,
     consumer: bool,
+    /// The sentence for a contract or Prompt Payment rate, which is the same for every invoice.
+    fixed_explanation: String,
 }
 
 fn rules(r: &Regime) -> Result<Rules> {
@@ -249,13 +251,28 @@ fn rules(r: &Regime) -> Result<Rules> {
     if !(0..=3650).contains(&grace) {
         return Err(Error::new(ErrorCode::InvalidValue, "regime.graceDays", "Grace days must be from 0 to 3,650."));
     }
-    if matches!(r.kind, Kind::Contract | Kind::UsPromptPayment) {
-        required(annual, "regime.annualRate", if r.kind == Kind::Contract { "contract" } else { "us-prompt-payment" })?;
-    }
+    let day_count = r.day_count.unwrap_or_default();
+    let fixed_explanation = match r.kind {
+        Kind::Contract => {
+            let rate = required(annual, "regime.annualRate", "contract")?;
+            let basis = match day_count {
+                DayCount::Act365 => "actual/365",
+                DayCount::Act360 => "actual/360",
+                DayCount::ActAct => "actual/actual",
+            };
+            let grace = if grace > 0 { format!(", from the end of a {grace}-day grace period") } else { String::new() };
+            format!("Contractual interest at {}% a year, simple, {basis}{grace}.", rate.normalize())
+        }
+        Kind::UsPromptPayment => {
+            let rate = required(annual, "regime.annualRate", "us-prompt-payment")?;
+            format!("Prompt Payment Act interest at {}% a year, simple, on a 360-day year.", rate.normalize())
+        }
+        _ => String::new(),
+    };
     Ok(Rules {
         kind: r.kind,
         annual,
-        day_count: r.day_count.unwrap_or_default(),
+        day_count,
         grace,
         fixed_fee: r.fixed_fee,
         percent_fee: percent(r.percent_fee, "regime.percentFee", "A percentage fee", hundred)?,
@@ -264,6 +281,7 @@ fn rules(r: &Regime) -> Result<Rules> {
         margin,
         per_half_year: r.per_half_year.unwrap_or(false),
         consumer: r.consumer.unwrap_or(false),
+        fixed_explanation,
     })
 }
 
@@ -294,20 +312,7 @@ type Stretch = (NaiveDate, NaiveDate, Decimal);
 fn rate_plan(r: &Rules, start: NaiveDate, end: NaiveDate) -> Result<(Vec<Stretch>, String)> {
     let whole = |rate: Decimal| vec![(start, end, rate)];
     match r.kind {
-        Kind::Contract => {
-            let rate = r.annual.unwrap_or_default();
-            let basis = match r.day_count {
-                DayCount::Act365 => "actual/365",
-                DayCount::Act360 => "actual/360",
-                DayCount::ActAct => "actual/actual",
-            };
-            let grace = if r.grace > 0 { format!(", from the end of a {}-day grace period", r.grace) } else { String::new() };
-            Ok((whole(rate), format!("Contractual interest at {}% a year, simple, {basis}{grace}.", rate.normalize())))
-        }
-        Kind::UsPromptPayment => {
-            let rate = r.annual.unwrap_or_default();
-            Ok((whole(rate), format!("Prompt Payment Act interest at {}% a year, simple, on a 360-day year.", rate.normalize())))
-        }
+        Kind::Contract | Kind::UsPromptPayment => Ok((whole(r.annual.unwrap_or_default()), r.fixed_explanation.clone())),
         Kind::Uk => {
             // SI 2002/1675 art. 4: the rate in force on 30 June (interest starting Jul–Dec) or
             // 31 December (starting Jan–Jun) immediately before interest starts.
@@ -457,13 +462,11 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules) -> Result<Option<I
         .chain(inv.credits.iter().map(|x| (x.date, x.amount.0)))
         .filter(|(d, _)| *d <= as_of)
         .collect();
-    let keys = changes.iter().enumerate().map(|(i, (d, _))| (0, i128::from(d.num_days_from_ce()), i as u32)).collect();
-    let changes = arrange(changes, &order(keys));
+    let changes = by_date(changes, |c| c.0);
     let mut balance = inv.amount.0 - changes.iter().filter(|(d, _)| *d < start).map(|(_, a)| *a).sum::<Decimal>();
-    let mut cuts: Vec<NaiveDate> = changes.iter().map(|(d, _)| *d).filter(|d| *d > start && *d < end).collect();
-    for (from, _, _) in &stretches {
-        cuts.push(*from);
-    }
+    // Where the balance, the rate or the year changes; the first stretch starts at `start`.
+    let mut cuts: Vec<NaiveDate> = stretches.iter().map(|s| s.0).collect();
+    cuts.extend(changes.iter().map(|(d, _)| *d).filter(|d| *d > start && *d < end));
     // Year ends matter for act/act.
     let mut y = start.year() + 1;
     while let Some(ny) = NaiveDate::from_ymd_opt(y, 1, 1) {
@@ -473,9 +476,7 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules) -> Result<Option<I
         cuts.push(ny);
         y += 1;
     }
-    cuts.push(start);
-    let keys = cuts.iter().enumerate().map(|(i, d)| (0, i128::from(d.num_days_from_ce()), i as u32)).collect();
-    let mut cuts = arrange(cuts, &order(keys));
+    let mut cuts = by_date(cuts, |d| *d);
     cuts.dedup();
 
     let mut periods: Vec<Period> = Vec::new();
@@ -574,6 +575,16 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules) -> Result<Option<I
     }))
 }
 
+/// `items` in date order, keeping the given order among equal dates. Most invoices' lists are
+/// already in order (or hold one entry), and then nothing is allocated.
+fn by_date<T>(items: Vec<T>, date: impl Fn(&T) -> NaiveDate) -> Vec<T> {
+    if items.windows(2).all(|w| date(&w[0]) <= date(&w[1])) {
+        return items;
+    }
+    let keys = items.iter().enumerate().map(|(i, x)| (0, i128::from(date(x).num_days_from_ce()), i as u32)).collect();
+    arrange(items, &order(keys))
+}
+
 fn add(t: &mut ChargeTotals, i: &InvoiceCharges) {
     let x = &i.totals;
     t.outstanding += x.outstanding;
@@ -606,7 +617,7 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     let mut rows = Vec::new();
     for (i, inv) in input.invoices.iter().enumerate() {
         if let Some(ch) = charge_invoice(inv, input.as_of, &r).map_err(|e| if e.path.starts_with("regime") { e } else { e.within(&format!("invoices[{i}]")) })? {
-            rows.push((inv.customer.name.clone(), ch));
+            rows.push((inv.customer.name.as_str(), ch));
         }
     }
     let mut groups: Groups<CustomerCharges> = Groups::new();
@@ -614,7 +625,7 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     for (name, ch) in &rows {
         let cu = groups.slot(ch.currency, ch.customer_id.as_str(), || CustomerCharges {
             customer_id: ch.customer_id.clone(),
-            name: name.clone(),
+            name: (*name).to_owned(),
             currency: ch.currency,
             totals: ChargeTotals::default(),
         });

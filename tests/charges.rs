@@ -96,6 +96,29 @@ fn partial_payments_reduce_the_balance_from_their_date() {
 }
 
 #[test]
+fn payments_listed_out_of_date_order_are_taken_in_date_order() {
+    // The example above with the payments listed last first: the same periods and interest.
+    let inv_ = with(inv("A", "c", "GBP", "1200", "2026-02-01", "2026-03-01"), "payments", json!([pay("2026-03-31", "500"), pay("2026-03-11", "200")]));
+    let r = charges("2026-04-10", json!([inv_]), json!({ "kind": "contract", "annualRate": "12" })).unwrap();
+    let i = &r.invoices[0];
+    assert_eq!(s(i.totals.interest), "11.93");
+    assert_eq!(i.periods.iter().map(|p| (p.from.to_string(), p.days)).collect::<Vec<_>>(), [("2026-03-02".into(), 9), ("2026-03-11".into(), 20), ("2026-03-31".into(), 11)]);
+}
+
+#[test]
+fn contract_and_prompt_payment_explanations_state_the_rule() {
+    let one = || json!([inv("A", "c", "USD", "10000", "2025-11-01", "2025-12-01"), inv("B", "c", "USD", "500", "2025-10-01", "2025-11-01")]);
+    let r = charges("2026-01-31", one(), json!({ "kind": "contract", "annualRate": "10.50", "dayCount": "act/360", "graceDays": 10 })).unwrap();
+    for i in &r.invoices {
+        assert_eq!(i.explanation, "Contractual interest at 10.5% a year, simple, actual/360, from the end of a 10-day grace period.");
+    }
+    let r = charges("2026-01-31", one(), json!({ "kind": "contract", "annualRate": 8 })).unwrap();
+    assert_eq!(r.invoices[0].explanation, "Contractual interest at 8% a year, simple, actual/365.");
+    let r = charges("2026-01-31", one(), json!({ "kind": "us-prompt-payment", "annualRate": "4.625" })).unwrap();
+    assert_eq!(r.invoices[1].explanation, "Prompt Payment Act interest at 4.625% a year, simple, on a 360-day year.");
+}
+
+#[test]
 fn day_counts_grace_fees_and_cap() {
     let one = || json!([inv("A", "c", "USD", "10000", "2025-11-01", "2025-12-01")]);
     // act/360 over 61 days: 10000 × 0.10 × 61 / 360 = 169.444… → 169.44.
