@@ -167,16 +167,31 @@ pub fn round_to_minor(amount: Decimal, currency: Currency) -> Decimal {
     round_dp(amount, currency.minor_units())
 }
 
+const POW10: [u128; 29] = {
+    let mut t = [1u128; 29];
+    let mut i = 1;
+    while i < 29 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
 /// Rounds half away from zero to `dp` places and pads to exactly `dp` places.
 pub fn round_dp(amount: Decimal, dp: u32) -> Decimal {
     let mut r = match amount.scale().checked_sub(dp) {
         // One i128 division with remainder: rust_decimal's rounding removes one digit at a time,
         // which cost a third of a late-charges report (interest carries 28 decimals before rounding).
+        // Unsigned, from a table of powers and with the remainder multiplied back: in wasm every
+        // 128-bit division is a library call, and `pow`, `/` and `%` had made it six.
         Some(drop) if drop > 0 => {
             let m = amount.mantissa();
-            let divisor = 10i128.pow(drop);
-            let (q, rem) = (m / divisor, m % divisor);
-            let q = if 2 * rem.abs() >= divisor { q + m.signum() } else { q };
+            let divisor = POW10[drop.min(28) as usize];
+            let a = m.unsigned_abs();
+            let q = a / divisor;
+            let q = q + u128::from(2 * (a - q * divisor) >= divisor);
+            // |q| < 2^96, so the sign fits back.
+            let q = if m < 0 { -(q as i128) } else { q as i128 };
             Decimal::try_from_i128_with_scale(q, dp).unwrap_or_else(|_| amount.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
         }
         _ => amount,
