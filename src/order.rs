@@ -15,6 +15,18 @@ pub fn arrange<T>(items: Vec<T>, order: &[u32]) -> Vec<T> {
     order.iter().filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)).collect()
 }
 
+/// Sorts a short list (a notice's invoices, at most a thousand) stably by `less`: an insertion sort
+/// is a few hundred bytes of wasm where the standard library's stable sort is about 5 KB per use.
+pub fn sort_short<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && less(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
 /// A currency as a sort group: its code's bytes, so groups come in code order.
 pub fn currency_group(c: crate::currency::Currency) -> u64 {
     c.code().bytes().fold(0u64, |acc, b| (acc << 8) | u64::from(b))
@@ -132,5 +144,23 @@ mod tests {
         let keys = vec![(1, 5, 0), (0, 9, 1), (1, -3, 2), (0, 9, 3)];
         assert_eq!(order(keys), [1, 3, 2, 0]);
         assert_eq!(arrange(vec!["a", "b", "c", "d"], &[1, 3, 2, 0]), ["b", "d", "c", "a"]);
+    }
+
+    #[test]
+    fn sort_short_is_stable_and_agrees_with_the_standard_sort() {
+        let mut seed = 7u32;
+        for len in 0..40 {
+            let items: Vec<(u32, usize)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((seed >> 16) % 5, i)
+                })
+                .collect();
+            let mut ours = items.clone();
+            sort_short(&mut ours, |a, b| a.0 < b.0);
+            let mut std_sorted = items;
+            std_sorted.sort_by_key(|x| x.0);
+            assert_eq!(ours, std_sorted, "length {len}");
+        }
     }
 }

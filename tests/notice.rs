@@ -178,6 +178,25 @@ fn golden_scenarios_are_clean() {
 }
 
 #[test]
+fn the_table_lists_invoices_by_due_date_then_number_whatever_order_they_come_in() {
+    let mut v = scenario("en", "friendly", "email");
+    let customer = json!({ "id": "C-17", "name": "Northwind Traders" });
+    let mut list = v["invoices"].as_array().unwrap().clone();
+    // Two more due the same day as INV-2026-117, given with the higher number first.
+    for id in ["INV-2026-119", "INV-2026-118"] {
+        list.push(json!({ "id": id, "customer": customer, "currency": "GBP", "amount": "10.00", "issueDate": "2026-09-10", "dueDate": "2026-10-10" }));
+    }
+    list.reverse();
+    v["invoices"] = Value::Array(list);
+    let n = render(v).unwrap();
+    let at = |id: &str| n.text.find(id).unwrap_or_else(|| panic!("{id} missing from:\n{}", n.text));
+    let order = ["INV-2026-101", "INV-2026-117", "INV-2026-118", "INV-2026-119", "INV-2026-123"];
+    for pair in order.windows(2) {
+        assert!(at(pair[0]) < at(pair[1]), "{} should come before {}:\n{}", pair[0], pair[1], n.text);
+    }
+}
+
+#[test]
 fn every_template_renders_with_every_optional_part_missing() {
     let minimal = |lang: &str, stage: &str, channel: &str| {
         json!({ "asOf": "2026-11-23", "stage": stage, "channel": channel, "language": lang,

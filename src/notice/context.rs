@@ -122,7 +122,7 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
             "Nothing is outstanding on these invoices on asOf: there is nothing to ask for.",
         ));
     }
-    rows.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.number.cmp(&b.number)));
+    crate::order::sort_short(&mut rows, |a, b| (a.due, &a.number) < (b.due, &b.number));
     let total: Decimal = rows.iter().map(|r| r.outstanding).sum();
 
     let first = &input.invoices[0].customer;

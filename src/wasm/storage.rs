@@ -174,8 +174,9 @@ pub fn list_backups(#[wasm_bindgen(unchecked_param_type = "{ key?: string | null
         let bytes = get(&s, &k).map_err(js_error)?.map_or(0, |t| t.len());
         out.push((n, Stored { key: k, bytes }));
     }
-    out.sort_by(|a, b| b.0.cmp(&a.0));
-    to_js(&out.into_iter().map(|(_, s)| s).collect::<Vec<_>>())
+    // Newest (highest N) first, through the one shared sort.
+    let keys = out.iter().enumerate().map(|(i, (n, _))| (0, -i128::from(*n), i as u32)).collect();
+    to_js(&crate::order::arrange(out, &crate::order::order(keys)).into_iter().map(|(_, s)| s).collect::<Vec<_>>())
 }
 
 /// The text stored under a key (a backup, to offer as a download), or null.

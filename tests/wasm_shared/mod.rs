@@ -251,6 +251,17 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
     let again = overdue::wasm::load_workspace(key.clone()).unwrap();
     assert_eq!(text(&again, "backupKey"), backup, "the same damage is backed up once");
     assert_eq!(storage.get_item("overdue.test.workspace").unwrap().unwrap(), "{\"version\":1,\"invoices\":[{oops");
+    // Each different damage gets a backup of its own; the list shows the newest first.
+    let mut keys = vec![backup.clone()];
+    for damage in ["{\"version\":1,\"sender\":oops", "{\"version\":1,\"invoices\":oops"] {
+        storage.set_item("overdue.test.workspace", damage).unwrap();
+        keys.push(text(&overdue::wasm::load_workspace(key.clone()).unwrap(), "backupKey"));
+    }
+    keys.reverse();
+    let list = overdue::wasm::list_backups(key.clone()).unwrap();
+    let listed: Vec<String> = (0..3).map(|i| text(&list, &format!("{i}.key"))).collect();
+    assert_eq!(listed, keys);
+    assert!(get(&list, "3").is_undefined(), "three backups, no more");
     // An invalid workspace is refused before anything is written.
     let bad = js(&ws.replace("\"10.00\"", "\"10.001\""));
     let err = overdue::wasm::save_workspace(bad).unwrap_err();
