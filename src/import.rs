@@ -17,7 +17,6 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// Most errors listed; the count says how many there were.
 pub const MAX_LISTED_ERRORS: usize = 1_000;
@@ -74,8 +73,8 @@ crate::decode_enum!(DateFormat { Iso = "YYYY-MM-DD", Dmy = "DD/MM/YYYY", Mdy = "
 pub struct ImportInput {
     /// The file's text; empty or absent is `missing_field` at `text`.
     pub text: String,
-    /// Field → column; overrides what the header suggests.
-    pub mapping: Option<BTreeMap<String, Option<ColumnRef>>>,
+    /// Field → column; overrides what the header suggests. Later entries for the same field win.
+    pub mapping: Option<crate::decode::Pairs<Option<ColumnRef>>>,
     pub date_format: Option<DateFormat>,
     /// `"."` or `","`; found from the amounts when absent.
     pub decimal_separator: Option<String>,
@@ -118,7 +117,7 @@ pub struct ImportResult {
     /// Up to five rows as read, for a preview.
     pub sample: Vec<Vec<String>>,
     /// Field → column position used.
-    pub mapping: BTreeMap<&'static str, usize>,
+    pub mapping: FieldColumns,
     /// Required fields without a column.
     pub missing: Vec<&'static str>,
     pub date_format: Option<DateFormat>,
@@ -202,11 +201,17 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
         }
     }
     if let Some(m) = &input.mapping {
-        for (field, col) in m {
-            let path = format!("mapping.{field}");
+        // As in JSON.parse, the last of a repeated key is the one that counts.
+        let mut last = [usize::MAX; 11];
+        for (at, (field, _)) in m.0.iter().enumerate() {
             let f = field_index(field).ok_or_else(|| {
-                Error::new(ErrorCode::InvalidValue, &path, format!("\"{field}\" is not an invoice field; use one of {}.", FIELDS.join(", ")))
+                Error::new(ErrorCode::InvalidValue, format!("mapping.{field}"), format!("\"{field}\" is not an invoice field; use one of {}.", FIELDS.join(", ")))
             })?;
+            last[f] = at;
+        }
+        for (at, (field, col)) in m.0.iter().enumerate() {
+            let Some(f) = field_index(field).filter(|f| last[*f] == at) else { continue };
+            let path = format!("mapping.{field}");
             map[f] = match col {
                 None => None,
                 Some(ColumnRef::Index(i)) if *i < width => Some(*i),
@@ -560,16 +565,32 @@ fn human(field: &str) -> &'static str {
     }
 }
 
-/// The chosen column of each field that has one. Inserted one by one: collecting into a
-/// `BTreeMap` sorts with the standard library's stable sort, another 5 KB of wasm.
-fn mapping_of(map: &[Option<usize>]) -> BTreeMap<&'static str, usize> {
-    let mut out = BTreeMap::new();
-    for (f, c) in FIELDS.iter().zip(map) {
-        if let Some(c) = c {
-            out.insert(*f, *c);
-        }
+/// Field → column position, written as a JSON object in the order of [`FIELDS`]. A `BTreeMap` here
+/// had brought its own copy of the tree's code and of the standard library's stable sort.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldColumns(pub Vec<(&'static str, usize)>);
+
+impl FieldColumns {
+    /// The column of `field`, if it has one.
+    pub fn get(&self, field: &str) -> Option<usize> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, c)| *c)
     }
-    out
+}
+
+impl Serialize for FieldColumns {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (field, column) in &self.0 {
+            m.serialize_entry(field, column)?;
+        }
+        m.end()
+    }
+}
+
+/// The chosen column of each field that has one.
+fn mapping_of(map: &[Option<usize>]) -> FieldColumns {
+    FieldColumns(FIELDS.iter().zip(map).filter_map(|(f, c)| c.map(|c| (*f, c))).collect())
 }
 
 #[cfg(test)]

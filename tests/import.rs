@@ -93,6 +93,18 @@ fn a_file_without_a_recognisable_header_is_mapped_by_the_caller() {
     let bad: Result<ImportInput, _> = input(json!({ "text": text, "mapping": { "amount": 9 } }));
     let e = import_invoices_csv(&bad.unwrap()).unwrap_err();
     assert_eq!(e.path, "mapping.amount");
+    // As in JSON.parse, the last of a repeated key wins; the result names each field's column once.
+    let text_json = serde_json::to_string(text).unwrap();
+    let repeated = format!(r#"{{"text":{text_json},"currency":"EUR","mapping":{{"amount":9,"id":0,"customerName":1,"dueDate":3,"amount":2}}}}"#);
+    let r = import_invoices_csv(&overdue::decode::decode_json::<ImportInput>(&repeated).unwrap()).unwrap();
+    assert!(r.ready, "{:?}", r.missing);
+    assert_eq!((r.mapping.get("amount"), r.mapping.get("dueDate"), r.mapping.get("notes")), (Some(2), Some(3), None));
+    assert_eq!(
+        overdue::encode::to_json(&r.mapping).unwrap(),
+        r#"{"id":0,"customerName":1,"amount":2,"dueDate":3}"#,
+        "in the order of the invoice's fields"
+    );
+    assert_eq!(overdue::encode::to_json(&r).unwrap(), serde_json::to_string(&r).unwrap(), "overdue's writer and serde_json agree");
 }
 
 #[test]

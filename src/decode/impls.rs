@@ -3,7 +3,6 @@
 
 use super::{type_error, Decode, Got, Reader, FIELD};
 use crate::error::{Error, ErrorCode, Result};
-use std::collections::BTreeMap;
 
 impl Decode for String {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
@@ -43,15 +42,15 @@ fn at_index(e: Error, i: usize) -> Error {
     e.within(&format!("[{i}]"))
 }
 
-impl<T: Decode> Decode for BTreeMap<String, T> {
+impl<T: Decode> Decode for super::Pairs<T> {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
-        let mut out = BTreeMap::new();
+        let mut out = Vec::new();
         r.object(&mut |r, key| {
             let v = T::decode(r).map_err(|e| e.within(key))?;
-            out.insert(key.to_string(), v);
+            out.push((key.to_string(), v));
             Ok(())
         })?;
-        Ok(out)
+        Ok(super::Pairs(out))
     }
 }
 

@@ -25,6 +25,11 @@ pub trait Decode: Sized {
     fn decode(r: &mut Reader<'_>) -> Result<Self>;
 }
 
+/// A JSON object read as its key/value pairs in the order written, for objects keyed by the caller
+/// (an import's field → column choices). A `BTreeMap` would bring its own copy of the tree's code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pairs<T>(pub Vec<(String, T)>);
+
 /// What a value turned out to be, for messages that say what was found instead.
 pub enum Got<'a> {
     Null,
