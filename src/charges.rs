@@ -426,7 +426,31 @@ pub fn uk_compensation(debt: Decimal) -> Decimal {
     }
 }
 
-fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules) -> Result<Option<InvoiceCharges>> {
+/// Rate plans already made in this call, by the half-year interest starts in.
+type Plans = SmallMap<NaiveDate, (Vec<Stretch>, String)>;
+
+/// [`rate_plan`] for interest starting on `start`, made once per half-year: the rates, their
+/// sources and the sentence depend only on the half-year interest starts in (and on `end`, the
+/// same for every invoice of a call), and writing the statutory sentences with their dates was a
+/// fifth of a UK or EU report. A call spanning more half-years than are kept makes the rest anew.
+fn plan_for(r: &Rules, start: NaiveDate, end: NaiveDate, plans: &mut Plans) -> Result<(Vec<Stretch>, String)> {
+    const KEPT: usize = 64;
+    let hy = half_year_start(start);
+    if let Some((stretches, text)) = plans.get(&hy) {
+        let mut stretches = stretches.clone();
+        if let Some(first) = stretches.first_mut() {
+            first.0 = start;
+        }
+        return Ok((stretches, text.clone()));
+    }
+    let made = rate_plan(r, start, end)?;
+    if plans.len() < KEPT {
+        plans.entry(hy, || made.clone());
+    }
+    Ok(made)
+}
+
+fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans) -> Result<Option<InvoiceCharges>> {
     let c = inv.currency;
     let needs = match r.kind {
         Kind::Uk => Some("GBP"),
@@ -452,7 +476,7 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules) -> Result<Option<I
     if start >= end {
         return Ok(None);
     }
-    let (stretches, mut explanation) = rate_plan(r, start, end)?;
+    let (stretches, mut explanation) = plan_for(r, start, end, plans)?;
 
     // Balance changes: payments and credits dated inside the charged days.
     let changes: Vec<(NaiveDate, Decimal)> = inv
@@ -615,8 +639,9 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     validate_invoices(&input.invoices, "invoices")?;
     let r = rules(&input.regime)?;
     let mut rows = Vec::new();
+    let mut plans = Plans::new();
     for (i, inv) in input.invoices.iter().enumerate() {
-        if let Some(ch) = charge_invoice(inv, input.as_of, &r).map_err(|e| if e.path.starts_with("regime") { e } else { e.within(&format!("invoices[{i}]")) })? {
+        if let Some(ch) = charge_invoice(inv, input.as_of, &r, &mut plans).map_err(|e| if e.path.starts_with("regime") { e } else { e.within(&format!("invoices[{i}]")) })? {
             rows.push((inv.customer.name.as_str(), ch));
         }
     }

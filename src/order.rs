@@ -57,6 +57,14 @@ impl<K: PartialEq + Copy, V> SmallMap<K, V> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub fn into_vec(self) -> Vec<(K, V)> {
         self.0
     }

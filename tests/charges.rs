@@ -119,6 +119,52 @@ fn contract_and_prompt_payment_explanations_state_the_rule() {
 }
 
 #[test]
+fn each_invoice_is_charged_the_same_in_a_batch_as_alone() {
+    // A call makes each half-year's rate plan once and reuses it for every invoice whose interest
+    // starts in that half-year; each invoice must come out as it does on its own. Due dates every
+    // 11 days over three years, some with a payment, under every statutory regime and a contract
+    // with grace days; asOf within the reference-rate tables.
+    let as_of = "2026-04-20";
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 3).unwrap();
+    let list = |currency: &str| -> Vec<serde_json::Value> {
+        (0..100)
+            .map(|k| {
+                let due = start + chrono::Duration::days(11 * k);
+                let issue = due - chrono::Duration::days(30);
+                let v = inv(&format!("I-{k}"), &format!("c{}", k % 7), currency, &format!("{}.{:02}", 200 + 37 * k, k % 100), &issue.to_string(), &due.to_string());
+                if k % 3 == 0 {
+                    with(v, "payments", json!([pay(&(due + chrono::Duration::days(40)).to_string(), "50.00")]))
+                } else {
+                    v
+                }
+            })
+            .collect()
+    };
+    let regimes = [
+        ("GBP", json!({ "kind": "uk" })),
+        ("EUR", json!({ "kind": "eu" })),
+        ("EUR", json!({ "kind": "eu", "perHalfYear": true })),
+        ("EUR", json!({ "kind": "de" })),
+        ("USD", json!({ "kind": "contract", "annualRate": "9.5", "graceDays": 5, "dayCount": "act/act" })),
+    ];
+    for (currency, regime) in regimes {
+        let all = list(currency);
+        let batch = charges(as_of, json!(all), regime.clone()).unwrap();
+        assert!(batch.invoices.len() > 80, "{regime}: most invoices are late");
+        for one in &batch.invoices {
+            let k: usize = one.id.as_str()[2..].parse().unwrap();
+            let alone = charges(as_of, json!([all[k]]), regime.clone()).unwrap();
+            let alone = &alone.invoices[0];
+            let show = |x: &overdue::charges::InvoiceCharges| {
+                let periods: Vec<String> = x.periods.iter().map(|p| format!("{}..{} {} {} {}", p.from, p.to, p.balance, p.rate, p.interest)).collect();
+                format!("{} {} {} {} | {} | {periods:?}", x.rate, x.totals.interest, x.totals.total_claim, x.daily_interest, x.explanation)
+            };
+            assert_eq!(show(one), show(alone), "{regime}: invoice {}", one.id);
+        }
+    }
+}
+
+#[test]
 fn day_counts_grace_fees_and_cap() {
     let one = || json!([inv("A", "c", "USD", "10000", "2025-11-01", "2025-12-01")]);
     // act/360 over 61 days: 10000 × 0.10 × 61 / 360 = 169.444… → 169.44.
