@@ -433,15 +433,15 @@ type Plans = SmallMap<NaiveDate, (Vec<Stretch>, String)>;
 /// sources and the sentence depend only on the half-year interest starts in (and on `end`, the
 /// same for every invoice of a call), and writing the statutory sentences with their dates was a
 /// fifth of a UK or EU report. A call spanning more half-years than are kept makes the rest anew.
-fn plan_for(r: &Rules, start: NaiveDate, end: NaiveDate, plans: &mut Plans) -> Result<(Vec<Stretch>, String)> {
+fn plan_for(r: &Rules, start: NaiveDate, end: NaiveDate, plans: &mut Plans, text: bool) -> Result<(Vec<Stretch>, String)> {
     const KEPT: usize = 64;
     let hy = half_year_start(start);
-    if let Some((stretches, text)) = plans.get(&hy) {
+    if let Some((stretches, words)) = plans.get(&hy) {
         let mut stretches = stretches.clone();
         if let Some(first) = stretches.first_mut() {
             first.0 = start;
         }
-        return Ok((stretches, text.clone()));
+        return Ok((stretches, if text { words.clone() } else { String::new() }));
     }
     let made = rate_plan(r, start, end)?;
     if plans.len() < KEPT {
@@ -450,7 +450,9 @@ fn plan_for(r: &Rules, start: NaiveDate, end: NaiveDate, plans: &mut Plans) -> R
     Ok(made)
 }
 
-fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans) -> Result<Option<InvoiceCharges>> {
+/// One invoice's charges; with `row` false (a customer or summary report) only its totals are
+/// worth making, not the periods and the sentence nobody will see.
+fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans, row: bool) -> Result<Option<InvoiceCharges>> {
     let c = inv.currency;
     let needs = match r.kind {
         Kind::Uk => Some("GBP"),
@@ -476,7 +478,7 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans)
     if start >= end {
         return Ok(None);
     }
-    let (stretches, mut explanation) = plan_for(r, start, end, plans)?;
+    let (stretches, mut explanation) = plan_for(r, start, end, plans, row)?;
 
     // Balance changes: payments and credits dated inside the charged days.
     let changes: Vec<(NaiveDate, Decimal)> = inv
@@ -523,6 +525,9 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans)
         }
         let part = balance * rate * Decimal::from(days) / (Decimal::ONE_HUNDRED * Decimal::from(basis(r, *from)));
         interest += part;
+        if !row {
+            continue;
+        }
         // Merge with the previous stretch when nothing but the calendar changed.
         match periods.last_mut() {
             Some(p) if p.balance == balance && p.rate == rate && p.to + Duration::days(1) == *from => {
@@ -570,11 +575,10 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans)
             total = cap;
         }
     }
-    match compensation.is_zero() {
-        true => {}
-        false => explanation.push_str(&format!(" Fixed compensation: {}.", format_en(compensation, c))),
+    if row && !compensation.is_zero() {
+        explanation.push_str(&format!(" Fixed compensation: {}.", format_en(compensation, c)));
     }
-    if capped {
+    if row && capped {
         explanation.push_str(&format!(" Charges are capped at {} by the contract.", format_en(total, c)));
     }
     Ok(Some(InvoiceCharges {
@@ -640,8 +644,10 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     let r = rules(&input.regime)?;
     let mut rows = Vec::new();
     let mut plans = Plans::new();
+    let detail = input.detail.unwrap_or_default();
+    let rows_wanted = detail == crate::aging::Detail::Invoices;
     for (i, inv) in input.invoices.iter().enumerate() {
-        if let Some(ch) = charge_invoice(inv, input.as_of, &r, &mut plans).map_err(|e| if e.path.starts_with("regime") { e } else { e.within(&format!("invoices[{i}]")) })? {
+        if let Some(ch) = charge_invoice(inv, input.as_of, &r, &mut plans, rows_wanted).map_err(|e| if e.path.starts_with("regime") { e } else { e.within(&format!("invoices[{i}]")) })? {
             rows.push((inv.customer.name.as_str(), ch));
         }
     }
@@ -663,15 +669,13 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
         }
     };
     let customer_rows = groups.items;
-    let invoices: Vec<InvoiceCharges> = rows.into_iter().map(|(_, c)| c).collect();
+    let invoices: Vec<InvoiceCharges> = if rows_wanted { rows.into_iter().map(|(_, c)| c).collect() } else { Vec::new() };
     let keys = invoices.iter().enumerate().map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32)).collect();
     let invoices = arrange(invoices, &order(keys));
     let customers: Vec<CustomerCharges> = customer_rows.into_iter().map(|mut c| { fix(&mut c.totals, c.currency); c }).collect();
     let keys = customers.iter().enumerate().map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32)).collect();
     let customers = arrange(customers, &order(keys));
     let currencies = by_currency(currencies).into_iter().map(|(c, mut t)| { fix(&mut t, c); CurrencyCharges { currency: c, totals: t } }).collect();
-    let detail = input.detail.unwrap_or_default();
-    let invoices = if detail == crate::aging::Detail::Invoices { invoices } else { Vec::new() };
     let customers = if detail == crate::aging::Detail::Summary { Vec::new() } else { customers };
     Ok(ChargesReport { as_of: input.as_of, kind: r.kind, invoices, customers, currencies })
 }

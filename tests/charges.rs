@@ -161,7 +161,20 @@ fn each_invoice_is_charged_the_same_in_a_batch_as_alone() {
             };
             assert_eq!(show(one), show(alone), "{regime}: invoice {}", one.id);
         }
+        // Customer and summary reports skip the invoices' periods and sentences, not their totals.
+        let at = |detail: &str| {
+            late_charges(&input::<ChargesInput>(json!({ "asOf": as_of, "invoices": all, "regime": regime, "detail": detail })).unwrap()).unwrap()
+        };
+        let (customers, summary) = (at("customers"), at("summary"));
+        assert_eq!(json(&customers.customers), json(&batch.customers), "{regime}");
+        assert_eq!(json(&customers.currencies), json(&batch.currencies), "{regime}");
+        assert_eq!(json(&summary.currencies), json(&batch.currencies), "{regime}");
+        assert!(customers.invoices.is_empty() && summary.invoices.is_empty() && summary.customers.is_empty());
     }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
 }
 
 #[test]
