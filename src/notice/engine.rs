@@ -134,11 +134,18 @@ thread_local! {
     static TEXT: RefCell<Engine<'static>> = RefCell::new(new_engine(false));
     static HTML: RefCell<Engine<'static>> = RefCell::new(new_engine(true));
     /// What each built-in template part reads, found once by the checker.
-    static NEEDS: RefCell<Vec<(String, Needs)>> = const { RefCell::new(Vec::new()) };
+    static NEEDS: RefCell<Vec<(BuiltinKey, Needs)>> = const { RefCell::new(Vec::new()) };
+    /// Each built-in template part, compiled once by the engine that renders it.
+    static COMPILED: RefCell<Vec<(BuiltinKey, upon::Template<'static>)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn builtin_key(s: &Settings, part: Part) -> String {
-    format!("{}/{}/{:?}/{}", s.language.code(), s.stage, s.channel, part.name())
+/// A built-in template part by language, stage, channel and part: compared field by field, so
+/// finding one allocates nothing (a formatted name had cost four `format!`s a notice).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct BuiltinKey(Language, &'static str, Channel, Part);
+
+fn builtin_key(s: &Settings, part: Part) -> BuiltinKey {
+    BuiltinKey(s.language, s.stage, s.channel, part)
 }
 
 /// The top-level variables the built-in parts that will be rendered read.
@@ -256,16 +263,26 @@ fn bounded(part: Part, path: &str, render: impl FnOnce(&mut Bounded) -> upon::Re
     finish(r, out, part, path)
 }
 
-fn render_named(key: String, source: impl FnOnce() -> Option<String>, part: Part, ctx: &Value) -> Result<String> {
-    with_engine(part, |cell| {
-        if cell.borrow().get_template(&key).is_none() {
+fn render_named(key: BuiltinKey, source: impl FnOnce() -> Option<String>, part: Part, ctx: &Value) -> Result<String> {
+    let at = match COMPILED.with(|c| c.borrow().iter().position(|(k, _)| *k == key)) {
+        Some(at) => at,
+        None => {
             let src = source().ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
-            cell.borrow_mut()
-                .add_template(key.clone(), src)
+            let t = with_engine(part, |cell| cell.borrow().compile(src))
                 .map_err(|e| Error::new(ErrorCode::Internal, "", format!("A built-in template does not compile: {e}")))?;
+            COMPILED.with(|c| {
+                let mut c = c.borrow_mut();
+                c.push((key, t));
+                c.len() - 1
+            })
         }
-        let engine = cell.borrow();
-        bounded(part, "", |out| engine.template(&key).render_from(ctx).to_writer(out))
+    };
+    COMPILED.with(|c| {
+        let c = c.borrow();
+        with_engine(part, |cell| {
+            let engine = cell.borrow();
+            bounded(part, "", |out| c[at].1.render_from(&engine, ctx).to_writer(out))
+        })
     })
 }
 
