@@ -9,7 +9,7 @@ import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import Papa from "papaparse";
 import { invoices, csv, AS_OF } from "./data.mjs";
 import * as financial from "financial";
-import { ageDecimal, ageFloat, ageCsvRowsDecimal, overdueBuckets, differences, planFloat, planDecimal, rowsOff, lateInterest, mapDifferences, importPeer } from "./peers.mjs";
+import { ageDecimal, ageFloat, ageCsvRowsDecimal, overdueBuckets, differences, planFloat, planDecimal, rowsOff, lateInterest, lateReport, listDifferences, mapDifferences, importPeer } from "./peers.mjs";
 import Decimal from "decimal.js";
 import { rng } from "./data.mjs";
 import { noticeInputs, handlebarsNotice } from "./notices.mjs";
@@ -118,7 +118,14 @@ const chargeDiff = mapDifferences(oursInterest, peerCharges.result);
 if (chargeDiff !== 0) throw new Error(`late interest: overdue and decimal.js disagree on ${chargeDiff} invoices`);
 const charged = Object.keys(oursInterest).length;
 scenario(`late interest on ${n100k.toLocaleString("en")} invoices (${charged.toLocaleString("en")} late), contract 8 %`, oursCharges,
-  { label: "dayjs + decimal.js", ms: peerCharges.ms }, `both exact (${charged.toLocaleString("en")} invoices)`);
+  { label: "dayjs + decimal.js, interest figures only", ms: peerCharges.ms }, `both exact (${charged.toLocaleString("en")} invoices)`);
+// The same call against decimal.js code that builds the same whole report; compared as JSON.
+const peerReport = time(() => lateReport(ledger, AS_OF, 8), runs);
+const reportDiff = ["invoices", "customers", "currencies"].reduce((n, k) => n + listDifferences(oursCharges.result[k], peerReport.result[k]), 0);
+if (reportDiff !== 0) throw new Error(`late-charges report: overdue and decimal.js disagree on ${reportDiff} rows`);
+scenario(`late-charges report on ${n100k.toLocaleString("en")} invoices: each late invoice's periods, customer and currency totals`, oursCharges,
+  { label: "dayjs + decimal.js, same report", ms: peerReport.ms },
+  `the same report, row for row (${charged.toLocaleString("en")} invoices, ${oursCharges.result.customers.length.toLocaleString("en")} customers)`);
 scenario(`late interest on ${n100k.toLocaleString("en")} invoices vs plain JS numbers`, oursCharges,
   { label: "Number + dayjs", ms: floatCharges.ms }, `floats: ${mapDifferences(floatCharges.result, peerCharges.result).toLocaleString("en")} of ${charged.toLocaleString("en")} interest figures off`);
 
@@ -266,7 +273,7 @@ Each overdue call also validates the invoices, reads its input as JSON and build
 upon's map of strings, which is where its time goes.
 
 Every overdue figure was checked against the decimal.js peer in the same run (bucket totals, interest per
-invoice, every schedule row): the run stops if a single one differs. "Peer ÷ overdue" above 1 means overdue is faster.
+invoice, the whole late-charges report row for row, every schedule row): the run stops if a single one differs. "Peer ÷ overdue" above 1 means overdue is faster.
 
 ## Size
 
@@ -330,6 +337,9 @@ click on "Import", saving the workspace and switching to the ageing view (\`benc
   several times faster than papaparse + decimal.js.
 - \`detail: "summary"\` or \`"customers"\` (ageing, late charges) skips building one output row per invoice; a full
   late-charges report for 75,000 late invoices is about 38 MB of JSON, with every period and explanation.
+  The two late-interest rows time the same overdue call against two peers: one that computes only each
+  invoice's interest figure, and one that builds the same report overdue returns (\`lateReport\` in
+  \`bench/peers.mjs\`: periods, daily interest, claim, sentence, sorted rows, customer and currency totals).
 - Plain floats came out right to the cent for bucket totals and interest on this data (sums of a few hundred
   two-decimal amounts stay well within a double's precision); they differ in the payment plans because a float
   schedule does not round each period's interest, so its rows drift from what a lender actually bills.
