@@ -27,6 +27,85 @@ export function ageDecimal(invoices, asOf) {
   return Object.fromEntries(Object.entries(out).map(([c, t]) => [c, t.map((d) => d.toFixed(dp(c), Decimal.ROUND_HALF_UP))]));
 }
 
+/** The whole ageing report built the way a JavaScript developer would with dayjs and decimal.js,
+ *  with ageReceivables' rules (due-date basis, default buckets): per currency the bucket amounts and
+ *  counts, overdue, share over 90 days and amount-weighted days past due; per customer the buckets,
+ *  oldest days past due and counts, largest first within each currency; each open invoice, oldest
+ *  first. Objects have overdue's keys in overdue's order, so the two reports compare as JSON. */
+export function ageReport(invoices, asOf) {
+  const half = Decimal.ROUND_HALF_UP;
+  const asOfDay = dayjs.utc(asOf);
+  const n = LIMITS.length + 2;
+  const zeros = () => Array.from({ length: n }, () => new Decimal(0));
+  const currencies = new Map();
+  const customers = new Map();
+  const rows = [];
+  const credits = [];
+  let paid = 0;
+  let future = 0;
+  invoices.forEach((inv, index) => {
+    if (inv.issueDate > asOf) return void future++;
+    let out = new Decimal(inv.amount);
+    for (const p of inv.payments ?? []) if (p.date <= asOf) out = out.minus(p.amount);
+    for (const c of inv.credits ?? []) if (c.date <= asOf) out = out.minus(c.amount);
+    if (out.isZero()) return void paid++;
+    const c = inv.currency;
+    const key = c + "\u0000" + inv.customer.id;
+    const cu = customers.get(key) ?? customers.set(key, { index: customers.size, currency: c, customerId: inv.customer.id, name: inv.customer.name,
+      buckets: zeros(), total: new Decimal(0), overdue: new Decimal(0), oldest: 0, open: 0, disputed: new Decimal(0), credit: new Decimal(0) }).get(key);
+    const cur = currencies.get(c) ?? currencies.set(c, { amounts: zeros(), counts: Array(n).fill(0), overdue: new Decimal(0), disputed: new Decimal(0),
+      credit: new Decimal(0), over90: new Decimal(0), weighted: new Decimal(0) }).get(c);
+    if (out.isNeg()) {
+      cur.credit = cur.credit.minus(out);
+      cu.credit = cu.credit.minus(out);
+      credits.push({ invoiceId: inv.id, customerId: inv.customer.id, currency: c, amount: out.neg().toFixed(dp(c), half) });
+      return;
+    }
+    const age = asOfDay.diff(dayjs.utc(inv.dueDate), "day");
+    const dpd = Math.max(age, 0);
+    const b = bucketOf(dpd);
+    cur.amounts[b] = cur.amounts[b].plus(out);
+    cur.counts[b]++;
+    if (dpd > 0) {
+      cur.overdue = cur.overdue.plus(out);
+      cur.weighted = cur.weighted.plus(out.mul(dpd));
+      cu.overdue = cu.overdue.plus(out);
+    }
+    if (dpd > 90) cur.over90 = cur.over90.plus(out);
+    if (inv.disputed) {
+      cur.disputed = cur.disputed.plus(out);
+      cu.disputed = cu.disputed.plus(out);
+    }
+    cu.buckets[b] = cu.buckets[b].plus(out);
+    cu.total = cu.total.plus(out);
+    cu.open++;
+    cu.oldest = Math.max(cu.oldest, dpd);
+    rows.push({ index, row: { id: inv.id, customerId: inv.customer.id, currency: c, outstanding: out.toFixed(dp(c), half), age, daysPastDue: dpd, bucket: b, disputed: inv.disputed ?? false } });
+  });
+  const labels = ["Current", ...LIMITS.map((l, i) => `${i ? LIMITS[i - 1] + 1 : 1}–${l}`), `${LIMITS.at(-1) + 1}+`];
+  const money = (d, c) => d.toFixed(dp(c), half);
+  return {
+    asOf, basis: "dueDate",
+    buckets: labels.map((label, i) => ({ label, from: i ? (i === 1 ? 1 : LIMITS[i - 2] + 1) : null, to: i <= LIMITS.length ? (i ? LIMITS[i - 1] : 0) : null })),
+    currencies: [...currencies.keys()].sort().map((c) => {
+      const t = currencies.get(c);
+      const total = t.amounts.reduce((a, b) => a.plus(b));
+      const ratio = (x, places, scale) => (total.isZero() ? new Decimal(0) : x.mul(scale).div(total)).toFixed(places, half);
+      return { currency: c, buckets: t.amounts.map((a, i) => ({ label: labels[i], amount: money(a, c), count: t.counts[i] })),
+        totalOutstanding: money(total, c), overdueTotal: money(t.overdue, c), disputedTotal: money(t.disputed, c), customerCredit: money(t.credit, c),
+        openInvoices: t.counts.reduce((a, b) => a + b), shareOver90Days: ratio(t.over90, 2, 100), weightedAverageDaysPastDue: ratio(t.weighted, 1, 1) };
+    }),
+    customers: [...customers.values()]
+      .map((t) => ({ t, total: t.total.toDecimalPlaces(dp(t.currency), half) }))
+      .sort((a, b) => (a.t.currency < b.t.currency ? -1 : a.t.currency > b.t.currency ? 1 : b.total.cmp(a.total) || a.t.index - b.t.index))
+      .map(({ t }) => ({ customerId: t.customerId, name: t.name, currency: t.currency, buckets: t.buckets.map((a) => money(a, t.currency)),
+        totalOutstanding: money(t.total, t.currency), overdueTotal: money(t.overdue, t.currency), oldestDaysPastDue: t.oldest, openInvoices: t.open,
+        disputedAmount: money(t.disputed, t.currency), credit: money(t.credit, t.currency) })),
+    invoices: rows.sort((a, b) => b.row.age - a.row.age || a.index - b.index).map((r) => r.row),
+    credits, paidInvoices: paid, notYetIssued: future,
+  };
+}
+
 /** The same with plain numbers and Date: the code many calculators ship. */
 export function ageFloat(invoices, asOf) {
   const asOfMs = Date.parse(asOf);
