@@ -32,7 +32,7 @@ export function ageDecimal(invoices, asOf) {
  *  counts, overdue, share over 90 days and amount-weighted days past due; per customer the buckets,
  *  oldest days past due and counts, largest first within each currency; each open invoice, oldest
  *  first. Objects have overdue's keys in overdue's order, so the two reports compare as JSON. */
-export function ageReport(invoices, asOf) {
+export function ageReport(invoices, asOf, { summary = false } = {}) {
   const half = Decimal.ROUND_HALF_UP;
   const asOfDay = dayjs.utc(asOf);
   const n = LIMITS.length + 2;
@@ -51,12 +51,14 @@ export function ageReport(invoices, asOf) {
     if (out.isZero()) return void paid++;
     const c = inv.currency;
     const key = c + "\u0000" + inv.customer.id;
-    const cu = customers.get(key) ?? customers.set(key, { index: customers.size, currency: c, customerId: inv.customer.id, name: inv.customer.name,
+    // With `summary`, as with overdue's detail: "summary", there are no customer rows.
+    const cu = summary ? null : customers.get(key) ?? customers.set(key, { index: customers.size, currency: c, customerId: inv.customer.id, name: inv.customer.name,
       buckets: zeros(), total: new Decimal(0), overdue: new Decimal(0), oldest: 0, open: 0, disputed: new Decimal(0), credit: new Decimal(0) }).get(key);
     const cur = currencies.get(c) ?? currencies.set(c, { amounts: zeros(), counts: Array(n).fill(0), overdue: new Decimal(0), disputed: new Decimal(0),
       credit: new Decimal(0), over90: new Decimal(0), weighted: new Decimal(0) }).get(c);
     if (out.isNeg()) {
       cur.credit = cur.credit.minus(out);
+      if (summary) return;
       cu.credit = cu.credit.minus(out);
       credits.push({ invoiceId: inv.id, customerId: inv.customer.id, currency: c, amount: out.neg().toFixed(dp(c), half) });
       return;
@@ -69,13 +71,14 @@ export function ageReport(invoices, asOf) {
     if (dpd > 0) {
       cur.overdue = cur.overdue.plus(out);
       cur.weighted = cur.weighted.plus(out.mul(dpd));
-      cu.overdue = cu.overdue.plus(out);
+      if (cu) cu.overdue = cu.overdue.plus(out);
     }
     if (dpd > 90) cur.over90 = cur.over90.plus(out);
     if (inv.disputed) {
       cur.disputed = cur.disputed.plus(out);
-      cu.disputed = cu.disputed.plus(out);
+      if (cu) cu.disputed = cu.disputed.plus(out);
     }
+    if (summary) return;
     cu.buckets[b] = cu.buckets[b].plus(out);
     cu.total = cu.total.plus(out);
     cu.open++;
