@@ -30,11 +30,7 @@ impl Map {
         self
     }
     fn opt(&mut self, k: &str, v: Option<&str>) -> &mut Map {
-        let v = v.map(str::trim).filter(|s| !s.is_empty());
-        self.0.insert(
-            k.to_string(),
-            v.map_or(Value::None, |s| Value::String(s.to_string())),
-        );
+        self.0.insert(k.to_string(), optional(v));
         self
     }
     fn put(&mut self, k: &str, v: Value) -> &mut Map {
@@ -44,6 +40,29 @@ impl Map {
     fn done(&mut self) -> Value {
         Value::Map(std::mem::take(&mut self.0))
     }
+}
+
+/// The top-level values: only those the template reads (`needs`) are made at all. The rest had
+/// been half of a notice's allocations.
+struct Top {
+    map: Map,
+    needs: Needs,
+}
+
+impl Top {
+    fn put(&mut self, k: &str, v: impl FnOnce() -> Value) {
+        if self.needs.has(k) {
+            self.map.put(k, v());
+        }
+    }
+}
+
+fn text(s: impl Into<String>) -> Value {
+    Value::String(s.into())
+}
+
+fn optional(v: Option<&str>) -> Value {
+    v.map(str::trim).filter(|s| !s.is_empty()).map_or(Value::None, |s| Value::String(s.to_string()))
 }
 
 fn lines(s: Option<&str>) -> Value {
@@ -151,22 +170,20 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
         .as_deref()
         .or(input.sender.payment_link.as_deref());
 
-    let mut m = Map::new();
+    let mut m = Top { map: Map::new(), needs };
     let want = |name: &str| needs.has(name);
-    m.put("asOf", date(input.as_of));
-    m.put("replyBy", reply_by.map_or(Value::None, date));
-    m.put(
-        "stage",
+    m.put("asOf", || date(input.as_of));
+    m.put("replyBy", || reply_by.map_or(Value::None, date));
+    m.put("stage", || {
         Map::new()
             .text("id", s.stage)
             .text("name", p.stage_name(s.stage))
-            .done(),
-    );
-    m.text("channel", channel_word(s.channel));
+            .done()
+    });
+    m.put("channel", || text(channel_word(s.channel)));
     let snd = &input.sender;
     if want("sender") {
-        m.put(
-            "sender",
+        m.put("sender", || {
             Map::new()
                 .text("name", snd.name.trim())
                 .opt("address", snd.address.as_deref())
@@ -178,12 +195,11 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
                 .put("bankLines", lines(snd.bank_details.as_deref()))
                 .opt("signatory", snd.signatory.as_deref())
                 .opt("logoText", snd.logo_text.as_deref())
-                .done(),
-        );
+                .done()
+        });
     }
     if want("customer") {
-        m.put(
-            "customer",
+        m.put("customer", || {
             Map::new()
                 .text("name", customer_name.trim())
                 .opt("contactName", contact)
@@ -192,11 +208,11 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
                 .opt("phone", given.phone.as_deref())
                 .opt("address", given.address.as_deref())
                 .put("addressLines", lines(given.address.as_deref()))
-                .done(),
-        );
+                .done()
+        });
     }
-    m.text("salutation", p.salutation(contact));
-    m.opt("paymentLink", payment_link);
+    m.put("salutation", || text(p.salutation(contact)));
+    m.put("paymentLink", || optional(payment_link));
     // Each figure is written once, for the list and the table alike.
     let cells: Vec<[String; 5]> = if !want("invoices") && !want("invoiceTable") {
         Vec::new()
@@ -218,8 +234,7 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
             .collect()
     };
     if want("invoices") {
-        m.put(
-            "invoices",
+        m.put("invoices", || {
             Value::List(
                 rows.iter()
                     .zip(&cells)
@@ -236,39 +251,28 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
                             .done()
                     })
                     .collect(),
-            ),
-        );
+            )
+        });
     }
-    m.put("invoiceCount", Value::Integer(rows.len() as i64));
-    m.put("several", Value::Bool(rows.len() > 1));
-    let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
-    m.text("invoiceNumbers", numbers_phrase(&numbers, p.and));
+    m.put("invoiceCount", || Value::Integer(rows.len() as i64));
+    m.put("several", || Value::Bool(rows.len() > 1));
+    m.put("invoiceNumbers", || {
+        let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
+        text(numbers_phrase(&numbers, p.and))
+    });
     if want("invoiceTable") {
-        m.text(
-            "invoiceTable",
-            invoice_table(cells, loc.money(total, currency), p),
-        );
+        m.put("invoiceTable", || text(invoice_table(cells, loc.money(total, currency), p)));
     }
-    m.put("oldestDueDate", date(rows[0].due));
-    m.put(
-        "mostDaysOverdue",
-        Value::Integer(rows.iter().map(|r| r.days).max().unwrap_or(0)),
-    );
-    m.text("currency", currency.code());
-    m.put("total", money(total));
+    m.put("oldestDueDate", || date(rows[0].due));
+    m.put("mostDaysOverdue", || Value::Integer(rows.iter().map(|r| r.days).max().unwrap_or(0)));
+    m.put("currency", || text(currency.code()));
+    m.put("total", || money(total));
 
     let fees = match input.fees {
         Some(f) => check_for_currency(f.0, currency).map_err(|e| e.within("fees"))?,
         None => Decimal::ZERO,
     };
-    m.put(
-        "fees",
-        if fees.is_zero() {
-            Value::None
-        } else {
-            money(fees)
-        },
-    );
+    m.put("fees", || if fees.is_zero() { Value::None } else { money(fees) });
     let mut total_due = total + fees;
     let mut charges_value = Value::None;
     if let Some(ch) = &input.charges {
@@ -320,32 +324,25 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
                 .done();
         }
     }
-    m.put("charges", charges_value);
-    m.put("totalDue", money(total_due));
+    m.put("charges", || charges_value);
+    m.put("totalDue", || money(total_due));
     match &input.plan {
         Some(plan) => {
             // Checked whatever the template reads, so a bad plan is an error everywhere.
             let (value, table) = plan_value(plan, loc, currency, p)?;
-            m.put("plan", value);
-            if want("planTable") {
-                m.text("planTable", table);
-            }
+            m.put("plan", || value);
+            m.put("planTable", || text(table));
         }
         None => {
-            m.put("plan", Value::None).put("planTable", Value::None);
+            m.put("plan", || Value::None);
+            m.put("planTable", || Value::None);
         }
     }
-    m.text(
-        "consequence",
-        input
-            .consequence
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .unwrap_or(p.consequence),
-    );
+    m.put("consequence", || {
+        text(input.consequence.as_deref().map(str::trim).filter(|c| !c.is_empty()).unwrap_or(p.consequence))
+    });
     Ok(Context {
-        value: m.done(),
+        value: m.map.done(),
         reply_by,
     })
 }
