@@ -183,12 +183,12 @@ impl Locale {
     pub fn money(self, amount: Decimal, currency: Currency) -> String {
         let r = round_to_minor(amount, currency);
         let negative = r.is_sign_negative() && !r.is_zero();
-        let number = self.number(r.abs());
         let symbol = self.symbol(currency);
         let is_code = symbol.is_empty();
         let symbol = if is_code { currency.code() } else { symbol };
         let sign = if negative { "-" } else { "" };
-        let mut out = String::with_capacity(number.len() + symbol.len() + 4);
+        // The number is written straight into the result: a notice writes many amounts.
+        let mut out = String::with_capacity(32);
         match (self, self.language()) {
             (Locale::DeAt, _) | (_, Language::Nl) => {
                 // `€ 1.234,56`; Dutch puts the sign after the symbol, Austrian German before it.
@@ -200,7 +200,7 @@ impl Locale {
                 if self != Locale::DeAt {
                     out.push_str(sign);
                 }
-                out.push_str(&number);
+                self.number_into(r, &mut out);
             }
             (_, Language::En) => {
                 out.push_str(sign);
@@ -208,11 +208,11 @@ impl Locale {
                 if is_code {
                     out.push(NBSP);
                 }
-                out.push_str(&number);
+                self.number_into(r, &mut out);
             }
             _ => {
                 out.push_str(sign);
-                out.push_str(&number);
+                self.number_into(r, &mut out);
                 out.push(NBSP);
                 out.push_str(symbol);
             }
@@ -222,38 +222,47 @@ impl Locale {
 
     /// A non-negative decimal with this locale's separators, keeping its digits after the point.
     pub fn number(self, value: Decimal) -> String {
+        let mut out = String::with_capacity(24);
+        self.number_into(value, &mut out);
+        out
+    }
+
+    /// [`Locale::number`] of `value`'s magnitude, appended to `out`.
+    fn number_into(self, value: Decimal, out: &mut String) {
         let (group, point, min2) = self.separators();
         // Decimal's Display is slow and notices write many numbers; DecimalText writes the same digits.
         let text = crate::money::DecimalText::new(value.abs());
         let digits = text.as_str();
         let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
         let grouping = int.len() > 4 || (int.len() == 4 && !min2);
-        let mut out = String::with_capacity(int.len() * 2 + frac.len() + 1);
-        for (i, ch) in int.chars().enumerate() {
-            if grouping && i > 0 && (int.len() - i) % 3 == 0 {
-                out.push(group);
-            }
-            out.push(ch);
+        // Digits are ASCII, so the integer part splits into byte runs of three after the first.
+        let first = if grouping { (int.len() - 1) % 3 + 1 } else { int.len() };
+        out.push_str(&int[..first]);
+        let mut at = first;
+        while at < int.len() {
+            out.push(group);
+            out.push_str(&int[at..at + 3]);
+            at += 3;
         }
         if !frac.is_empty() {
             out.push(point);
             out.push_str(frac);
         }
-        out
     }
 
     /// A date in the locale's long form: `23 November 2026`, `November 23, 2026`, `23. November 2026`,
     /// `23 novembre 2026`, `23 de noviembre de 2026`, `23 november 2026`.
     pub fn date(self, d: NaiveDate) -> String {
         let month = self.month_name(d.month());
-        let (day, year) = (d.day().to_string(), d.year().to_string());
+        let (mut day_buf, mut year_buf) = (itoa::Buffer::new(), itoa::Buffer::new());
+        let (day, year) = (day_buf.format(d.day()), year_buf.format(d.year()));
         let mut out = String::with_capacity(24);
         // Pieces pushed one by one: notices write many dates and `format!` is slow.
         let parts: [&str; 5] = match self.language() {
-            Language::En if self == Locale::EnUs => [month, " ", &day, ", ", &year],
-            Language::De => [&day, ". ", month, " ", &year],
-            Language::Es => [&day, " de ", month, " de ", &year],
-            _ => [&day, " ", month, " ", &year],
+            Language::En if self == Locale::EnUs => [month, " ", day, ", ", year],
+            Language::De => [day, ". ", month, " ", year],
+            Language::Es => [day, " de ", month, " de ", year],
+            _ => [day, " ", month, " ", year],
         };
         for p in parts {
             out.push_str(p);
