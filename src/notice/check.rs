@@ -477,6 +477,12 @@ impl<'a> Checker<'a> {
             Some(t) => {
                 if matches!(t, Ty::Node(n) if self.tree.nodes[0].children.contains(&n)) {
                     self.report.needs.add(head);
+                    // `sender.email` needs that field; `sender` alone needs them all.
+                    let field = match (toks.get(i + 1).map(|t| &t.0), toks.get(i + 2).map(|t| &t.0)) {
+                        (Some(Tok::Dot | Tok::OptDot), Some(Tok::Ident(f))) => Some(*f),
+                        _ => None,
+                    };
+                    self.report.needs.add_field(head, field);
                 }
                 t
             }
@@ -875,6 +881,18 @@ mod tests {
 
     fn problems(src: &str) -> Vec<Problem> {
         check(src, Part::Text).problems
+    }
+
+    #[test]
+    fn needs_name_the_group_fields_read_and_a_whole_group_when_it_is_read_whole() {
+        let n = check("{{ sender.name }} {{ sender?.email }} {% for l in customer.addressLines %}{{ l }}{% endfor %}", Part::Text).needs;
+        assert!(n.has("sender") && n.has("customer") && !n.has("plan"));
+        assert!(n.has_field("sender", "name") && n.has_field("sender", "email"));
+        assert!(!n.has_field("sender", "phone") && !n.has_field("sender", "bankLines"));
+        assert!(n.has_field("customer", "addressLines") && !n.has_field("customer", "name"));
+        let n = check("{% with customer as c %}{{ c.name }}{% endwith %}", Part::Text).needs;
+        assert!(n.has_field("customer", "email") && n.has_field("customer", "addressLines"), "customer read whole");
+        assert!(!n.has_field("sender", "name"), "sender not read");
     }
 
     #[test]

@@ -29,10 +29,6 @@ impl Map {
         self.0.insert(k.to_string(), Value::String(v.into()));
         self
     }
-    fn opt(&mut self, k: &str, v: Option<&str>) -> &mut Map {
-        self.0.insert(k.to_string(), optional(v));
-        self
-    }
     fn put(&mut self, k: &str, v: Value) -> &mut Map {
         self.0.insert(k.to_string(), v);
         self
@@ -40,6 +36,26 @@ impl Map {
     fn done(&mut self) -> Value {
         Value::Map(std::mem::take(&mut self.0))
     }
+}
+
+/// A top-level variable's name and its [`Needs`] bit, the bit found when compiling.
+macro_rules! top {
+    ($name:literal) => {
+        ($name, {
+            const BIT: u32 = super::vars::top_bit($name);
+            BIT
+        })
+    };
+}
+
+/// A `sender` or `customer` field's name and its [`Needs`] bit, likewise.
+macro_rules! field {
+    ($group:literal, $name:literal) => {
+        ($name, {
+            const BIT: u32 = super::vars::field_bit(concat!($group, ".", $name));
+            BIT
+        })
+    };
 }
 
 /// The top-level values: only those the template reads (`needs`) are made at all. The rest had
@@ -50,10 +66,25 @@ struct Top {
 }
 
 impl Top {
-    fn put(&mut self, k: &str, v: impl FnOnce() -> Value) {
-        if self.needs.has(k) {
+    fn put(&mut self, (k, bit): (&str, u32), v: impl FnOnce() -> Value) {
+        if self.needs.has_top(bit) {
             self.map.put(k, v());
         }
+    }
+}
+
+/// The fields of `sender` or `customer`: likewise only those the template reads.
+struct Group {
+    map: Map,
+    needs: Needs,
+}
+
+impl Group {
+    fn put(&mut self, (k, bit): (&str, u32), v: impl FnOnce() -> Value) -> &mut Group {
+        if self.needs.has_field_bit(bit) {
+            self.map.put(k, v());
+        }
+        self
     }
 }
 
@@ -171,50 +202,50 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
         .or(input.sender.payment_link.as_deref());
 
     let mut m = Top { map: Map::new(), needs };
-    let want = |name: &str| needs.has(name);
-    m.put("asOf", || date(input.as_of));
-    m.put("replyBy", || reply_by.map_or(Value::None, date));
-    m.put("stage", || {
+    let want = |(_, bit): (&str, u32)| needs.has_top(bit);
+    m.put(top!("asOf"), || date(input.as_of));
+    m.put(top!("replyBy"), || reply_by.map_or(Value::None, date));
+    m.put(top!("stage"), || {
         Map::new()
             .text("id", s.stage)
             .text("name", p.stage_name(s.stage))
             .done()
     });
-    m.put("channel", || text(channel_word(s.channel)));
+    m.put(top!("channel"), || text(channel_word(s.channel)));
     let snd = &input.sender;
-    if want("sender") {
-        m.put("sender", || {
-            Map::new()
-                .text("name", snd.name.trim())
-                .opt("address", snd.address.as_deref())
-                .put("addressLines", lines(snd.address.as_deref()))
-                .opt("email", snd.email.as_deref())
-                .opt("phone", snd.phone.as_deref())
-                .opt("website", snd.website.as_deref())
-                .opt("bankDetails", snd.bank_details.as_deref())
-                .put("bankLines", lines(snd.bank_details.as_deref()))
-                .opt("signatory", snd.signatory.as_deref())
-                .opt("logoText", snd.logo_text.as_deref())
-                .done()
+    if want(top!("sender")) {
+        m.put(top!("sender"), || {
+            let mut g = Group { map: Map::new(), needs };
+            g.put(field!("sender", "name"), || text(snd.name.trim()))
+                .put(field!("sender", "address"), || optional(snd.address.as_deref()))
+                .put(field!("sender", "addressLines"), || lines(snd.address.as_deref()))
+                .put(field!("sender", "email"), || optional(snd.email.as_deref()))
+                .put(field!("sender", "phone"), || optional(snd.phone.as_deref()))
+                .put(field!("sender", "website"), || optional(snd.website.as_deref()))
+                .put(field!("sender", "bankDetails"), || optional(snd.bank_details.as_deref()))
+                .put(field!("sender", "bankLines"), || lines(snd.bank_details.as_deref()))
+                .put(field!("sender", "signatory"), || optional(snd.signatory.as_deref()))
+                .put(field!("sender", "logoText"), || optional(snd.logo_text.as_deref()));
+            g.map.done()
         });
     }
-    if want("customer") {
-        m.put("customer", || {
-            Map::new()
-                .text("name", customer_name.trim())
-                .opt("contactName", contact)
-                .opt("accountNumber", account.as_deref())
-                .opt("email", email.as_deref())
-                .opt("phone", given.phone.as_deref())
-                .opt("address", given.address.as_deref())
-                .put("addressLines", lines(given.address.as_deref()))
-                .done()
+    if want(top!("customer")) {
+        m.put(top!("customer"), || {
+            let mut g = Group { map: Map::new(), needs };
+            g.put(field!("customer", "name"), || text(customer_name.trim()))
+                .put(field!("customer", "contactName"), || optional(contact))
+                .put(field!("customer", "accountNumber"), || optional(account.as_deref()))
+                .put(field!("customer", "email"), || optional(email.as_deref()))
+                .put(field!("customer", "phone"), || optional(given.phone.as_deref()))
+                .put(field!("customer", "address"), || optional(given.address.as_deref()))
+                .put(field!("customer", "addressLines"), || lines(given.address.as_deref()));
+            g.map.done()
         });
     }
-    m.put("salutation", || text(p.salutation(contact)));
-    m.put("paymentLink", || optional(payment_link));
+    m.put(top!("salutation"), || text(p.salutation(contact)));
+    m.put(top!("paymentLink"), || optional(payment_link));
     // Each figure is written once, for the list and the table alike.
-    let cells: Vec<[String; 5]> = if !want("invoices") && !want("invoiceTable") {
+    let cells: Vec<[String; 5]> = if !want(top!("invoices")) && !want(top!("invoiceTable")) {
         Vec::new()
     } else {
         rows.iter()
@@ -233,8 +264,8 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
             })
             .collect()
     };
-    if want("invoices") {
-        m.put("invoices", || {
+    if want(top!("invoices")) {
+        m.put(top!("invoices"), || {
             Value::List(
                 rows.iter()
                     .zip(&cells)
@@ -254,25 +285,25 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
             )
         });
     }
-    m.put("invoiceCount", || Value::Integer(rows.len() as i64));
-    m.put("several", || Value::Bool(rows.len() > 1));
-    m.put("invoiceNumbers", || {
+    m.put(top!("invoiceCount"), || Value::Integer(rows.len() as i64));
+    m.put(top!("several"), || Value::Bool(rows.len() > 1));
+    m.put(top!("invoiceNumbers"), || {
         let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
         text(numbers_phrase(&numbers, p.and))
     });
-    if want("invoiceTable") {
-        m.put("invoiceTable", || text(invoice_table(cells, loc.money(total, currency), p)));
+    if want(top!("invoiceTable")) {
+        m.put(top!("invoiceTable"), || text(invoice_table(cells, loc.money(total, currency), p)));
     }
-    m.put("oldestDueDate", || date(rows[0].due));
-    m.put("mostDaysOverdue", || Value::Integer(rows.iter().map(|r| r.days).max().unwrap_or(0)));
-    m.put("currency", || text(currency.code()));
-    m.put("total", || money(total));
+    m.put(top!("oldestDueDate"), || date(rows[0].due));
+    m.put(top!("mostDaysOverdue"), || Value::Integer(rows.iter().map(|r| r.days).max().unwrap_or(0)));
+    m.put(top!("currency"), || text(currency.code()));
+    m.put(top!("total"), || money(total));
 
     let fees = match input.fees {
         Some(f) => check_for_currency(f.0, currency).map_err(|e| e.within("fees"))?,
         None => Decimal::ZERO,
     };
-    m.put("fees", || if fees.is_zero() { Value::None } else { money(fees) });
+    m.put(top!("fees"), || if fees.is_zero() { Value::None } else { money(fees) });
     let mut total_due = total + fees;
     let mut charges_value = Value::None;
     if let Some(ch) = &input.charges {
@@ -324,21 +355,21 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
                 .done();
         }
     }
-    m.put("charges", || charges_value);
-    m.put("totalDue", || money(total_due));
+    m.put(top!("charges"), || charges_value);
+    m.put(top!("totalDue"), || money(total_due));
     match &input.plan {
         Some(plan) => {
             // Checked whatever the template reads, so a bad plan is an error everywhere.
             let (value, table) = plan_value(plan, loc, currency, p)?;
-            m.put("plan", || value);
-            m.put("planTable", || text(table));
+            m.put(top!("plan"), || value);
+            m.put(top!("planTable"), || text(table));
         }
         None => {
-            m.put("plan", || Value::None);
-            m.put("planTable", || Value::None);
+            m.put(top!("plan"), || Value::None);
+            m.put(top!("planTable"), || Value::None);
         }
     }
-    m.put("consequence", || {
+    m.put(top!("consequence"), || {
         text(input.consequence.as_deref().map(str::trim).filter(|c| !c.is_empty()).unwrap_or(p.consequence))
     });
     Ok(Context {

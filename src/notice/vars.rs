@@ -135,16 +135,101 @@ pub const TOP_LEVEL: &[&str] = &[
     "consequence",
 ];
 
-/// Which top-level variables a template uses, so that only those are built.
+/// Which top-level variables a template uses, so that only those are built; and for the two groups
+/// with many fields, `sender` and `customer`, which of their fields.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Needs(pub u32);
+pub struct Needs {
+    top: u32,
+    fields: u32,
+}
+
+/// The fields of `sender` and `customer` that [`Needs`] tracks one by one, in the order of its bits.
+pub const GROUP_FIELDS: &[&str] = &[
+    "sender.name",
+    "sender.address",
+    "sender.addressLines",
+    "sender.email",
+    "sender.phone",
+    "sender.website",
+    "sender.bankDetails",
+    "sender.bankLines",
+    "sender.signatory",
+    "sender.logoText",
+    "customer.name",
+    "customer.contactName",
+    "customer.accountNumber",
+    "customer.email",
+    "customer.phone",
+    "customer.address",
+    "customer.addressLines",
+];
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn bit_of(names: &[&str], name: &str) -> u32 {
+    let mut i = 0;
+    while i < names.len() {
+        if same(names[i], name) {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    panic!("not a variable overdue tracks")
+}
+
+/// The [`Needs`] bit of a top-level variable. Meant for constants, so that a name not in
+/// [`TOP_LEVEL`] fails the build and a notice pays no lookup per value.
+pub const fn top_bit(name: &str) -> u32 {
+    bit_of(TOP_LEVEL, name)
+}
+
+/// The [`Needs`] bit of a field in [`GROUP_FIELDS`] (`"sender.email"`), as [`top_bit`].
+pub const fn field_bit(name: &str) -> u32 {
+    bit_of(GROUP_FIELDS, name)
+}
 
 impl Needs {
-    pub const ALL: Needs = Needs(u32::MAX);
+    pub const ALL: Needs = Needs { top: u32::MAX, fields: u32::MAX };
 
+    /// Whether the top-level variable of [`top_bit`] is read.
+    pub fn has_top(self, bit: u32) -> bool {
+        self.top & bit != 0
+    }
+
+    /// Whether the group field of [`field_bit`] is read.
+    pub fn has_field_bit(self, bit: u32) -> bool {
+        self.fields & bit != 0
+    }
+
+    /// A top-level variable is read.
     pub fn add(&mut self, name: &str) {
         if let Some(i) = TOP_LEVEL.iter().position(|t| *t == name) {
-            self.0 |= 1 << i;
+            self.top |= 1 << i;
+        }
+    }
+
+    /// `group.field` is read; with no field the group is read whole (`{% if sender %}`), so every
+    /// field of it is needed.
+    pub fn add_field(&mut self, group: &str, field: Option<&str>) {
+        for (i, f) in GROUP_FIELDS.iter().enumerate() {
+            if let Some(rest) = f.strip_prefix(group).and_then(|r| r.strip_prefix('.')) {
+                if field.map_or(true, |f| f == rest) {
+                    self.fields |= 1 << i;
+                }
+            }
         }
     }
 
@@ -152,11 +237,19 @@ impl Needs {
         TOP_LEVEL
             .iter()
             .position(|t| *t == name)
-            .is_some_and(|i| self.0 & (1 << i) != 0)
+            .is_some_and(|i| self.top & (1 << i) != 0)
+    }
+
+    /// Whether `group.field` is read (fields [`GROUP_FIELDS`] does not list always are).
+    pub fn has_field(self, group: &str, field: &str) -> bool {
+        match GROUP_FIELDS.iter().position(|f| f.strip_prefix(group).and_then(|r| r.strip_prefix('.')) == Some(field)) {
+            Some(i) => self.fields & (1 << i) != 0,
+            None => true,
+        }
     }
 
     pub fn union(self, other: Needs) -> Needs {
-        Needs(self.0 | other.0)
+        Needs { top: self.top | other.top, fields: self.fields | other.fields }
     }
 }
 
@@ -175,5 +268,13 @@ mod tests {
         }
         assert_eq!(roots, TOP_LEVEL);
         assert!(TOP_LEVEL.len() <= 32);
+        // Every field of the two groups is tracked, and nothing else.
+        let fields: Vec<&str> = VARIABLES
+            .iter()
+            .map(|v| v.name)
+            .filter(|n| (n.starts_with("sender.") || n.starts_with("customer.")) && !n.ends_with("[]"))
+            .collect();
+        assert_eq!(fields, GROUP_FIELDS);
+        assert!(GROUP_FIELDS.len() <= 32);
     }
 }
