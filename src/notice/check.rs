@@ -942,7 +942,7 @@ mod tests {
         let r = check(src, Part::Text);
         let list = |n: usize| {
             let mut m = std::collections::BTreeMap::new();
-            m.insert("invoices".to_string(), Value::List(vec![Value::None; n]));
+            m.insert("invoices".into(), Value::List(vec![Value::None; n]));
             Value::Map(m)
         };
         assert!(within_budget(&r, src, &list(10)).is_ok());

@@ -11,6 +11,7 @@ use crate::locale::{Language, Locale};
 use crate::money::{check_for_currency, round_to_minor};
 use chrono::Duration;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use upon::Value;
 
@@ -19,18 +20,19 @@ pub(crate) struct Context {
     pub reply_by: Option<Date>,
 }
 
-struct Map(BTreeMap<String, Value>);
+/// A template map whose keys are overdue's own names, borrowed rather than copied.
+struct Map(BTreeMap<Cow<'static, str>, Value>);
 
 impl Map {
     fn new() -> Map {
         Map(BTreeMap::new())
     }
-    fn text(&mut self, k: &str, v: impl Into<String>) -> &mut Map {
-        self.0.insert(k.to_string(), Value::String(v.into()));
+    fn text(&mut self, k: &'static str, v: impl Into<String>) -> &mut Map {
+        self.0.insert(Cow::Borrowed(k), Value::String(v.into()));
         self
     }
-    fn put(&mut self, k: &str, v: Value) -> &mut Map {
-        self.0.insert(k.to_string(), v);
+    fn put(&mut self, k: &'static str, v: Value) -> &mut Map {
+        self.0.insert(Cow::Borrowed(k), v);
         self
     }
     fn done(&mut self) -> Value {
@@ -66,7 +68,7 @@ struct Top {
 }
 
 impl Top {
-    fn put(&mut self, (k, bit): (&str, u32), v: impl FnOnce() -> Value) {
+    fn put(&mut self, (k, bit): (&'static str, u32), v: impl FnOnce() -> Value) {
         if self.needs.has_top(bit) {
             self.map.put(k, v());
         }
@@ -80,7 +82,7 @@ struct Group {
 }
 
 impl Group {
-    fn put(&mut self, (k, bit): (&str, u32), v: impl FnOnce() -> Value) -> &mut Group {
+    fn put(&mut self, (k, bit): (&'static str, u32), v: impl FnOnce() -> Value) -> &mut Group {
         if self.needs.has_field_bit(bit) {
             self.map.put(k, v());
         }

@@ -254,7 +254,7 @@ where
                     let (value, _) = exprs.pop().unwrap();
                     match exprs.last_mut().unwrap() {
                         (ValueCow::Owned(Value::Map(m)), _) => {
-                            m.insert(key, value.to_owned());
+                            m.insert(key.into(), value.to_owned());
                         }
                         _ => panic!("expected owned map"),
                     }

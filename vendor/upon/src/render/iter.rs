@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::collections::btree_map as map;
 use std::iter::Enumerate;
 use std::slice;
@@ -34,8 +35,8 @@ pub enum LoopState<'a> {
         k: &'a str,
         /// The name of the loop value variable
         v: &'a str,
-        iter: Enumerate<map::Iter<'a, String, Value>>,
-        value: Option<(usize, (&'a String, &'a Value))>,
+        iter: Enumerate<map::Iter<'a, Cow<'static, str>, Value>>,
+        value: Option<(usize, (&'a Cow<'static, str>, &'a Value))>,
     },
 
     /// An iterator over an owned map and the last key and value yielded
@@ -44,8 +45,8 @@ pub enum LoopState<'a> {
         k: &'a str,
         /// The name of the loop value variable
         v: &'a str,
-        iter: Enumerate<map::IntoIter<String, Value>>,
-        value: Option<(usize, (String, Value))>,
+        iter: Enumerate<map::IntoIter<Cow<'static, str>, Value>>,
+        value: Option<(usize, (Cow<'static, str>, Value))>,
     },
 }
 
@@ -201,7 +202,7 @@ impl<'a> LoopState<'a> {
                 if let [m, ..] = var.rest() {
                     return Err(err(m.span));
                 }
-                Ok(Some(ValueCow::Owned(Value::String((*string).clone()))))
+                Ok(Some(ValueCow::Owned(Value::String(string.to_string()))))
             }
 
             Self::MapOwned {
@@ -212,7 +213,7 @@ impl<'a> LoopState<'a> {
                 if let [m, ..] = var.rest() {
                     return Err(err(m.span));
                 }
-                Ok(Some(ValueCow::Owned(Value::String(string.clone()))))
+                Ok(Some(ValueCow::Owned(Value::String(string.to_string()))))
             }
 
             Self::MapBorrowed {

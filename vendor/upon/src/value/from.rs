@@ -83,7 +83,7 @@ where
     V: Into<Value>,
 {
     fn from(map: BTreeMap<K, V>) -> Self {
-        Self::Map(map.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+        Self::Map(map.into_iter().map(|(k, v)| (std::borrow::Cow::Owned(k.into()), v.into())).collect())
     }
 }
 
@@ -93,7 +93,7 @@ where
     V: Into<Value>,
 {
     fn from(map: HashMap<K, V>) -> Self {
-        Self::Map(map.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+        Self::Map(map.into_iter().map(|(k, v)| (std::borrow::Cow::Owned(k.into()), v.into())).collect())
     }
 }
 
@@ -103,7 +103,7 @@ where
     V: Into<Value>,
 {
     fn from(map: [(K, V); N]) -> Self {
-        Self::Map(map.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+        Self::Map(map.into_iter().map(|(k, v)| (std::borrow::Cow::Owned(k.into()), v.into())).collect())
     }
 }
 
@@ -142,7 +142,7 @@ where
     {
         Self::Map(
             iter.into_iter()
-                .map(|(k, v)| (k.into(), v.into()))
+                .map(|(k, v)| (std::borrow::Cow::Owned(k.into()), v.into()))
                 .collect(),
         )
     }

@@ -5,6 +5,7 @@ mod from;
 #[cfg(feature = "serde")]
 mod ser;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub(crate) use crate::value::cow::ValueCow;
@@ -22,7 +23,9 @@ pub enum Value {
     Float(f64),
     String(String),
     List(Vec<Value>),
-    Map(BTreeMap<String, Value>),
+    // overdue: keys are `Cow<'static, str>` instead of `String`, so a map whose keys are known
+    // when compiling (a notice's variables) is built without allocating its keys.
+    Map(BTreeMap<Cow<'static, str>, Value>),
 }
 
 impl AsRef<Value> for Value {
