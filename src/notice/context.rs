@@ -178,17 +178,15 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     let total: Decimal = rows.iter().map(|r| r.outstanding).sum();
 
     let first = &input.invoices[0].customer;
-    let given = input.customer.clone().unwrap_or_default();
+    let none = super::Recipient::default();
+    let given = input.customer.as_ref().unwrap_or(&none);
     let customer_name = given
         .name
-        .clone()
+        .as_deref()
         .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| first.name.clone());
-    let account = given
-        .account_number
-        .clone()
-        .or_else(|| first.account_number.clone());
-    let email = given.email.clone().or_else(|| first.email.clone());
+        .unwrap_or(&first.name);
+    let account = given.account_number.as_deref().or(first.account_number.as_deref());
+    let email = given.email.as_deref().or(first.email.as_deref());
     let contact = given
         .contact_name
         .as_deref()
@@ -236,8 +234,8 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
             let mut g = Group { map: Map::new(), needs };
             g.put(field!("customer", "name"), || text(customer_name.trim()))
                 .put(field!("customer", "contactName"), || optional(contact))
-                .put(field!("customer", "accountNumber"), || optional(account.as_deref()))
-                .put(field!("customer", "email"), || optional(email.as_deref()))
+                .put(field!("customer", "accountNumber"), || optional(account))
+                .put(field!("customer", "email"), || optional(email))
                 .put(field!("customer", "phone"), || optional(given.phone.as_deref()))
                 .put(field!("customer", "address"), || optional(given.address.as_deref()))
                 .put(field!("customer", "addressLines"), || lines(given.address.as_deref()));
@@ -247,21 +245,17 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     m.put(top!("salutation"), || text(p.salutation(contact)));
     m.put(top!("paymentLink"), || optional(payment_link));
     // Each figure is written once, for the list and the table alike.
-    let cells: Vec<[String; 5]> = if !want(top!("invoices")) && !want(top!("invoiceTable")) {
+    let cells: Vec<[Cow<str>; 5]> = if !want(top!("invoices")) && !want(top!("invoiceTable")) {
         Vec::new()
     } else {
         rows.iter()
             .map(|r| {
                 [
-                    r.number.clone(),
-                    loc.date(r.due),
-                    loc.money(r.amount, currency),
-                    loc.money(r.outstanding, currency),
-                    if r.days > 0 {
-                        r.days.to_string()
-                    } else {
-                        String::new()
-                    },
+                    Cow::Borrowed(r.number.as_str()),
+                    Cow::Owned(loc.date(r.due)),
+                    Cow::Owned(loc.money(r.amount, currency)),
+                    Cow::Owned(loc.money(r.outstanding, currency)),
+                    if r.days > 0 { Cow::Owned(r.days.to_string()) } else { Cow::Borrowed("") },
                 ]
             })
             .collect()
@@ -275,10 +269,10 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
                         Map::new()
                             .text("number", r.number.as_str())
                             .put("issueDate", date(r.issue))
-                            .text("dueDate", c[1].as_str())
-                            .text("amount", c[2].as_str())
+                            .text("dueDate", &*c[1])
+                            .text("amount", &*c[2])
                             .put("paid", money(r.paid))
-                            .text("outstanding", c[3].as_str())
+                            .text("outstanding", &*c[3])
                             .put("daysOverdue", Value::Integer(r.days))
                             .put("overdue", Value::Bool(r.days > 0))
                             .done()
@@ -394,18 +388,18 @@ fn plan_value(
         ));
     }
     let mut rows = Vec::with_capacity(plan.schedule.len());
-    let mut cells = vec![[
-        p.label("schedule.number").to_string(),
-        p.label("schedule.date").to_string(),
-        p.label("schedule.amount").to_string(),
+    let mut cells: Vec<[Cow<str>; 3]> = vec![[
+        Cow::Borrowed(p.label("schedule.number")),
+        Cow::Borrowed(p.label("schedule.date")),
+        Cow::Borrowed(p.label("schedule.amount")),
     ]];
     for (i, r) in plan.schedule.iter().enumerate() {
         let amount = check_for_currency(r.payment.0, currency)
             .map_err(|e| e.within(&format!("plan.schedule[{i}].payment")))?;
         cells.push([
-            r.number.to_string(),
-            loc.date(r.due_date),
-            loc.money(amount, currency),
+            Cow::Owned(r.number.to_string()),
+            Cow::Owned(loc.date(r.due_date)),
+            Cow::Owned(loc.money(amount, currency)),
         ]);
         rows.push(
             Map::new()
@@ -449,9 +443,9 @@ fn plan_value(
         cells.insert(
             1,
             [
-                p.label("schedule.down").to_string(),
-                loc.date(d.date),
-                loc.money(d.amount.0, currency),
+                Cow::Borrowed(p.label("schedule.down")),
+                Cow::Owned(loc.date(d.date)),
+                Cow::Owned(loc.money(d.amount.0, currency)),
             ],
         );
     }
@@ -480,32 +474,20 @@ fn channel_word(c: crate::ladder::Channel) -> &'static str {
 
 /// The invoices as an aligned plain-text table: number, due date, amount, outstanding, days
 /// overdue, and a total line.
-fn invoice_table(rows: Vec<[String; 5]>, total: String, p: &Phrases) -> String {
+fn invoice_table(rows: Vec<[Cow<str>; 5]>, total: String, p: &Phrases) -> String {
     let h = &p.table;
-    let mut cells: Vec<[String; 5]> = Vec::with_capacity(rows.len() + 1);
-    cells.push([
-        h[0].into(),
-        h[1].into(),
-        h[2].into(),
-        h[3].into(),
-        h[4].into(),
-    ]);
+    let mut cells: Vec<[Cow<str>; 5]> = Vec::with_capacity(rows.len() + 1);
+    cells.push([Cow::Borrowed(h[0]), Cow::Borrowed(h[1]), Cow::Borrowed(h[2]), Cow::Borrowed(h[3]), Cow::Borrowed(h[4])]);
     cells.extend(rows);
-    let total_row = [
-        h[5].into(),
-        String::new(),
-        String::new(),
-        total,
-        String::new(),
-    ];
+    let total_row = [Cow::Borrowed(h[5]), Cow::Borrowed(""), Cow::Borrowed(""), Cow::Owned(total), Cow::Borrowed("")];
     table(&cells, &[false, false, true, true, true], Some(&total_row))
 }
 
 /// Columns padded to their widest cell, figures right-aligned, an optional total under a rule.
 fn table<const N: usize>(
-    cells: &[[String; N]],
+    cells: &[[Cow<str>; N]],
     right: &[bool; N],
-    total: Option<&[String; N]>,
+    total: Option<&[Cow<str>; N]>,
 ) -> String {
     let widths: Vec<usize> = (0..N)
         .map(|c| {
@@ -519,8 +501,16 @@ fn table<const N: usize>(
         .collect();
     let line_width: usize = widths.iter().sum::<usize>() + 2 * (N - 1);
     let mut out = String::with_capacity((cells.len() + 2) * (line_width + 8));
-    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat(' ').take(n));
-    let line = |row: &[String; N], out: &mut String| {
+    // Spaces copied in runs: pushing them one `char` at a time was a visible part of a notice.
+    let pad = |out: &mut String, mut n: usize| {
+        const SPACES: &str = "                                ";
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            out.push_str(&SPACES[..k]);
+            n -= k;
+        }
+    };
+    let line = |row: &[Cow<str>; N], out: &mut String| {
         for (c, cell) in row.iter().enumerate() {
             let gap = widths[c] - cell.chars().count();
             if c > 0 {
