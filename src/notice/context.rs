@@ -213,35 +213,31 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     });
     m.put(top!("channel"), || text(channel_word(s.channel)));
     let snd = &input.sender;
-    if want(top!("sender")) {
-        m.put(top!("sender"), || {
-            let mut g = Group { map: Map::new(), needs };
-            g.put(field!("sender", "name"), || text(snd.name.trim()))
-                .put(field!("sender", "address"), || optional(snd.address.as_deref()))
-                .put(field!("sender", "addressLines"), || lines(snd.address.as_deref()))
-                .put(field!("sender", "email"), || optional(snd.email.as_deref()))
-                .put(field!("sender", "phone"), || optional(snd.phone.as_deref()))
-                .put(field!("sender", "website"), || optional(snd.website.as_deref()))
-                .put(field!("sender", "bankDetails"), || optional(snd.bank_details.as_deref()))
-                .put(field!("sender", "bankLines"), || lines(snd.bank_details.as_deref()))
-                .put(field!("sender", "signatory"), || optional(snd.signatory.as_deref()))
-                .put(field!("sender", "logoText"), || optional(snd.logo_text.as_deref()));
-            g.map.done()
-        });
-    }
-    if want(top!("customer")) {
-        m.put(top!("customer"), || {
-            let mut g = Group { map: Map::new(), needs };
-            g.put(field!("customer", "name"), || text(customer_name.trim()))
-                .put(field!("customer", "contactName"), || optional(contact))
-                .put(field!("customer", "accountNumber"), || optional(account))
-                .put(field!("customer", "email"), || optional(email))
-                .put(field!("customer", "phone"), || optional(given.phone.as_deref()))
-                .put(field!("customer", "address"), || optional(given.address.as_deref()))
-                .put(field!("customer", "addressLines"), || lines(given.address.as_deref()));
-            g.map.done()
-        });
-    }
+    m.put(top!("sender"), || {
+        let mut g = Group { map: Map::new(), needs };
+        g.put(field!("sender", "name"), || text(snd.name.trim()))
+            .put(field!("sender", "address"), || optional(snd.address.as_deref()))
+            .put(field!("sender", "addressLines"), || lines(snd.address.as_deref()))
+            .put(field!("sender", "email"), || optional(snd.email.as_deref()))
+            .put(field!("sender", "phone"), || optional(snd.phone.as_deref()))
+            .put(field!("sender", "website"), || optional(snd.website.as_deref()))
+            .put(field!("sender", "bankDetails"), || optional(snd.bank_details.as_deref()))
+            .put(field!("sender", "bankLines"), || lines(snd.bank_details.as_deref()))
+            .put(field!("sender", "signatory"), || optional(snd.signatory.as_deref()))
+            .put(field!("sender", "logoText"), || optional(snd.logo_text.as_deref()));
+        g.map.done()
+    });
+    m.put(top!("customer"), || {
+        let mut g = Group { map: Map::new(), needs };
+        g.put(field!("customer", "name"), || text(customer_name.trim()))
+            .put(field!("customer", "contactName"), || optional(contact))
+            .put(field!("customer", "accountNumber"), || optional(account))
+            .put(field!("customer", "email"), || optional(email))
+            .put(field!("customer", "phone"), || optional(given.phone.as_deref()))
+            .put(field!("customer", "address"), || optional(given.address.as_deref()))
+            .put(field!("customer", "addressLines"), || lines(given.address.as_deref()));
+        g.map.done()
+    });
     m.put(top!("salutation"), || text(p.salutation(contact)));
     m.put(top!("paymentLink"), || optional(payment_link));
     // Each figure is written once, for the list and the table alike.
@@ -260,36 +256,32 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
             })
             .collect()
     };
-    if want(top!("invoices")) {
-        m.put(top!("invoices"), || {
-            Value::List(
-                rows.iter()
-                    .zip(&cells)
-                    .map(|(r, c)| {
-                        Map::new()
-                            .text("number", r.number.as_str())
-                            .put("issueDate", date(r.issue))
-                            .text("dueDate", &*c[1])
-                            .text("amount", &*c[2])
-                            .put("paid", money(r.paid))
-                            .text("outstanding", &*c[3])
-                            .put("daysOverdue", Value::Integer(r.days))
-                            .put("overdue", Value::Bool(r.days > 0))
-                            .done()
-                    })
-                    .collect(),
-            )
-        });
-    }
+    m.put(top!("invoices"), || {
+        Value::List(
+            rows.iter()
+                .zip(&cells)
+                .map(|(r, c)| {
+                    Map::new()
+                        .text("number", r.number.as_str())
+                        .put("issueDate", date(r.issue))
+                        .text("dueDate", &*c[1])
+                        .text("amount", &*c[2])
+                        .put("paid", money(r.paid))
+                        .text("outstanding", &*c[3])
+                        .put("daysOverdue", Value::Integer(r.days))
+                        .put("overdue", Value::Bool(r.days > 0))
+                        .done()
+                })
+                .collect(),
+        )
+    });
     m.put(top!("invoiceCount"), || Value::Integer(rows.len() as i64));
     m.put(top!("several"), || Value::Bool(rows.len() > 1));
     m.put(top!("invoiceNumbers"), || {
         let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
         text(numbers_phrase(&numbers, p.and))
     });
-    if want(top!("invoiceTable")) {
-        m.put(top!("invoiceTable"), || text(invoice_table(cells, loc.money(total, currency), p)));
-    }
+    m.put(top!("invoiceTable"), || text(invoice_table(cells, loc.money(total, currency), p)));
     m.put(top!("oldestDueDate"), || date(rows[0].due));
     m.put(top!("mostDaysOverdue"), || Value::Integer(rows.iter().map(|r| r.days).max().unwrap_or(0)));
     m.put(top!("currency"), || text(currency.code()));
