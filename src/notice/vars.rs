@@ -225,26 +225,10 @@ impl Needs {
     /// field of it is needed.
     pub fn add_field(&mut self, group: &str, field: Option<&str>) {
         for (i, f) in GROUP_FIELDS.iter().enumerate() {
-            if let Some(rest) = f.strip_prefix(group).and_then(|r| r.strip_prefix('.')) {
-                if field.map_or(true, |f| f == rest) {
-                    self.fields |= 1 << i;
-                }
+            let Some(name) = f.strip_prefix(group).and_then(|r| r.strip_prefix('.')) else { continue };
+            if field.map_or(true, |f| f == name) {
+                self.fields |= 1 << i;
             }
-        }
-    }
-
-    pub fn has(self, name: &str) -> bool {
-        TOP_LEVEL
-            .iter()
-            .position(|t| *t == name)
-            .is_some_and(|i| self.top & (1 << i) != 0)
-    }
-
-    /// Whether `group.field` is read (fields [`GROUP_FIELDS`] does not list always are).
-    pub fn has_field(self, group: &str, field: &str) -> bool {
-        match GROUP_FIELDS.iter().position(|f| f.strip_prefix(group).and_then(|r| r.strip_prefix('.')) == Some(field)) {
-            Some(i) => self.fields & (1 << i) != 0,
-            None => true,
         }
     }
 
