@@ -185,7 +185,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     let body = if has_header { &records[1..] } else { &records[..] };
 
     // The mapping: the header's suggestion, then the caller's choices.
-    let mut map: [Option<usize>; 11] = [None; 11];
+    let mut map: [Option<usize>; FIELDS.len()] = [None; FIELDS.len()];
     if has_header {
         let keys: Vec<String> = columns.iter().map(|c| key(c)).collect();
         let mut taken = vec![false; keys.len()];
@@ -202,7 +202,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     }
     if let Some(m) = &input.mapping {
         // As in JSON.parse, the last of a repeated key is the one that counts.
-        let mut last = [usize::MAX; 11];
+        let mut last = [usize::MAX; FIELDS.len()];
         for (at, (field, _)) in m.0.iter().enumerate() {
             let f = field_index(field).ok_or_else(|| {
                 Error::new(ErrorCode::InvalidValue, format!("mapping.{field}"), format!("\"{field}\" is not an invoice field; use one of {}.", FIELDS.join(", ")))
