@@ -133,10 +133,9 @@ fn new_engine(html: bool) -> Engine<'static> {
 thread_local! {
     static TEXT: RefCell<Engine<'static>> = RefCell::new(new_engine(false));
     static HTML: RefCell<Engine<'static>> = RefCell::new(new_engine(true));
-    /// What each built-in template part reads, found once by the checker.
-    static NEEDS: RefCell<Vec<(BuiltinKey, Needs)>> = const { RefCell::new(Vec::new()) };
-    /// Each built-in template part, compiled once by the engine that renders it.
-    static COMPILED: RefCell<Vec<(BuiltinKey, upon::Template<'static>)>> = const { RefCell::new(Vec::new()) };
+    /// Each built-in template part once made: what it reads (found by the checker) and the
+    /// template compiled by the engine that renders it.
+    static BUILTIN: RefCell<Vec<(BuiltinKey, Needs, upon::Template<'static>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A built-in template part by language, stage, channel and part: compared field by field, so
@@ -160,21 +159,27 @@ pub(crate) fn builtin_needs(s: &Settings, want: Want) -> Result<Needs> {
     }
     let mut needs = Needs::default();
     for part in parts {
-        let key = builtin_key(s, part);
-        let cached = NEEDS.with(|n| n.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| *v));
-        let found = match cached {
-            Some(n) => n,
-            None => {
-                let src = source_for(s, part)
-                    .ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
-                let n = check::check(&src, part).needs;
-                NEEDS.with(|c| c.borrow_mut().push((key, n)));
-                n
-            }
-        };
-        needs = needs.union(found);
+        let at = builtin(s, part)?;
+        needs = needs.union(BUILTIN.with(|b| b.borrow()[at].1));
     }
     Ok(needs)
+}
+
+/// Where a built-in part is in [`BUILTIN`], made (checked and compiled) the first time it is asked for.
+fn builtin(s: &Settings, part: Part) -> Result<usize> {
+    let key = builtin_key(s, part);
+    if let Some(at) = BUILTIN.with(|b| b.borrow().iter().position(|(k, _, _)| *k == key)) {
+        return Ok(at);
+    }
+    let src = source_for(s, part).ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
+    let needs = check::check(&src, part).needs;
+    let t = with_engine(part, |cell| cell.borrow().compile(src))
+        .map_err(|e| Error::new(ErrorCode::Internal, "", format!("A built-in template does not compile: {e}")))?;
+    Ok(BUILTIN.with(|b| {
+        let mut b = b.borrow_mut();
+        b.push((key, needs, t));
+        b.len() - 1
+    }))
 }
 
 fn with_engine<R>(part: Part, f: impl FnOnce(&RefCell<Engine<'static>>) -> R) -> R {
@@ -263,28 +268,6 @@ fn bounded(part: Part, path: &str, render: impl FnOnce(&mut Bounded) -> upon::Re
     finish(r, out, part, path)
 }
 
-fn render_named(key: BuiltinKey, source: impl FnOnce() -> Option<String>, part: Part, ctx: &Value) -> Result<String> {
-    let at = match COMPILED.with(|c| c.borrow().iter().position(|(k, _)| *k == key)) {
-        Some(at) => at,
-        None => {
-            let src = source().ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
-            let t = with_engine(part, |cell| cell.borrow().compile(src))
-                .map_err(|e| Error::new(ErrorCode::Internal, "", format!("A built-in template does not compile: {e}")))?;
-            COMPILED.with(|c| {
-                let mut c = c.borrow_mut();
-                c.push((key, t));
-                c.len() - 1
-            })
-        }
-    };
-    COMPILED.with(|c| {
-        let c = c.borrow();
-        with_engine(part, |cell| {
-            let engine = cell.borrow();
-            bounded(part, "", |out| c[at].1.render_from(&engine, ctx).to_writer(out))
-        })
-    })
-}
 
 /// A user's template part, compiled once by the engine that will render it, then checked: unknown
 /// names and loops too costly for this data are refused before it runs.
@@ -312,7 +295,14 @@ fn render_compiled(t: &upon::Template<'static>, part: Part, ctx: &Value) -> Resu
 }
 
 pub(crate) fn builtin_part(s: &Settings, part: Part, ctx: &Value) -> Result<String> {
-    render_named(builtin_key(s, part), || source_for(s, part), part, ctx)
+    let at = builtin(s, part)?;
+    BUILTIN.with(|b| {
+        let b = b.borrow();
+        with_engine(part, |cell| {
+            let engine = cell.borrow();
+            bounded(part, "", |out| b[at].2.render_from(&engine, ctx).to_writer(out))
+        })
+    })
 }
 
 /// Which parts a caller wants; the other is returned empty and not rendered.
