@@ -368,11 +368,52 @@ fn deeply_nested_brackets_are_refused_before_parsing() {
         "(".repeat(32),
         ")".repeat(32),
         "(".repeat(100),
-        "{%- if total %}{% for i in invoices %}".repeat(16),
+        // (Loops over one item: sixteen nested loops over the invoices would be refused as too complex.)
+        "{%- if total %}{% for i in [\"x\"] %}".repeat(16),
         "{% endfor %}{% endif -%}".repeat(16)
     );
     let t: overdue::notice::check::ValidateInput = input(json!({ "template": { "text": ok } })).unwrap();
-    assert!(validate_template(&t).unwrap().ok);
+    let r = validate_template(&t).unwrap();
+    assert!(r.ok, "{:?}", r.problems);
+}
+
+#[test]
+fn validate_template_lists_the_first_hundred_problems_with_their_places() {
+    // 6,250 misspelt names on 3,125 lines: the list stops at 100, each with its own line and column.
+    let text = "{{ custmer.nme }} {{ totl }}\n".repeat(3_125);
+    let t: overdue::notice::check::ValidateInput = input(json!({ "template": { "text": text } })).unwrap();
+    let r = validate_template(&t).unwrap();
+    assert_eq!(r.problems.len(), overdue::notice::check::MAX_PROBLEMS);
+    let places: Vec<(usize, usize)> = r.problems.iter().map(|p| (p.line, p.column)).collect();
+    assert_eq!(&places[..4], &[(1, 4), (1, 22), (2, 4), (2, 22)]);
+    assert_eq!(places[99], (50, 22));
+    assert_eq!(r.problems[1].suggestion.as_deref(), Some("total"));
+}
+
+#[test]
+fn validate_template_reports_templates_too_complex_for_the_largest_notice() {
+    let check = |text: &str| {
+        let t: overdue::notice::check::ValidateInput = input(json!({ "template": { "text": text } })).unwrap();
+        validate_template(&t).unwrap()
+    };
+    // Two nested loops over 1,000 invoices are a million iterations: within the budget of two
+    // million steps only if each iteration takes under two, and a loop iteration alone takes two.
+    for t in [
+        "{% for a in invoices %}{% for b in invoices %}{{ b.number }}{% endfor %}{% endfor %}",
+        "{% with invoices as x %}{% for a in x %}{% for b in x %}{% endfor %}{% endfor %}{% endwith %}",
+        "{% for a in sender.bankLines %}{% for b in customer.addressLines %}{% endfor %}{% endfor %}",
+    ] {
+        let r = check(t);
+        assert!(!r.ok, "{t}");
+        assert_eq!((r.problems[0].kind, r.problems[0].part), ("too_complex", "text"), "{t}");
+    }
+    // One loop over the invoices, or a loop over the invoices inside one over the few charge lines, fits.
+    for t in [
+        "{% for a in invoices %}{{ a.number }} {{ a.outstanding }}{% endfor %}",
+        "{% for c in charges.lines %}{% for a in invoices %}{{ a.number }}{% endfor %}{% endfor %}",
+    ] {
+        assert!(check(t).ok, "{t}");
+    }
 }
 
 /// Found by fuzzing: the tag scanner sliced the template at a byte inside a multi-byte character
@@ -416,29 +457,76 @@ fn validate_template_lists_every_problem() {
     assert_eq!(r.problems[2].suggestion.as_deref(), Some("x.number"));
 }
 
-#[test]
-fn untrusted_templates_are_bounded() {
-    let mut v = scenario("en", "friendly", "email");
-    let many: Vec<Value> = (0..300)
+fn many_invoices(n: usize) -> Value {
+    json!((0..n)
         .map(|i| json!({ "id": format!("N{i}"), "customer": { "id": "C-17", "name": "N" }, "currency": "GBP",
                          "amount": "1", "issueDate": "2026-09-01", "dueDate": "2026-10-01" }))
-        .collect();
-    v["invoices"] = json!(many);
-    v["template"] = json!({ "text": "{% for a in invoices %}{% for b in invoices %}{% for c in invoices %}.{% endfor %}{% endfor %}{% endfor %}" });
-    assert_eq!(
-        render(v.clone()).unwrap_err().code,
-        ErrorCode::TemplateTooComplex
-    );
+        .collect::<Vec<_>>())
+}
+
+#[test]
+fn untrusted_templates_are_bounded_by_what_they_do() {
+    let mut v = scenario("en", "friendly", "email");
+    v["invoices"] = many_invoices(1_000);
+    // Each of these passed the old static loop check (issue: hardening round 2, finding 1) and
+    // rendered in time cubic or quadratic in the invoices. Each must now stop at the step budget.
+    let escapes = [
+        // Three nested loops in plain sight.
+        "{% for a in invoices %}{% for b in invoices %}{% for c in invoices %}.{% endfor %}{% endfor %}{% endfor %}",
+        // The same through `with`, which the old checker could not see through.
+        "{% with invoices as x %}{% for a in x %}{% for b in x %}{% for c in x %}{% endfor %}{% endfor %}{% endfor %}{% endwith %}",
+        // Loops that write nothing still take their steps.
+        "{% for a in invoices %}{% for b in invoices %}{% endfor %}{% endfor %}",
+        // A list the template builds: every lookup into it copies the invoices.
+        "{% with [invoices] as x %}{% for a in invoices %}{% if x.0 %}{% endif %}{% endfor %}{% endwith %}",
+        // Copies put into a list literal inside a loop.
+        "{% for a in invoices %}{% for b in [invoices, invoices] %}{% endfor %}{% endfor %}",
+    ];
+    for t in escapes {
+        v["template"] = json!({ "text": t });
+        let started = std::time::Instant::now();
+        let e = render(v.clone()).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::TemplateTooComplex, "template.text"), "{t}");
+        // Not a timing test, only a sanity bound: the budget is a few milliseconds of work.
+        assert!(started.elapsed().as_secs() < 5, "{t} took {:?}", started.elapsed());
+    }
+    // Nested loops over the sender's bank lines or the address are as bounded as over invoices.
+    v["invoices"] = many_invoices(3);
+    let lines: Vec<String> = (0..400).map(|i| format!("line {i}")).collect();
+    v["sender"]["bankDetails"] = json!(lines.join("\n"));
+    v["template"] = json!({ "text": "{% for a in sender.bankLines %}{% for b in sender.bankLines %}{% for c in sender.bankLines %}{% endfor %}{% endfor %}{% endfor %}" });
+    assert_eq!(render(v.clone()).unwrap_err().code, ErrorCode::TemplateTooComplex);
     // Output that would pass 1 MiB stops with a coded error.
+    v["invoices"] = many_invoices(300);
     let long = "x".repeat(5_000);
     v["template"] = json!({ "text": format!("{{% for a in invoices %}}{long}{{% endfor %}}") });
-    assert_eq!(
-        render(v.clone()).unwrap_err().code,
-        ErrorCode::OutputTooLarge
-    );
+    assert_eq!(render(v.clone()).unwrap_err().code, ErrorCode::OutputTooLarge);
     // And the next notice renders normally.
     v["template"] = Value::Null;
     assert!(render(v).is_ok());
+}
+
+#[test]
+fn built_in_templates_fit_the_step_budget_at_the_most_invoices() {
+    // The budget must never refuse overdue's own templates: every stage, channel and language
+    // with the most invoices a notice may hold.
+    for lang in LANGS {
+        for stage in STAGES {
+            for channel in CHANNELS {
+                let mut v = scenario(lang, stage, channel);
+                let currency = if lang == "en" { "GBP" } else { "EUR" };
+                let mut many = many_invoices(overdue::notice::MAX_NOTICE_INVOICES);
+                for i in many.as_array_mut().unwrap() {
+                    i["currency"] = json!(currency);
+                }
+                v["invoices"] = many;
+                let n = render(v).unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e:?}"));
+                if channel == "email" || channel == "letter" {
+                    assert!(n.text.contains("N999") && n.html.contains("N999"), "{lang} {stage} {channel}");
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -1,16 +1,11 @@
 //! Checks a user's template before it runs: upon finds syntax errors; this module reads every tag
 //! to find names that are not notice variables (with line, column and the nearest known name),
-//! values that cannot be written out (a list in `{{ }}`), and the loops, so that the work a template
-//! can do is bounded against the data before rendering.
+//! and values that cannot be written out (a list in `{{ }}`). The work a template does is bounded
+//! while it renders, by the step budget ([`super::MAX_STEPS`]), not here.
 
 use super::builtin::Part;
 use super::vars::{Needs, FORMATTERS, LOOP_FIELDS, VARIABLES};
-use crate::error::{Error, ErrorCode, Result};
 use serde::Serialize;
-use upon::Value;
-
-/// Most template steps (source length × loop repetitions) one render may take.
-pub const MAX_WORK: u64 = 20_000_000;
 
 /// One thing wrong with a template.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -48,18 +43,6 @@ pub struct Report {
     pub problems: Vec<Problem>,
     /// The top-level variables the template reads.
     pub needs: Needs,
-    /// For each `for`, the loop it sits in (index into this list) and what it repeats over.
-    loops: Vec<(Option<usize>, Iterable)>,
-}
-
-#[derive(Debug, Clone)]
-enum Iterable {
-    /// A list in the data, by its variable name (`invoices`, `plan.instalments`).
-    Data(String),
-    /// A list written in the template, with this many items.
-    Literal(u64),
-    /// A group's fields.
-    Fields,
 }
 
 /// Input of `validateTemplate`.
@@ -74,27 +57,6 @@ crate::decode_struct!(ValidateInput { template: "template" });
 pub struct TemplateCheck {
     pub ok: bool,
     pub problems: Vec<Problem>,
-}
-
-/// Checks every part of a custom template and lists all problems found.
-pub fn validate_template(input: &ValidateInput) -> Result<TemplateCheck> {
-    let t = &input.template;
-    let mut problems = Vec::new();
-    for (part, src) in [
-        (Part::Subject, t.subject.as_deref()),
-        (Part::Text, Some(t.text.as_str())),
-        (Part::Html, t.html.as_deref()),
-    ] {
-        if let Some(src) = src {
-            crate::invoice::check_len(src, super::MAX_TEMPLATE)
-                .map_err(|e| e.within(&format!("template.{}", part.name())))?;
-            problems.extend(check(src, part).problems);
-        }
-    }
-    Ok(TemplateCheck {
-        ok: problems.is_empty(),
-        problems,
-    })
 }
 
 // ---- the variable tree -------------------------------------------------------------------------
@@ -415,12 +377,17 @@ fn position(src: &str, offset: usize) -> (usize, usize) {
 struct Scope {
     /// Names bound by `for` and `with`, innermost last.
     vars: Vec<(String, Ty)>,
-    /// Open blocks: (keyword, how many vars it bound, loop index for `for`).
-    blocks: Vec<(&'static str, usize, Option<usize>)>,
+    /// Open blocks: (keyword, how many vars it bound).
+    blocks: Vec<(&'static str, usize)>,
 }
+
+/// Most problems listed for one part: the first ones are what a writer fixes next.
+pub const MAX_PROBLEMS: usize = 100;
 
 struct Checker<'a> {
     src: &'a str,
+    /// The last offset given a position, with its line and column.
+    at: (usize, usize, usize),
     part: Part,
     tree: Tree,
     scope: Scope,
@@ -435,14 +402,12 @@ impl<'a> Checker<'a> {
         message: String,
         suggestion: Option<String>,
     ) {
-        // One report per place is enough.
-        let (line, column) = position(self.src, offset);
-        if self
-            .report
-            .problems
-            .iter()
-            .any(|p| p.line == line && p.column == column)
-        {
+        if self.full() {
+            return;
+        }
+        let (line, column) = self.position(offset);
+        // One report per place is enough; a place's problems come one after another.
+        if self.report.problems.last().is_some_and(|p| p.line == line && p.column == column) {
             return;
         }
         self.report.problems.push(Problem {
@@ -453,6 +418,27 @@ impl<'a> Checker<'a> {
             message,
             suggestion,
         });
+    }
+
+    /// Whether no more problems will be listed, so none is worth describing.
+    fn full(&self) -> bool {
+        self.report.problems.len() >= MAX_PROBLEMS
+    }
+
+    /// Line and column of `offset`, counted on from the last place asked for: problems come in
+    /// the order of the text, and counting from the start each time made checking quadratic.
+    fn position(&mut self, offset: usize) -> (usize, usize) {
+        let (from, mut line, mut column) = if offset >= self.at.0 { self.at } else { (0, 1, 1) };
+        let offset = offset.min(self.src.len());
+        for c in self.src.get(from..offset).unwrap_or("").chars() {
+            if c == '\n' {
+                (line, column) = (line + 1, 1);
+            } else {
+                column += 1;
+            }
+        }
+        self.at = (offset, line, column);
+        (line, column)
     }
 
     fn lookup_head(&self, name: &str) -> Option<Ty> {
@@ -486,6 +472,7 @@ impl<'a> Checker<'a> {
                 }
                 t
             }
+            None if self.full() => Ty::Any,
             None => {
                 let mut known: Vec<String> =
                     self.tree.names(0).into_iter().map(String::from).collect();
@@ -519,6 +506,7 @@ impl<'a> Checker<'a> {
             ty = match (ty, seg) {
                 (Ty::Any, _) => Ty::Any,
                 (Ty::Loop, Some(f)) if LOOP_FIELDS.contains(&f) => Ty::Scalar,
+                (Ty::Loop, _) if self.full() => Ty::Any,
                 (Ty::Loop, _) => {
                     let sug = seg.and_then(|f| nearest(f, LOOP_FIELDS.iter().copied()));
                     self.problem(seg_off, "unknown_variable", format!("\"{shown}\" is not known; a loop has loop.index, loop.first and loop.last."), sug.map(|s| format!("loop.{s}")));
@@ -533,6 +521,7 @@ impl<'a> Checker<'a> {
                 {
                     match self.tree.child(n, f) {
                         Some(c) => Ty::Node(c),
+                        None if self.full() => Ty::Any,
                         None => {
                             let names = self.tree.names(n);
                             let sug =
@@ -578,7 +567,7 @@ impl<'a> Checker<'a> {
         while i < toks.len() {
             match toks[i].0 {
                 Tok::Ident(w) if i > 0 && toks[i - 1].0 == Tok::Pipe => {
-                    if !FORMATTERS.contains(&w) {
+                    if !FORMATTERS.contains(&w) && !self.full() {
                         let sug = nearest(w, FORMATTERS.iter().copied());
                         self.problem(
                             toks[i].1,
@@ -638,7 +627,7 @@ impl<'a> Checker<'a> {
         match kw {
             "if" => {
                 self.expr(&toks[1..]);
-                self.scope.blocks.push(("if", 0, None));
+                self.scope.blocks.push(("if", 0));
             }
             "else" => {
                 if matches!(toks.get(1), Some((Tok::Ident("if"), _))) {
@@ -662,29 +651,15 @@ impl<'a> Checker<'a> {
                     .collect();
                 let it = &toks[(in_at + 1).min(toks.len())..];
                 let mut elem = Ty::Any;
-                let iterable = if matches!(it.first(), Some((Tok::Open('['), _))) {
-                    let mut depth = 0;
-                    let mut items = 1;
-                    for t in it {
-                        match t.0 {
-                            Tok::Open(_) => depth += 1,
-                            Tok::Close(_) => depth -= 1,
-                            Tok::Comma if depth == 1 => items += 1,
-                            _ => {}
-                        }
-                    }
-                    Iterable::Literal(items)
-                } else {
+                if !matches!(it.first(), Some((Tok::Open('['), _))) {
                     match self.expr(it) {
-                        Some((Ty::Node(n), name)) if self.tree.nodes[n].elem.is_some() => {
+                        Some((Ty::Node(n), _)) if self.tree.nodes[n].elem.is_some() => {
                             elem = Ty::Node(self.tree.nodes[n].elem.unwrap_or(n));
-                            Iterable::Data(data_name(&name))
                         }
                         Some((Ty::Node(n), name)) if !self.tree.nodes[n].children.is_empty() => {
                             if names.len() != 2 {
                                 self.problem(kw_off, "not_a_list", format!("\"{name}\" is a group: loop over its fields with {{% for key, value in {name} %}}."), None);
                             }
-                            Iterable::Fields
                         }
                         Some((Ty::Node(_) | Ty::Scalar | Ty::Loop, name)) => {
                             self.problem(
@@ -693,11 +668,10 @@ impl<'a> Checker<'a> {
                                 format!("\"{name}\" is not a list, so it cannot be looped over."),
                                 None,
                             );
-                            Iterable::Fields
                         }
-                        _ => Iterable::Literal(1000),
+                        _ => {}
                     }
-                };
+                }
                 // One name takes each item; two take a group's key and value.
                 for (k, n) in names.iter().enumerate() {
                     let ty = if names.len() == 1 {
@@ -709,11 +683,7 @@ impl<'a> Checker<'a> {
                     };
                     self.scope.vars.push((n.to_string(), ty));
                 }
-                let parent = self.scope.blocks.iter().rev().find_map(|b| b.2);
-                self.report.loops.push((parent, iterable));
-                self.scope
-                    .blocks
-                    .push(("for", names.len(), Some(self.report.loops.len() - 1)));
+                self.scope.blocks.push(("for", names.len()));
             }
             "with" => {
                 let as_at = toks
@@ -726,10 +696,10 @@ impl<'a> Checker<'a> {
                     self.scope.vars.push((n.to_string(), ty));
                     bound = 1;
                 }
-                self.scope.blocks.push(("with", bound, None));
+                self.scope.blocks.push(("with", bound));
             }
             "endif" | "endfor" | "endwith" => {
-                if let Some((_, bound, _)) = self.scope.blocks.pop() {
+                if let Some((_, bound)) = self.scope.blocks.pop() {
                     let keep = self.scope.vars.len().saturating_sub(bound);
                     self.scope.vars.truncate(keep);
                 }
@@ -759,15 +729,7 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// `invoices`, `plan.instalments`: the name a loop's data list has in the context.
-fn data_name(path: &str) -> String {
-    path.split('.')
-        .filter(|s| !s.chars().all(|c| c.is_ascii_digit()))
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-/// Checks one template part: syntax (by compiling it), then names, formatters and loops.
+/// Checks one template part: syntax (by compiling it), then names and formatters.
 pub fn check(src: &str, part: Part) -> Report {
     if let Some(p) = too_deep(src, part) {
         return Report { problems: vec![p], ..Report::default() };
@@ -781,10 +743,11 @@ pub fn check(src: &str, part: Part) -> Report {
     scan(src, part)
 }
 
-/// Names, formatters and loops of a template upon has already compiled.
+/// Names and formatters of a template upon has already compiled.
 pub(crate) fn scan(src: &str, part: Part) -> Report {
     let mut c = Checker {
         src,
+        at: (0, 1, 1),
         part,
         tree: Tree::build(),
         scope: Scope {
@@ -801,49 +764,6 @@ pub(crate) fn scan(src: &str, part: Part) -> Report {
         }
     }
     c.report
-}
-
-fn list_len(ctx: &Value, name: &str) -> u64 {
-    let mut v = ctx;
-    for seg in name.split('.') {
-        v = match v {
-            Value::Map(m) => match m.get(seg) {
-                Some(x) => x,
-                None => return 0,
-            },
-            _ => return 0,
-        };
-    }
-    match v {
-        Value::List(l) => l.len() as u64,
-        _ => 0,
-    }
-}
-
-/// Refuses a template whose loops, over this data, would take more than [`MAX_WORK`] steps.
-pub fn within_budget(report: &Report, src: &str, ctx: &Value) -> Result<()> {
-    let mut reps: Vec<u64> = Vec::with_capacity(report.loops.len());
-    let mut worst: u64 = 1;
-    for (parent, it) in &report.loops {
-        let n = match it {
-            Iterable::Data(name) => list_len(ctx, name),
-            Iterable::Literal(n) => *n,
-            Iterable::Fields => 20,
-        }
-        .max(1);
-        let total = parent.map_or(1, |p| reps[p]).saturating_mul(n);
-        reps.push(total);
-        worst = worst.max(total);
-    }
-    let work = worst.saturating_mul(src.len() as u64 + 1);
-    if work > MAX_WORK {
-        return Err(Error::new(
-            ErrorCode::TemplateTooComplex,
-            "",
-            format!("This template's loops would repeat its text about {worst} times for these invoices; nest fewer loops."),
-        ));
-    }
-    Ok(())
 }
 
 /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
@@ -937,22 +857,6 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].kind, "syntax");
         assert!(p[0].line >= 1, "{p:?}");
-    }
-
-    #[test]
-    fn nested_loops_are_bounded_by_the_data() {
-        let src = "{% for a in invoices %}{% for b in invoices %}{% for c in invoices %}x{% endfor %}{% endfor %}{% endfor %}";
-        let r = check(src, Part::Text);
-        let list = |n: usize| {
-            let mut m = std::collections::BTreeMap::new();
-            m.insert("invoices".into(), Value::List(vec![Value::None; n]));
-            Value::Map(m)
-        };
-        assert!(within_budget(&r, src, &list(10)).is_ok());
-        assert_eq!(
-            within_budget(&r, src, &list(200)).unwrap_err().code,
-            ErrorCode::TemplateTooComplex
-        );
     }
 
     #[test]

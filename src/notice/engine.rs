@@ -5,7 +5,7 @@ use super::builtin::{source_for, Part};
 use super::check::{self, Problem};
 use super::vars::Needs;
 use super::context::Context;
-use super::{CustomTemplate, Settings, MAX_OUTPUT};
+use super::{CustomTemplate, Settings, MAX_OUTPUT, MAX_STEPS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::ladder::Channel;
 use crate::locale::Language;
@@ -120,6 +120,7 @@ pub(crate) fn bare_engine() -> Engine<'static> {
 fn new_engine(html: bool) -> Engine<'static> {
     let mut e = bare_engine();
     e.set_max_include_depth(0);
+    e.set_max_steps(MAX_STEPS);
     if html {
         e.set_default_formatter(&escaped);
         e.add_formatter("upper", |f, v| write_value(f, v, true, true));
@@ -224,6 +225,16 @@ fn finish(result: upon::Result<()>, out: Bounded, part: Part, path: &str) -> Res
         ));
     }
     if let Err(e) = result {
+        if e.is_step_limit() {
+            return Err(Error::new(
+                ErrorCode::TemplateTooComplex,
+                path,
+                format!(
+                    "The notice's {} would take more than {MAX_STEPS} template steps for these invoices: loop less (nested loops over the invoices repeat their work for every pair).",
+                    part.name()
+                ),
+            ));
+        }
         let p = problem_from_upon(&e, part);
         return Err(Error::new(
             ErrorCode::TemplateError,
@@ -270,8 +281,8 @@ fn bounded(part: Part, path: &str, render: impl FnOnce(&mut Bounded) -> upon::Re
 
 
 /// A user's template part, compiled once by the engine that will render it, then checked: unknown
-/// names and loops too costly for this data are refused before it runs.
-fn compile_checked(src: &str, part: Part, ctx: &Value) -> Result<upon::Template<'static>> {
+/// names are refused before it runs; the work it does is bounded while it runs ([`MAX_STEPS`]).
+fn compile_checked(src: &str, part: Part) -> Result<upon::Template<'static>> {
     let path = format!("template.{}", part.name());
     if let Some(p) = check::too_deep(src, part) {
         return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
@@ -282,8 +293,30 @@ fn compile_checked(src: &str, part: Part, ctx: &Value) -> Result<upon::Template<
     if let Some(p) = report.problems.first() {
         return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
     }
-    check::within_budget(&report, src, ctx).map_err(|e| e.within(&path))?;
     Ok(template)
+}
+
+/// How a template part fared against the largest notice in [`trial`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trial {
+    Fits,
+    TooComplex,
+    /// It does not compile, or fails for another reason the checker reports in its own words.
+    Other,
+}
+
+/// Renders `src` against `ctx` with the step budget, writing nowhere: only the steps count here,
+/// not how long the output would be.
+pub(crate) fn trial(src: &str, part: Part, ctx: &Value) -> Trial {
+    with_engine(part, |cell| {
+        let engine = cell.borrow();
+        let Ok(t) = engine.compile(src) else { return Trial::Other };
+        match t.render_from(&engine, ctx).to_writer(io::sink()) {
+            Ok(()) => Trial::Fits,
+            Err(e) if e.is_step_limit() => Trial::TooComplex,
+            Err(_) => Trial::Other,
+        }
+    })
 }
 
 fn render_compiled(t: &upon::Template<'static>, part: Part, ctx: &Value) -> Result<String> {
@@ -347,7 +380,7 @@ pub(crate) fn render_builtin(
 /// Subject, text and HTML from the user's own template, checked before it runs.
 pub(crate) fn render_custom(t: &CustomTemplate, s: &Settings, ctx: &Context, want: Want) -> Result<(String, String, String)> {
     // Every part given is checked, whichever parts are wanted.
-    let compile = |src: Option<&str>, part| src.map(|src| compile_checked(src, part, &ctx.value)).transpose();
+    let compile = |src: Option<&str>, part| src.map(|src| compile_checked(src, part)).transpose();
     let subject_t = compile(t.subject.as_deref(), Part::Subject)?;
     let text_t = compile(Some(t.text.as_str()), Part::Text)?;
     let html_t = compile(t.html.as_deref(), Part::Html)?;

@@ -52,6 +52,10 @@ enum ErrorKind {
     /// while formatting a value into the buffer.
     Format,
 
+    /// overdue: the render took more steps than the engine's budget allows
+    /// (see `Engine::set_max_steps`).
+    StepLimit,
+
     /// An IO error.
     ///
     /// This can only happen when rendering to a type implementing
@@ -99,6 +103,21 @@ impl Error {
             reason: Some(format!("reached maximum include depth ({max})")),
             pretty: None,
         }
+    }
+
+    /// overdue: constructs a step budget error.
+    pub(crate) fn step_limit(max: u64) -> Self {
+        Self {
+            kind: ErrorKind::StepLimit,
+            name: None,
+            reason: Some(format!("reached the step budget ({max})")),
+            pretty: None,
+        }
+    }
+
+    /// overdue: whether the render stopped because it reached the step budget.
+    pub fn is_step_limit(&self) -> bool {
+        matches!(self.kind, ErrorKind::StepLimit)
     }
 
     /// Attaches a template name to the error, if it is not already set.
@@ -209,6 +228,7 @@ impl std::fmt::Display for Error {
             #[cfg(feature = "serde")]
             ErrorKind::Serialize => "serialize error",
             ErrorKind::Io(_) => "io error",
+            ErrorKind::StepLimit => "step budget",
         };
         match (&self.reason, &self.pretty) {
             (Some(r), Some(p)) if f.alternate() => {

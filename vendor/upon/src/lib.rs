@@ -267,6 +267,8 @@ pub struct Engine<'engine> {
     callables: BTreeMap<Cow<'engine, str>, EngineBoxCallable>,
     templates: BTreeMap<Cow<'engine, str>, program::Template<'engine>>,
     max_include_depth: usize,
+    // overdue: see `set_max_steps`.
+    max_steps: u64,
 }
 
 /// A type of callable stored in the engine.
@@ -363,6 +365,7 @@ impl<'engine> Engine<'engine> {
             callables: BTreeMap::new(),
             templates: BTreeMap::new(),
             max_include_depth: 64,
+            max_steps: u64::MAX,
         }
     }
 
@@ -375,6 +378,21 @@ impl<'engine> Engine<'engine> {
     #[inline]
     pub fn set_max_include_depth(&mut self, depth: usize) {
         self.max_include_depth = depth;
+    }
+
+    /// overdue: set the most steps one render may take.
+    ///
+    /// Every instruction executed is a step (each loop iteration, `with`,
+    /// lookup, literal and write), and a value copied while rendering (a
+    /// lookup into a list or map built by the template, an item put into
+    /// such a list) costs one more step per value copied, so no template can
+    /// do work out of proportion to its budget. A render that reaches the
+    /// budget fails with an error for which `Error::is_step_limit` is true.
+    ///
+    /// Defaults to no limit.
+    #[inline]
+    pub fn set_max_steps(&mut self, steps: u64) {
+        self.max_steps = steps;
     }
 
     /// Set the custom syntax for this engine.

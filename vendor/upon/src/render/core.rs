@@ -14,6 +14,8 @@ use crate::{EngineBoxCallable, Error, Result, Value};
 pub struct RendererImpl<'render, 'stack> {
     pub(crate) inner: RendererInner<'render>,
     pub(crate) stack: Stack<'stack>,
+    /// overdue: steps taken so far, against `Engine::set_max_steps`.
+    pub(crate) steps: u64,
 }
 
 #[cfg(feature = "functions")]
@@ -108,6 +110,8 @@ where
         let mut exprs: Vec<(ValueCow<'stack>, Span)> = Vec::new();
 
         while let Some(instr) = t.instrs.get(*pc) {
+            // overdue: one step per instruction, checked before it runs.
+            self.charge(1)?;
             match instr {
                 Instr::Jump(j) => {
                     *pc = *j;
@@ -221,6 +225,10 @@ where
 
                 Instr::ExprStartVar(var) => {
                     let value = self.stack.lookup_var(&t.source, var)?;
+                    // overdue: a lookup into a value the template built copies what it finds.
+                    if let ValueCow::Owned(v) = &value {
+                        self.charge(weight(v))?;
+                    }
                     exprs.push((value, var.span()));
                 }
 
@@ -241,6 +249,10 @@ where
 
                 Instr::ExprListPush => {
                     let (item, _) = exprs.pop().unwrap();
+                    // overdue: a borrowed item is copied into the list.
+                    if let ValueCow::Borrowed(v) = &item {
+                        self.charge(weight(v))?;
+                    }
                     match exprs.last_mut().unwrap() {
                         (ValueCow::Owned(Value::List(l)), _) => {
                             l.push(item.to_owned());
@@ -252,6 +264,10 @@ where
                 Instr::ExprMapInsert(key) => {
                     let key = key.value.clone();
                     let (value, _) = exprs.pop().unwrap();
+                    // overdue: as for a list item.
+                    if let ValueCow::Borrowed(v) = &value {
+                        self.charge(weight(v))?;
+                    }
                     match exprs.last_mut().unwrap() {
                         (ValueCow::Owned(Value::Map(m)), _) => {
                             m.insert(key.into(), value.to_owned());
@@ -301,6 +317,16 @@ where
         Ok(RenderState::Done)
     }
 
+    /// overdue: takes `n` steps from the budget.
+    fn charge(&mut self, n: u64) -> Result<()> {
+        let max = self.inner.engine.max_steps;
+        self.steps = self.steps.saturating_add(n);
+        if self.steps > max {
+            return Err(Error::step_limit(max));
+        }
+        Ok(())
+    }
+
     fn get_template(
         &mut self,
         source: &str,
@@ -318,4 +344,21 @@ where
                 .ok_or_else(|| Error::render("unknown template", source, name.span))
         }
     }
+}
+
+/// overdue: what copying `v` costs in steps: ten per value (a copy allocates; measured about ten
+/// times an instruction's time), and one per 64 bytes of text.
+fn weight(v: &Value) -> u64 {
+    let mut n = 0u64;
+    let mut todo = vec![v];
+    while let Some(v) = todo.pop() {
+        n += 10;
+        match v {
+            Value::String(s) => n += (s.len() / 64) as u64,
+            Value::List(l) => todo.extend(l.iter()),
+            Value::Map(m) => todo.extend(m.values()),
+            _ => {}
+        }
+    }
+    n
 }

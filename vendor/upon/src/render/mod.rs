@@ -18,7 +18,7 @@ use crate::{Engine, Error, Result, Value, ValueFn};
 fn to_string(inner: RendererInner<'_>, stack: Stack<'_>) -> Result<String> {
     let mut s = String::with_capacity(inner.template.source.len());
     let mut f = Formatter::with_string(&mut s);
-    RendererImpl { inner, stack }.render(&mut f)?;
+    RendererImpl { inner, stack, steps: 0 }.render(&mut f)?;
     Ok(s)
 }
 
@@ -28,7 +28,7 @@ where
 {
     let mut w = Writer::new(writer);
     let mut f = Formatter::with_writer(&mut w);
-    RendererImpl { inner, stack }
+    RendererImpl { inner, stack, steps: 0 }
         .render(&mut f)
         .map_err(|err| w.take_err().map(Error::from).unwrap_or(err))
 }
