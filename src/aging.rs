@@ -6,13 +6,13 @@
 
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Result};
+use crate::fasthash::FastMap;
 use crate::invoice::{validate_invoices, Id, Invoice};
 use crate::money::{round_dp, round_to_minor, ser_decimal};
+use crate::order::{arrange, by_currency, currency_group, order, SmallMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use crate::fasthash::FastMap;
-use crate::order::{arrange, by_currency, currency_group, order, SmallMap};
 
 /// The default bucket limits in days: Current, 1–30, 31–60, 61–90, 91–120, 121+.
 pub const DEFAULT_LIMITS: [i64; 4] = [30, 60, 90, 120];
@@ -182,19 +182,34 @@ pub struct AgingReport {
 /// `invalid_value` at `buckets[i]` for the first bad limit, `too_many` for too many.
 pub fn check_limits(limits: &[i64]) -> Result<()> {
     if limits.len() > MAX_LIMITS {
-        return Err(Error::new(ErrorCode::TooMany, "buckets", format!("At most {MAX_LIMITS} bucket limits are allowed.")));
+        return Err(Error::new(
+            ErrorCode::TooMany,
+            "buckets",
+            format!("At most {MAX_LIMITS} bucket limits are allowed."),
+        ));
     }
     for (i, &l) in limits.iter().enumerate() {
         let path = format!("buckets[{i}]");
         if !(1..=MAX_LIMIT_DAYS).contains(&l) {
-            return Err(Error::new(ErrorCode::InvalidValue, path, format!("A bucket limit must be a whole number of days from 1 to {MAX_LIMIT_DAYS} (got {l}).")));
-        }
-        if i > 0 && l <= limits[i - 1] {
-            let what = if l == limits[i - 1] { "repeats" } else { "is smaller than" };
             return Err(Error::new(
                 ErrorCode::InvalidValue,
                 path,
-                format!("Bucket limits must go up: {l} {what} the limit before it ({}).", limits[i - 1]),
+                format!("A bucket limit must be a whole number of days from 1 to {MAX_LIMIT_DAYS} (got {l})."),
+            ));
+        }
+        if i > 0 && l <= limits[i - 1] {
+            let what = if l == limits[i - 1] {
+                "repeats"
+            } else {
+                "is smaller than"
+            };
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                path,
+                format!(
+                    "Bucket limits must go up: {l} {what} the limit before it ({}).",
+                    limits[i - 1]
+                ),
             ));
         }
     }
@@ -206,16 +221,28 @@ pub fn bucket_defs(limits: &[i64], basis: Basis) -> Vec<BucketDef> {
     let mut defs = Vec::with_capacity(limits.len() + 2);
     let mut from = match basis {
         Basis::DueDate => {
-            defs.push(BucketDef { label: "Current".into(), from: None, to: Some(0) });
+            defs.push(BucketDef {
+                label: "Current".into(),
+                from: None,
+                to: Some(0),
+            });
             1
         }
         Basis::IssueDate => 0,
     };
     for &to in limits {
-        defs.push(BucketDef { label: format!("{from}–{to}"), from: Some(from), to: Some(to) });
+        defs.push(BucketDef {
+            label: format!("{from}–{to}"),
+            from: Some(from),
+            to: Some(to),
+        });
         from = to + 1;
     }
-    defs.push(BucketDef { label: format!("{from}+"), from: Some(from), to: None });
+    defs.push(BucketDef {
+        label: format!("{from}+"),
+        from: Some(from),
+        to: None,
+    });
     defs
 }
 
@@ -279,7 +306,12 @@ pub struct Ager<'a> {
 impl<'a> Ager<'a> {
     /// # Errors
     /// Bad bucket limits (see [`check_limits`]).
-    pub fn new(as_of: NaiveDate, limits: Option<&[i64]>, basis: Option<Basis>, detail: Option<Detail>) -> Result<Ager<'a>> {
+    pub fn new(
+        as_of: NaiveDate,
+        limits: Option<&[i64]>,
+        basis: Option<Basis>,
+        detail: Option<Detail>,
+    ) -> Result<Ager<'a>> {
         let limits = limits.unwrap_or(&DEFAULT_LIMITS).to_vec();
         check_limits(&limits)?;
         let basis = basis.unwrap_or_default();
@@ -389,7 +421,10 @@ impl<'a> Ager<'a> {
     /// The finished report: amounts rounded to each currency's minor unit and rows in report order.
     pub fn finish(self) -> AgingReport {
         let defs = self.defs;
-        let currencies: Vec<CurrencyAging> = by_currency(self.currencies).into_iter().map(|(c, a)| a.finish(c, &defs)).collect();
+        let currencies: Vec<CurrencyAging> = by_currency(self.currencies)
+            .into_iter()
+            .map(|(c, a)| a.finish(c, &defs))
+            .collect();
         let customers: Vec<CustomerAging> = self
             .customers
             .into_iter()
@@ -407,11 +442,20 @@ impl<'a> Ager<'a> {
             .collect();
         // Totals of one currency all have its minor scale after rounding, so their mantissas order
         // them exactly; comparing Decimals and id strings here cost more than the rest of the report.
-        let keys = customers.iter().enumerate().map(|(i, c)| (currency_group(c.currency), -c.total_outstanding.mantissa(), i as u32)).collect();
+        let keys = customers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (currency_group(c.currency), -c.total_outstanding.mantissa(), i as u32))
+            .collect();
         let customers = arrange(customers, &order(keys));
         // Stable: invoices of the same age keep the order they were given in. Sorting indices and
         // then moving each row once is much cheaper than letting the sort shuffle the rows.
-        let keys = self.invoices.iter().enumerate().map(|(i, x)| (0, -i128::from(x.age), i as u32)).collect();
+        let keys = self
+            .invoices
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (0, -i128::from(x.age), i as u32))
+            .collect();
         let invoices = arrange(self.invoices, &order(keys));
         AgingReport {
             as_of: self.as_of,
@@ -530,7 +574,11 @@ impl CurrencyAcc {
             buckets: defs
                 .iter()
                 .zip(self.amounts.iter().zip(&self.counts))
-                .map(|(d, (a, n))| BucketTotal { label: d.label.clone(), amount: round_to_minor(*a, c), count: *n })
+                .map(|(d, (a, n))| BucketTotal {
+                    label: d.label.clone(),
+                    amount: round_to_minor(*a, c),
+                    count: *n,
+                })
                 .collect(),
             total_outstanding: round_to_minor(total, c),
             overdue_total: round_to_minor(self.overdue, c),
@@ -551,16 +599,38 @@ mod tests {
     fn limits_are_inclusive_upper_bounds() {
         let l = DEFAULT_LIMITS;
         let b = |age| bucket_index(age, &l, Basis::DueDate);
-        assert_eq!([b(-5), b(0), b(1), b(30), b(31), b(60), b(61), b(90), b(91), b(120), b(121), b(5000)], [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+        assert_eq!(
+            [
+                b(-5),
+                b(0),
+                b(1),
+                b(30),
+                b(31),
+                b(60),
+                b(61),
+                b(90),
+                b(91),
+                b(120),
+                b(121),
+                b(5000)
+            ],
+            [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+        );
         let i = |age| bucket_index(age, &l, Basis::IssueDate);
         assert_eq!([i(0), i(30), i(31), i(121)], [0, 0, 1, 4]);
     }
 
     #[test]
     fn labels_follow_the_limits() {
-        let labels: Vec<String> = bucket_defs(&DEFAULT_LIMITS, Basis::DueDate).into_iter().map(|d| d.label).collect();
+        let labels: Vec<String> = bucket_defs(&DEFAULT_LIMITS, Basis::DueDate)
+            .into_iter()
+            .map(|d| d.label)
+            .collect();
         assert_eq!(labels, ["Current", "1–30", "31–60", "61–90", "91–120", "121+"]);
-        let labels: Vec<String> = bucket_defs(&[7, 14], Basis::IssueDate).into_iter().map(|d| d.label).collect();
+        let labels: Vec<String> = bucket_defs(&[7, 14], Basis::IssueDate)
+            .into_iter()
+            .map(|d| d.label)
+            .collect();
         assert_eq!(labels, ["0–7", "8–14", "15+"]);
     }
 

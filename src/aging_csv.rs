@@ -67,20 +67,43 @@ enum Col {
 }
 
 const COLUMNS: &[(Col, &str, &[&str], bool)] = &[
-    (Col::Id, "id", &["id", "invoice", "invoiceid", "invoicenumber", "number"], true),
-    (Col::CustomerId, "customerId", &["customerid", "customer", "accountnumber"], true),
+    (
+        Col::Id,
+        "id",
+        &["id", "invoice", "invoiceid", "invoicenumber", "number"],
+        true,
+    ),
+    (
+        Col::CustomerId,
+        "customerId",
+        &["customerid", "customer", "accountnumber"],
+        true,
+    ),
     (Col::CustomerName, "customerName", &["customername", "name"], false),
     (Col::Currency, "currency", &["currency"], true),
     (Col::Amount, "amount", &["amount", "total"], true),
-    (Col::IssueDate, "issueDate", &["issuedate", "invoicedate", "date"], false),
+    (
+        Col::IssueDate,
+        "issueDate",
+        &["issuedate", "invoicedate", "date"],
+        false,
+    ),
     (Col::DueDate, "dueDate", &["duedate"], true),
     (Col::Paid, "paid", &["paid", "amountpaid"], false),
-    (Col::Outstanding, "outstanding", &["outstanding", "balance", "amountdue"], false),
+    (
+        Col::Outstanding,
+        "outstanding",
+        &["outstanding", "balance", "amountdue"],
+        false,
+    ),
     (Col::Disputed, "disputed", &["disputed"], false),
 ];
 
 fn header_key(h: &str) -> String {
-    h.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).map(crate::csv::header_lower).collect()
+    h.chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .map(crate::csv::header_lower)
+        .collect()
 }
 
 fn column_positions(header: &[Cow<'_, str>]) -> Result<[Option<usize>; 10]> {
@@ -94,7 +117,10 @@ fn column_positions(header: &[Cow<'_, str>]) -> Result<[Option<usize>; 10]> {
             return Err(Error::new(
                 ErrorCode::MissingField,
                 "csv[1]",
-                format!("The header line has no `{name}` column (found: {}).", header.iter().map(|h| h.as_ref()).collect::<Vec<_>>().join(", ")),
+                format!(
+                    "The header line has no `{name}` column (found: {}).",
+                    header.iter().map(|h| h.as_ref()).collect::<Vec<_>>().join(", ")
+                ),
             ));
         }
     }
@@ -122,32 +148,63 @@ pub fn age_receivables_csv(input: &AgingCsvInput) -> Result<AgingReport> {
     let mut fields: Vec<Cow<'_, str>> = Vec::with_capacity(12);
     let with_line = |e: Error, line: usize| e.within(&format!("csv[{line}]"));
     if reader.next_record(&mut fields).map_err(|e| e.within("csv"))?.is_none() {
-        return Err(Error::new(ErrorCode::MissingField, "csv", "The CSV text is empty: it needs a header line and one line per invoice."));
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "csv",
+            "The CSV text is empty: it needs a header line and one line per invoice.",
+        ));
     }
     let pos = column_positions(&fields)?;
     let mut row: Vec<Cow<'_, str>> = Vec::with_capacity(12);
     // Roughly one id per 60 bytes of CSV: sized once instead of rehashing a million-entry set.
-    let mut seen: FastSet<Cow<'_, str>> = FastSet::with_capacity_and_hasher((text.len() / 60).min(MAX_ROWS), Default::default());
+    let mut seen: FastSet<Cow<'_, str>> =
+        FastSet::with_capacity_and_hasher((text.len() / 60).min(MAX_ROWS), Default::default());
     // Ledgers use a handful of currencies: remember the last one instead of looking every row up.
     let mut last_currency: Option<(&str, Currency)> = None;
     let col = |c: Col| COLUMNS.iter().position(|(k, ..)| *k == c).and_then(|i| pos[i]);
-    let idx: [Option<usize>; 10] = [Col::Id, Col::CustomerId, Col::CustomerName, Col::Currency, Col::Amount, Col::IssueDate, Col::DueDate, Col::Paid, Col::Outstanding, Col::Disputed].map(col);
+    let idx: [Option<usize>; 10] = [
+        Col::Id,
+        Col::CustomerId,
+        Col::CustomerName,
+        Col::Currency,
+        Col::Amount,
+        Col::IssueDate,
+        Col::DueDate,
+        Col::Paid,
+        Col::Outstanding,
+        Col::Disputed,
+    ]
+    .map(col);
     let mut issue_dates_future = true;
     let mut rows = 0usize;
     while let Some(line) = reader.next_record(&mut row).map_err(|e| e.within("csv"))? {
         rows += 1;
         if rows > MAX_ROWS {
-            return Err(Error::new(ErrorCode::TooMany, "csv", format!("At most {MAX_ROWS} rows can be aged in one call.")));
+            return Err(Error::new(
+                ErrorCode::TooMany,
+                "csv",
+                format!("At most {MAX_ROWS} rows can be aged in one call."),
+            ));
         }
-        let get = |c: Col| -> &str { idx[c as usize].and_then(|p| row.get(p)).map_or("", |f| f.as_ref().trim()) };
+        let get = |c: Col| -> &str {
+            idx[c as usize]
+                .and_then(|p| row.get(p))
+                .map_or("", |f| f.as_ref().trim())
+        };
         let at = |col: &'static str| move |e: Error| with_line(e.within(col), line);
         let id = get(Col::Id);
         if id.is_empty() {
-            return Err(with_line(Error::new(ErrorCode::EmptyText, "id", "The invoice id is empty."), line));
+            return Err(with_line(
+                Error::new(ErrorCode::EmptyText, "id", "The invoice id is empty."),
+                line,
+            ));
         }
         let customer_id = get(Col::CustomerId);
         if customer_id.is_empty() {
-            return Err(with_line(Error::new(ErrorCode::EmptyText, "customerId", "The customer id is empty."), line));
+            return Err(with_line(
+                Error::new(ErrorCode::EmptyText, "customerId", "The customer id is empty."),
+                line,
+            ));
         }
         let code = get(Col::Currency);
         let currency = match last_currency {
@@ -165,12 +222,26 @@ pub fn age_receivables_csv(input: &AgingCsvInput) -> Result<AgingReport> {
             if raw.is_empty() {
                 return Ok(None);
             }
-            let d = parse_decimal(raw).and_then(|d| check_for_currency(d, currency)).map_err(at(name))?;
+            let d = parse_decimal(raw)
+                .and_then(|d| check_for_currency(d, currency))
+                .map_err(at(name))?;
             Ok(Some(d))
         };
-        let amount = money(Col::Amount, "amount")?.ok_or_else(|| with_line(Error::new(ErrorCode::MissingField, "amount", "The amount is empty."), line))?;
+        let amount = money(Col::Amount, "amount")?.ok_or_else(|| {
+            with_line(
+                Error::new(ErrorCode::MissingField, "amount", "The amount is empty."),
+                line,
+            )
+        })?;
         if amount <= Decimal::ZERO {
-            return Err(with_line(Error::new(ErrorCode::InvalidAmount, "amount", "An invoice amount must be greater than zero."), line));
+            return Err(with_line(
+                Error::new(
+                    ErrorCode::InvalidAmount,
+                    "amount",
+                    "An invoice amount must be greater than zero.",
+                ),
+                line,
+            ));
         }
         let due = parse_date(get(Col::DueDate)).map_err(at("dueDate"))?;
         let issue = match get(Col::IssueDate) {
@@ -180,15 +251,32 @@ pub fn age_receivables_csv(input: &AgingCsvInput) -> Result<AgingReport> {
             s => parse_date(s).map_err(at("issueDate"))?,
         };
         if due < issue {
-            return Err(with_line(Error::new(ErrorCode::InvalidDateOrder, "dueDate", format!("The due date {due} is before the issue date {issue}.")), line));
+            return Err(with_line(
+                Error::new(
+                    ErrorCode::InvalidDateOrder,
+                    "dueDate",
+                    format!("The due date {due} is before the issue date {issue}."),
+                ),
+                line,
+            ));
         }
         let outstanding = match money(Col::Outstanding, "outstanding")? {
             Some(o) => o,
             None => amount - money(Col::Paid, "paid")?.unwrap_or(Decimal::ZERO),
         };
-        let disputed = matches!(get(Col::Disputed).to_ascii_lowercase().as_str(), "true" | "yes" | "y" | "1");
+        let disputed = matches!(
+            get(Col::Disputed).to_ascii_lowercase().as_str(),
+            "true" | "yes" | "y" | "1"
+        );
         if !seen.insert(trimmed(row[pos[0].unwrap_or(0)].clone())) {
-            return Err(with_line(Error::new(ErrorCode::DuplicateId, "id", format!("The invoice id \"{id}\" appears more than once.")), line));
+            return Err(with_line(
+                Error::new(
+                    ErrorCode::DuplicateId,
+                    "id",
+                    format!("The invoice id \"{id}\" appears more than once."),
+                ),
+                line,
+            ));
         }
         issue_dates_future &= issue > input.as_of;
         let customer_cow = trimmed(row[pos[1].unwrap_or(0)].clone());

@@ -213,13 +213,23 @@ fn percent(v: Option<Amount>, path: &str, what: &str, max: Decimal) -> Result<Op
     let Some(v) = v else { return Ok(None) };
     let r = v.0;
     if r < Decimal::ZERO || r > max {
-        return Err(Error::new(ErrorCode::InvalidValue, path, format!("{what} must be from 0 to {max} (got {r}).")));
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            format!("{what} must be from 0 to {max} (got {r})."),
+        ));
     }
     Ok(Some(r))
 }
 
 fn required(v: Option<Decimal>, path: &str, kind: &str) -> Result<Decimal> {
-    v.ok_or_else(|| Error::new(ErrorCode::MissingField, path, format!("`{path}` is required for the {kind} regime.")))
+    v.ok_or_else(|| {
+        Error::new(
+            ErrorCode::MissingField,
+            path,
+            format!("`{path}` is required for the {kind} regime."),
+        )
+    })
 }
 
 /// Checked, normalised regime settings.
@@ -242,14 +252,31 @@ struct Rules {
 fn rules(r: &Regime) -> Result<Rules> {
     let hundred = Decimal::ONE_HUNDRED;
     let annual = percent(r.annual_rate, "regime.annualRate", "An annual rate (percent)", hundred)?;
-    let reference = percent(r.reference_rate.or(r.base_rate), if r.base_rate.is_some() { "regime.baseRate" } else { "regime.referenceRate" }, "A reference rate (percent)", hundred)?;
+    let reference = percent(
+        r.reference_rate.or(r.base_rate),
+        if r.base_rate.is_some() {
+            "regime.baseRate"
+        } else {
+            "regime.referenceRate"
+        },
+        "A reference rate (percent)",
+        hundred,
+    )?;
     let margin = percent(r.margin, "regime.margin", "The margin (points)", hundred)?.unwrap_or(Decimal::from(8));
     if r.kind == Kind::Eu && margin < Decimal::from(8) {
-        return Err(Error::new(ErrorCode::InvalidValue, "regime.margin", "Directive 2011/7/EU sets at least 8 points over the reference rate."));
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "regime.margin",
+            "Directive 2011/7/EU sets at least 8 points over the reference rate.",
+        ));
     }
     let grace = r.grace_days.unwrap_or(0);
     if !(0..=3650).contains(&grace) {
-        return Err(Error::new(ErrorCode::InvalidValue, "regime.graceDays", "Grace days must be from 0 to 3,650."));
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "regime.graceDays",
+            "Grace days must be from 0 to 3,650.",
+        ));
     }
     let day_count = r.day_count.unwrap_or_default();
     let fixed_explanation = match r.kind {
@@ -260,12 +287,22 @@ fn rules(r: &Regime) -> Result<Rules> {
                 DayCount::Act360 => "actual/360",
                 DayCount::ActAct => "actual/actual",
             };
-            let grace = if grace > 0 { format!(", from the end of a {grace}-day grace period") } else { String::new() };
-            format!("Contractual interest at {}% a year, simple, {basis}{grace}.", rate.normalize())
+            let grace = if grace > 0 {
+                format!(", from the end of a {grace}-day grace period")
+            } else {
+                String::new()
+            };
+            format!(
+                "Contractual interest at {}% a year, simple, {basis}{grace}.",
+                rate.normalize()
+            )
         }
         Kind::UsPromptPayment => {
             let rate = required(annual, "regime.annualRate", "us-prompt-payment")?;
-            format!("Prompt Payment Act interest at {}% a year, simple, on a 360-day year.", rate.normalize())
+            format!(
+                "Prompt Payment Act interest at {}% a year, simple, on a 360-day year.",
+                rate.normalize()
+            )
         }
         _ => String::new(),
     };
@@ -300,7 +337,20 @@ fn next_half_year(d: NaiveDate) -> NaiveDate {
 }
 
 fn long_date(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
@@ -312,7 +362,9 @@ type Stretch = (NaiveDate, NaiveDate, Decimal);
 fn rate_plan(r: &Rules, start: NaiveDate, end: NaiveDate) -> Result<(Vec<Stretch>, String)> {
     let whole = |rate: Decimal| vec![(start, end, rate)];
     match r.kind {
-        Kind::Contract | Kind::UsPromptPayment => Ok((whole(r.annual.unwrap_or_default()), r.fixed_explanation.clone())),
+        Kind::Contract | Kind::UsPromptPayment => {
+            Ok((whole(r.annual.unwrap_or_default()), r.fixed_explanation.clone()))
+        }
         Kind::Uk => {
             // SI 2002/1675 art. 4: the rate in force on 30 June (interest starting Jul–Dec) or
             // 31 December (starting Jan–Jun) immediately before interest starts.
@@ -326,7 +378,15 @@ fn rate_plan(r: &Rules, start: NaiveDate, end: NaiveDate) -> Result<(Vec<Stretch
                 Some(b) => (b, format!("the reference rate of {}% you gave", b.normalize())),
                 None => {
                     let f = in_force(Table::BoeBankRate, reference_date, "regime.referenceRate")?;
-                    (f.rate, format!("the Bank of England Bank Rate of {}% in force on {} (set on {})", f.rate.normalize(), long_date(reference_date), long_date(f.since)))
+                    (
+                        f.rate,
+                        format!(
+                            "the Bank of England Bank Rate of {}% in force on {} (set on {})",
+                            f.rate.normalize(),
+                            long_date(reference_date),
+                            long_date(f.since)
+                        ),
+                    )
                 }
             };
             let rate = base + Decimal::from(8);
@@ -336,10 +396,29 @@ fn rate_plan(r: &Rules, start: NaiveDate, end: NaiveDate) -> Result<(Vec<Stretch
             )))
         }
         Kind::Eu => {
-            let (stretches, source) = by_half_year(start, end, r.per_half_year, r.margin, r.reference, "reference rate", Table::EcbMro, "regime.referenceRate", |rate, hy, since| {
-                format!("the ECB main refinancing rate of {}% in force on {} (set on {})", rate.normalize(), long_date(hy), long_date(since))
-            })?;
-            let how = if r.per_half_year { "each half-year at its own reference rate" } else { "the rate of the half-year in which interest started, fixed for the debt" };
+            let (stretches, source) = by_half_year(
+                start,
+                end,
+                r.per_half_year,
+                r.margin,
+                r.reference,
+                "reference rate",
+                Table::EcbMro,
+                "regime.referenceRate",
+                |rate, hy, since| {
+                    format!(
+                        "the ECB main refinancing rate of {}% in force on {} (set on {})",
+                        rate.normalize(),
+                        long_date(hy),
+                        long_date(since)
+                    )
+                },
+            )?;
+            let how = if r.per_half_year {
+                "each half-year at its own reference rate"
+            } else {
+                "the rate of the half-year in which interest started, fixed for the debt"
+            };
             let first = stretches.first().map_or(r.margin, |s| s.2);
             Ok((stretches, format!(
                 "Statutory interest under Directive 2011/7/EU: {} points over {source}, so {}% a year; {how}; simple, ÷ 365.",
@@ -348,10 +427,28 @@ fn rate_plan(r: &Rules, start: NaiveDate, end: NaiveDate) -> Result<(Vec<Stretch
         }
         Kind::De => {
             let points = Decimal::from(if r.consumer { 5 } else { 9 });
-            let (stretches, source) = by_half_year(start, end, true, points, r.reference, "base rate", Table::DeBasiszins, "regime.baseRate", |rate, _hy, since| {
-                format!("the Basiszinssatz of {}% for the half-year from {}", rate.normalize(), long_date(since))
-            })?;
-            let who = if r.consumer { "with a consumer" } else { "between businesses" };
+            let (stretches, source) = by_half_year(
+                start,
+                end,
+                true,
+                points,
+                r.reference,
+                "base rate",
+                Table::DeBasiszins,
+                "regime.baseRate",
+                |rate, _hy, since| {
+                    format!(
+                        "the Basiszinssatz of {}% for the half-year from {}",
+                        rate.normalize(),
+                        long_date(since)
+                    )
+                },
+            )?;
+            let who = if r.consumer {
+                "with a consumer"
+            } else {
+                "between businesses"
+            };
             let first = stretches.first().map_or(points, |s| s.2);
             Ok((stretches, format!(
                 "Default interest under § 288 BGB {who}: {} points over {source}, so {}% a year; each half-year at its own Basiszinssatz; simple, ÷ 365.",
@@ -433,7 +530,13 @@ type Plans = SmallMap<NaiveDate, (Vec<Stretch>, String)>;
 /// sources and the sentence depend only on the half-year interest starts in (and on `end`, the
 /// same for every invoice of a call), and writing the statutory sentences with their dates was a
 /// fifth of a UK or EU report. A call spanning more half-years than are kept makes the rest anew.
-fn plan_for(r: &Rules, start: NaiveDate, end: NaiveDate, plans: &mut Plans, text: bool) -> Result<(Vec<Stretch>, String)> {
+fn plan_for(
+    r: &Rules,
+    start: NaiveDate,
+    end: NaiveDate,
+    plans: &mut Plans,
+    text: bool,
+) -> Result<(Vec<Stretch>, String)> {
     const KEPT: usize = 64;
     let hy = half_year_start(start);
     if let Some((stretches, words)) = plans.get(&hy) {
@@ -452,7 +555,13 @@ fn plan_for(r: &Rules, start: NaiveDate, end: NaiveDate, plans: &mut Plans, text
 
 /// One invoice's charges; with `row` false (a customer or summary report) only its totals are
 /// worth making, not the periods and the sentence nobody will see.
-fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans, row: bool) -> Result<Option<InvoiceCharges>> {
+fn charge_invoice(
+    inv: &Invoice,
+    as_of: NaiveDate,
+    r: &Rules,
+    plans: &mut Plans,
+    row: bool,
+) -> Result<Option<InvoiceCharges>> {
     let c = inv.currency;
     let needs = match r.kind {
         Kind::Uk => Some("GBP"),
@@ -489,7 +598,12 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans,
         .filter(|(d, _)| *d <= as_of)
         .collect();
     let changes = by_date(changes, |c| c.0);
-    let mut balance = inv.amount.0 - changes.iter().filter(|(d, _)| *d < start).map(|(_, a)| *a).sum::<Decimal>();
+    let mut balance = inv.amount.0
+        - changes
+            .iter()
+            .filter(|(d, _)| *d < start)
+            .map(|(_, a)| *a)
+            .sum::<Decimal>();
     // Where the balance, the rate or the year changes; the first stretch starts at `start`.
     let mut cuts: Vec<NaiveDate> = stretches.iter().map(|s| s.0).collect();
     cuts.extend(changes.iter().map(|(d, _)| *d).filter(|d| *d > start && *d < end));
@@ -518,7 +632,10 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans,
                 break;
             }
         }
-        let rate = stretches.iter().find(|(f, u, _)| *f <= *from && *from < *u).map_or(Decimal::ZERO, |s| s.2);
+        let rate = stretches
+            .iter()
+            .find(|(f, u, _)| *f <= *from && *from < *u)
+            .map_or(Decimal::ZERO, |s| s.2);
         let days = (to - *from).num_days();
         if days <= 0 || balance <= Decimal::ZERO {
             continue;
@@ -535,7 +652,14 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans,
                 p.days += days;
                 p.interest += part;
             }
-            _ => periods.push(Period { from: *from, to: to - Duration::days(1), days, balance, rate, interest: part }),
+            _ => periods.push(Period {
+                from: *from,
+                to: to - Duration::days(1),
+                days,
+                balance,
+                rate,
+                interest: part,
+            }),
         }
     }
     for p in &mut periods {
@@ -579,7 +703,10 @@ fn charge_invoice(inv: &Invoice, as_of: NaiveDate, r: &Rules, plans: &mut Plans,
         explanation.push_str(&format!(" Fixed compensation: {}.", format_en(compensation, c)));
     }
     if row && capped {
-        explanation.push_str(&format!(" Charges are capped at {} by the contract.", format_en(total, c)));
+        explanation.push_str(&format!(
+            " Charges are capped at {} by the contract.",
+            format_en(total, c)
+        ));
     }
     Ok(Some(InvoiceCharges {
         id: inv.id.clone(),
@@ -609,7 +736,11 @@ fn by_date<T>(items: Vec<T>, date: impl Fn(&T) -> NaiveDate) -> Vec<T> {
     if items.windows(2).all(|w| date(&w[0]) <= date(&w[1])) {
         return items;
     }
-    let keys = items.iter().enumerate().map(|(i, x)| (0, i128::from(date(x).num_days_from_ce()), i as u32)).collect();
+    let keys = items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (0, i128::from(date(x).num_days_from_ce()), i as u32))
+        .collect();
     arrange(items, &order(keys))
 }
 
@@ -647,7 +778,13 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     let detail = input.detail.unwrap_or_default();
     let rows_wanted = detail == crate::aging::Detail::Invoices;
     for (i, inv) in input.invoices.iter().enumerate() {
-        if let Some(ch) = charge_invoice(inv, input.as_of, &r, &mut plans, rows_wanted).map_err(|e| if e.path.starts_with("regime") { e } else { e.within(&format!("invoices[{i}]")) })? {
+        if let Some(ch) = charge_invoice(inv, input.as_of, &r, &mut plans, rows_wanted).map_err(|e| {
+            if e.path.starts_with("regime") {
+                e
+            } else {
+                e.within(&format!("invoices[{i}]"))
+            }
+        })? {
             rows.push((inv.customer.name.as_str(), ch));
         }
     }
@@ -664,18 +801,59 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
         add(currencies.entry(ch.currency, ChargeTotals::default), ch);
     }
     let fix = |t: &mut ChargeTotals, c: Currency| {
-        for v in [&mut t.outstanding, &mut t.interest, &mut t.compensation, &mut t.fees, &mut t.total_charges, &mut t.total_claim] {
+        for v in [
+            &mut t.outstanding,
+            &mut t.interest,
+            &mut t.compensation,
+            &mut t.fees,
+            &mut t.total_charges,
+            &mut t.total_claim,
+        ] {
             *v = round_to_minor(*v, c);
         }
     };
     let customer_rows = groups.items;
-    let invoices: Vec<InvoiceCharges> = if rows_wanted { rows.into_iter().map(|(_, c)| c).collect() } else { Vec::new() };
-    let keys = invoices.iter().enumerate().map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32)).collect();
+    let invoices: Vec<InvoiceCharges> = if rows_wanted {
+        rows.into_iter().map(|(_, c)| c).collect()
+    } else {
+        Vec::new()
+    };
+    let keys = invoices
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32))
+        .collect();
     let invoices = arrange(invoices, &order(keys));
-    let customers: Vec<CustomerCharges> = customer_rows.into_iter().map(|mut c| { fix(&mut c.totals, c.currency); c }).collect();
-    let keys = customers.iter().enumerate().map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32)).collect();
+    let customers: Vec<CustomerCharges> = customer_rows
+        .into_iter()
+        .map(|mut c| {
+            fix(&mut c.totals, c.currency);
+            c
+        })
+        .collect();
+    let keys = customers
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32))
+        .collect();
     let customers = arrange(customers, &order(keys));
-    let currencies = by_currency(currencies).into_iter().map(|(c, mut t)| { fix(&mut t, c); CurrencyCharges { currency: c, totals: t } }).collect();
-    let customers = if detail == crate::aging::Detail::Summary { Vec::new() } else { customers };
-    Ok(ChargesReport { as_of: input.as_of, kind: r.kind, invoices, customers, currencies })
+    let currencies = by_currency(currencies)
+        .into_iter()
+        .map(|(c, mut t)| {
+            fix(&mut t, c);
+            CurrencyCharges { currency: c, totals: t }
+        })
+        .collect();
+    let customers = if detail == crate::aging::Detail::Summary {
+        Vec::new()
+    } else {
+        customers
+    };
+    Ok(ChargesReport {
+        as_of: input.as_of,
+        kind: r.kind,
+        invoices,
+        customers,
+        currencies,
+    })
 }

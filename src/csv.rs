@@ -43,7 +43,12 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, delimiter: u8) -> Reader<'a> {
-        Reader { text: strip_bom(text), pos: 0, delimiter, line: 1 }
+        Reader {
+            text: strip_bom(text),
+            pos: 0,
+            delimiter,
+            line: 1,
+        }
     }
 
     /// Reads the next record into `fields` (cleared first) and returns the line it started on, or

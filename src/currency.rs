@@ -14,8 +14,8 @@ pub struct Currency {
 // Codes whose minor unit is not 2, from the ISO 4217 list (amendment 179, 2024). Every other code in
 // `CODES` has 2.
 const ZERO: &[&str] = &[
-    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV",
-    "XAF", "XOF", "XPF",
+    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF",
+    "XPF",
 ];
 const THREE: &[&str] = &["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
 const FOUR: &[&str] = &["CLF", "UYW"];
@@ -23,18 +23,16 @@ const FOUR: &[&str] = &["CLF", "UYW"];
 // Active ISO 4217 codes of currencies in use (funds codes, precious metals and testing codes left out,
 // except the funds codes with their own minor unit that ledgers do carry: CLF, UYI, UYW).
 const CODES: &[&str] = &[
-    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN",
-    "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF",
-    "CLF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN",
-    "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL",
-    "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR",
-    "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL",
-    "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MYR", "MZN", "NAD", "NGN",
-    "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON",
-    "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP",
-    "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH",
-    "UGX", "USD", "UYI", "UYU", "UYW", "UZS", "VED", "VES", "VND", "VUV", "WST", "XAF", "XCD", "XCG",
-    "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BHD", "BIF",
+    "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF", "CLF", "CLP", "CNY", "COP",
+    "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL",
+    "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK",
+    "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD",
+    "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MYR", "MZN",
+    "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON",
+    "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC",
+    "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYI", "UYU",
+    "UYW", "UZS", "VED", "VES", "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
 ];
 
 impl Currency {
@@ -84,7 +82,10 @@ impl Currency {
         } else {
             2
         };
-        Ok(Currency { code: upper, minor_units })
+        Ok(Currency {
+            code: upper,
+            minor_units,
+        })
     }
 
     /// The three-letter upper-case code.
@@ -120,7 +121,10 @@ impl crate::decode::Decode for Currency {
     fn decode(r: &mut crate::decode::Reader<'_>) -> Result<Self, Error> {
         match r.got()? {
             crate::decode::Got::Str => Currency::from_code(&r.str()?),
-            got => Err(crate::decode::type_error("a three-letter ISO 4217 currency code such as \"EUR\"", &got)),
+            got => Err(crate::decode::type_error(
+                "a three-letter ISO 4217 currency code such as \"EUR\"",
+                &got,
+            )),
         }
     }
 }
@@ -138,8 +142,16 @@ mod tests {
     #[test]
     fn tables_are_sorted_and_consistent() {
         for table in [CODES, ZERO, THREE, FOUR] {
-            assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?} must stay sorted for binary search");
-            assert!(table.iter().all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())), "{table:?}");
+            assert!(
+                table.windows(2).all(|w| w[0] < w[1]),
+                "{table:?} must stay sorted for binary search"
+            );
+            assert!(
+                table
+                    .iter()
+                    .all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())),
+                "{table:?}"
+            );
         }
         // Every listed code is found, in any case, and its neighbours in the alphabet are not.
         for c in CODES {
@@ -155,7 +167,18 @@ mod tests {
 
     #[test]
     fn minor_units_follow_iso_4217() {
-        for (code, mu) in [("USD", 2), ("EUR", 2), ("GBP", 2), ("JPY", 0), ("KRW", 0), ("KWD", 3), ("BHD", 3), ("TND", 3), ("CLF", 4), ("CHF", 2)] {
+        for (code, mu) in [
+            ("USD", 2),
+            ("EUR", 2),
+            ("GBP", 2),
+            ("JPY", 0),
+            ("KRW", 0),
+            ("KWD", 3),
+            ("BHD", 3),
+            ("TND", 3),
+            ("CLF", 4),
+            ("CHF", 2),
+        ] {
             assert_eq!(Currency::from_code(code).unwrap().minor_units(), mu, "{code}");
         }
     }

@@ -43,7 +43,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
         return Err(Error::new(
             ErrorCode::InvalidDate,
             "",
-            format!("\"{}\" is not a date in the form YYYY-MM-DD (for example 2026-03-31).", shown()),
+            format!(
+                "\"{}\" is not a date in the form YYYY-MM-DD (for example 2026-03-31).",
+                shown()
+            ),
         ));
     };
     let year = i32::try_from(y).unwrap_or(0);
@@ -55,7 +58,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
         ));
     }
     NaiveDate::from_ymd_opt(year, m, d).ok_or_else(|| {
-        Error::new(ErrorCode::InvalidDate, "", format!("\"{}\" is not a real calendar date.", shown()))
+        Error::new(
+            ErrorCode::InvalidDate,
+            "",
+            format!("\"{}\" is not a real calendar date.", shown()),
+        )
     })
 }
 
@@ -85,7 +92,18 @@ impl DateText {
             return DateText { buf, len: s.len() };
         }
         let y = y as u32;
-        let digits = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10, 10, m / 10, m % 10, 10, day / 10, day % 10];
+        let digits = [
+            y / 1000,
+            y / 100 % 10,
+            y / 10 % 10,
+            y % 10,
+            10,
+            m / 10,
+            m % 10,
+            10,
+            day / 10,
+            day % 10,
+        ];
         for (b, v) in buf.iter_mut().zip(digits) {
             *b = if v == 10 { b'-' } else { b'0' + v as u8 };
         }
@@ -140,10 +158,21 @@ mod tests {
         let mut d = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap();
         let end = NaiveDate::from_ymd_opt(2101, 1, 10).unwrap();
         while d < end {
-            assert_eq!(DateText::new(d).as_str(), format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()));
+            assert_eq!(
+                DateText::new(d).as_str(),
+                format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            );
             d = d.succ_opt().unwrap();
         }
-        for (y, m, day) in [(0, 1, 1), (9, 2, 3), (999, 12, 31), (9999, 12, 31), (10000, 3, 30), (-5, 6, 7), (262_142, 1, 1)] {
+        for (y, m, day) in [
+            (0, 1, 1),
+            (9, 2, 3),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (10000, 3, 30),
+            (-5, 6, 7),
+            (262_142, 1, 1),
+        ] {
             let d = NaiveDate::from_ymd_opt(y, m, day).unwrap();
             assert_eq!(DateText::new(d).as_str(), format!("{y:04}-{m:02}-{day:02}"));
         }
@@ -154,7 +183,23 @@ mod tests {
         assert!(parse_date("2024-02-29").is_ok());
         assert!(parse_date("1900-01-01").is_ok());
         assert!(parse_date("9999-12-31").is_ok());
-        for bad in ["2025-02-29", "2025-02-30", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00", "0000-01-01", "1899-12-31", "2025/01/01", "2025-1-01", "20250101", "2025-01-01T00:00:00Z", "", " 2025-01-01", "2025-01-0１"] {
+        for bad in [
+            "2025-02-29",
+            "2025-02-30",
+            "2025-04-31",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-01-00",
+            "0000-01-01",
+            "1899-12-31",
+            "2025/01/01",
+            "2025-1-01",
+            "20250101",
+            "2025-01-01T00:00:00Z",
+            "",
+            " 2025-01-01",
+            "2025-01-0１",
+        ] {
             let e = parse_date(bad).unwrap_err();
             assert_eq!(e.code, ErrorCode::InvalidDate, "{bad}");
         }

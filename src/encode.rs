@@ -95,7 +95,11 @@ fn store<const N: usize>(buf: &mut [u8], at: usize, v: [u8; N]) {
 impl Writer {
     #[inline(never)]
     fn new() -> Writer {
-        Writer { buf: vec![0; 256], len: 0, plain: false }
+        Writer {
+            buf: vec![0; 256],
+            len: 0,
+            plain: false,
+        }
     }
 
     #[inline(never)]
@@ -236,7 +240,12 @@ impl<'a> Writer {
             self.byte(b':');
         }
         self.byte(open);
-        Compound { w: self, first: true, close, variant: variant.is_some() }
+        Compound {
+            w: self,
+            first: true,
+            close,
+            variant: variant.is_some(),
+        }
     }
 }
 
@@ -350,7 +359,13 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.plain = false;
         Ok(())
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, variant: &'static str, v: &T) -> R {
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> R {
         self.byte(b'{');
         self.string(variant);
         self.byte(b':');
@@ -367,7 +382,13 @@ impl<'a> ser::Serializer for &'a mut Writer {
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, EncodeError> {
         Ok(self.open(b'[', b']', None))
     }
-    fn serialize_tuple_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Compound<'a>, EncodeError> {
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a>, EncodeError> {
         Ok(self.open(b'[', b']', Some(variant)))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, EncodeError> {
@@ -376,7 +397,13 @@ impl<'a> ser::Serializer for &'a mut Writer {
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, EncodeError> {
         Ok(self.open(b'{', b'}', None))
     }
-    fn serialize_struct_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Compound<'a>, EncodeError> {
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a>, EncodeError> {
         Ok(self.open(b'{', b'}', Some(variant)))
     }
 }
@@ -397,7 +424,12 @@ macro_rules! elements {
         }
     )*};
 }
-elements!(SerializeSeq::serialize_element, SerializeTuple::serialize_element, SerializeTupleStruct::serialize_field, SerializeTupleVariant::serialize_field);
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -525,7 +557,13 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, EncodeError> {
         Err(key_error())
     }
-    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, EncodeError> {
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, EncodeError> {
         Err(key_error())
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, EncodeError> {
@@ -534,7 +572,13 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, EncodeError> {
         Err(key_error())
     }
-    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, EncodeError> {
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, EncodeError> {
         Err(key_error())
     }
 }
@@ -585,12 +629,20 @@ mod tests {
 
     #[test]
     fn writes_what_serde_json_writes() {
-        let mut strings = vec![String::new(), "plain".into(), "\"q\" \\ /".into(), "tab\tnl\ncr\r\u{8}\u{c}".into()];
+        let mut strings = vec![
+            String::new(),
+            "plain".into(),
+            "\"q\" \\ /".into(),
+            "tab\tnl\ncr\r\u{8}\u{c}".into(),
+        ];
         // Every control character, and text around each escape at every length up to 40, so each
         // branch of the short copy (0–3, 4–7, 8–16, longer) meets an escape at each position.
         strings.push((0u8..0x20).map(char::from).collect());
         for n in 0..40 {
-            let base: String = "abcdéfghijklmnopqrstuvwxyz€0123456789ABCDEFGH".chars().take(n).collect();
+            let base: String = "abcdéfghijklmnopqrstuvwxyz€0123456789ABCDEFGH"
+                .chars()
+                .take(n)
+                .collect();
             for at in 0..=base.chars().count() {
                 let mut s = base.clone();
                 let i = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
@@ -603,7 +655,20 @@ mod tests {
             same(s);
             same(&BTreeMap::from([(s.clone(), s.clone())]));
         }
-        for f in [0.0, -0.0, 0.1, 1.5, -2.25e-7, 1e21, 1e15, 123456789.0, f64::MAX, f64::MIN_POSITIVE, f64::NAN, f64::INFINITY] {
+        for f in [
+            0.0,
+            -0.0,
+            0.1,
+            1.5,
+            -2.25e-7,
+            1e21,
+            1e15,
+            123456789.0,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
             same(&f);
         }
         same(&Row {
@@ -619,7 +684,9 @@ mod tests {
             tuple: ('é', "t"),
             e: vec![E::UnitOne, E::New(-3), E::Tup(1, 2), E::Fields { a: true }],
             gone: None,
-            inner: Inner { deep: Some(Box::new(Inner { deep: None })) },
+            inner: Inner {
+                deep: Some(Box::new(Inner { deep: None })),
+            },
         });
         assert!(to_json(&BTreeMap::from([(vec![1u8], 1)])).is_err());
     }
@@ -633,8 +700,17 @@ mod tests {
 
     #[test]
     fn a_plain_string_is_written_as_a_string() {
-        let v = (Plain("123.45"), "a\"b", Plain(""), Some(Plain("2026-11-23")), vec![Plain("x"), Plain("-0.5")]);
+        let v = (
+            Plain("123.45"),
+            "a\"b",
+            Plain(""),
+            Some(Plain("2026-11-23")),
+            vec![Plain("x"), Plain("-0.5")],
+        );
         assert_eq!(to_json(&v).unwrap(), serde_json::to_string(&v).unwrap());
-        assert_eq!(to_json(&v).unwrap(), r#"["123.45","a\"b","","2026-11-23",["x","-0.5"]]"#);
+        assert_eq!(
+            to_json(&v).unwrap(),
+            r#"["123.45","a\"b","","2026-11-23",["x","-0.5"]]"#
+        );
     }
 }

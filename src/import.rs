@@ -22,22 +22,181 @@ use std::borrow::Cow;
 pub const MAX_LISTED_ERRORS: usize = 1_000;
 
 /// The fields an invoice row can fill.
-pub const FIELDS: [&str; 11] =
-    ["id", "customerId", "customerName", "email", "currency", "amount", "issueDate", "dueDate", "paid", "outstanding", "disputed"];
+pub const FIELDS: [&str; 11] = [
+    "id",
+    "customerId",
+    "customerName",
+    "email",
+    "currency",
+    "amount",
+    "issueDate",
+    "dueDate",
+    "paid",
+    "outstanding",
+    "disputed",
+];
 
 /// Header names recognised for each field (compared without case, spaces, `_`, `-`, `.`, `#`).
 const ALIASES: [&[&str]; 11] = [
-    &["id", "invoice", "invoiceid", "invoiceno", "invoicenumber", "number", "no", "rechnung", "rechnungsnummer", "rechnungsnr", "facture", "numerofacture", "nfacture", "factura", "numerofactura", "factuur", "factuurnummer", "factuurnr"],
-    &["customerid", "clientid", "accountnumber", "account", "accountno", "customerno", "customernumber", "kundennummer", "kundennr", "numeroclient", "codigocliente", "klantnummer", "debiteurnummer"],
-    &["customer", "customername", "client", "clientname", "name", "company", "kunde", "kundenname", "firma", "nomclient", "cliente", "nombrecliente", "klant", "klantnaam", "debiteur"],
-    &["email", "customeremail", "emailaddress", "mail", "courriel", "correo", "correoelectronico"],
-    &["currency", "curr", "ccy", "wahrung", "währung", "devise", "monnaie", "moneda", "divisa", "valuta", "munt"],
-    &["amount", "total", "invoicetotal", "invoiceamount", "gross", "totalamount", "betrag", "rechnungsbetrag", "brutto", "montant", "montantttc", "totalttc", "importe", "importetotal", "bedrag", "totaalbedrag"],
-    &["issuedate", "invoicedate", "date", "issued", "dateissued", "rechnungsdatum", "datum", "datefacture", "date", "fecha", "fechafactura", "factuurdatum"],
-    &["duedate", "due", "datedue", "paymentdue", "faelligkeit", "fälligkeit", "fälligam", "fallig", "fälligkeitsdatum", "faelligkeitsdatum", "zahlungsziel", "echeance", "échéance", "dateecheance", "dateéchéance", "vencimiento", "fechavencimiento", "vervaldatum", "vervaldag"],
-    &["paid", "amountpaid", "payments", "received", "bezahlt", "gezahlt", "paye", "payé", "montantpaye", "pagado", "importepagado", "betaald"],
-    &["outstanding", "balance", "amountdue", "balancedue", "open", "offen", "offenerbetrag", "restbetrag", "restant", "restantdu", "soldepayer", "pendiente", "saldo", "openstaand", "saldoopen"],
-    &["disputed", "dispute", "inquiry", "strittig", "bestritten", "litige", "conteste", "disputa", "betwist"],
+    &[
+        "id",
+        "invoice",
+        "invoiceid",
+        "invoiceno",
+        "invoicenumber",
+        "number",
+        "no",
+        "rechnung",
+        "rechnungsnummer",
+        "rechnungsnr",
+        "facture",
+        "numerofacture",
+        "nfacture",
+        "factura",
+        "numerofactura",
+        "factuur",
+        "factuurnummer",
+        "factuurnr",
+    ],
+    &[
+        "customerid",
+        "clientid",
+        "accountnumber",
+        "account",
+        "accountno",
+        "customerno",
+        "customernumber",
+        "kundennummer",
+        "kundennr",
+        "numeroclient",
+        "codigocliente",
+        "klantnummer",
+        "debiteurnummer",
+    ],
+    &[
+        "customer",
+        "customername",
+        "client",
+        "clientname",
+        "name",
+        "company",
+        "kunde",
+        "kundenname",
+        "firma",
+        "nomclient",
+        "cliente",
+        "nombrecliente",
+        "klant",
+        "klantnaam",
+        "debiteur",
+    ],
+    &[
+        "email",
+        "customeremail",
+        "emailaddress",
+        "mail",
+        "courriel",
+        "correo",
+        "correoelectronico",
+    ],
+    &[
+        "currency", "curr", "ccy", "wahrung", "währung", "devise", "monnaie", "moneda", "divisa", "valuta", "munt",
+    ],
+    &[
+        "amount",
+        "total",
+        "invoicetotal",
+        "invoiceamount",
+        "gross",
+        "totalamount",
+        "betrag",
+        "rechnungsbetrag",
+        "brutto",
+        "montant",
+        "montantttc",
+        "totalttc",
+        "importe",
+        "importetotal",
+        "bedrag",
+        "totaalbedrag",
+    ],
+    &[
+        "issuedate",
+        "invoicedate",
+        "date",
+        "issued",
+        "dateissued",
+        "rechnungsdatum",
+        "datum",
+        "datefacture",
+        "date",
+        "fecha",
+        "fechafactura",
+        "factuurdatum",
+    ],
+    &[
+        "duedate",
+        "due",
+        "datedue",
+        "paymentdue",
+        "faelligkeit",
+        "fälligkeit",
+        "fälligam",
+        "fallig",
+        "fälligkeitsdatum",
+        "faelligkeitsdatum",
+        "zahlungsziel",
+        "echeance",
+        "échéance",
+        "dateecheance",
+        "dateéchéance",
+        "vencimiento",
+        "fechavencimiento",
+        "vervaldatum",
+        "vervaldag",
+    ],
+    &[
+        "paid",
+        "amountpaid",
+        "payments",
+        "received",
+        "bezahlt",
+        "gezahlt",
+        "paye",
+        "payé",
+        "montantpaye",
+        "pagado",
+        "importepagado",
+        "betaald",
+    ],
+    &[
+        "outstanding",
+        "balance",
+        "amountdue",
+        "balancedue",
+        "open",
+        "offen",
+        "offenerbetrag",
+        "restbetrag",
+        "restant",
+        "restantdu",
+        "soldepayer",
+        "pendiente",
+        "saldo",
+        "openstaand",
+        "saldoopen",
+    ],
+    &[
+        "disputed",
+        "dispute",
+        "inquiry",
+        "strittig",
+        "bestritten",
+        "litige",
+        "conteste",
+        "disputa",
+        "betwist",
+    ],
 ];
 
 /// A column, by its header name or its 0-based position.
@@ -55,7 +214,10 @@ impl crate::decode::Decode for ColumnRef {
             Got::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => {
                 Ok(ColumnRef::Index(r.take(n).parse().unwrap_or(usize::MAX)))
             }
-            got => Err(crate::decode::type_error("a column name or a 0-based column number", &got)),
+            got => Err(crate::decode::type_error(
+                "a column name or a 0-based column number",
+                &got,
+            )),
         }
     }
 }
@@ -132,7 +294,10 @@ pub struct ImportResult {
 }
 
 fn key(h: &str) -> String {
-    h.chars().filter(|c| !matches!(c, ' ' | '_' | '-' | '.' | '#' | '\u{a0}')).map(crate::csv::header_lower).collect()
+    h.chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.' | '#' | '\u{a0}'))
+        .map(crate::csv::header_lower)
+        .collect()
 }
 
 fn field_index(name: &str) -> Option<usize> {
@@ -160,14 +325,23 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
         match reader.next_record(&mut fields) {
             Ok(Some(line)) => {
                 if records.len() > MAX_INVOICES {
-                    return Err(Error::new(ErrorCode::TooMany, "text", format!("At most {MAX_INVOICES} rows can be imported at once.")));
+                    return Err(Error::new(
+                        ErrorCode::TooMany,
+                        "text",
+                        format!("At most {MAX_INVOICES} rows can be imported at once."),
+                    ));
                 }
                 records.push((line, fields.drain(..).map(trimmed).collect()));
             }
             Ok(None) => break,
             Err(e) => {
                 // An unclosed quote swallows the rest of the file: report it and stop there.
-                read_errors.push(RowError { line: reader_line(&e), field: "", code: e.code.as_str(), message: e.message });
+                read_errors.push(RowError {
+                    line: reader_line(&e),
+                    field: "",
+                    code: e.code.as_str(),
+                    message: e.message,
+                });
                 break;
             }
         }
@@ -178,7 +352,13 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     let has_header = input.has_header.unwrap_or_else(|| looks_like_header(first));
     let width = records.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
     let columns: Vec<String> = if has_header {
-        (0..width).map(|i| first.get(i).map_or_else(|| format!("Column {}", i + 1), |c| c.to_string())).collect()
+        (0..width)
+            .map(|i| {
+                first
+                    .get(i)
+                    .map_or_else(|| format!("Column {}", i + 1), |c| c.to_string())
+            })
+            .collect()
     } else {
         (0..width).map(|i| format!("Column {}", i + 1)).collect()
     };
@@ -205,22 +385,38 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
         let mut last = [usize::MAX; FIELDS.len()];
         for (at, (field, _)) in m.0.iter().enumerate() {
             let f = field_index(field).ok_or_else(|| {
-                Error::new(ErrorCode::InvalidValue, format!("mapping.{field}"), format!("\"{field}\" is not an invoice field; use one of {}.", FIELDS.join(", ")))
+                Error::new(
+                    ErrorCode::InvalidValue,
+                    format!("mapping.{field}"),
+                    format!("\"{field}\" is not an invoice field; use one of {}.", FIELDS.join(", ")),
+                )
             })?;
             last[f] = at;
         }
         for (at, (field, col)) in m.0.iter().enumerate() {
-            let Some(f) = field_index(field).filter(|f| last[*f] == at) else { continue };
+            let Some(f) = field_index(field).filter(|f| last[*f] == at) else {
+                continue;
+            };
             let path = format!("mapping.{field}");
             map[f] = match col {
                 None => None,
                 Some(ColumnRef::Index(i)) if *i < width => Some(*i),
                 Some(ColumnRef::Name(n)) => match columns.iter().position(|c| c == n) {
                     Some(i) => Some(i),
-                    None => return Err(Error::new(ErrorCode::InvalidValue, path, format!("There is no column \"{n}\"."))),
+                    None => {
+                        return Err(Error::new(
+                            ErrorCode::InvalidValue,
+                            path,
+                            format!("There is no column \"{n}\"."),
+                        ))
+                    }
                 },
                 Some(ColumnRef::Index(i)) => {
-                    return Err(Error::new(ErrorCode::InvalidValue, path, format!("There is no column {i}: the file has {width}.")))
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        path,
+                        format!("There is no column {i}: the file has {width}."),
+                    ))
                 }
             };
         }
@@ -240,7 +436,11 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
         Some(".") => b'.',
         Some(",") => b',',
         Some(other) => {
-            return Err(Error::new(ErrorCode::InvalidValue, "decimalSeparator", format!("\"{other}\" is not \".\" or \",\".")))
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                "decimalSeparator",
+                format!("\"{other}\" is not \".\" or \",\"."),
+            ))
         }
         None => guess_decimal(body, [col("amount"), col("paid"), col("outstanding")]),
     };
@@ -255,7 +455,11 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
         delimiter: (delimiter as char).to_string(),
         has_header,
         columns,
-        sample: body.iter().take(5).map(|(_, r)| r.iter().map(|c| c.to_string()).collect()).collect(),
+        sample: body
+            .iter()
+            .take(5)
+            .map(|(_, r)| r.iter().map(|c| c.to_string()).collect())
+            .collect(),
         mapping: mapping_of(&map),
         missing,
         date_format,
@@ -274,7 +478,12 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     let mut seen = crate::fasthash::FastSet::default();
     let mut errors = read_errors;
     for (line, row) in body {
-        let cells: [Option<&str>; 11] = std::array::from_fn(|f| map[f].and_then(|i| row.get(i)).map(|c| c.as_ref()).filter(|c| !c.is_empty()));
+        let cells: [Option<&str>; 11] = std::array::from_fn(|f| {
+            map[f]
+                .and_then(|i| row.get(i))
+                .map(|c| c.as_ref())
+                .filter(|c| !c.is_empty())
+        });
         match read_row(&cells, format, decimal, input.currency) {
             Ok(inv) => {
                 if !seen.insert(inv.id.0.clone()) {
@@ -288,7 +497,12 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
                     result.invoices.push(inv);
                 }
             }
-            Err((field, e)) => errors.push(RowError { line: *line, field, code: e.code.as_str(), message: e.message }),
+            Err((field, e)) => errors.push(RowError {
+                line: *line,
+                field,
+                code: e.code.as_str(),
+                message: e.message,
+            }),
         }
     }
     result.error_count = errors.len();
@@ -307,14 +521,19 @@ fn trimmed(c: Cow<'_, str>) -> Cow<'_, str> {
 
 fn reader_line(e: &Error) -> usize {
     // The reader's messages start with the line: "Line 12: …".
-    e.message.strip_prefix("Line ").and_then(|m| m.split(':').next()).and_then(|n| n.parse().ok()).unwrap_or(0)
+    e.message
+        .strip_prefix("Line ")
+        .and_then(|m| m.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
 }
 
 /// A first line is a header when none of its cells reads as an amount or a date.
 fn looks_like_header(first: &[Cow<'_, str>]) -> bool {
     first.iter().all(|c| {
         let c = c.trim();
-        c.is_empty() || (amount_digits(c, b'.').is_none() && amount_digits(c, b',').is_none() && date_parts(c).is_none())
+        c.is_empty()
+            || (amount_digits(c, b'.').is_none() && amount_digits(c, b',').is_none() && date_parts(c).is_none())
     })
 }
 
@@ -347,7 +566,11 @@ fn date_parts(s: &str) -> Option<(u32, u32, u32, bool, u8)> {
     let sep = s.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'))?;
     let mut parts = s.split(sep as char);
     let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || [a, b, c].iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.next().is_some()
+        || [a, b, c]
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let n = |p: &str| p.parse::<u32>().ok();
@@ -359,11 +582,16 @@ fn date_parts(s: &str) -> Option<(u32, u32, u32, bool, u8)> {
 }
 
 /// The date format of the date columns, or the choices when the file cannot tell.
-fn guess_date_format(rows: &[(usize, Vec<Cow<'_, str>>)], cols: [Option<usize>; 2]) -> (Option<DateFormat>, Vec<DateFormat>) {
+fn guess_date_format(
+    rows: &[(usize, Vec<Cow<'_, str>>)],
+    cols: [Option<usize>; 2],
+) -> (Option<DateFormat>, Vec<DateFormat>) {
     let (mut iso, mut day_first, mut month_first, mut either, mut dotted) = (0, 0, 0, 0, 0);
     for (_, r) in rows {
         for c in cols.iter().flatten() {
-            let Some((a, b, _, is_iso, sep)) = r.get(*c).and_then(|v| date_parts(v)) else { continue };
+            let Some((a, b, _, is_iso, sep)) = r.get(*c).and_then(|v| date_parts(v)) else {
+                continue;
+            };
             if is_iso {
                 iso += 1;
             } else if a > 12 {
@@ -398,7 +626,11 @@ fn parse_date_as(s: &str, format: DateFormat) -> Result<Date> {
             DateFormat::Dmy => "DD/MM/YYYY",
             DateFormat::Mdy => "MM/DD/YYYY",
         };
-        Error::new(ErrorCode::InvalidDate, "", format!("\"{shown}\" is not a date in the form {expected}."))
+        Error::new(
+            ErrorCode::InvalidDate,
+            "",
+            format!("\"{shown}\" is not a date in the form {expected}."),
+        )
     };
     let (a, b, c, is_iso, _) = date_parts(s).ok_or_else(bad)?;
     let (y, m, d) = if is_iso {
@@ -410,11 +642,22 @@ fn parse_date_as(s: &str, format: DateFormat) -> Result<Date> {
         }
     };
     let date = NaiveDate::from_ymd_opt(i32::try_from(y).map_err(|_| bad())?, m, d).ok_or_else(|| {
-        Error::new(ErrorCode::InvalidDate, "", format!("\"{}\" is not a real calendar date.", s.chars().take(30).collect::<String>()))
+        Error::new(
+            ErrorCode::InvalidDate,
+            "",
+            format!(
+                "\"{}\" is not a real calendar date.",
+                s.chars().take(30).collect::<String>()
+            ),
+        )
     })?;
     // The same range as everywhere else.
     if !(1900..=9999).contains(&y) {
-        return Err(Error::new(ErrorCode::InvalidDate, "", format!("{y} is outside the years 1900–9999 overdue accepts.")));
+        return Err(Error::new(
+            ErrorCode::InvalidDate,
+            "",
+            format!("{y} is outside the years 1900–9999 overdue accepts."),
+        ));
     }
     Ok(date)
 }
@@ -476,27 +719,55 @@ const PAID: usize = 8;
 const OUTSTANDING: usize = 9;
 const DISPUTED: usize = 10;
 
-fn read_row(cells: &[Option<&str>; 11], format: DateFormat, decimal: u8, default_currency: Option<Currency>) -> RowResult {
+fn read_row(
+    cells: &[Option<&str>; 11],
+    format: DateFormat,
+    decimal: u8,
+    default_currency: Option<Currency>,
+) -> RowResult {
     let cell = |i: usize| cells[i];
     let req = |i: usize| {
         let name = FIELDS[i];
-        cell(i).ok_or_else(|| (name, Error::new(ErrorCode::MissingField, "", format!("The {} is empty.", human(name)))))
+        cell(i).ok_or_else(|| {
+            (
+                name,
+                Error::new(ErrorCode::MissingField, "", format!("The {} is empty.", human(name))),
+            )
+        })
     };
-    let money = |name: &'static str, v: &str| -> std::result::Result<(Decimal, Option<String>), (&'static str, Error)> {
-        let (digits, code) = amount_digits(v, decimal).ok_or_else(|| {
-            (name, Error::new(ErrorCode::InvalidAmount, "", format!("\"{}\" is not an amount.", v.chars().take(30).collect::<String>())))
-        })?;
-        let d = parse_decimal(&digits).map_err(|e| (name, e))?;
-        Ok((d, code))
-    };
+    let money =
+        |name: &'static str, v: &str| -> std::result::Result<(Decimal, Option<String>), (&'static str, Error)> {
+            let (digits, code) = amount_digits(v, decimal).ok_or_else(|| {
+                (
+                    name,
+                    Error::new(
+                        ErrorCode::InvalidAmount,
+                        "",
+                        format!("\"{}\" is not an amount.", v.chars().take(30).collect::<String>()),
+                    ),
+                )
+            })?;
+            let d = parse_decimal(&digits).map_err(|e| (name, e))?;
+            Ok((d, code))
+        };
     let id = req(ID)?.to_string();
     let name = cell(CUSTOMER_NAME).or_else(|| cell(CUSTOMER_ID)).ok_or_else(|| {
-        ("customerName", Error::new(ErrorCode::MissingField, "", "The customer is empty.".to_string()))
+        (
+            "customerName",
+            Error::new(ErrorCode::MissingField, "", "The customer is empty.".to_string()),
+        )
     })?;
     let customer_id = cell(CUSTOMER_ID).unwrap_or(name);
     let (amount, symbol_code) = money("amount", req(AMOUNT)?)?;
     if amount <= Decimal::ZERO {
-        return Err(("amount", Error::new(ErrorCode::InvalidAmount, "", "A credit or zero amount is not an invoice to chase: leave it out or enter it as a credit.".to_string())));
+        return Err((
+            "amount",
+            Error::new(
+                ErrorCode::InvalidAmount,
+                "",
+                "A credit or zero amount is not an invoice to chase: leave it out or enter it as a credit.".to_string(),
+            ),
+        ));
     }
     let currency = match cell(CURRENCY) {
         Some(c) => Currency::from_code(c).map_err(|e| ("currency", e))?,
@@ -504,12 +775,23 @@ fn read_row(cells: &[Option<&str>; 11], format: DateFormat, decimal: u8, default
             (Some(code), _) => Currency::from_code(code).map_err(|e| ("amount", e))?,
             (None, Some(c)) => c,
             (None, None) => {
-                return Err(("currency", Error::new(ErrorCode::MissingField, "", "No currency: add a currency column, or choose the file's currency.".to_string())))
+                return Err((
+                    "currency",
+                    Error::new(
+                        ErrorCode::MissingField,
+                        "",
+                        "No currency: add a currency column, or choose the file's currency.".to_string(),
+                    ),
+                ))
             }
         },
     };
     // Written with exactly the currency's minor digits, as everywhere else.
-    let minor = |name: &'static str, d: Decimal| check_for_currency(d, currency).map(|d| round_to_minor(d, currency)).map_err(|e| (name, e));
+    let minor = |name: &'static str, d: Decimal| {
+        check_for_currency(d, currency)
+            .map(|d| round_to_minor(d, currency))
+            .map_err(|e| (name, e))
+    };
     let amount = minor("amount", amount)?;
     let due = parse_date_as(req(DUE)?, format).map_err(|e| ("dueDate", e))?;
     let issue = match cell(ISSUE) {
@@ -521,16 +803,30 @@ fn read_row(cells: &[Option<&str>; 11], format: DateFormat, decimal: u8, default
         (None, Some(o)) => amount - minor("outstanding", money("outstanding", o)?.0)?,
         (None, None) => Decimal::ZERO,
     };
-    let disputed = cell(DISPUTED).is_some_and(|d| matches!(d.to_ascii_lowercase().as_str(), "yes" | "y" | "true" | "1" | "x" | "ja" | "oui" | "sí" | "si"));
+    let disputed = cell(DISPUTED).is_some_and(|d| {
+        matches!(
+            d.to_ascii_lowercase().as_str(),
+            "yes" | "y" | "true" | "1" | "x" | "ja" | "oui" | "sí" | "si"
+        )
+    });
     let payments = if paid > Decimal::ZERO {
         // The file has no payment date: the payment counts from the issue date.
-        vec![Payment { date: issue, amount: Amount(paid), reference: None }]
+        vec![Payment {
+            date: issue,
+            amount: Amount(paid),
+            reference: None,
+        }]
     } else {
         Vec::new()
     };
     let invoice = Invoice {
         id: Id(id),
-        customer: Customer { id: Id(customer_id.to_string()), name: name.to_string(), email: cell(EMAIL).map(String::from), account_number: None },
+        customer: Customer {
+            id: Id(customer_id.to_string()),
+            name: name.to_string(),
+            email: cell(EMAIL).map(String::from),
+            account_number: None,
+        },
         currency,
         amount: Amount(amount),
         issue_date: issue,
@@ -620,10 +916,22 @@ mod tests {
 
     #[test]
     fn dates_in_three_forms() {
-        assert_eq!(parse_date_as("2026-11-23", DateFormat::Dmy).unwrap().to_string(), "2026-11-23");
-        assert_eq!(parse_date_as("23/11/2026", DateFormat::Dmy).unwrap().to_string(), "2026-11-23");
-        assert_eq!(parse_date_as("11/23/2026", DateFormat::Mdy).unwrap().to_string(), "2026-11-23");
-        assert_eq!(parse_date_as("23.11.2026", DateFormat::Dmy).unwrap().to_string(), "2026-11-23");
+        assert_eq!(
+            parse_date_as("2026-11-23", DateFormat::Dmy).unwrap().to_string(),
+            "2026-11-23"
+        );
+        assert_eq!(
+            parse_date_as("23/11/2026", DateFormat::Dmy).unwrap().to_string(),
+            "2026-11-23"
+        );
+        assert_eq!(
+            parse_date_as("11/23/2026", DateFormat::Mdy).unwrap().to_string(),
+            "2026-11-23"
+        );
+        assert_eq!(
+            parse_date_as("23.11.2026", DateFormat::Dmy).unwrap().to_string(),
+            "2026-11-23"
+        );
         assert!(parse_date_as("31/02/2026", DateFormat::Dmy).is_err());
         assert!(parse_date_as("23/11/26", DateFormat::Dmy).is_err());
     }

@@ -51,7 +51,11 @@ pub struct Payment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
-crate::decode_struct!(Payment { date: "date", amount: "amount", reference: "reference" = default });
+crate::decode_struct!(Payment {
+    date: "date",
+    amount: "amount",
+    reference: "reference" = default
+});
 
 /// A credit note or write-off reducing what is owed on an invoice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,7 +66,10 @@ pub struct Credit {
     #[serde(serialize_with = "crate::money::ser_amount")]
     pub amount: Amount,
 }
-crate::decode_struct!(Credit { date: "date", amount: "amount" });
+crate::decode_struct!(Credit {
+    date: "date",
+    amount: "amount"
+});
 
 /// An invoice: `{ id, customer, currency, amount, issueDate, dueDate, payments?, credits?, disputed?,
 /// promisedDate?, notes? }`.
@@ -131,8 +138,13 @@ impl crate::decode::Decode for Id {
         match r.got()? {
             Got::Str => Ok(Id(r.str()?.into_owned())),
             // JavaScript writes whole numbers below 10^21 without a point or exponent.
-            Got::Number(n) if !n.contains(['.', 'e', 'E']) && n.trim_start_matches('-').len() <= 16 => Ok(Id(r.take(n).to_string())),
-            got => Err(crate::decode::type_error("an identifier as a string or a whole number", &got)),
+            Got::Number(n) if !n.contains(['.', 'e', 'E']) && n.trim_start_matches('-').len() <= 16 => {
+                Ok(Id(r.take(n).to_string()))
+            }
+            got => Err(crate::decode::type_error(
+                "an identifier as a string or a whole number",
+                &got,
+            )),
         }
     }
 }
@@ -150,7 +162,11 @@ pub fn check_text(value: &str, max: usize) -> Result<()> {
 pub fn check_len(value: &str, max: usize) -> Result<()> {
     // `len()` counts bytes, which bounds characters from above: only count when it could matter.
     if value.len() > max && value.chars().count() > max {
-        return Err(Error::new(ErrorCode::TooLong, "", format!("This is longer than the {max} characters allowed.")));
+        return Err(Error::new(
+            ErrorCode::TooLong,
+            "",
+            format!("This is longer than the {max} characters allowed."),
+        ));
     }
     Ok(())
 }
@@ -158,7 +174,11 @@ pub fn check_len(value: &str, max: usize) -> Result<()> {
 fn positive(amount: Amount, currency: Currency, what: &str) -> Result<Decimal> {
     let v = check_for_currency(amount.0, currency)?;
     if v <= Decimal::ZERO {
-        return Err(Error::new(ErrorCode::InvalidAmount, "", format!("{what} must be greater than zero (got {v}).")));
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            "",
+            format!("{what} must be greater than zero (got {v})."),
+        ));
     }
     Ok(v)
 }
@@ -198,12 +218,19 @@ impl Invoice {
             return Err(Error::new(
                 ErrorCode::InvalidDateOrder,
                 "dueDate",
-                format!("The due date {} is before the issue date {}.", self.due_date, self.issue_date),
+                format!(
+                    "The due date {} is before the issue date {}.",
+                    self.due_date, self.issue_date
+                ),
             ));
         }
         for (field, len) in [("payments", self.payments.len()), ("credits", self.credits.len())] {
             if len > MAX_ENTRIES_PER_INVOICE {
-                return Err(Error::new(ErrorCode::TooMany, field, format!("An invoice may carry at most {MAX_ENTRIES_PER_INVOICE} {field}.")));
+                return Err(Error::new(
+                    ErrorCode::TooMany,
+                    field,
+                    format!("An invoice may carry at most {MAX_ENTRIES_PER_INVOICE} {field}."),
+                ));
             }
         }
         for (i, p) in self.payments.iter().enumerate() {
@@ -224,12 +251,20 @@ impl Invoice {
 
     /// Money received against the invoice on or before `as_of`.
     pub fn paid_as_of(&self, as_of: NaiveDate) -> Decimal {
-        self.payments.iter().filter(|p| p.date <= as_of).map(|p| p.amount.0).sum()
+        self.payments
+            .iter()
+            .filter(|p| p.date <= as_of)
+            .map(|p| p.amount.0)
+            .sum()
     }
 
     /// Credits dated on or before `as_of`.
     pub fn credited_as_of(&self, as_of: NaiveDate) -> Decimal {
-        self.credits.iter().filter(|c| c.date <= as_of).map(|c| c.amount.0).sum()
+        self.credits
+            .iter()
+            .filter(|c| c.date <= as_of)
+            .map(|c| c.amount.0)
+            .sum()
     }
 
     /// What is still owed on `as_of`: amount − payments − credits dated on or before it. Negative when

@@ -147,7 +147,11 @@ fn summary_kpis(input: &KpiInput) -> Result<KpiReport> {
         let a = v.ok_or_else(|| missing(path, why))?;
         let d = check_for_currency(a.0, currency).map_err(|e| e.within(path))?;
         if d < Decimal::ZERO {
-            return Err(Error::new(ErrorCode::InvalidAmount, path, "Receivables and sales cannot be negative."));
+            return Err(Error::new(
+                ErrorCode::InvalidAmount,
+                path,
+                "Receivables and sales cannot be negative.",
+            ));
         }
         Ok(d)
     };
@@ -156,14 +160,27 @@ fn summary_kpis(input: &KpiInput) -> Result<KpiReport> {
     let end = amount(input.ending_receivables, "endingReceivables")?;
     let current = amount(input.ending_current, "endingCurrent")?;
     if current > end {
-        return Err(Error::new(ErrorCode::InvalidAmount, "endingCurrent", "Current receivables cannot exceed total ending receivables."));
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            "endingCurrent",
+            "Current receivables cannot exceed total ending receivables.",
+        ));
     }
     let days = input.days.ok_or_else(|| missing("days", why))?;
     if !(1..=3660).contains(&days) {
-        return Err(Error::new(ErrorCode::InvalidValue, "days", "The period must be from 1 to 3,660 days long."));
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "days",
+            "The period must be from 1 to 3,660 days long.",
+        ));
     }
     let k = compute(currency, days, begin, sales, end, current, None);
-    Ok(KpiReport { source: "summary", period_start: input.period_start, period_end: input.period_end, currencies: vec![k] })
+    Ok(KpiReport {
+        source: "summary",
+        period_start: input.period_start,
+        period_end: input.period_end,
+        currencies: vec![k],
+    })
 }
 
 fn ledger_kpis(input: &KpiInput, invoices: &[Invoice]) -> Result<KpiReport> {
@@ -171,7 +188,11 @@ fn ledger_kpis(input: &KpiInput, invoices: &[Invoice]) -> Result<KpiReport> {
     let start = input.period_start.ok_or_else(|| missing("periodStart", why))?;
     let end = input.period_end.ok_or_else(|| missing("periodEnd", why))?;
     if end < start {
-        return Err(Error::new(ErrorCode::InvalidDateOrder, "periodEnd", format!("The period ends ({end}) before it starts ({start}).")));
+        return Err(Error::new(
+            ErrorCode::InvalidDateOrder,
+            "periodEnd",
+            format!("The period ends ({end}) before it starts ({start})."),
+        ));
     }
     validate_invoices(invoices, "invoices")?;
     let days = crate::date::days_between(start, end) + 1;
@@ -184,22 +205,55 @@ fn ledger_kpis(input: &KpiInput, invoices: &[Invoice]) -> Result<KpiReport> {
     let mut out = Vec::new();
     for c in currencies {
         let of_c = || invoices.iter().filter(move |i| i.currency == c);
-        let owed = |i: &Invoice, on: NaiveDate| if i.issue_date > on { Decimal::ZERO } else { i.outstanding_as_of(on).max(Decimal::ZERO) };
+        let owed = |i: &Invoice, on: NaiveDate| {
+            if i.issue_date > on {
+                Decimal::ZERO
+            } else {
+                i.outstanding_as_of(on).max(Decimal::ZERO)
+            }
+        };
         let begin: Decimal = of_c().map(|i| owed(i, before)).sum();
         let ending: Decimal = of_c().map(|i| owed(i, end)).sum();
         let current: Decimal = of_c().filter(|i| i.due_date >= end).map(|i| owed(i, end)).sum();
-        let sales: Decimal = of_c().filter(|i| i.issue_date >= start && i.issue_date <= end).map(|i| i.amount.0).sum();
+        let sales: Decimal = of_c()
+            .filter(|i| i.issue_date >= start && i.issue_date <= end)
+            .map(|i| i.amount.0)
+            .sum();
         let sales_in = |from: NaiveDate, to: NaiveDate| -> Decimal {
-            of_c().filter(|i| i.issue_date >= from && i.issue_date <= to).map(|i| i.amount.0).sum()
+            of_c()
+                .filter(|i| i.issue_date >= from && i.issue_date <= to)
+                .map(|i| i.amount.0)
+                .sum()
         };
-        out.push(compute(c, days, begin, sales, ending, current, Some((end, &sales_in as &dyn Fn(NaiveDate, NaiveDate) -> Decimal))));
+        out.push(compute(
+            c,
+            days,
+            begin,
+            sales,
+            ending,
+            current,
+            Some((end, &sales_in as &dyn Fn(NaiveDate, NaiveDate) -> Decimal)),
+        ));
     }
-    Ok(KpiReport { source: "ledger", period_start: Some(start), period_end: Some(end), currencies: out })
+    Ok(KpiReport {
+        source: "ledger",
+        period_start: Some(start),
+        period_end: Some(end),
+        currencies: out,
+    })
 }
 
 type SalesIn<'a> = (NaiveDate, &'a dyn Fn(NaiveDate, NaiveDate) -> Decimal);
 
-fn compute(c: Currency, days: i64, begin: Decimal, sales: Decimal, end: Decimal, current: Decimal, ledger: Option<SalesIn<'_>>) -> Kpis {
+fn compute(
+    c: Currency,
+    days: i64,
+    begin: Decimal,
+    sales: Decimal,
+    end: Decimal,
+    current: Decimal,
+    ledger: Option<SalesIn<'_>>,
+) -> Kpis {
     let d = Decimal::from(days);
     let ratio = |num: Decimal, den: Decimal, scale: Decimal| (!den.is_zero()).then(|| num * scale / den);
     let dso = ratio(end * d, sales, Decimal::ONE);
@@ -208,7 +262,11 @@ fn compute(c: Currency, days: i64, begin: Decimal, sales: Decimal, end: Decimal,
     let cei = ratio(begin + sales - end, begin + sales - current, Decimal::ONE_HUNDRED);
     // Months in the period, on the average Gregorian month of 365.25 / 12 days.
     let months = d * Decimal::from(12) / Decimal::new(36525, 2);
-    let monthly = if months.is_zero() { Decimal::ZERO } else { sales / months };
+    let monthly = if months.is_zero() {
+        Decimal::ZERO
+    } else {
+        sales / months
+    };
     let cei_monthly = ratio(begin + monthly - end, begin + monthly - current, Decimal::ONE_HUNDRED);
     let (countback_dso, countback) = match ledger {
         Some((period_end, sales_in)) => countback_dso(end, period_end, sales_in, c),
@@ -233,7 +291,12 @@ fn compute(c: Currency, days: i64, begin: Decimal, sales: Decimal, end: Decimal,
     }
 }
 
-fn countback_dso(ending: Decimal, period_end: NaiveDate, sales_in: &dyn Fn(NaiveDate, NaiveDate) -> Decimal, c: Currency) -> (Option<Decimal>, Vec<CountbackMonth>) {
+fn countback_dso(
+    ending: Decimal,
+    period_end: NaiveDate,
+    sales_in: &dyn Fn(NaiveDate, NaiveDate) -> Decimal,
+    c: Currency,
+) -> (Option<Decimal>, Vec<CountbackMonth>) {
     let mut left = ending;
     let mut total = Decimal::ZERO;
     let mut months = Vec::new();

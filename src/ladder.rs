@@ -43,12 +43,23 @@ crate::decode_enum!(Channel { Email = "email", Letter = "letter", Phone = "phone
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StageFee {
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::money::ser_opt_amount")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::money::ser_opt_amount"
+    )]
     pub fixed: Option<Amount>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::money::ser_opt_amount")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::money::ser_opt_amount"
+    )]
     pub percent: Option<Amount>,
 }
-crate::decode_struct!(StageFee { fixed: "fixed" = default, percent: "percent" = default });
+crate::decode_struct!(StageFee {
+    fixed: "fixed" = default,
+    percent: "percent" = default
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -105,8 +116,24 @@ pub fn default_policy() -> Vec<Stage> {
         s("followup", "Follow-up", 14, Channel::Email, 5, false, true),
         s("final", "Final notice", 30, Channel::Email, 7, true, false),
         s("plan", "Payment-plan offer", 45, Channel::Email, 7, false, false),
-        s("agency", "Hand-over to a collection agency", 60, Channel::Letter, 10, false, false),
-        s("legal", "Letter before legal action", 90, Channel::Letter, 14, false, false),
+        s(
+            "agency",
+            "Hand-over to a collection agency",
+            60,
+            Channel::Letter,
+            10,
+            false,
+            false,
+        ),
+        s(
+            "legal",
+            "Letter before legal action",
+            90,
+            Channel::Letter,
+            14,
+            false,
+            false,
+        ),
     ]
 }
 
@@ -221,7 +248,11 @@ pub struct NextActions {
 /// `invalid_value`, `empty_text`, `duplicate_id` or `too_many` at `policy[i].field`.
 pub fn check_policy(policy: &[Stage]) -> Result<()> {
     if policy.is_empty() || policy.len() > MAX_STAGES {
-        return Err(Error::new(ErrorCode::TooMany, "policy", format!("A policy has 1 to {MAX_STAGES} stages.")));
+        return Err(Error::new(
+            ErrorCode::TooMany,
+            "policy",
+            format!("A policy has 1 to {MAX_STAGES} stages."),
+        ));
     }
     for (i, s) in policy.iter().enumerate() {
         let at = |f: &str| format!("policy[{i}].{f}");
@@ -229,24 +260,48 @@ pub fn check_policy(policy: &[Stage]) -> Result<()> {
         check_text(&s.name, 200).map_err(|e| e.within(&at("name")))?;
         check_text(&s.template, 200).map_err(|e| e.within(&at("template")))?;
         if policy[..i].iter().any(|p| p.id == s.id) {
-            return Err(Error::new(ErrorCode::DuplicateId, at("id"), format!("The stage id \"{}\" appears twice.", s.id)));
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                at("id"),
+                format!("The stage id \"{}\" appears twice.", s.id),
+            ));
         }
         if !(-365..=3650).contains(&s.offset_days) {
-            return Err(Error::new(ErrorCode::InvalidValue, at("offsetDays"), "A stage is from 365 days before to 3,650 days after the due date."));
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                at("offsetDays"),
+                "A stage is from 365 days before to 3,650 days after the due date.",
+            ));
         }
         if i > 0 && s.offset_days < policy[i - 1].offset_days {
-            return Err(Error::new(ErrorCode::InvalidValue, at("offsetDays"), "Stages must be in order of their offsets."));
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                at("offsetDays"),
+                "Stages must be in order of their offsets.",
+            ));
         }
         if !(0..=365).contains(&s.min_gap_days.unwrap_or(0)) {
-            return Err(Error::new(ErrorCode::InvalidValue, at("minGapDays"), "A gap is from 0 to 365 days."));
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                at("minGapDays"),
+                "A gap is from 0 to 365 days.",
+            ));
         }
         if let Some(f) = &s.fee {
             if f.fixed.is_some() == f.percent.is_some() {
-                return Err(Error::new(ErrorCode::InvalidValue, at("fee"), "A fee is either `fixed` or `percent`."));
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    at("fee"),
+                    "A fee is either `fixed` or `percent`.",
+                ));
             }
             if let Some(p) = f.percent {
                 if p.0 < Decimal::ZERO || p.0 > Decimal::ONE_HUNDRED {
-                    return Err(Error::new(ErrorCode::InvalidValue, at("fee.percent"), "A percentage fee is from 0 to 100."));
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        at("fee.percent"),
+                        "A percentage fee is from 0 to 100.",
+                    ));
                 }
             }
         }
@@ -284,9 +339,15 @@ impl<'a> HistoryIndex<'a> {
         for inv in invoices {
             customer_of.entry(inv.id.as_str(), || inv.customer.id.as_str());
         }
-        let mut ix = HistoryIndex { by_invoice: Keyed::new(), by_customer: Keyed::new(), last: Keyed::new() };
+        let mut ix = HistoryIndex {
+            by_invoice: Keyed::new(),
+            by_customer: Keyed::new(),
+            last: Keyed::new(),
+        };
         for h in history {
-            let Some(stage) = stage_index(policy, &h.stage_id) else { continue };
+            let Some(stage) = stage_index(policy, &h.stage_id) else {
+                continue;
+            };
             match (&h.invoice_id, &h.customer_id) {
                 (Some(id), _) => ix.by_invoice.entry(id.as_str(), Vec::new).push(stage),
                 (None, Some(c)) => ix.by_customer.entry(c.as_str(), Vec::new).push((stage, h.date)),
@@ -311,9 +372,14 @@ impl<'a> HistoryIndex<'a> {
     /// after it was issued and once it had reached that stage.
     fn sent(&self, inv: &Invoice, policy: &[Stage]) -> Option<usize> {
         let own = self.by_invoice.get(inv.id.as_str()).into_iter().flatten().copied();
-        let via_customer = self.by_customer.get(inv.customer.id.as_str()).into_iter().flatten().filter_map(|&(i, date)| {
-            (date >= inv.issue_date && date >= inv.due_date + Duration::days(policy[i].offset_days)).then_some(i)
-        });
+        let via_customer = self
+            .by_customer
+            .get(inv.customer.id.as_str())
+            .into_iter()
+            .flatten()
+            .filter_map(|&(i, date)| {
+                (date >= inv.issue_date && date >= inv.due_date + Duration::days(policy[i].offset_days)).then_some(i)
+            });
         own.chain(via_customer).max()
     }
 
@@ -342,10 +408,18 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
     let history: &[Sent] = input.history.as_deref().unwrap_or(&[]);
     for (i, h) in history.iter().enumerate() {
         if stage_index(policy, &h.stage_id).is_none() {
-            return Err(Error::new(ErrorCode::InvalidValue, format!("history[{i}].stageId"), format!("\"{}\" is not a stage of the policy.", h.stage_id)));
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("history[{i}].stageId"),
+                format!("\"{}\" is not a stage of the policy.", h.stage_id),
+            ));
         }
         if h.invoice_id.is_none() && h.customer_id.is_none() {
-            return Err(Error::new(ErrorCode::MissingField, format!("history[{i}].invoiceId"), "A history entry names an invoice (`invoiceId`) or a customer (`customerId`)."));
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                format!("history[{i}].invoiceId"),
+                "A history entry names an invoice (`invoiceId`) or a customer (`customerId`).",
+            ));
         }
     }
     let index = HistoryIndex::new(history, policy, &input.invoices);
@@ -378,22 +452,51 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
         }
         let Some(t) = target else {
             if let Some(s) = policy.get(next) {
-                upcoming.push(Upcoming { customer_id: inv.customer.id.clone(), invoice_id: inv.id.clone(), stage_id: s.id.clone(), date: inv.due_date + Duration::days(s.offset_days) });
+                upcoming.push(Upcoming {
+                    customer_id: inv.customer.id.clone(),
+                    invoice_id: inv.id.clone(),
+                    stage_id: s.id.clone(),
+                    date: inv.due_date + Duration::days(s.offset_days),
+                });
             }
             continue;
         };
         let stage = &policy[t];
         if inv.disputed {
-            deferred.push(Deferred { customer_id: inv.customer.id.clone(), invoice_id: inv.id.clone(), stage_id: Some(stage.id.clone()), reason: "disputed", until: None });
+            deferred.push(Deferred {
+                customer_id: inv.customer.id.clone(),
+                invoice_id: inv.id.clone(),
+                stage_id: Some(stage.id.clone()),
+                reason: "disputed",
+                until: None,
+            });
             continue;
         }
         if let Some(p) = inv.promised_date.filter(|p| *p >= as_of) {
-            deferred.push(Deferred { customer_id: inv.customer.id.clone(), invoice_id: inv.id.clone(), stage_id: Some(stage.id.clone()), reason: "promised", until: Some(p + Duration::days(1)) });
+            deferred.push(Deferred {
+                customer_id: inv.customer.id.clone(),
+                invoice_id: inv.id.clone(),
+                stage_id: Some(stage.id.clone()),
+                reason: "promised",
+                until: Some(p + Duration::days(1)),
+            });
             continue;
         }
         let fee = fee_for(stage, out, inv.currency)?;
-        let g = groups.slot(inv.currency, inv.customer.id.as_str(), || Group { first: inv, rows: Vec::new() });
-        g.rows.push((t, ActionInvoice { id: inv.id.clone(), stage_id: stage.id.clone(), days_past_due: from_due.max(0), outstanding: round_to_minor(out, inv.currency), fee }));
+        let g = groups.slot(inv.currency, inv.customer.id.as_str(), || Group {
+            first: inv,
+            rows: Vec::new(),
+        });
+        g.rows.push((
+            t,
+            ActionInvoice {
+                id: inv.id.clone(),
+                stage_id: stage.id.clone(),
+                days_past_due: from_due.max(0),
+                outstanding: round_to_minor(out, inv.currency),
+                fee,
+            },
+        ));
     }
     let mut actions = Vec::new();
     for g in groups.items {
@@ -405,32 +508,61 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
             let until = last + Duration::days(stage.min_gap_days.unwrap_or(0));
             if until > as_of {
                 for (_, r) in &g.rows {
-                    deferred.push(Deferred { customer_id: g.first.customer.id.clone(), invoice_id: r.id.clone(), stage_id: Some(r.stage_id.clone()), reason: "minGap", until: Some(until) });
+                    deferred.push(Deferred {
+                        customer_id: g.first.customer.id.clone(),
+                        invoice_id: r.id.clone(),
+                        stage_id: Some(r.stage_id.clone()),
+                        reason: "minGap",
+                        until: Some(until),
+                    });
                 }
                 continue;
             }
         }
         let outstanding = g.rows.iter().map(|(_, r)| r.outstanding).sum::<Decimal>();
         let fees = g.rows.iter().map(|(_, r)| r.fee).sum::<Decimal>();
-        let keys = g.rows.iter().enumerate().map(|(i, (_, r))| (0, -i128::from(r.days_past_due), i as u32)).collect();
+        let keys = g
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, (_, r))| (0, -i128::from(r.days_past_due), i as u32))
+            .collect();
         let rows: Vec<ActionInvoice> = arrange(g.rows.into_iter().map(|(_, r)| r).collect(), &order(keys));
-        actions.push((top, Action {
-            customer_id: g.first.customer.id.clone(),
-            name: g.first.customer.name.clone(),
-            currency: c,
-            stage_id: stage.id.clone(),
-            stage_name: stage.name.clone(),
-            channel: stage.channel,
-            template: stage.template.clone(),
-            phone_script: stage.phone_script.unwrap_or(false),
-            invoices: rows,
-            outstanding: round_to_minor(outstanding, c),
-            fees: round_to_minor(fees, c),
-        }));
+        actions.push((
+            top,
+            Action {
+                customer_id: g.first.customer.id.clone(),
+                name: g.first.customer.name.clone(),
+                currency: c,
+                stage_id: stage.id.clone(),
+                stage_name: stage.name.clone(),
+                channel: stage.channel,
+                template: stage.template.clone(),
+                phone_script: stage.phone_script.unwrap_or(false),
+                invoices: rows,
+                outstanding: round_to_minor(outstanding, c),
+                fees: round_to_minor(fees, c),
+            },
+        ));
     }
-    let keys = actions.iter().enumerate().map(|(i, (t, a))| (0, -(*t as i128 * 1_000_000_000_000_000_000) - a.outstanding.mantissa(), i as u32)).collect();
+    let keys = actions
+        .iter()
+        .enumerate()
+        .map(|(i, (t, a))| {
+            (
+                0,
+                -(*t as i128 * 1_000_000_000_000_000_000) - a.outstanding.mantissa(),
+                i as u32,
+            )
+        })
+        .collect();
     let actions = arrange(actions, &order(keys)).into_iter().map(|(_, a)| a).collect();
-    Ok(NextActions { as_of, actions, deferred, upcoming })
+    Ok(NextActions {
+        as_of,
+        actions,
+        deferred,
+        upcoming,
+    })
 }
 
 /// Input of [`preview_ladder`].
@@ -440,7 +572,11 @@ pub struct PreviewInput {
     pub invoice: Invoice,
     pub policy: Option<Vec<Stage>>,
 }
-crate::decode_struct!(PreviewInput { as_of: "asOf", invoice: "invoice", policy: "policy" = default });
+crate::decode_struct!(PreviewInput {
+    as_of: "asOf",
+    invoice: "invoice",
+    policy: "policy" = default
+});
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -22,13 +22,7 @@ pub enum Language {
 }
 
 impl Language {
-    pub const ALL: [Language; 5] = [
-        Language::En,
-        Language::De,
-        Language::Fr,
-        Language::Es,
-        Language::Nl,
-    ];
+    pub const ALL: [Language; 5] = [Language::En, Language::De, Language::Fr, Language::Es, Language::Nl];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -131,10 +125,7 @@ impl Locale {
     }
 
     pub fn tag(self) -> &'static str {
-        LOCALES
-            .iter()
-            .find(|(l, _)| *l == self)
-            .map_or("en-GB", |(_, t)| t)
+        LOCALES.iter().find(|(l, _)| *l == self).map_or("en-GB", |(_, t)| t)
     }
 
     pub fn language(self) -> Language {

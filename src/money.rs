@@ -31,7 +31,9 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, Error> {
         Error::new(
             ErrorCode::InvalidAmount,
             "",
-            format!("\"{shown}\" is not an amount: write digits with an optional '.' and decimals, such as \"1234.50\"."),
+            format!(
+                "\"{shown}\" is not an amount: write digits with an optional '.' and decimals, such as \"1234.50\"."
+            ),
         )
     };
     let bytes = s.as_bytes();
@@ -66,7 +68,10 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, Error> {
         return Err(Error::new(
             ErrorCode::TooManyDecimals,
             "",
-            format!("An amount has {} decimal places; no currency has more than 4.", frac_digits.len()),
+            format!(
+                "An amount has {} decimal places; no currency has more than 4.",
+                frac_digits.len()
+            ),
         ));
     }
     // At most 15 + 28 digits do not fit in 96 bits; build the mantissa with checked arithmetic and
@@ -81,7 +86,10 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, Error> {
         mantissa = i128::from(m);
     } else {
         for &b in int_digits.iter().chain(frac_digits) {
-            mantissa = match mantissa.checked_mul(10).and_then(|m| m.checked_add(i128::from(b - b'0'))) {
+            mantissa = match mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i128::from(b - b'0')))
+            {
                 Some(m) => m,
                 None => return Err(invalid()),
             };
@@ -192,7 +200,8 @@ pub fn round_dp(amount: Decimal, dp: u32) -> Decimal {
             let q = q + u128::from(2 * (a - q * divisor) >= divisor);
             // |q| < 2^96, so the sign fits back.
             let q = if m < 0 { -(q as i128) } else { q as i128 };
-            Decimal::try_from_i128_with_scale(q, dp).unwrap_or_else(|_| amount.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+            Decimal::try_from_i128_with_scale(q, dp)
+                .unwrap_or_else(|_| amount.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
         }
         _ => amount,
     };
@@ -215,7 +224,10 @@ impl crate::decode::Decode for Amount {
         match r.got()? {
             Got::Str => parse_decimal(&r.str()?).map(Amount),
             Got::Number(n) => decimal_from_json(r.take(n)).map(Amount),
-            got => Err(crate::decode::type_error("an amount as a decimal string such as \"1234.50\" or a number", &got)),
+            got => Err(crate::decode::type_error(
+                "an amount as a decimal string such as \"1234.50\" or a number",
+                &got,
+            )),
         }
     }
 }
@@ -236,18 +248,29 @@ pub fn decimal_from_json(text: &str) -> Result<Decimal, Error> {
         return Ok(Decimal::ZERO);
     }
     let Some(exponent) = exponent else { return Ok(d) };
-    let e: i64 = exponent.strip_prefix('+').unwrap_or(exponent).parse().map_err(|_| out_of_range())?;
+    let e: i64 = exponent
+        .strip_prefix('+')
+        .unwrap_or(exponent)
+        .parse()
+        .map_err(|_| out_of_range())?;
     let d = d.normalize();
     let scale = i64::from(d.scale()) - e;
     if scale > 28 {
-        return Err(Error::new(ErrorCode::TooManyDecimals, "", format!("An amount has {scale} decimal places; no currency has more than 4.")));
+        return Err(Error::new(
+            ErrorCode::TooManyDecimals,
+            "",
+            format!("An amount has {scale} decimal places; no currency has more than 4."),
+        ));
     }
     let mut m = d.mantissa();
     if scale < 0 {
-        let shift = 10i128.checked_pow(u32::try_from(-scale).map_err(|_| out_of_range())?).ok_or_else(out_of_range)?;
+        let shift = 10i128
+            .checked_pow(u32::try_from(-scale).map_err(|_| out_of_range())?)
+            .ok_or_else(out_of_range)?;
         m = m.checked_mul(shift).ok_or_else(out_of_range)?;
     }
-    let v = Decimal::try_from_i128_with_scale(m, u32::try_from(scale.max(0)).unwrap_or(0)).map_err(|_| out_of_range())?;
+    let v =
+        Decimal::try_from_i128_with_scale(m, u32::try_from(scale.max(0)).unwrap_or(0)).map_err(|_| out_of_range())?;
     if v.abs() > MAX_AMOUNT {
         return Err(out_of_range());
     }
@@ -365,16 +388,24 @@ mod tests {
         assert_eq!(parse_decimal("0").unwrap(), Decimal::ZERO);
         assert_eq!(parse_decimal("-12.5").unwrap(), Decimal::new(-125, 1));
         assert_eq!(parse_decimal("0012.500").unwrap().to_string(), "12.5");
-        assert_eq!(parse_decimal("999999999999999.99").unwrap().to_string(), "999999999999999.99");
+        assert_eq!(
+            parse_decimal("999999999999999.99").unwrap().to_string(),
+            "999999999999999.99"
+        );
     }
 
     #[test]
     fn refuses_malformed_amounts() {
-        for s in ["", "-", ".5", "5.", "1,000", "1e5", " 1", "1 ", "+1", "--1", "NaN", "Infinity", "1.2.3", "١٢"] {
+        for s in [
+            "", "-", ".5", "5.", "1,000", "1e5", " 1", "1 ", "+1", "--1", "NaN", "Infinity", "1.2.3", "١٢",
+        ] {
             let e = parse_decimal(s).unwrap_err();
             assert_eq!(e.code, ErrorCode::InvalidAmount, "{s:?}");
         }
-        assert_eq!(parse_decimal("1000000000000000").unwrap_err().code, ErrorCode::AmountOutOfRange);
+        assert_eq!(
+            parse_decimal("1000000000000000").unwrap_err().code,
+            ErrorCode::AmountOutOfRange
+        );
         let thirty = format!("0.{}1", "0".repeat(29));
         assert_eq!(parse_decimal(&thirty).unwrap_err().code, ErrorCode::TooManyDecimals);
     }
@@ -385,7 +416,10 @@ mod tests {
         assert_eq!(decimal_from_f64(1854.02).unwrap().to_string(), "1854.02");
         assert_eq!(decimal_from_f64(-0.0).unwrap().to_string(), "0");
         assert_eq!(decimal_from_f64(f64::NAN).unwrap_err().code, ErrorCode::InvalidAmount);
-        assert_eq!(decimal_from_f64(f64::INFINITY).unwrap_err().code, ErrorCode::InvalidAmount);
+        assert_eq!(
+            decimal_from_f64(f64::INFINITY).unwrap_err().code,
+            ErrorCode::InvalidAmount
+        );
         assert_eq!(decimal_from_f64(1e308).unwrap_err().code, ErrorCode::AmountOutOfRange);
         assert_eq!(decimal_from_f64(5e-324).unwrap_err().code, ErrorCode::TooManyDecimals);
     }
@@ -405,16 +439,29 @@ mod tests {
                 1 => next() % 16,
                 _ => next() as u32 as u64,
             };
-            let m = (i128::from(hi) << 64 | i128::from(next() >> (next() % 64))) % 79_228_162_514_264_337_593_543_950_335;
+            let m =
+                (i128::from(hi) << 64 | i128::from(next() >> (next() % 64))) % 79_228_162_514_264_337_593_543_950_335;
             let m = if next() % 2 == 0 { -m } else { m };
             let d = Decimal::from_i128_with_scale(m, (next() % 29) as u32);
             assert_eq!(DecimalText::new(d).as_str(), d.to_string(), "{m} scale {}", d.scale());
             // And parse_decimal reads it back, through its 64-bit path or its 128-bit one.
             if d.abs() <= MAX_AMOUNT {
-                assert_eq!(parse_decimal(DecimalText::new(d).as_str()).map(|p| (p, p.scale())), Ok((d, d.normalize().scale())), "{d}");
+                assert_eq!(
+                    parse_decimal(DecimalText::new(d).as_str()).map(|p| (p, p.scale())),
+                    Ok((d, d.normalize().scale())),
+                    "{d}"
+                );
             }
         }
-        for d in [Decimal::ZERO, Decimal::new(0, 2), Decimal::new(-5, 1), Decimal::new(5, 3), Decimal::MAX, Decimal::MIN, round_dp(Decimal::new(-1, 3), 2)] {
+        for d in [
+            Decimal::ZERO,
+            Decimal::new(0, 2),
+            Decimal::new(-5, 1),
+            Decimal::new(5, 3),
+            Decimal::MAX,
+            Decimal::MIN,
+            round_dp(Decimal::new(-1, 3), 2),
+        ] {
             assert_eq!(DecimalText::new(d).as_str(), d.to_string());
         }
     }
@@ -427,15 +474,25 @@ mod tests {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            let v = (x % 2_000_000_000_000) as f64 / [1.0, 100.0, 1e4, 1e7, 1e12][(x >> 59) as usize % 5] * if x & 1 == 0 { 1.0 } else { -1.0 };
+            let v = (x % 2_000_000_000_000) as f64 / [1.0, 100.0, 1e4, 1e7, 1e12][(x >> 59) as usize % 5]
+                * if x & 1 == 0 { 1.0 } else { -1.0 };
             let want = decimal_from_f64(v).unwrap();
             assert_eq!(decimal_from_json(&format!("{v}")).unwrap(), want, "{v}");
             assert_eq!(decimal_from_json(&format!("{v:e}")).unwrap(), want, "{v:e}");
             assert_eq!(decimal_from_json(&format!("{v:E}")).unwrap(), want, "{v:E}");
         }
-        assert_eq!(decimal_from_json("1e+21").unwrap_err().code, ErrorCode::AmountOutOfRange);
-        assert_eq!(decimal_from_json("1e99999999999999999999").unwrap_err().code, ErrorCode::AmountOutOfRange);
-        assert_eq!(decimal_from_json("5e-324").unwrap_err().code, ErrorCode::TooManyDecimals);
+        assert_eq!(
+            decimal_from_json("1e+21").unwrap_err().code,
+            ErrorCode::AmountOutOfRange
+        );
+        assert_eq!(
+            decimal_from_json("1e99999999999999999999").unwrap_err().code,
+            ErrorCode::AmountOutOfRange
+        );
+        assert_eq!(
+            decimal_from_json("5e-324").unwrap_err().code,
+            ErrorCode::TooManyDecimals
+        );
         assert_eq!(decimal_from_json("-0e5").unwrap().to_string(), "0");
         assert_eq!(decimal_from_json("0.000001e3").unwrap().to_string(), "0.001");
         assert_eq!(decimal_from_json("12.5e1").unwrap().to_string(), "125");
@@ -444,10 +501,22 @@ mod tests {
     #[test]
     fn currency_minor_units_are_enforced() {
         let d = decimal_from_f64(0.1 + 0.2).unwrap();
-        assert_eq!(check_for_currency(d, cur("USD")).unwrap_err().code, ErrorCode::TooManyDecimals);
-        assert_eq!(check_for_currency(Decimal::new(1855, 1), cur("JPY")).unwrap_err().code, ErrorCode::TooManyDecimals);
-        assert!(check_for_currency(Decimal::new(1500, 3), cur("JPY")).is_err(), "1.500 is 1.5, which JPY cannot hold");
-        assert!(check_for_currency(Decimal::new(1000, 3), cur("JPY")).is_ok(), "1.000 is 1");
+        assert_eq!(
+            check_for_currency(d, cur("USD")).unwrap_err().code,
+            ErrorCode::TooManyDecimals
+        );
+        assert_eq!(
+            check_for_currency(Decimal::new(1855, 1), cur("JPY")).unwrap_err().code,
+            ErrorCode::TooManyDecimals
+        );
+        assert!(
+            check_for_currency(Decimal::new(1500, 3), cur("JPY")).is_err(),
+            "1.500 is 1.5, which JPY cannot hold"
+        );
+        assert!(
+            check_for_currency(Decimal::new(1000, 3), cur("JPY")).is_ok(),
+            "1.000 is 1"
+        );
         assert!(check_for_currency(Decimal::new(1500, 3), cur("KWD")).is_ok());
         assert!(check_for_currency(Decimal::new(15001, 4), cur("KWD")).is_err());
     }
@@ -469,7 +538,9 @@ mod tests {
 /// This is US English as [`crate::locale::Locale`] writes it, with a plain space after a code so
 /// that explanations stay plain ASCII spacing.
 pub fn format_en(amount: Decimal, currency: Currency) -> String {
-    crate::locale::Locale::EnUs.money(amount, currency).replace('\u{a0}', " ")
+    crate::locale::Locale::EnUs
+        .money(amount, currency)
+        .replace('\u{a0}', " ")
 }
 
 #[cfg(test)]
@@ -514,7 +585,10 @@ mod format_tests {
         assert_eq!(format_en(Decimal::new(125050, 2), c("CHF")), "CHF 1,250.50");
         assert_eq!(format_en(Decimal::new(-1200, 2), c("USD")), "-$12.00");
         assert_eq!(format_en(Decimal::new(1500, 3), c("KWD")), "KWD 1.500");
-        assert_eq!(format_en(Decimal::new(99999999999999, 2), c("EUR")), "€999,999,999,999.99");
+        assert_eq!(
+            format_en(Decimal::new(99999999999999, 2), c("EUR")),
+            "€999,999,999,999.99"
+        );
         assert_eq!(format_en(Decimal::ZERO, c("EUR")), "€0.00");
     }
 }

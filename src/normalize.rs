@@ -5,10 +5,10 @@ use crate::currency::Currency;
 use crate::error::Result;
 use crate::invoice::{validate_invoices, Customer, Id, Invoice};
 use crate::money::{round_to_minor, ser_decimal};
+use crate::order::{by_currency, SmallMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use crate::order::{by_currency, SmallMap};
 
 /// Input of [`normalize_invoices`].
 #[derive(Debug, Clone)]
@@ -16,7 +16,10 @@ pub struct NormalizeInput {
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
 }
-crate::decode_struct!(NormalizeInput { as_of: "asOf", invoices: "invoices" });
+crate::decode_struct!(NormalizeInput {
+    as_of: "asOf",
+    invoices: "invoices"
+});
 
 /// Where an invoice stands on `asOf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -178,5 +181,9 @@ pub fn normalize_invoices(input: &NormalizeInput) -> Result<NormalizeOutput> {
             t
         })
         .collect();
-    Ok(NormalizeOutput { as_of: input.as_of, invoices, totals })
+    Ok(NormalizeOutput {
+        as_of: input.as_of,
+        invoices,
+        totals,
+    })
 }

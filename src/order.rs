@@ -12,7 +12,10 @@ pub fn order(mut keys: Vec<(u64, i128, u32)>) -> Vec<u32> {
 /// `items` rearranged into `order` (as returned by [`order`] over keys indexed by position).
 pub fn arrange<T>(items: Vec<T>, order: &[u32]) -> Vec<T> {
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order.iter().filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)).collect()
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
+        .collect()
 }
 
 /// Sorts a short list (a notice's invoices, at most a thousand) stably by `less`: an insertion sort
@@ -79,7 +82,11 @@ impl<K: PartialEq + Copy, V> Default for SmallMap<K, V> {
 /// Entries keyed by currency, in currency-code order.
 pub fn by_currency<V>(m: SmallMap<crate::currency::Currency, V>) -> Vec<(crate::currency::Currency, V)> {
     let v = m.into_vec();
-    let keys = v.iter().enumerate().map(|(i, (c, _))| (currency_group(*c), 0, i as u32)).collect();
+    let keys = v
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (currency_group(*c), 0, i as u32))
+        .collect();
     arrange(v, &order(keys))
 }
 
@@ -92,7 +99,10 @@ pub struct Keyed<'a, T> {
 
 impl<'a, T> Keyed<'a, T> {
     pub fn new() -> Self {
-        Keyed { index: Default::default(), items: Vec::new() }
+        Keyed {
+            index: Default::default(),
+            items: Vec::new(),
+        }
     }
 
     pub fn entry(&mut self, key: &'a str, make: impl FnOnce() -> T) -> &mut T {
@@ -124,7 +134,10 @@ pub struct Groups<'a, V> {
 
 impl<'a, V> Groups<'a, V> {
     pub fn new() -> Self {
-        Groups { index: Default::default(), items: Vec::new() }
+        Groups {
+            index: Default::default(),
+            items: Vec::new(),
+        }
     }
 
     pub fn slot(&mut self, currency: crate::currency::Currency, id: &'a str, make: impl FnOnce() -> V) -> &mut V {

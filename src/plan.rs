@@ -72,7 +72,10 @@ pub struct DownPaymentInput {
     pub amount: Amount,
     pub date: Option<NaiveDate>,
 }
-crate::decode_struct!(DownPaymentInput { amount: "amount", date: "date" = default });
+crate::decode_struct!(DownPaymentInput {
+    amount: "amount",
+    date: "date" = default
+});
 
 /// Input of [`payment_plan`].
 #[derive(Debug, Clone)]
@@ -250,7 +253,10 @@ struct Terms {
 
 impl Terms {
     fn interest(&self, balance: Decimal) -> Option<Decimal> {
-        Some(round_to_minor(balance.checked_mul(self.annual)?.checked_div(self.per)?, self.currency))
+        Some(round_to_minor(
+            balance.checked_mul(self.annual)?.checked_div(self.per)?,
+            self.currency,
+        ))
     }
 }
 
@@ -322,11 +328,18 @@ pub fn payment_plan(input: &PlanInput) -> Result<Plan> {
     let c = input.currency;
     let principal = check_for_currency(input.principal.0, c).map_err(|e| e.within("principal"))?;
     if principal <= Decimal::ZERO {
-        return Err(Error::new(ErrorCode::InvalidAmount, "principal", "The amount to repay must be greater than zero."));
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            "principal",
+            "The amount to repay must be greater than zero.",
+        ));
     }
     let annual = input.annual_rate.0;
     if annual < Decimal::ZERO || annual > Decimal::ONE_HUNDRED {
-        return Err(invalid("annualRate", format!("The rate is a percentage a year from 0 to 100 (got {annual}).")));
+        return Err(invalid(
+            "annualRate",
+            format!("The rate is a percentage a year from 0 to 100 (got {annual})."),
+        ));
     }
     let ppy = input.frequency.periods_per_year();
     let rate = annual / Decimal::ONE_HUNDRED / Decimal::from(ppy);
@@ -334,21 +347,37 @@ pub fn payment_plan(input: &PlanInput) -> Result<Plan> {
     let first = input.first_due_date;
     let start = match input.start_date {
         Some(s) => s,
-        None => one_period_before(first, input.frequency).ok_or_else(|| invalid("firstDueDate", "This date is too close to the supported range."))?,
+        None => one_period_before(first, input.frequency)
+            .ok_or_else(|| invalid("firstDueDate", "This date is too close to the supported range."))?,
     };
     if start > first {
-        return Err(Error::new(ErrorCode::InvalidDateOrder, "firstDueDate", format!("The first instalment ({first}) is due before the plan starts ({start}).")));
+        return Err(Error::new(
+            ErrorCode::InvalidDateOrder,
+            "firstDueDate",
+            format!("The first instalment ({first}) is due before the plan starts ({start})."),
+        ));
     }
     let down = match &input.down_payment {
         Some(d) => {
             let amount = check_for_currency(d.amount.0, c).map_err(|e| e.within("downPayment.amount"))?;
             if amount < Decimal::ZERO {
-                return Err(Error::new(ErrorCode::InvalidAmount, "downPayment.amount", "A down payment cannot be negative."));
+                return Err(Error::new(
+                    ErrorCode::InvalidAmount,
+                    "downPayment.amount",
+                    "A down payment cannot be negative.",
+                ));
             }
             if amount >= principal {
-                return Err(Error::new(ErrorCode::InvalidAmount, "downPayment.amount", "A down payment of the whole amount or more leaves nothing to pay in instalments."));
+                return Err(Error::new(
+                    ErrorCode::InvalidAmount,
+                    "downPayment.amount",
+                    "A down payment of the whole amount or more leaves nothing to pay in instalments.",
+                ));
             }
-            Some(DownPayment { amount: round_to_minor(amount, c), date: d.date.unwrap_or(start) })
+            Some(DownPayment {
+                amount: round_to_minor(amount, c),
+                date: d.date.unwrap_or(start),
+            })
         }
         None => None,
     };
@@ -356,25 +385,43 @@ pub fn payment_plan(input: &PlanInput) -> Result<Plan> {
         Some(f) => {
             let f = check_for_currency(f.0, c).map_err(|e| e.within("setupFee"))?;
             if f < Decimal::ZERO {
-                return Err(Error::new(ErrorCode::InvalidAmount, "setupFee", "A setup fee cannot be negative."));
+                return Err(Error::new(
+                    ErrorCode::InvalidAmount,
+                    "setupFee",
+                    "A setup fee cannot be negative.",
+                ));
             }
             f
         }
         None => Decimal::ZERO,
     };
     let financed = principal - down.as_ref().map_or(Decimal::ZERO, |d| d.amount);
-    let terms = Terms { currency: c, financed, rate, annual, per: Decimal::from(100 * ppy), method, fee };
+    let terms = Terms {
+        currency: c,
+        financed,
+        rate,
+        annual,
+        per: Decimal::from(100 * ppy),
+        method,
+        fee,
+    };
     let minor = Decimal::new(1, c.minor_units());
     let overflow = || invalid("principal", "These terms are outside what overdue can compute exactly.");
 
     let (count, (rows, regular)) = match (input.count, input.max_instalment) {
         (Some(n), None) => {
             if !(1..=i64::from(MAX_COUNT)).contains(&n) {
-                return Err(invalid("count", format!("The number of instalments must be from 1 to {MAX_COUNT} (got {n}).")));
+                return Err(invalid(
+                    "count",
+                    format!("The number of instalments must be from 1 to {MAX_COUNT} (got {n})."),
+                ));
             }
             let n = n as u32;
             if financed < minor * Decimal::from(n) {
-                return Err(invalid("count", "There is less than one minor unit (a cent) to pay per instalment."));
+                return Err(invalid(
+                    "count",
+                    "There is less than one minor unit (a cent) to pay per instalment.",
+                ));
             }
             (n, schedule(&terms, n, first, input.frequency).ok_or_else(overflow)?)
         }
@@ -390,8 +437,19 @@ pub fn payment_plan(input: &PlanInput) -> Result<Plan> {
             }
             solve_count(&terms, max, first, input.frequency)?
         }
-        (Some(_), Some(_)) => return Err(invalid("maxInstalment", "Give either `count` or `maxInstalment`, not both.")),
-        (None, None) => return Err(Error::new(ErrorCode::MissingField, "count", "Give the number of instalments (`count`) or the most one may be (`maxInstalment`).")),
+        (Some(_), Some(_)) => {
+            return Err(invalid(
+                "maxInstalment",
+                "Give either `count` or `maxInstalment`, not both.",
+            ))
+        }
+        (None, None) => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "count",
+                "Give the number of instalments (`count`) or the most one may be (`maxInstalment`).",
+            ))
+        }
     };
 
     let interest: Decimal = rows.iter().map(|r| r.interest).sum();
@@ -471,7 +529,13 @@ fn apr(financed: Decimal, rows: &[Row], ppy: u32) -> (Decimal, Decimal) {
     let to_f = |d: Decimal| d.mantissa() as f64 / 10f64.powi(d.scale() as i32);
     let pv = to_f(financed);
     let pays: Vec<f64> = rows.iter().map(|r| to_f(r.payment)).collect();
-    let npv = |i: f64| pays.iter().enumerate().map(|(k, p)| p / (1.0 + i).powi(k as i32 + 1)).sum::<f64>() - pv;
+    let npv = |i: f64| {
+        pays.iter()
+            .enumerate()
+            .map(|(k, p)| p / (1.0 + i).powi(k as i32 + 1))
+            .sum::<f64>()
+            - pv
+    };
     // npv falls as i rises; bisect on [0, 1] a period (100 % a period is far beyond any plan here).
     let (mut lo, mut hi) = (0.0f64, 1.0f64);
     if npv(lo) <= 0.0 {
@@ -494,7 +558,11 @@ fn apr(financed: Decimal, rows: &[Row], ppy: u32) -> (Decimal, Decimal) {
     let i = (lo + hi) / 2.0;
     let from = |x: f64| {
         let hundredths = (x * 10_000.0).round();
-        let v = if hundredths.is_finite() && hundredths.abs() < 1e15 { hundredths as i64 } else { 0 };
+        let v = if hundredths.is_finite() && hundredths.abs() < 1e15 {
+            hundredths as i64
+        } else {
+            0
+        };
         round_dp(Decimal::new(v, 2), 2)
     };
     (from(i * f64::from(ppy)), from((1.0 + i).powi(ppy as i32) - 1.0))

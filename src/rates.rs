@@ -62,7 +62,9 @@ pub fn complete_through(table: Table) -> NaiveDate {
 }
 
 fn rows(table: Table) -> impl Iterator<Item = (NaiveDate, Decimal)> {
-    table.data().0.iter().filter_map(|&((y, m, d), (mantissa, scale))| Some((NaiveDate::from_ymd_opt(y, m, d)?, Decimal::new(mantissa, scale))))
+    table.data().0.iter().filter_map(|&((y, m, d), (mantissa, scale))| {
+        Some((NaiveDate::from_ymd_opt(y, m, d)?, Decimal::new(mantissa, scale)))
+    })
 }
 
 /// The rate in force on `on`.
@@ -86,7 +88,16 @@ pub fn in_force(table: Table, on: NaiveDate, path: &str) -> Result<Found> {
         .take_while(|(d, _)| *d <= on)
         .last()
         .map(|(since, rate)| Found { rate, since })
-        .ok_or_else(|| Error::new(ErrorCode::RateUnknown, path, format!("overdue's table of the {} starts after {on}: please give the rate.", table.name())))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::RateUnknown,
+                path,
+                format!(
+                    "overdue's table of the {} starts after {on}: please give the rate.",
+                    table.name()
+                ),
+            )
+        })
 }
 
 #[cfg(test)]
@@ -112,19 +123,46 @@ mod tests {
     #[test]
     fn known_rates() {
         // BoE: 3.75 from 18 Dec 2025; 5.25 on 30 Jun 2024 (cut to 5.00 on 1 Aug 2024).
-        assert_eq!(in_force(Table::BoeBankRate, d("2025-12-31"), "").unwrap().rate.to_string(), "3.75");
-        assert_eq!(in_force(Table::BoeBankRate, d("2024-06-30"), "").unwrap().rate.to_string(), "5.25");
+        assert_eq!(
+            in_force(Table::BoeBankRate, d("2025-12-31"), "")
+                .unwrap()
+                .rate
+                .to_string(),
+            "3.75"
+        );
+        assert_eq!(
+            in_force(Table::BoeBankRate, d("2024-06-30"), "")
+                .unwrap()
+                .rate
+                .to_string(),
+            "5.25"
+        );
         // ECB MRO 2.15 from 11 Jun 2025; 4.50 on 1 Jan 2024.
-        assert_eq!(in_force(Table::EcbMro, d("2025-07-01"), "").unwrap().rate.to_string(), "2.15");
-        assert_eq!(in_force(Table::EcbMro, d("2024-01-01"), "").unwrap().rate.to_string(), "4.50");
+        assert_eq!(
+            in_force(Table::EcbMro, d("2025-07-01"), "").unwrap().rate.to_string(),
+            "2.15"
+        );
+        assert_eq!(
+            in_force(Table::EcbMro, d("2024-01-01"), "").unwrap().rate.to_string(),
+            "4.50"
+        );
         // Basiszinssatz 1.27 for the first half of 2026.
-        assert_eq!(in_force(Table::DeBasiszins, d("2026-03-01"), "").unwrap().rate.to_string(), "1.27");
+        assert_eq!(
+            in_force(Table::DeBasiszins, d("2026-03-01"), "")
+                .unwrap()
+                .rate
+                .to_string(),
+            "1.27"
+        );
     }
 
     #[test]
     fn dates_past_the_table_ask_for_the_rate() {
         let e = in_force(Table::BoeBankRate, d("2026-06-30"), "regime.referenceRate").unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::RateUnknown, "regime.referenceRate"));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::RateUnknown, "regime.referenceRate")
+        );
         assert!(in_force(Table::DeBasiszins, d("2026-07-01"), "").is_err());
         assert!(in_force(Table::EcbMro, d("1998-12-31"), "").is_err());
     }

@@ -136,12 +136,30 @@ pub struct RiskReport {
 }
 
 /// D&B's key: (days beyond terms, score), continued to 1 at 180 days.
-const KEY: [(f64, f64); 11] = [(-30.0, 100.0), (-20.0, 90.0), (0.0, 80.0), (15.0, 70.0), (22.0, 60.0), (30.0, 50.0), (60.0, 40.0), (90.0, 30.0), (120.0, 20.0), (180.0, 1.0), (f64::MAX, 1.0)];
+const KEY: [(f64, f64); 11] = [
+    (-30.0, 100.0),
+    (-20.0, 90.0),
+    (0.0, 80.0),
+    (15.0, 70.0),
+    (22.0, 60.0),
+    (30.0, 50.0),
+    (60.0, 40.0),
+    (90.0, 30.0),
+    (120.0, 20.0),
+    (180.0, 1.0),
+    (f64::MAX, 1.0),
+];
 
 /// The PAYDEX-style score for a weighted DBT, interpolated linearly between the key's points.
 pub fn score_for_dbt(dbt: f64) -> f64 {
     if !dbt.is_finite() || dbt <= KEY[0].0 {
-        return if dbt.is_nan() { 1.0 } else if dbt <= KEY[0].0 { 100.0 } else { 1.0 };
+        return if dbt.is_nan() {
+            1.0
+        } else if dbt <= KEY[0].0 {
+            100.0
+        } else {
+            1.0
+        };
     }
     for w in KEY.windows(2) {
         let ((x0, y0), (x1, y1)) = (w[0], w[1]);
@@ -157,7 +175,17 @@ pub fn score_for_dbt(dbt: f64) -> f64 {
 
 fn grade(score: u32, deteriorating: bool) -> &'static str {
     const GRADES: [&str; 5] = ["A", "B", "C", "D", "E"];
-    let base = if score >= 80 { 0 } else if score >= 70 { 1 } else if score >= 50 { 2 } else if score >= 30 { 3 } else { 4 };
+    let base = if score >= 80 {
+        0
+    } else if score >= 70 {
+        1
+    } else if score >= 50 {
+        2
+    } else if score >= 30 {
+        3
+    } else {
+        4
+    };
     GRADES[(base + usize::from(deteriorating)).min(4)]
 }
 
@@ -180,7 +208,9 @@ fn weighted(xs: &[&Experience]) -> Option<f64> {
     (w > 0.0).then(|| xs.iter().map(|e| e.weight * e.dbt).sum::<f64>() / w)
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn month_label(d: NaiveDate) -> String {
     format!("{} {}", MONTHS[d.month0() as usize], d.year())
@@ -190,7 +220,12 @@ fn range_label(from: NaiveDate, to: NaiveDate) -> String {
     if (from.year(), from.month()) == (to.year(), to.month()) {
         month_label(from)
     } else if from.year() == to.year() {
-        format!("{}–{} {}", MONTHS[from.month0() as usize], MONTHS[to.month0() as usize], to.year())
+        format!(
+            "{}–{} {}",
+            MONTHS[from.month0() as usize],
+            MONTHS[to.month0() as usize],
+            to.year()
+        )
     } else {
         format!("{}–{}", month_label(from), month_label(to))
     }
@@ -201,8 +236,16 @@ fn lateness(d: f64) -> String {
     if n < 1.0 {
         "on time".to_string()
     } else {
-        let days = if n == 1.0 { "1 day".to_string() } else { format!("{} days", n as i64) };
-        if d > 0.0 { format!("{days} late") } else { format!("{days} early") }
+        let days = if n == 1.0 {
+            "1 day".to_string()
+        } else {
+            format!("{} days", n as i64)
+        };
+        if d > 0.0 {
+            format!("{days} late")
+        } else {
+            format!("{days} early")
+        }
     }
 }
 
@@ -215,25 +258,47 @@ pub fn payment_risk(input: &RiskInput) -> Result<RiskReport> {
     validate_invoices(&input.invoices, "invoices")?;
     let window = input.window_months.unwrap_or(12);
     if !(1..=60).contains(&window) {
-        return Err(Error::new(ErrorCode::InvalidValue, "windowMonths", format!("The window must be from 1 to 60 months (got {window}).")));
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "windowMonths",
+            format!("The window must be from 1 to 60 months (got {window})."),
+        ));
     }
     let t = input.thresholds.clone().unwrap_or_default();
     let slope_t = t.slope_days_per_month.unwrap_or(2.0);
     if !(0.1..=60.0).contains(&slope_t) {
-        return Err(Error::new(ErrorCode::InvalidValue, "thresholds.slopeDaysPerMonth", "The slope threshold must be from 0.1 to 60 days a month."));
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "thresholds.slopeDaysPerMonth",
+            "The slope threshold must be from 0.1 to 60 days a month.",
+        ));
     }
     let recent_t = t.recent_vs_prior_days.unwrap_or(5.0);
     if !(0.0..=365.0).contains(&recent_t) {
-        return Err(Error::new(ErrorCode::InvalidValue, "thresholds.recentVsPriorDays", "The recent-versus-prior threshold must be from 0 to 365 days."));
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "thresholds.recentVsPriorDays",
+            "The recent-versus-prior threshold must be from 0 to 365 days.",
+        ));
     }
     let min_exp = t.min_experiences.unwrap_or(3);
     if !(1..=100).contains(&min_exp) {
-        return Err(Error::new(ErrorCode::InvalidValue, "thresholds.minExperiences", "The experiences needed must be from 1 to 100."));
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "thresholds.minExperiences",
+            "The experiences needed must be from 1 to 100.",
+        ));
     }
     let as_of = input.as_of;
     let months = u32::try_from(window).unwrap_or(12);
-    let window_start = as_of.checked_sub_months(Months::new(months)).and_then(|d| d.succ_opt()).unwrap_or(as_of);
-    let recent_start = as_of.checked_sub_months(Months::new(3)).and_then(|d| d.succ_opt()).unwrap_or(as_of);
+    let window_start = as_of
+        .checked_sub_months(Months::new(months))
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(as_of);
+    let recent_start = as_of
+        .checked_sub_months(Months::new(3))
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(as_of);
 
     struct Acc<'a> {
         first: &'a Invoice,
@@ -252,16 +317,29 @@ pub fn payment_risk(input: &RiskInput) -> Result<RiskReport> {
             outstanding: Decimal::ZERO,
             paid_by_month: SmallMap::new(),
         });
-        for p in inv.payments.iter().filter(|p| p.date >= window_start && p.date <= as_of) {
-            acc.exps.push(Experience { date: p.date, dbt: (p.date - inv.due_date).num_days() as f64, weight: to_f64(p.amount.0) });
-            *acc.paid_by_month.entry((p.date.year(), p.date.month()), || Decimal::ZERO) += p.amount.0;
+        for p in inv
+            .payments
+            .iter()
+            .filter(|p| p.date >= window_start && p.date <= as_of)
+        {
+            acc.exps.push(Experience {
+                date: p.date,
+                dbt: (p.date - inv.due_date).num_days() as f64,
+                weight: to_f64(p.amount.0),
+            });
+            *acc.paid_by_month
+                .entry((p.date.year(), p.date.month()), || Decimal::ZERO) += p.amount.0;
         }
         let out = inv.outstanding_as_of(as_of);
         if out > Decimal::ZERO {
             acc.outstanding += out;
             let late = (as_of - inv.due_date).num_days();
             if late > 0 {
-                acc.exps.push(Experience { date: as_of, dbt: late as f64, weight: to_f64(out) });
+                acc.exps.push(Experience {
+                    date: as_of,
+                    dbt: late as f64,
+                    weight: to_f64(out),
+                });
             }
         }
     }
@@ -282,16 +360,42 @@ pub fn payment_risk(input: &RiskInput) -> Result<RiskReport> {
             (true, Some(_), Some(_), Some(_)) => Trend::Stable,
             _ => Trend::Unknown,
         };
-        let score = if enough { dbt.map(|d| score_for_dbt(d).round().clamp(1.0, 100.0) as u32) } else { None };
-        let explanation = explain(all.len(), min_exp, dbt, &recent, &prior, recent_dbt, prior_dbt, slope, trend, recent_start, as_of);
+        let score = if enough {
+            dbt.map(|d| score_for_dbt(d).round().clamp(1.0, 100.0) as u32)
+        } else {
+            None
+        };
+        let explanation = explain(
+            all.len(),
+            min_exp,
+            dbt,
+            &recent,
+            &prior,
+            recent_dbt,
+            prior_dbt,
+            slope,
+            trend,
+            recent_start,
+            as_of,
+        );
         let mut monthly = Vec::with_capacity(months as usize);
         let mut m = window_start.with_day(1).unwrap_or(window_start);
         while m <= as_of {
-            let in_month: Vec<&Experience> = all.iter().copied().filter(|e| (e.date.year(), e.date.month()) == (m.year(), m.month())).collect();
+            let in_month: Vec<&Experience> = all
+                .iter()
+                .copied()
+                .filter(|e| (e.date.year(), e.date.month()) == (m.year(), m.month()))
+                .collect();
             monthly.push(MonthPoint {
                 month: format!("{:04}-{:02}", m.year(), m.month()),
                 dbt: weighted(&in_month).map(r1),
-                amount_paid: round_to_minor(acc.paid_by_month.get(&(m.year(), m.month())).copied().unwrap_or_default(), c),
+                amount_paid: round_to_minor(
+                    acc.paid_by_month
+                        .get(&(m.year(), m.month()))
+                        .copied()
+                        .unwrap_or_default(),
+                    c,
+                ),
             });
             m = match m.checked_add_months(Months::new(1)) {
                 Some(n) => n,
@@ -330,7 +434,14 @@ pub fn payment_risk(input: &RiskInput) -> Result<RiskReport> {
             currency: c,
             outstanding: round_to_minor(out, c),
             deteriorating_outstanding: round_to_minor(det, c),
-            deteriorating_share: round_dp(if out.is_zero() { Decimal::ZERO } else { det * Decimal::ONE_HUNDRED / out }, 2),
+            deteriorating_share: round_dp(
+                if out.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    det * Decimal::ONE_HUNDRED / out
+                },
+                2,
+            ),
         })
         .collect();
     let keys = customers
@@ -342,7 +453,13 @@ pub fn payment_risk(input: &RiskInput) -> Result<RiskReport> {
         })
         .collect();
     let customers = arrange(customers, &order(keys));
-    Ok(RiskReport { as_of, window_start, window_months: window, customers, currencies })
+    Ok(RiskReport {
+        as_of,
+        window_start,
+        window_months: window,
+        customers,
+        currencies,
+    })
 }
 
 /// Weighted least-squares slope of DBT over time, in days per month (30.4375 days).
@@ -363,12 +480,28 @@ fn slope(xs: &[&Experience], start: NaiveDate) -> Option<f64> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn explain(n: usize, min: u32, dbt: Option<f64>, recent: &[&Experience], prior: &[&Experience], r: Option<f64>, p: Option<f64>, slope: Option<f64>, trend: Trend, recent_start: NaiveDate, as_of: NaiveDate) -> String {
+fn explain(
+    n: usize,
+    min: u32,
+    dbt: Option<f64>,
+    recent: &[&Experience],
+    prior: &[&Experience],
+    r: Option<f64>,
+    p: Option<f64>,
+    slope: Option<f64>,
+    trend: Trend,
+    recent_start: NaiveDate,
+    as_of: NaiveDate,
+) -> String {
     let Some(all) = dbt else {
         return "No payments or overdue invoices in the period: nothing to judge by.".to_string();
     };
     if n < min as usize {
-        let what = if n == 1 { "1 payment or overdue invoice".to_string() } else { format!("{n} payments or overdue invoices") };
+        let what = if n == 1 {
+            "1 payment or overdue invoice".to_string()
+        } else {
+            format!("{n} payments or overdue invoices")
+        };
         return format!("Only {what} on record ({}): not enough for a score.", lateness(all));
     }
     let span = |xs: &[&Experience], fallback: (NaiveDate, NaiveDate)| {
@@ -379,14 +512,32 @@ fn explain(n: usize, min: u32, dbt: Option<f64>, recent: &[&Experience], prior: 
     match (trend, r, p) {
         (Trend::Deteriorating | Trend::Improving, Some(r), Some(p)) => {
             let per = slope.map(|s| s.abs().round()).unwrap_or(0.0);
-            let change = if trend == Trend::Deteriorating { "getting later" } else { "getting earlier" };
-            let rate = if per >= 1.0 { format!(" by about {} day{} a month", per as i64, if per == 1.0 { "" } else { "s" }) } else { String::new() };
+            let change = if trend == Trend::Deteriorating {
+                "getting later"
+            } else {
+                "getting earlier"
+            };
+            let rate = if per >= 1.0 {
+                format!(
+                    " by about {} day{} a month",
+                    per as i64,
+                    if per == 1.0 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
             format!(
                 "Paid on average {} in {} and {} in {}: {change}{rate}.",
-                lateness(p), span(prior, (recent_start, recent_start)), lateness(r), span(recent, (recent_start, as_of))
+                lateness(p),
+                span(prior, (recent_start, recent_start)),
+                lateness(r),
+                span(recent, (recent_start, as_of))
             )
         }
-        (Trend::Unknown, _, _) => format!("Pays on average {}; too little history yet to see a trend.", lateness(all)),
+        (Trend::Unknown, _, _) => format!(
+            "Pays on average {}; too little history yet to see a trend.",
+            lateness(all)
+        ),
         _ => format!("Pays on average {}; no clear change.", lateness(all)),
     }
 }

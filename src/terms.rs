@@ -56,8 +56,25 @@ pub fn parse_terms(text: &str) -> Result<Terms> {
     let lower = text.to_ascii_lowercase().replace([',', ';'], " ");
     let words: Vec<&str> = lower.split_whitespace().collect();
     let joined = words.join(" ");
-    if matches!(joined.as_str(), "due on receipt" | "upon receipt" | "on receipt" | "due upon receipt" | "receipt" | "cod" | "cash on delivery" | "net 0" | "n0") {
-        return Ok(Terms { discount_percent: None, discount_days: None, net_days: 0, end_of_month: false, canonical: "due on receipt".into() });
+    if matches!(
+        joined.as_str(),
+        "due on receipt"
+            | "upon receipt"
+            | "on receipt"
+            | "due upon receipt"
+            | "receipt"
+            | "cod"
+            | "cash on delivery"
+            | "net 0"
+            | "n0"
+    ) {
+        return Ok(Terms {
+            discount_percent: None,
+            discount_days: None,
+            net_days: 0,
+            end_of_month: false,
+            canonical: "due on receipt".into(),
+        });
     }
     let mut discount: Option<(Decimal, i64)> = None;
     let mut net: Option<i64> = None;
@@ -109,10 +126,18 @@ pub fn parse_terms(text: &str) -> Result<Terms> {
     };
     if let Some((pct, d)) = discount {
         if pct <= Decimal::ZERO || pct >= Decimal::ONE_HUNDRED {
-            return Err(Error::new(ErrorCode::InvalidTerms, "", format!("A discount of {pct}% is not a discount.")));
+            return Err(Error::new(
+                ErrorCode::InvalidTerms,
+                "",
+                format!("A discount of {pct}% is not a discount."),
+            ));
         }
         if d >= net_days {
-            return Err(Error::new(ErrorCode::InvalidTerms, "", format!("The discount period ({d} days) must be shorter than the net period ({net_days} days).")));
+            return Err(Error::new(
+                ErrorCode::InvalidTerms,
+                "",
+                format!("The discount period ({d} days) must be shorter than the net period ({net_days} days)."),
+            ));
         }
     }
     let mut canonical = String::new();
@@ -127,7 +152,13 @@ pub fn parse_terms(text: &str) -> Result<Terms> {
             canonical.push_str(" EOM");
         }
     }
-    Ok(Terms { discount_percent: discount.map(|d| d.0), discount_days: discount.map(|d| d.1), net_days, end_of_month: eom, canonical })
+    Ok(Terms {
+        discount_percent: discount.map(|d| d.0),
+        discount_days: discount.map(|d| d.1),
+        net_days,
+        end_of_month: eom,
+        canonical,
+    })
 }
 
 /// Input of [`early_payment_discount`].
@@ -195,7 +226,11 @@ pub fn early_payment_discount(input: &DiscountInput) -> Result<Discount> {
     let c = input.currency;
     let amount = check_for_currency(input.amount.0, c).map_err(|e| e.within("amount"))?;
     if amount <= Decimal::ZERO {
-        return Err(Error::new(ErrorCode::InvalidAmount, "amount", "The amount must be greater than zero."));
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            "amount",
+            "The amount must be greater than zero.",
+        ));
     }
     let base = counted_from(input.issue_date, terms.end_of_month).unwrap_or(input.issue_date);
     let due_date = base + Duration::days(terms.net_days);
@@ -208,8 +243,15 @@ pub fn early_payment_discount(input: &DiscountInput) -> Result<Discount> {
             // A reported rate, so floating point is fine for the fractional power.
             let r = ratio.mantissa() as f64 / 10f64.powi(ratio.scale() as i32);
             let compound = ((1.0 + r).powf(365.0 / (terms.net_days - days) as f64) - 1.0) * 10_000.0;
-            let compound = compound.is_finite().then(|| round_dp(Decimal::new(compound.round().min(1e15) as i64, 2), 2));
-            (Some(base + Duration::days(days)), round_to_minor(amount * d, c), Some(simple), compound)
+            let compound = compound
+                .is_finite()
+                .then(|| round_dp(Decimal::new(compound.round().min(1e15) as i64, 2), 2));
+            (
+                Some(base + Duration::days(days)),
+                round_to_minor(amount * d, c),
+                Some(simple),
+                compound,
+            )
         }
         _ => (None, round_to_minor(Decimal::ZERO, c), None, None),
     };
@@ -248,7 +290,19 @@ mod tests {
 
     #[test]
     fn refuses_the_rest() {
-        for s in ["", "net", "net thirty", "2/10", "2/30 net 30", "0/10 net 30", "100/10 net 30", "net 30 net 45", "30 60", "pay soon", "2/x net 30"] {
+        for s in [
+            "",
+            "net",
+            "net thirty",
+            "2/10",
+            "2/30 net 30",
+            "0/10 net 30",
+            "100/10 net 30",
+            "net 30 net 45",
+            "30 60",
+            "pay soon",
+            "2/x net 30",
+        ] {
             assert_eq!(parse_terms(s).unwrap_err().code, ErrorCode::InvalidTerms, "{s:?}");
         }
     }

@@ -16,17 +16,19 @@ use crate::currency::Currency;
 use crate::error::Result;
 use crate::invoice::{validate_invoices, Id, Invoice};
 use crate::money::{format_en, round_dp, round_to_minor, ser_decimal};
+use crate::order::{arrange, order, Groups, Keyed, SmallMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use crate::order::{arrange, order, Groups, Keyed, SmallMap};
 
 /// What the worklist reads from a payment-risk report: per customer, its score and trend.
 #[derive(Debug, Clone, Default)]
 pub struct RiskInput {
     pub customers: Vec<CustomerRisk>,
 }
-crate::decode_struct!(RiskInput { customers: "customers" = default });
+crate::decode_struct!(RiskInput {
+    customers: "customers" = default
+});
 
 #[derive(Debug, Clone)]
 pub struct CustomerRisk {
@@ -36,7 +38,11 @@ pub struct CustomerRisk {
     /// `"deteriorating"`, `"stable"` or `"improving"`.
     pub trend: Option<String>,
 }
-crate::decode_struct!(CustomerRisk { customer_id: "customerId", score: "score" = default, trend: "trend" = default });
+crate::decode_struct!(CustomerRisk {
+    customer_id: "customerId",
+    score: "score" = default,
+    trend: "trend" = default
+});
 
 /// Input of [`collection_worklist`].
 #[derive(Debug, Clone)]
@@ -45,7 +51,11 @@ pub struct WorklistInput {
     pub invoices: Vec<Invoice>,
     pub risk: Option<RiskInput>,
 }
-crate::decode_struct!(WorklistInput { as_of: "asOf", invoices: "invoices", risk: "risk" = default });
+crate::decode_struct!(WorklistInput {
+    as_of: "asOf",
+    invoices: "invoices",
+    risk: "risk" = default
+});
 
 /// Why an invoice is not being chased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -195,7 +205,12 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
             let c = a.first.currency;
             let r = risk.get(a.first.customer.id.as_str());
             let priority = score(&a, largest.get(&c).copied().unwrap_or_default(), r.copied());
-            let keys = a.invoices.iter().enumerate().map(|(i, x)| (0, -i128::from(x.days_past_due), i as u32)).collect();
+            let keys = a
+                .invoices
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (0, -i128::from(x.days_past_due), i as u32))
+                .collect();
             a.invoices = arrange(std::mem::take(&mut a.invoices), &order(keys));
             let reason = reason(&a, c, r.copied());
             WorkItem {
@@ -218,7 +233,13 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
     let keys = items
         .iter()
         .enumerate()
-        .map(|(i, w)| (u64::from(w.status == "onHold"), -(w.priority.mantissa() * 10_000_000 + i128::from(w.oldest_days_past_due)), i as u32))
+        .map(|(i, w)| {
+            (
+                u64::from(w.status == "onHold"),
+                -(w.priority.mantissa() * 10_000_000 + i128::from(w.oldest_days_past_due)),
+                i as u32,
+            )
+        })
         .collect();
     let items = arrange(items, &order(keys));
     Ok(Worklist { as_of, items })
@@ -228,7 +249,11 @@ fn score(a: &Acc, largest: Decimal, risk: Option<&CustomerRisk>) -> Decimal {
     if a.chaseable.is_zero() {
         return round_dp(Decimal::ZERO, 1);
     }
-    let amount = if largest.is_zero() { Decimal::ZERO } else { a.chaseable / largest };
+    let amount = if largest.is_zero() {
+        Decimal::ZERO
+    } else {
+        a.chaseable / largest
+    };
     let avg_days = a.weighted_days / a.chaseable;
     let age = (avg_days / Decimal::from(180)).min(Decimal::ONE);
     let mut bonus = Decimal::ZERO;
@@ -258,7 +283,11 @@ fn reason(a: &Acc, c: Currency, risk: Option<&CustomerRisk>) -> String {
     let mut s = if a.over_60 > Decimal::ZERO {
         format!("{} over 60 days, oldest {} days", format_en(a.over_60, c), a.oldest)
     } else {
-        let days = if a.oldest == 1 { "1 day".to_string() } else { format!("{} days", a.oldest) };
+        let days = if a.oldest == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{} days", a.oldest)
+        };
         format!("{} overdue, oldest {days}", format_en(a.chaseable, c))
     };
     if a.over_60 > Decimal::ZERO && a.over_60 < a.chaseable {

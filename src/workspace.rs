@@ -12,8 +12,8 @@ use crate::decode::decode_json;
 use crate::error::{Error, ErrorCode, Result};
 use crate::invoice::{check_len, validate_invoices, Id, Invoice, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::ladder::Sent;
-use crate::notice::Sender;
 use crate::money::round_to_minor;
+use crate::notice::Sender;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -102,7 +102,12 @@ pub struct LogEntry {
     pub kind: LogKind,
     pub text: String,
 }
-crate::decode_struct!(LogEntry { customer_id: "customerId", date: "date", kind: "kind", text: "text" });
+crate::decode_struct!(LogEntry {
+    customer_id: "customerId",
+    date: "date",
+    kind: "kind",
+    text: "text"
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -160,7 +165,10 @@ fn declared_version(text: &str) -> Result<u32> {
     }
     impl crate::decode::Decode for Head {
         fn decode(r: &mut crate::decode::Reader<'_>) -> Result<Self> {
-            let mut head = Head { version: None, invoices: false };
+            let mut head = Head {
+                version: None,
+                invoices: false,
+            };
             r.object(&mut |r, key| {
                 match key {
                     "version" if !r.null()? => {
@@ -187,7 +195,11 @@ fn declared_version(text: &str) -> Result<u32> {
     let head: Head = decode_json(text)?;
     match (head.version, head.invoices) {
         (Some(v), _) => v.ok_or_else(|| {
-            Error::new(ErrorCode::InvalidValue, "version", "The workspace version must be a whole number from 1.")
+            Error::new(
+                ErrorCode::InvalidValue,
+                "version",
+                "The workspace version must be a whole number from 1.",
+            )
         }),
         (None, true) => Ok(1),
         (None, false) => Err(Error::new(
@@ -203,7 +215,11 @@ fn declared_version(text: &str) -> Result<u32> {
 fn migrate(text: &str, from: u32) -> Result<String> {
     match from {
         VERSION => Ok(text.to_string()),
-        _ => Err(Error::new(ErrorCode::InvalidValue, "version", format!("No migration from version {from}."))),
+        _ => Err(Error::new(
+            ErrorCode::InvalidValue,
+            "version",
+            format!("No migration from version {from}."),
+        )),
     }
 }
 
@@ -226,7 +242,10 @@ pub fn parse_workspace(text: &str) -> Result<Parsed> {
     ws.version = VERSION;
     validate(&ws)?;
     canonicalize(&mut ws);
-    Ok(Parsed { workspace: ws, migrated_from: (version < VERSION).then_some(version) })
+    Ok(Parsed {
+        workspace: ws,
+        migrated_from: (version < VERSION).then_some(version),
+    })
 }
 
 /// Checks what serde could not.
@@ -252,7 +271,11 @@ pub fn validate(ws: &Workspace) -> Result<()> {
         crate::ladder::check_policy(policy).map_err(|e| e.within("settings.policy"))?;
     }
     for (i, c) in ws.customers.iter().enumerate() {
-        for (field, v) in [("contactName", &c.contact_name), ("phone", &c.phone), ("address", &c.address)] {
+        for (field, v) in [
+            ("contactName", &c.contact_name),
+            ("phone", &c.phone),
+            ("address", &c.address),
+        ] {
             if let Some(v) = v {
                 check_len(v, MAX_LONG_TEXT).map_err(|e| e.within(&format!("customers[{i}].{field}")))?;
             }
@@ -260,7 +283,11 @@ pub fn validate(ws: &Workspace) -> Result<()> {
     }
     for (name, len) in [("history", ws.history.len()), ("log", ws.log.len())] {
         if len > MAX_RECORDS {
-            return Err(Error::new(ErrorCode::TooMany, name, format!("At most {MAX_RECORDS} entries are kept.")));
+            return Err(Error::new(
+                ErrorCode::TooMany,
+                name,
+                format!("At most {MAX_RECORDS} entries are kept."),
+            ));
         }
     }
     for (i, e) in ws.log.iter().enumerate() {
@@ -286,7 +313,13 @@ pub fn canonicalize(ws: &mut Workspace) {
 
 /// The document as stored: compact JSON.
 pub fn to_text(ws: &Workspace) -> Result<String> {
-    crate::encode::to_json(ws).map_err(|e| Error::new(ErrorCode::Internal, "", format!("The workspace could not be written: {e}")))
+    crate::encode::to_json(ws).map_err(|e| {
+        Error::new(
+            ErrorCode::Internal,
+            "",
+            format!("The workspace could not be written: {e}"),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -311,7 +344,10 @@ mod tests {
         assert!(e.message.contains("newer"));
         // A bare {invoices} document (what a user might write by hand) is version 1.
         assert!(parse_workspace(r#"{"invoices":[]}"#).is_ok());
-        assert_eq!(parse_workspace(r#"{"hello":1}"#).unwrap_err().code, ErrorCode::MissingField);
+        assert_eq!(
+            parse_workspace(r#"{"hello":1}"#).unwrap_err().code,
+            ErrorCode::MissingField
+        );
         assert_eq!(parse_workspace("not json").unwrap_err().code, ErrorCode::InvalidJson);
     }
 

@@ -29,22 +29,53 @@ fn upper_limits_are_inclusive() {
         })
         .collect();
     let r = age(json!({ "asOf": "2026-11-30", "invoices": invoices }));
-    assert_eq!(r.currencies[0].buckets.iter().map(|b| b.count).collect::<Vec<_>>(), [1, 2, 2, 2, 2, 1], "due today is Current; 30 → 1–30; 31 → 31–60; 121 → 121+");
+    assert_eq!(
+        r.currencies[0].buckets.iter().map(|b| b.count).collect::<Vec<_>>(),
+        [1, 2, 2, 2, 2, 1],
+        "due today is Current; 30 → 1–30; 31 → 31–60; 121 → 121+"
+    );
     let by_id = |id: &str| r.invoices.iter().find(|i| i.id.as_str() == id).unwrap().bucket;
-    assert_eq!((by_id("I0"), by_id("I30"), by_id("I31"), by_id("I120"), by_id("I121")), (0, 1, 2, 4, 5));
+    assert_eq!(
+        (by_id("I0"), by_id("I30"), by_id("I31"), by_id("I120"), by_id("I121")),
+        (0, 1, 2, 4, 5)
+    );
 }
 
 #[test]
 fn partial_payments_credits_and_later_entries() {
-    let a = with(inv("A", "c1", "GBP", "1000.00", "2026-09-01", "2026-10-01"), "payments", json!([pay("2026-10-15", "250.50"), pay("2026-12-01", "749.50")]));
-    let b = with(inv("B", "c1", "GBP", "200.00", "2026-09-01", "2026-10-01"), "credits", json!([pay("2026-10-02", "200.00")]));
-    let c = with(inv("C", "c2", "GBP", "100.00", "2026-09-01", "2026-12-31"), "payments", json!([pay("2026-11-01", "130.00")]));
+    let a = with(
+        inv("A", "c1", "GBP", "1000.00", "2026-09-01", "2026-10-01"),
+        "payments",
+        json!([pay("2026-10-15", "250.50"), pay("2026-12-01", "749.50")]),
+    );
+    let b = with(
+        inv("B", "c1", "GBP", "200.00", "2026-09-01", "2026-10-01"),
+        "credits",
+        json!([pay("2026-10-02", "200.00")]),
+    );
+    let c = with(
+        inv("C", "c2", "GBP", "100.00", "2026-09-01", "2026-12-31"),
+        "payments",
+        json!([pay("2026-11-01", "130.00")]),
+    );
     let d = inv("D", "c2", "GBP", "500.00", "2026-12-01", "2026-12-31");
     let r = age(json!({ "asOf": "2026-11-23", "invoices": [a, b, c, d] }));
-    assert_eq!(amounts(&r, 0), ["0.00", "0.00", "749.50", "0.00", "0.00", "0.00"], "A: 53 days, the December payment ignored");
+    assert_eq!(
+        amounts(&r, 0),
+        ["0.00", "0.00", "749.50", "0.00", "0.00", "0.00"],
+        "A: 53 days, the December payment ignored"
+    );
     assert_eq!(r.currencies[0].total_outstanding.to_string(), "749.50");
-    assert_eq!(r.currencies[0].customer_credit.to_string(), "30.00", "C overpaid: credit, not a negative bucket");
-    assert_eq!((r.paid_invoices, r.not_yet_issued), (1, 1), "B credited in full; D issued after asOf");
+    assert_eq!(
+        r.currencies[0].customer_credit.to_string(),
+        "30.00",
+        "C overpaid: credit, not a negative bucket"
+    );
+    assert_eq!(
+        (r.paid_invoices, r.not_yet_issued),
+        (1, 1),
+        "B credited in full; D issued after asOf"
+    );
     assert_eq!(r.credits.len(), 1);
     assert_eq!(r.credits[0].amount.to_string(), "30.00");
 }
@@ -52,7 +83,10 @@ fn partial_payments_credits_and_later_entries() {
 #[test]
 fn leap_year_and_month_ends() {
     let r = age(json!({ "asOf": "2024-03-01", "invoices": [inv("A", "c", "EUR", "10", "2024-01-31", "2024-01-31")] }));
-    assert_eq!(r.invoices[0].days_past_due, 30, "31 Jan → 1 Mar 2024 is 30 days in a leap year");
+    assert_eq!(
+        r.invoices[0].days_past_due, 30,
+        "31 Jan → 1 Mar 2024 is 30 days in a leap year"
+    );
     assert_eq!(r.invoices[0].bucket, 1);
     let r = age(json!({ "asOf": "2023-03-01", "invoices": [inv("A", "c", "EUR", "10", "2023-01-31", "2023-01-31")] }));
     assert_eq!(r.invoices[0].days_past_due, 29);
@@ -64,8 +98,19 @@ fn currencies_are_never_summed() {
         inv("A", "c", "JPY", "185400", "2026-09-01", "2026-10-01"),
         inv("B", "c", "KWD", "1.250", "2026-09-01", "2026-11-01"),
         inv("C", "c", "EUR", "99.99", "2026-11-01", "2026-12-01")] }));
-    let cur: Vec<(String, String)> = r.currencies.iter().map(|c| (c.currency.to_string(), c.total_outstanding.to_string())).collect();
-    assert_eq!(cur, [("EUR".into(), "99.99".into()), ("JPY".into(), "185400".into()), ("KWD".into(), "1.250".into())]);
+    let cur: Vec<(String, String)> = r
+        .currencies
+        .iter()
+        .map(|c| (c.currency.to_string(), c.total_outstanding.to_string()))
+        .collect();
+    assert_eq!(
+        cur,
+        [
+            ("EUR".into(), "99.99".into()),
+            ("JPY".into(), "185400".into()),
+            ("KWD".into(), "1.250".into())
+        ]
+    );
     assert_eq!(r.customers.len(), 3, "one row per customer and currency");
 }
 
@@ -84,20 +129,40 @@ fn summary_figures_and_disputes() {
     // (4200×74 + 1875×40 + 840×0) / 6915 = 385800 / 6915 = 55.79…
     assert_eq!(c.weighted_average_days_past_due.to_string(), "55.8");
     let studio = &r.customers[0];
-    assert_eq!((studio.customer_id.as_str(), studio.oldest_days_past_due, studio.open_invoices), ("studio", 74, 2));
+    assert_eq!(
+        (
+            studio.customer_id.as_str(),
+            studio.oldest_days_past_due,
+            studio.open_invoices
+        ),
+        ("studio", 74, 2)
+    );
     assert_eq!(studio.disputed_amount.to_string(), "1875.00");
-    assert_eq!(studio.buckets.iter().map(|b| b.to_string()).collect::<Vec<_>>(), ["0.00", "0.00", "1875.00", "4200.00", "0.00", "0.00"]);
+    assert_eq!(
+        studio.buckets.iter().map(|b| b.to_string()).collect::<Vec<_>>(),
+        ["0.00", "0.00", "1875.00", "4200.00", "0.00", "0.00"]
+    );
     assert!(r.invoices.iter().find(|i| i.id.as_str() == "B").unwrap().disputed);
 }
 
 #[test]
 fn custom_buckets_and_issue_date_basis() {
-    let r = age(json!({ "asOf": "2026-11-23", "buckets": [7, 14], "invoices": [inv("A", "c", "USD", "10", "2026-11-01", "2026-11-10")] }));
-    assert_eq!(r.buckets.iter().map(|b| b.label.as_str()).collect::<Vec<_>>(), ["Current", "1–7", "8–14", "15+"]);
+    let r = age(
+        json!({ "asOf": "2026-11-23", "buckets": [7, 14], "invoices": [inv("A", "c", "USD", "10", "2026-11-01", "2026-11-10")] }),
+    );
+    assert_eq!(
+        r.buckets.iter().map(|b| b.label.as_str()).collect::<Vec<_>>(),
+        ["Current", "1–7", "8–14", "15+"]
+    );
     assert_eq!(r.invoices[0].bucket, 2, "13 days past due");
-    let r = age(json!({ "asOf": "2026-11-23", "basis": "issueDate", "invoices": [inv("A", "c", "USD", "10", "2026-11-01", "2026-11-10")] }));
+    let r = age(
+        json!({ "asOf": "2026-11-23", "basis": "issueDate", "invoices": [inv("A", "c", "USD", "10", "2026-11-01", "2026-11-10")] }),
+    );
     assert_eq!(r.buckets[0].label, "0–30");
-    assert_eq!((r.invoices[0].age, r.invoices[0].days_past_due, r.invoices[0].bucket), (22, 13, 0));
+    assert_eq!(
+        (r.invoices[0].age, r.invoices[0].days_past_due, r.invoices[0].bucket),
+        (22, 13, 0)
+    );
 }
 
 #[test]
@@ -116,7 +181,10 @@ fn bad_input_is_coded() {
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "basis"));
     let e = input::<AgingInput>(json!({ "asOf": "2026-11-23", "invoices": one(), "buckets": [30.5] })).unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidType, "buckets[0]"));
-    assert!(age_receivables(&input::<AgingInput>(json!({ "asOf": "2026-11-23", "invoices": [] })).unwrap()).is_ok(), "an empty ledger is an empty report");
+    assert!(
+        age_receivables(&input::<AgingInput>(json!({ "asOf": "2026-11-23", "invoices": [] })).unwrap()).is_ok(),
+        "an empty ledger is an empty report"
+    );
 }
 
 proptest! {

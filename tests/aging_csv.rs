@@ -37,21 +37,50 @@ fn headers_are_found_by_name_in_any_order_and_delimiter() {
 #[test]
 fn outstanding_column_wins_over_paid() {
     let csv = "id,customerId,currency,amount,paid,outstanding,dueDate\nA,c,EUR,100,90,40,2026-11-01\n";
-    assert_eq!(csv_report(csv, json!({})).unwrap().currencies[0].total_outstanding.to_string(), "40.00");
+    assert_eq!(
+        csv_report(csv, json!({})).unwrap().currencies[0]
+            .total_outstanding
+            .to_string(),
+        "40.00"
+    );
 }
 
 #[test]
 fn errors_name_line_and_column() {
     let head = "id,customerId,currency,amount,issueDate,dueDate\n";
     let cases = [
-        ("A,c,GBP,10,2026-01-01,2026-02-01\nB,c,GBP,10.001,2026-01-01,2026-02-01\n", ErrorCode::TooManyDecimals, "csv[3].amount"),
-        ("A,c,GBP,10,2026-01-01,2026-02-30\n", ErrorCode::InvalidDate, "csv[2].dueDate"),
-        ("A,c,XXX,10,2026-01-01,2026-02-01\n", ErrorCode::UnknownCurrency, "csv[2].currency"),
-        ("A,c,GBP,1,2026-01-01,2026-02-01\nA,c,GBP,1,2026-01-01,2026-02-01\n", ErrorCode::DuplicateId, "csv[3].id"),
+        (
+            "A,c,GBP,10,2026-01-01,2026-02-01\nB,c,GBP,10.001,2026-01-01,2026-02-01\n",
+            ErrorCode::TooManyDecimals,
+            "csv[3].amount",
+        ),
+        (
+            "A,c,GBP,10,2026-01-01,2026-02-30\n",
+            ErrorCode::InvalidDate,
+            "csv[2].dueDate",
+        ),
+        (
+            "A,c,XXX,10,2026-01-01,2026-02-01\n",
+            ErrorCode::UnknownCurrency,
+            "csv[2].currency",
+        ),
+        (
+            "A,c,GBP,1,2026-01-01,2026-02-01\nA,c,GBP,1,2026-01-01,2026-02-01\n",
+            ErrorCode::DuplicateId,
+            "csv[3].id",
+        ),
         ("A,c,GBP,\"1\"x,2026-01-01,2026-02-01\n", ErrorCode::InvalidValue, "csv"),
         (",c,GBP,1,2026-01-01,2026-02-01\n", ErrorCode::EmptyText, "csv[2].id"),
-        ("A,c,GBP,-1,2026-01-01,2026-02-01\n", ErrorCode::InvalidAmount, "csv[2].amount"),
-        ("A,c,GBP,1,2026-03-01,2026-02-01\n", ErrorCode::InvalidDateOrder, "csv[2].dueDate"),
+        (
+            "A,c,GBP,-1,2026-01-01,2026-02-01\n",
+            ErrorCode::InvalidAmount,
+            "csv[2].amount",
+        ),
+        (
+            "A,c,GBP,1,2026-03-01,2026-02-01\n",
+            ErrorCode::InvalidDateOrder,
+            "csv[2].dueDate",
+        ),
     ];
     for (rows, code, path) in cases {
         let e = csv_report(&format!("{head}{rows}"), json!({})).unwrap_err();

@@ -43,12 +43,20 @@ fn a_german_export_with_bom_crlf_semicolons_and_decimal_commas() {
     let r = import(json!({ "text": text }));
     assert!(r.ready, "{r:?}");
     assert_eq!((r.delimiter.as_str(), r.decimal_separator.as_str()), (";", ","));
-    assert_eq!(r.date_format.map(|f| format!("{f:?}")), Some("Dmy".into()), "dots mean day first");
+    assert_eq!(
+        r.date_format.map(|f| format!("{f:?}")),
+        Some("Dmy".into()),
+        "dots mean day first"
+    );
     assert_eq!(r.invoices.len(), 2);
     assert_eq!(r.invoices[0].amount.0.to_string(), "1234.56");
     assert_eq!(r.invoices[0].due_date.to_string(), "2026-10-31");
     assert!(r.invoices[0].payments.is_empty(), "nothing paid");
-    assert_eq!(r.invoices[1].payments[0].amount.0.to_string(), "99.90", "outstanding 0 means paid in full");
+    assert_eq!(
+        r.invoices[1].payments[0].amount.0.to_string(),
+        "99.90",
+        "outstanding 0 means paid in full"
+    );
 }
 
 #[test]
@@ -75,9 +83,24 @@ fn amounts_with_symbols_and_parentheses() {
     let r = import(json!({ "text": text.replace("£1,234.56", "\"£1,234.56\"") }));
     assert!(r.ready, "{r:?}");
     assert_eq!(r.invoices.len(), 2);
-    assert_eq!((r.invoices[0].currency.code(), r.invoices[0].amount.0.to_string().as_str()), ("GBP", "1234.56"));
-    assert_eq!((r.invoices[1].currency.code(), r.invoices[1].amount.0.to_string().as_str()), ("USD", "5000.00"));
-    assert_eq!((r.errors[0].line, r.errors[0].field, r.errors[0].code), (3, "amount", "invalid_amount"));
+    assert_eq!(
+        (
+            r.invoices[0].currency.code(),
+            r.invoices[0].amount.0.to_string().as_str()
+        ),
+        ("GBP", "1234.56")
+    );
+    assert_eq!(
+        (
+            r.invoices[1].currency.code(),
+            r.invoices[1].amount.0.to_string().as_str()
+        ),
+        ("USD", "5000.00")
+    );
+    assert_eq!(
+        (r.errors[0].line, r.errors[0].field, r.errors[0].code),
+        (3, "amount", "invalid_amount")
+    );
 }
 
 #[test]
@@ -87,7 +110,9 @@ fn a_file_without_a_recognisable_header_is_mapped_by_the_caller() {
     assert!(!r.has_header && !r.ready);
     assert_eq!(r.missing, ["id", "amount", "dueDate", "customerName"]);
     assert_eq!(r.sample.len(), 2);
-    let r = import(json!({ "text": text, "currency": "EUR", "mapping": { "id": 0, "customerName": 1, "amount": 2, "dueDate": 3 } }));
+    let r = import(
+        json!({ "text": text, "currency": "EUR", "mapping": { "id": 0, "customerName": 1, "amount": 2, "dueDate": 3 } }),
+    );
     assert!(r.ready);
     assert_eq!(r.invoices[1].amount.0.to_string(), "1000.00");
     let bad: Result<ImportInput, _> = input(json!({ "text": text, "mapping": { "amount": 9 } }));
@@ -95,16 +120,29 @@ fn a_file_without_a_recognisable_header_is_mapped_by_the_caller() {
     assert_eq!(e.path, "mapping.amount");
     // As in JSON.parse, the last of a repeated key wins; the result names each field's column once.
     let text_json = serde_json::to_string(text).unwrap();
-    let repeated = format!(r#"{{"text":{text_json},"currency":"EUR","mapping":{{"amount":9,"id":0,"customerName":1,"dueDate":3,"amount":2}}}}"#);
+    let repeated = format!(
+        r#"{{"text":{text_json},"currency":"EUR","mapping":{{"amount":9,"id":0,"customerName":1,"dueDate":3,"amount":2}}}}"#
+    );
     let r = import_invoices_csv(&overdue::decode::decode_json::<ImportInput>(&repeated).unwrap()).unwrap();
     assert!(r.ready, "{:?}", r.missing);
-    assert_eq!((r.mapping.get("amount"), r.mapping.get("dueDate"), r.mapping.get("notes")), (Some(2), Some(3), None));
+    assert_eq!(
+        (
+            r.mapping.get("amount"),
+            r.mapping.get("dueDate"),
+            r.mapping.get("notes")
+        ),
+        (Some(2), Some(3), None)
+    );
     assert_eq!(
         overdue::encode::to_json(&r.mapping).unwrap(),
         r#"{"id":0,"customerName":1,"amount":2,"dueDate":3}"#,
         "in the order of the invoice's fields"
     );
-    assert_eq!(overdue::encode::to_json(&r).unwrap(), serde_json::to_string(&r).unwrap(), "overdue's writer and serde_json agree");
+    assert_eq!(
+        overdue::encode::to_json(&r).unwrap(),
+        serde_json::to_string(&r).unwrap(),
+        "overdue's writer and serde_json agree"
+    );
 }
 
 #[test]
@@ -123,7 +161,11 @@ fn write_csv(rows: &[(String, u32, i64, u32, u32)], dmy: bool, comma: bool) -> S
     let mut s = format!("Invoice{sep}Customer{sep}Currency{sep}Amount{sep}Due Date\n");
     for (id, cust, cents, day, month) in rows {
         let amount = format!("{}{}{:02}", cents / 100, if comma { ',' } else { '.' }, cents % 100);
-        let date = if dmy { format!("{day:02}/{month:02}/2026") } else { format!("2026-{month:02}-{day:02}") };
+        let date = if dmy {
+            format!("{day:02}/{month:02}/2026")
+        } else {
+            format!("2026-{month:02}-{day:02}")
+        };
         s.push_str(&format!("{id}{sep}Customer {cust}{sep}EUR{sep}{amount}{sep}{date}\n"));
     }
     s

@@ -15,17 +15,27 @@ fn kpis(v: serde_json::Value) -> overdue::kpi::KpiReport {
 #[test]
 fn dso_published_example_one() {
     // GUIDE §5: AR 18,000, credit sales 20,000, 30 days → DSO 27.
-    let r = kpis(json!({ "currency": "USD", "beginningReceivables": "0", "creditSales": "20000", "endingReceivables": "18000", "endingCurrent": "0", "days": 30 }));
+    let r = kpis(
+        json!({ "currency": "USD", "beginningReceivables": "0", "creditSales": "20000", "endingReceivables": "18000", "endingCurrent": "0", "days": 30 }),
+    );
     assert_eq!(r.currencies[0].dso.unwrap().to_string(), "27.00");
 }
 
 #[test]
 fn dso_bpdso_add_published_example_two() {
     // GUIDE §5: AR 15,000, current 4,000, credit sales 10,000, 30 days → DSO 45, BPDSO 12, ADD 33.
-    let r = kpis(json!({ "currency": "USD", "beginningReceivables": "12000", "creditSales": "10000", "endingReceivables": "15000", "endingCurrent": "4000", "days": 30 }));
+    let r = kpis(
+        json!({ "currency": "USD", "beginningReceivables": "12000", "creditSales": "10000", "endingReceivables": "15000", "endingCurrent": "4000", "days": 30 }),
+    );
     let k = &r.currencies[0];
-    assert_eq!((k.dso.unwrap().to_string(), k.best_possible_dso.unwrap().to_string(), k.average_days_delinquent.unwrap().to_string()),
-        ("45.00".into(), "12.00".into(), "33.00".into()));
+    assert_eq!(
+        (
+            k.dso.unwrap().to_string(),
+            k.best_possible_dso.unwrap().to_string(),
+            k.average_days_delinquent.unwrap().to_string()
+        ),
+        ("45.00".into(), "12.00".into(), "33.00".into())
+    );
     // CEI by the formula in GUIDE §5: (12,000 + 10,000 − 15,000) / (12,000 + 10,000 − 4,000) × 100 = 38.888…%.
     assert_eq!(k.cei.unwrap().to_string(), "38.89");
     // Monthly-sales variant, recomputed independently in floating point.
@@ -41,7 +51,11 @@ fn dso_bpdso_add_published_example_two() {
 /// of which 4,000 current.
 fn november_ledger() -> serde_json::Value {
     json!([
-        with(inv("A", "c1", "USD", "12000", "2026-10-01", "2026-10-31"), "payments", json!([pay("2026-11-10", "7000")])),
+        with(
+            inv("A", "c1", "USD", "12000", "2026-10-01", "2026-10-31"),
+            "payments",
+            json!([pay("2026-11-10", "7000")])
+        ),
         inv("B", "c2", "USD", "6000", "2026-11-05", "2026-11-20"),
         inv("C", "c3", "USD", "4000", "2026-11-25", "2026-12-25"),
     ])
@@ -53,7 +67,13 @@ fn the_ledger_gives_the_same_figures() {
     assert_eq!(r.source, "ledger");
     let k = &r.currencies[0];
     assert_eq!(k.days, 30);
-    let figures = [&k.beginning_receivables, &k.credit_sales, &k.ending_receivables, &k.ending_current].map(|d| d.to_string());
+    let figures = [
+        &k.beginning_receivables,
+        &k.credit_sales,
+        &k.ending_receivables,
+        &k.ending_current,
+    ]
+    .map(|d| d.to_string());
     assert_eq!(figures, ["12000.00", "10000.00", "15000.00", "4000.00"]);
     assert_eq!(k.dso.unwrap().to_string(), "45.00");
     assert_eq!(k.best_possible_dso.unwrap().to_string(), "12.00");
@@ -61,25 +81,40 @@ fn the_ledger_gives_the_same_figures() {
     // Countback: November's 10,000 of sales uses 30 days and leaves 5,000; October's 12,000 covers it
     // with 5,000 / 12,000 × 31 = 12.9166… days → 42.92.
     assert_eq!(k.countback_dso.unwrap().to_string(), "42.92");
-    assert_eq!(k.countback.iter().map(|m| (m.month.as_str(), m.days_counted.to_string())).collect::<Vec<_>>(),
-        [("2026-11", "30.00".to_string()), ("2026-10", "12.92".to_string())]);
+    assert_eq!(
+        k.countback
+            .iter()
+            .map(|m| (m.month.as_str(), m.days_counted.to_string()))
+            .collect::<Vec<_>>(),
+        [("2026-11", "30.00".to_string()), ("2026-10", "12.92".to_string())]
+    );
 }
 
 #[test]
 fn zero_sales_give_null_ratios_not_errors() {
-    let r = kpis(json!({ "currency": "EUR", "beginningReceivables": "100", "creditSales": "0", "endingReceivables": "100", "endingCurrent": "0", "days": 30 }));
+    let r = kpis(
+        json!({ "currency": "EUR", "beginningReceivables": "100", "creditSales": "0", "endingReceivables": "100", "endingCurrent": "0", "days": 30 }),
+    );
     assert!(r.currencies[0].dso.is_none());
     assert_eq!(r.currencies[0].cei.unwrap().to_string(), "0.00");
 }
 
 #[test]
 fn bad_input_is_coded() {
-    let e = receivables_kpis(&input::<KpiInput>(json!({ "periodStart": "2026-11-30", "periodEnd": "2026-11-01", "invoices": [] })).unwrap()).unwrap_err();
+    let e = receivables_kpis(
+        &input::<KpiInput>(json!({ "periodStart": "2026-11-30", "periodEnd": "2026-11-01", "invoices": [] })).unwrap(),
+    )
+    .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDateOrder, "periodEnd"));
-    let e = receivables_kpis(&input::<KpiInput>(json!({ "periodStart": "2026-11-01", "invoices": [] })).unwrap()).unwrap_err();
+    let e = receivables_kpis(&input::<KpiInput>(json!({ "periodStart": "2026-11-01", "invoices": [] })).unwrap())
+        .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingField, "periodEnd"));
-    let e = receivables_kpis(&input::<KpiInput>(json!({ "currency": "USD", "creditSales": "1" })).unwrap()).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingField, "beginningReceivables"));
+    let e =
+        receivables_kpis(&input::<KpiInput>(json!({ "currency": "USD", "creditSales": "1" })).unwrap()).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::MissingField, "beginningReceivables")
+    );
     let e = receivables_kpis(&input::<KpiInput>(json!({ "currency": "USD", "beginningReceivables": "1", "creditSales": "1.001", "endingReceivables": "1", "endingCurrent": "0", "days": 30 })).unwrap()).unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::TooManyDecimals, "creditSales"));
     let e = receivables_kpis(&input::<KpiInput>(json!({ "currency": "USD", "beginningReceivables": "1", "creditSales": "1", "endingReceivables": "1", "endingCurrent": "0", "days": 0 })).unwrap()).unwrap_err();

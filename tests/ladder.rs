@@ -10,7 +10,10 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn run(as_of: &str, invoices: Value, history: Value) -> NextActions {
-    next_actions(&input::<NextActionsInput>(json!({ "asOf": as_of, "invoices": invoices, "history": history })).unwrap()).unwrap()
+    next_actions(
+        &input::<NextActionsInput>(json!({ "asOf": as_of, "invoices": invoices, "history": history })).unwrap(),
+    )
+    .unwrap()
 }
 
 fn day(offset: i64) -> String {
@@ -28,12 +31,18 @@ fn stages(r: &NextActions) -> Vec<String> {
 
 #[test]
 fn the_default_ladder_step_by_step() {
-    assert!(run(&day(-4), one(), json!([])).actions.is_empty(), "nothing before the courtesy reminder");
+    assert!(
+        run(&day(-4), one(), json!([])).actions.is_empty(),
+        "nothing before the courtesy reminder"
+    );
     assert_eq!(stages(&run(&day(-3), one(), json!([]))), ["courtesy"]);
     let h = json!([{ "invoiceId": "A", "stageId": "courtesy", "date": day(-3) }]);
     assert!(run(&day(-3), one(), h.clone()).actions.is_empty(), "never twice");
     let up = run(&day(0), one(), h.clone());
-    assert_eq!((up.upcoming[0].stage_id.as_str(), up.upcoming[0].date.to_string()), ("friendly", day(1)));
+    assert_eq!(
+        (up.upcoming[0].stage_id.as_str(), up.upcoming[0].date.to_string()),
+        ("friendly", day(1))
+    );
     assert_eq!(stages(&run(&day(1), one(), h)), ["friendly"]);
 }
 
@@ -44,7 +53,11 @@ fn catch_up_stops_at_the_required_final_notice() {
     let r = run(&day(75), one(), json!([]));
     assert_eq!(stages(&r), ["final"]);
     // Once the final notice has gone, catching up goes to the highest stage due (agency at 60).
-    let r = run(&day(75), one(), json!([{ "customerId": "c", "stageId": "final", "date": day(31) }]));
+    let r = run(
+        &day(75),
+        one(),
+        json!([{ "customerId": "c", "stageId": "final", "date": day(31) }]),
+    );
     assert_eq!(stages(&r), ["agency"]);
     assert_eq!(r.actions[0].channel, overdue::ladder::Channel::Letter);
 }
@@ -55,20 +68,38 @@ fn gaps_are_respected() {
     let h = json!([{ "invoiceId": "A", "stageId": "followup", "date": day(28) }]);
     let r = run(&day(30), one(), h.clone());
     assert!(r.actions.is_empty());
-    assert_eq!((r.deferred[0].reason, r.deferred[0].until.unwrap().to_string()), ("minGap", day(35)));
+    assert_eq!(
+        (r.deferred[0].reason, r.deferred[0].until.unwrap().to_string()),
+        ("minGap", day(35))
+    );
     assert_eq!(stages(&run(&day(35), one(), h)), ["final"]);
 }
 
 #[test]
 fn disputes_hold_and_promises_pause() {
-    let disputed = json!([with(inv("A", "c", "GBP", "500.00", "2026-09-01", "2026-10-01"), "disputed", json!(true))]);
+    let disputed = json!([with(
+        inv("A", "c", "GBP", "500.00", "2026-09-01", "2026-10-01"),
+        "disputed",
+        json!(true)
+    )]);
     let r = run(&day(40), disputed, json!([]));
     assert!(r.actions.is_empty());
     assert_eq!(r.deferred[0].reason, "disputed");
-    let promised = json!([with(inv("A", "c", "GBP", "500.00", "2026-09-01", "2026-10-01"), "promisedDate", json!(day(20)))]);
+    let promised = json!([with(
+        inv("A", "c", "GBP", "500.00", "2026-09-01", "2026-10-01"),
+        "promisedDate",
+        json!(day(20))
+    )]);
     let r = run(&day(20), promised.clone(), json!([]));
-    assert_eq!((r.deferred[0].reason, r.deferred[0].until.unwrap().to_string()), ("promised", day(21)));
-    assert_eq!(stages(&run(&day(21), promised, json!([]))), ["followup"], "the day after the promise");
+    assert_eq!(
+        (r.deferred[0].reason, r.deferred[0].until.unwrap().to_string()),
+        ("promised", day(21))
+    );
+    assert_eq!(
+        stages(&run(&day(21), promised, json!([]))),
+        ["followup"],
+        "the day after the promise"
+    );
 }
 
 #[test]
@@ -76,12 +107,22 @@ fn one_notice_per_customer_in_the_tone_of_the_latest_stage() {
     let invoices = json!([
         inv("A", "c", "GBP", "500.00", "2026-08-01", "2026-09-01"),
         inv("B", "c", "GBP", "120.00", "2026-09-20", "2026-10-20"),
-        inv("C", "d", "GBP", "80.00", "2026-09-20", "2026-10-20")]);
+        inv("C", "d", "GBP", "80.00", "2026-09-20", "2026-10-20")
+    ]);
     let r = run(&day(31), invoices, json!([]));
     assert_eq!(r.actions.len(), 2);
     let c = r.actions.iter().find(|a| a.customer_id.as_str() == "c").unwrap();
-    assert_eq!(c.stage_id, "final", "A is 60 days late: catching up stops at the final notice");
-    assert_eq!(c.invoices.iter().map(|i| (i.id.as_str(), i.stage_id.as_str())).collect::<Vec<_>>(), [("A", "final"), ("B", "friendly")]);
+    assert_eq!(
+        c.stage_id, "final",
+        "A is 60 days late: catching up stops at the final notice"
+    );
+    assert_eq!(
+        c.invoices
+            .iter()
+            .map(|i| (i.id.as_str(), i.stage_id.as_str()))
+            .collect::<Vec<_>>(),
+        [("A", "final"), ("B", "friendly")]
+    );
     assert_eq!(c.outstanding.to_string(), "620.00");
     assert_eq!(r.actions[0].customer_id.as_str(), "c", "the most advanced stage first");
 }
@@ -91,25 +132,47 @@ fn custom_policies_fees_and_bad_input() {
     let policy = json!([
         { "id": "r1", "name": "Reminder", "offsetDays": 7, "channel": "email", "template": "friendly", "fee": { "fixed": "5" } },
         { "id": "r2", "name": "Second", "offsetDays": 21, "channel": "sms", "template": "followup", "fee": { "percent": "2" }, "required": true }]);
-    let r = next_actions(&input::<NextActionsInput>(json!({ "asOf": day(30), "invoices": one(), "policy": policy })).unwrap()).unwrap();
-    assert_eq!((r.actions[0].stage_id.as_str(), r.actions[0].fees.to_string()), ("r2", "10.00".to_string()), "2 % of 500");
+    let r = next_actions(
+        &input::<NextActionsInput>(json!({ "asOf": day(30), "invoices": one(), "policy": policy })).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (r.actions[0].stage_id.as_str(), r.actions[0].fees.to_string()),
+        ("r2", "10.00".to_string()),
+        "2 % of 500"
+    );
     let err = |v: Value| next_actions(&input::<NextActionsInput>(v).unwrap()).unwrap_err();
-    let e = err(json!({ "asOf": day(30), "invoices": one(), "history": [{ "invoiceId": "A", "stageId": "nope", "date": day(1) }] }));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "history[0].stageId"));
+    let e = err(
+        json!({ "asOf": day(30), "invoices": one(), "history": [{ "invoiceId": "A", "stageId": "nope", "date": day(1) }] }),
+    );
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "history[0].stageId")
+    );
     let e = err(json!({ "asOf": day(30), "invoices": one(), "policy": [policy[1].clone(), policy[0].clone()] }));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "policy[1].offsetDays"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "policy[1].offsetDays")
+    );
     let e = err(json!({ "asOf": day(30), "invoices": one(), "policy": [policy[0].clone(), policy[0].clone()] }));
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::DuplicateId, "policy[1].id"));
     let e = err(json!({ "asOf": day(30), "invoices": one(), "policy": [] }));
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::TooMany, "policy"));
     let e = input::<NextActionsInput>(json!({ "asOf": day(30), "invoices": one(), "policy": [{ "id": "x", "name": "X", "offsetDays": 1, "channel": "fax", "template": "t" }] })).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "policy[0].channel"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "policy[0].channel")
+    );
 }
 
 #[test]
 fn preview_dates_every_stage() {
-    let p = preview_ladder(&input::<PreviewInput>(json!({ "asOf": day(10), "invoice": one()[0].clone() })).unwrap()).unwrap();
-    let got: Vec<(String, String, &str)> = p.iter().map(|s| (s.stage_id.clone(), s.date.to_string(), s.status)).collect();
+    let p = preview_ladder(&input::<PreviewInput>(json!({ "asOf": day(10), "invoice": one()[0].clone() })).unwrap())
+        .unwrap();
+    let got: Vec<(String, String, &str)> = p
+        .iter()
+        .map(|s| (s.stage_id.clone(), s.date.to_string(), s.status))
+        .collect();
     assert_eq!(got[0], ("courtesy".to_string(), day(-3), "past"));
     assert_eq!(got[3], ("final".to_string(), day(30), "planned"));
     assert_eq!(got[6], ("legal".to_string(), day(90), "planned"));

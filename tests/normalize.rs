@@ -43,22 +43,39 @@ fn outstanding_counts_only_entries_on_or_before_as_of() {
 #[test]
 fn statuses_cover_paid_current_overdue_and_credit() {
     let paid = run(&one(r#","payments":[{"date":"2026-11-01","amount":"1200"}]"#)).unwrap();
-    assert_eq!((paid.invoices[0].status, paid.invoices[0].days_past_due), (Status::Paid, 0));
+    assert_eq!(
+        (paid.invoices[0].status, paid.invoices[0].days_past_due),
+        (Status::Paid, 0)
+    );
     let over = run(&one(r#","payments":[{"date":"2026-11-01","amount":"1250"}]"#)).unwrap();
     assert_eq!(over.invoices[0].status, Status::Credit);
     assert_eq!(over.invoices[0].outstanding.to_string(), "-50.00");
     assert_eq!(over.totals[0].customer_credit.to_string(), "50.00");
     assert_eq!(over.totals[0].outstanding.to_string(), "0.00");
     let due_today = run(&one("").replace("2026-10-31", "2026-11-23")).unwrap();
-    assert_eq!((due_today.invoices[0].status, due_today.invoices[0].days_past_due), (Status::Current, 0), "due today is not late");
+    assert_eq!(
+        (due_today.invoices[0].status, due_today.invoices[0].days_past_due),
+        (Status::Current, 0),
+        "due today is not late"
+    );
     let one_day = run(&one("").replace("2026-10-31", "2026-11-22")).unwrap();
-    assert_eq!((one_day.invoices[0].status, one_day.invoices[0].days_past_due), (Status::Overdue, 1));
+    assert_eq!(
+        (one_day.invoices[0].status, one_day.invoices[0].days_past_due),
+        (Status::Overdue, 1)
+    );
 }
 
 #[test]
 fn days_past_due_across_a_leap_day() {
-    let json = one("").replace("2026-10-01", "2024-02-01").replace("2026-10-31", "2024-02-28").replace("2026-11-23", "2024-03-01");
-    assert_eq!(run(&json).unwrap().invoices[0].days_past_due, 2, "28 Feb → 1 Mar 2024 crosses 29 Feb");
+    let json = one("")
+        .replace("2026-10-01", "2024-02-01")
+        .replace("2026-10-31", "2024-02-28")
+        .replace("2026-11-23", "2024-03-01");
+    assert_eq!(
+        run(&json).unwrap().invoices[0].days_past_due,
+        2,
+        "28 Feb → 1 Mar 2024 crosses 29 Feb"
+    );
 }
 
 #[test]
@@ -71,47 +88,123 @@ fn currencies_keep_their_minor_units_and_separate_totals() {
     let out = run(json).unwrap();
     let amounts: Vec<String> = out.invoices.iter().map(|i| i.amount.to_string()).collect();
     assert_eq!(amounts, ["185400", "1.500", "10.00", "0.05"]);
-    let totals: Vec<(String, String)> = out.totals.iter().map(|t| (t.currency.to_string(), t.outstanding.to_string())).collect();
-    assert_eq!(totals, [("EUR".into(), "10.05".into()), ("JPY".into(), "185400".into()), ("KWD".into(), "1.500".into())]);
+    let totals: Vec<(String, String)> = out
+        .totals
+        .iter()
+        .map(|t| (t.currency.to_string(), t.outstanding.to_string()))
+        .collect();
+    assert_eq!(
+        totals,
+        [
+            ("EUR".into(), "10.05".into()),
+            ("JPY".into(), "185400".into()),
+            ("KWD".into(), "1.500".into())
+        ]
+    );
     assert_eq!(out.invoices[0].id.as_str(), "1", "numeric ids become strings");
 }
 
 #[test]
 fn bad_input_gives_code_and_path() {
     let cases: &[(&str, ErrorCode, &str)] = &[
-        (r#","amount":0.30000000000000004"#, ErrorCode::TooManyDecimals, "invoices[0].amount"),
-        (r#","amount":"12.345""#, ErrorCode::TooManyDecimals, "invoices[0].amount"),
+        (
+            r#","amount":0.30000000000000004"#,
+            ErrorCode::TooManyDecimals,
+            "invoices[0].amount",
+        ),
+        (
+            r#","amount":"12.345""#,
+            ErrorCode::TooManyDecimals,
+            "invoices[0].amount",
+        ),
         (r#","amount":"-5""#, ErrorCode::InvalidAmount, "invoices[0].amount"),
         (r#","amount":"0""#, ErrorCode::InvalidAmount, "invoices[0].amount"),
         (r#","amount":"""#, ErrorCode::InvalidAmount, "invoices[0].amount"),
         (r#","amount":true"#, ErrorCode::InvalidType, "invoices[0].amount"),
         (r#","amount":1e300"#, ErrorCode::AmountOutOfRange, "invoices[0].amount"),
-        (r#","amount":"1.000000000000000000000000000001""#, ErrorCode::TooManyDecimals, "invoices[0].amount"),
-        (r#","currency":"XYZ""#, ErrorCode::UnknownCurrency, "invoices[0].currency"),
+        (
+            r#","amount":"1.000000000000000000000000000001""#,
+            ErrorCode::TooManyDecimals,
+            "invoices[0].amount",
+        ),
+        (
+            r#","currency":"XYZ""#,
+            ErrorCode::UnknownCurrency,
+            "invoices[0].currency",
+        ),
         (r#","currency":7"#, ErrorCode::InvalidType, "invoices[0].currency"),
-        (r#","dueDate":"2025-02-30""#, ErrorCode::InvalidDate, "invoices[0].dueDate"),
-        (r#","dueDate":"2026-09-30""#, ErrorCode::InvalidDateOrder, "invoices[0].dueDate"),
-        (r#","issueDate":"0000-01-01""#, ErrorCode::InvalidDate, "invoices[0].issueDate"),
-        (r#","promisedDate":"31/12/2026""#, ErrorCode::InvalidDate, "invoices[0].promisedDate"),
+        (
+            r#","dueDate":"2025-02-30""#,
+            ErrorCode::InvalidDate,
+            "invoices[0].dueDate",
+        ),
+        (
+            r#","dueDate":"2026-09-30""#,
+            ErrorCode::InvalidDateOrder,
+            "invoices[0].dueDate",
+        ),
+        (
+            r#","issueDate":"0000-01-01""#,
+            ErrorCode::InvalidDate,
+            "invoices[0].issueDate",
+        ),
+        (
+            r#","promisedDate":"31/12/2026""#,
+            ErrorCode::InvalidDate,
+            "invoices[0].promisedDate",
+        ),
         (r#","customer":null"#, ErrorCode::MissingField, "invoices[0].customer"),
-        (r#","customer":{"id":"c1"}"#, ErrorCode::MissingField, "invoices[0].customer.name"),
-        (r#","customer":{"id":"c1","name":"   "}"#, ErrorCode::EmptyText, "invoices[0].customer.name"),
+        (
+            r#","customer":{"id":"c1"}"#,
+            ErrorCode::MissingField,
+            "invoices[0].customer.name",
+        ),
+        (
+            r#","customer":{"id":"c1","name":"   "}"#,
+            ErrorCode::EmptyText,
+            "invoices[0].customer.name",
+        ),
         (r#","id":"""#, ErrorCode::EmptyText, "invoices[0].id"),
         (r#","id":1.5"#, ErrorCode::InvalidType, "invoices[0].id"),
         (r#","disputed":"yes""#, ErrorCode::InvalidType, "invoices[0].disputed"),
-        (r#","payments":[{"date":"2026-11-01","amount":"1"},{"date":"2026-11-01"}]"#, ErrorCode::MissingField, "invoices[0].payments[1].amount"),
-        (r#","payments":[{"date":"2026-09-01","amount":"1"}]"#, ErrorCode::InvalidDateOrder, "invoices[0].payments[0].date"),
-        (r#","credits":[{"date":"2026-10-02","amount":"0.001"}]"#, ErrorCode::TooManyDecimals, "invoices[0].credits[0].amount"),
-        (r#","payments":{"date":"2026-11-01"}"#, ErrorCode::InvalidType, "invoices[0].payments"),
+        (
+            r#","payments":[{"date":"2026-11-01","amount":"1"},{"date":"2026-11-01"}]"#,
+            ErrorCode::MissingField,
+            "invoices[0].payments[1].amount",
+        ),
+        (
+            r#","payments":[{"date":"2026-09-01","amount":"1"}]"#,
+            ErrorCode::InvalidDateOrder,
+            "invoices[0].payments[0].date",
+        ),
+        (
+            r#","credits":[{"date":"2026-10-02","amount":"0.001"}]"#,
+            ErrorCode::TooManyDecimals,
+            "invoices[0].credits[0].amount",
+        ),
+        (
+            r#","payments":{"date":"2026-11-01"}"#,
+            ErrorCode::InvalidType,
+            "invoices[0].payments",
+        ),
     ];
     for (fields, code, path) in cases {
         assert_eq!(err(&one(fields)), (*code, path.to_string()), "{fields}");
     }
     let long = "x".repeat(201);
-    assert_eq!(err(&one(&format!(r#","id":"{long}""#))), (ErrorCode::TooLong, "invoices[0].id".into()));
+    assert_eq!(
+        err(&one(&format!(r#","id":"{long}""#))),
+        (ErrorCode::TooLong, "invoices[0].id".into())
+    );
     assert_eq!(err(r#"{"invoices":[]}"#), (ErrorCode::MissingField, "asOf".into()));
-    assert_eq!(err(r#"{"asOf":"2026-11-23"}"#), (ErrorCode::MissingField, "invoices".into()));
-    assert_eq!(err(r#"{"asOf":"2026-11-23","invoices":"all"}"#).0, ErrorCode::InvalidType);
+    assert_eq!(
+        err(r#"{"asOf":"2026-11-23"}"#),
+        (ErrorCode::MissingField, "invoices".into())
+    );
+    assert_eq!(
+        err(r#"{"asOf":"2026-11-23","invoices":"all"}"#).0,
+        ErrorCode::InvalidType
+    );
     assert_eq!(err(r#"[]"#).0, ErrorCode::InvalidType);
     assert_eq!(err(r#"{"asOf":"#).0, ErrorCode::InvalidJson);
     let dup = one("").replace("]}", r#",{"id":"A-1","customer":{"id":"c1","name":"Acme"},"currency":"GBP","amount":"1","issueDate":"2026-10-01","dueDate":"2026-10-31"}]}"#);
@@ -136,12 +229,22 @@ fn error_names_are_stable_snake_case() {
 fn invoice_json(i: usize, amount_cents: i64, payments: &[(u32, i64)], due_offset: i64) -> String {
     let pays: Vec<String> = payments
         .iter()
-        .map(|(day, cents)| format!(r#"{{"date":"2026-01-{:02}","amount":"{}.{:02}"}}"#, day, cents / 100, cents % 100))
+        .map(|(day, cents)| {
+            format!(
+                r#"{{"date":"2026-01-{:02}","amount":"{}.{:02}"}}"#,
+                day,
+                cents / 100,
+                cents % 100
+            )
+        })
         .collect();
     let due = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Duration::days(due_offset);
     format!(
         r#"{{"id":"I{i}","customer":{{"id":"c{}","name":"C"}},"currency":"EUR","amount":"{}.{:02}","issueDate":"2026-01-01","dueDate":"{due}","payments":[{}]}}"#,
-        i % 3, amount_cents / 100, amount_cents % 100, pays.join(",")
+        i % 3,
+        amount_cents / 100,
+        amount_cents % 100,
+        pays.join(",")
     )
 }
 

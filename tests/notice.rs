@@ -9,9 +9,7 @@ mod common;
 
 use common::input;
 use overdue::ladder::default_policy;
-use overdue::notice::{
-    notice_template, render_notice, validate_template, NoticeInput, TemplateQuery, STAGES,
-};
+use overdue::notice::{notice_template, render_notice, validate_template, NoticeInput, TemplateQuery, STAGES};
 use overdue::plan::{payment_plan, PlanInput};
 use overdue::ErrorCode;
 use serde_json::{json, Value};
@@ -45,8 +43,7 @@ fn offset(stage: &str) -> i64 {
 /// oldest due date.
 fn scenario(lang: &str, stage: &str, channel: &str) -> Value {
     let currency = if lang == "en" { "GBP" } else { "EUR" };
-    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
-        + chrono::Duration::days(offset(stage));
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() + chrono::Duration::days(offset(stage));
     let mut v = json!({
         "asOf": as_of.format("%Y-%m-%d").to_string(),
         "stage": stage, "channel": channel, "language": lang,
@@ -93,12 +90,10 @@ fn golden_notices() {
     for lang in LANGS {
         for stage in STAGES {
             for channel in CHANNELS {
-                let n = render(scenario(lang, stage, channel))
-                    .unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
+                let n =
+                    render(scenario(lang, stage, channel)).unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
                 let got = format!("Subject: {}\n\n{}\n", n.subject, n.text);
-                let path = golden_dir()
-                    .join(lang)
-                    .join(format!("{stage}.{channel}.txt"));
+                let path = golden_dir().join(lang).join(format!("{stage}.{channel}.txt"));
                 if update {
                     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                     std::fs::write(&path, &got).unwrap();
@@ -112,8 +107,7 @@ fn golden_notices() {
                     mismatches.push(path.display().to_string());
                 }
                 if channel == "letter" || channel == "email" {
-                    let want_html =
-                        std::fs::read_to_string(path.with_extension("html")).unwrap_or_default();
+                    let want_html = std::fs::read_to_string(path.with_extension("html")).unwrap_or_default();
                     if want_html != n.html {
                         mismatches.push(path.with_extension("html").display().to_string());
                     }
@@ -130,12 +124,7 @@ fn golden_notices() {
 /// What a careful reader would object to in any notice.
 fn assert_clean(what: &str, n: &overdue::notice::Notice) {
     // The stylesheet has braces of its own.
-    let body = n
-        .html
-        .split("</head>")
-        .nth(1)
-        .unwrap_or_default()
-        .to_string();
+    let body = n.html.split("</head>").nth(1).unwrap_or_default().to_string();
     for (part, s) in [("subject", &n.subject), ("text", &n.text), ("html", &body)] {
         for bad in [
             "{{", "}}", "{%", "%}", "[[", "]]", " ,", " .", "()", "  ", "..", "\n\n\n",
@@ -189,10 +178,26 @@ fn the_table_lists_invoices_by_due_date_then_number_whatever_order_they_come_in(
     list.reverse();
     v["invoices"] = Value::Array(list);
     let n = render(v).unwrap();
-    let at = |id: &str| n.text.find(id).unwrap_or_else(|| panic!("{id} missing from:\n{}", n.text));
-    let order = ["INV-2026-101", "INV-2026-117", "INV-2026-118", "INV-2026-119", "INV-2026-123"];
+    let at = |id: &str| {
+        n.text
+            .find(id)
+            .unwrap_or_else(|| panic!("{id} missing from:\n{}", n.text))
+    };
+    let order = [
+        "INV-2026-101",
+        "INV-2026-117",
+        "INV-2026-118",
+        "INV-2026-119",
+        "INV-2026-123",
+    ];
     for pair in order.windows(2) {
-        assert!(at(pair[0]) < at(pair[1]), "{} should come before {}:\n{}", pair[0], pair[1], n.text);
+        assert!(
+            at(pair[0]) < at(pair[1]),
+            "{} should come before {}:\n{}",
+            pair[0],
+            pair[1],
+            n.text
+        );
     }
 }
 
@@ -207,8 +212,8 @@ fn every_template_renders_with_every_optional_part_missing() {
     for lang in LANGS {
         for stage in STAGES {
             for channel in CHANNELS {
-                let n = render(minimal(lang, stage, channel))
-                    .unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
+                let n =
+                    render(minimal(lang, stage, channel)).unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
                 assert_clean(&format!("minimal {lang} {stage} {channel}"), &n);
                 assert!(!n.text.contains("Harbour"));
             }
@@ -253,16 +258,9 @@ fn hostile_values_are_text_everywhere() {
                     "{lang} {stage} {channel}: {}",
                     n.html
                 );
-                assert!(
-                    !n.subject.contains('\r') && !n.subject.contains('\n'),
-                    "{}",
-                    n.subject
-                );
+                assert!(!n.subject.contains('\r') && !n.subject.contains('\n'), "{}", n.subject);
                 if channel == "letter" {
-                    assert!(
-                        n.html.contains("&lt;img src=x onerror=alert(1)&gt;"),
-                        "{lang} {stage}"
-                    );
+                    assert!(n.html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{lang} {stage}");
                     assert!(n.text.contains(evil), "shown as typed in plain text");
                 }
             }
@@ -282,8 +280,7 @@ fn custom_templates_render_and_escape() {
     let n = render(v.clone()).unwrap();
     assert_eq!(n.subject, "Overdue: £3,600.49 Bcc: someone");
     assert!(
-        n.text
-            .starts_with("Hello Tom & Jerry <Ltd>,\nINV-2026-101 £1,000.00\n"),
+        n.text.starts_with("Hello Tom & Jerry <Ltd>,\nINV-2026-101 £1,000.00\n"),
         "{}",
         n.text
     );
@@ -309,12 +306,23 @@ fn custom_templates_render_and_escape() {
 #[test]
 fn number_literals_in_templates_print_as_written_or_are_refused() {
     let mut v = scenario("en", "friendly", "email");
-    v["template"] = json!({ "text": "{{ 1.5 }} {{ 0.1 }} {{ 2.50 }} {{ 1e3 }} {{ 12.5e-1 }} {{ 42 }} {{ 12345.678 }}" });
+    v["template"] =
+        json!({ "text": "{{ 1.5 }} {{ 0.1 }} {{ 2.50 }} {{ 1e3 }} {{ 12.5e-1 }} {{ 42 }} {{ 12345.678 }}" });
     assert_eq!(render(v.clone()).unwrap().text, "1.5 0.1 2.5 1000 1.25 42 12345.678");
-    for bad in ["{{ 1.00000000000000000001 }}", "{{ 9007199254740.993 }}", "{{ 1e23 }}", "{{ 1e-23 }}", "{{ 1.5e }}"] {
+    for bad in [
+        "{{ 1.00000000000000000001 }}",
+        "{{ 9007199254740.993 }}",
+        "{{ 1e23 }}",
+        "{{ 1e-23 }}",
+        "{{ 1.5e }}",
+    ] {
         v["template"] = json!({ "text": bad });
         let e = render(v.clone()).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::TemplateError, "template.text"), "{bad}");
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::TemplateError, "template.text"),
+            "{bad}"
+        );
     }
 }
 
@@ -361,7 +369,14 @@ fn deeply_nested_brackets_are_refused_before_parsing() {
     let mut v = scenario("en", "friendly", "email");
     v["template"] = json!({ "text": format!("{}x{}", "{% if total %}".repeat(3_000), "{% endif %}".repeat(3_000)) });
     let e = render(v).unwrap_err();
-    assert!(e.code == ErrorCode::TemplateError && e.message.contains("Blocks (if, for, with) are nested more than 32 deep") && e.message.contains("column 449"), "{}", e.message);
+    assert!(
+        e.code == ErrorCode::TemplateError
+            && e.message
+                .contains("Blocks (if, for, with) are nested more than 32 deep")
+            && e.message.contains("column 449"),
+        "{}",
+        e.message
+    );
     // Thirty-two levels are fine, and brackets in plain text or in strings do not count.
     let ok = format!(
         "(((( {{{{ {}customer.name{} }}}} {{{{ \"{}\" }}}} {}x{}",
@@ -420,7 +435,11 @@ fn validate_template_reports_templates_too_complex_for_the_largest_notice() {
 /// (a comment or string holding `ۀ`), a panic that would have broken the module.
 #[test]
 fn tags_next_to_multibyte_characters_do_not_panic() {
-    for src in ["{{ \"x\" }}{# c #5}-}rr  ۀ\n sۀ}(# c #}-j", "{# ۀ #}{{ sender.name }}", "{{ \"\\ۀ\" }}ۀ{{ sender.name }}"] {
+    for src in [
+        "{{ \"x\" }}{# c #5}-}rr  ۀ\n sۀ}(# c #}-j",
+        "{# ۀ #}{{ sender.name }}",
+        "{{ \"\\ۀ\" }}ۀ{{ sender.name }}",
+    ] {
         let t: overdue::notice::check::ValidateInput = input(json!({ "template": { "text": src } })).unwrap();
         validate_template(&t).unwrap();
         let mut v = scenario("en", "friendly", "email");
@@ -439,11 +458,8 @@ fn validate_template_lists_every_problem() {
     .unwrap();
     let r = validate_template(&t).unwrap();
     assert!(!r.ok);
-    let summary: Vec<(&str, usize, usize, &str)> = r
-        .problems
-        .iter()
-        .map(|p| (p.part, p.line, p.column, p.kind))
-        .collect();
+    let summary: Vec<(&str, usize, usize, &str)> =
+        r.problems.iter().map(|p| (p.part, p.line, p.column, p.kind)).collect();
     assert_eq!(
         summary,
         [
@@ -459,8 +475,10 @@ fn validate_template_lists_every_problem() {
 
 fn many_invoices(n: usize) -> Value {
     json!((0..n)
-        .map(|i| json!({ "id": format!("N{i}"), "customer": { "id": "C-17", "name": "N" }, "currency": "GBP",
-                         "amount": "1", "issueDate": "2026-09-01", "dueDate": "2026-10-01" }))
+        .map(
+            |i| json!({ "id": format!("N{i}"), "customer": { "id": "C-17", "name": "N" }, "currency": "GBP",
+                         "amount": "1", "issueDate": "2026-09-01", "dueDate": "2026-10-01" })
+        )
         .collect::<Vec<_>>())
 }
 
@@ -486,7 +504,11 @@ fn untrusted_templates_are_bounded_by_what_they_do() {
         v["template"] = json!({ "text": t });
         let started = std::time::Instant::now();
         let e = render(v.clone()).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::TemplateTooComplex, "template.text"), "{t}");
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::TemplateTooComplex, "template.text"),
+            "{t}"
+        );
         // Not a timing test, only a sanity bound: the budget is a few milliseconds of work.
         assert!(started.elapsed().as_secs() < 5, "{t} took {:?}", started.elapsed());
     }
@@ -522,7 +544,10 @@ fn built_in_templates_fit_the_step_budget_at_the_most_invoices() {
                 v["invoices"] = many;
                 let n = render(v).unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e:?}"));
                 if channel == "email" || channel == "letter" {
-                    assert!(n.text.contains("N999") && n.html.contains("N999"), "{lang} {stage} {channel}");
+                    assert!(
+                        n.text.contains("N999") && n.html.contains("N999"),
+                        "{lang} {stage} {channel}"
+                    );
                 }
             }
         }
@@ -533,26 +558,10 @@ fn built_in_templates_fit_the_step_budget_at_the_most_invoices() {
 fn bad_notice_input_is_coded() {
     let base = scenario("en", "friendly", "email");
     let cases: Vec<(Value, ErrorCode, &str)> = vec![
-        (
-            json!({ "stage": "shout" }),
-            ErrorCode::InvalidValue,
-            "stage",
-        ),
-        (
-            json!({ "language": "it" }),
-            ErrorCode::InvalidValue,
-            "language",
-        ),
-        (
-            json!({ "locale": "xx-YY" }),
-            ErrorCode::InvalidValue,
-            "locale",
-        ),
-        (
-            json!({ "invoices": [] }),
-            ErrorCode::MissingField,
-            "invoices",
-        ),
+        (json!({ "stage": "shout" }), ErrorCode::InvalidValue, "stage"),
+        (json!({ "language": "it" }), ErrorCode::InvalidValue, "language"),
+        (json!({ "locale": "xx-YY" }), ErrorCode::InvalidValue, "locale"),
+        (json!({ "invoices": [] }), ErrorCode::MissingField, "invoices"),
         (
             json!({ "replyBy": "2020-01-01" }),
             ErrorCode::InvalidDateOrder,
@@ -563,11 +572,7 @@ fn bad_notice_input_is_coded() {
             ErrorCode::EmptyText,
             "sender.name",
         ),
-        (
-            json!({ "fees": "1.234" }),
-            ErrorCode::TooManyDecimals,
-            "fees",
-        ),
+        (json!({ "fees": "1.234" }), ErrorCode::TooManyDecimals, "fees"),
     ];
     for (patch, code, path) in cases {
         let mut v = base.clone();
@@ -590,14 +595,9 @@ fn bad_notice_input_is_coded() {
 fn reply_by_defaults_follow_the_stage() {
     for (stage, days) in [("friendly", 7), ("final", 10), ("plan", 14), ("legal", 30)] {
         let v = scenario("en", stage, "email");
-        let as_of =
-            chrono::NaiveDate::parse_from_str(v["asOf"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+        let as_of = chrono::NaiveDate::parse_from_str(v["asOf"].as_str().unwrap(), "%Y-%m-%d").unwrap();
         let n = render(v).unwrap();
-        assert_eq!(
-            n.reply_by,
-            Some(as_of + chrono::Duration::days(days)),
-            "{stage}"
-        );
+        assert_eq!(n.reply_by, Some(as_of + chrono::Duration::days(days)), "{stage}");
     }
 }
 
@@ -606,8 +606,7 @@ fn built_in_templates_pass_the_checker_and_render_the_same_as_custom_ones() {
     for lang in LANGS {
         for stage in STAGES {
             for channel in CHANNELS {
-                let q: TemplateQuery =
-                    input(json!({ "stage": stage, "channel": channel, "language": lang })).unwrap();
+                let q: TemplateQuery = input(json!({ "stage": stage, "channel": channel, "language": lang })).unwrap();
                 let src = notice_template(&q).unwrap();
                 let mut v = scenario(lang, stage, channel);
                 let built_in = render(v.clone()).unwrap();
@@ -638,18 +637,11 @@ fn output_picks_the_parts() {
         v["output"] = json!("text");
         let text = render(v.clone()).unwrap();
         assert_eq!(
-            (
-                text.text.as_str(),
-                text.html.as_str(),
-                text.subject.as_str()
-            ),
+            (text.text.as_str(), text.html.as_str(), text.subject.as_str()),
             (both.text.as_str(), "", both.subject.as_str())
         );
         v["output"] = json!("html");
         let html = render(v).unwrap();
-        assert_eq!(
-            (html.text.as_str(), html.html.as_str()),
-            ("", both.html.as_str())
-        );
+        assert_eq!((html.text.as_str(), html.html.as_str()), ("", both.html.as_str()));
     }
 }

@@ -26,7 +26,10 @@ fn pmt_15000_at_8_percent_over_60_months() {
     assert_eq!(s(p.final_instalment), "303.84");
     assert_eq!(s(p.schedule[0].interest), "100.00", "15000 × 0.08/12");
     assert_eq!(s(p.totals.principal), "15000.00");
-    assert_eq!(p.totals.interest, p.schedule.iter().map(|r| r.interest).sum::<Decimal>());
+    assert_eq!(
+        p.totals.interest,
+        p.schedule.iter().map(|r| r.interest).sum::<Decimal>()
+    );
     assert_eq!(s(p.apr), "8.00", "no fee: APR is the contract rate");
 }
 
@@ -54,10 +57,16 @@ fn an_exact_midpoint_rounds_up() {
 #[test]
 fn interest_free_splits_and_minor_units() {
     let p = plan(json!({ "principal": "100.00", "currency": "EUR", "annualRate": 0, "frequency": "monthly", "firstDueDate": "2026-01-31", "count": 3 })).unwrap();
-    assert_eq!(p.schedule.iter().map(|r| s(r.payment)).collect::<Vec<_>>(), ["33.33", "33.33", "33.34"]);
+    assert_eq!(
+        p.schedule.iter().map(|r| s(r.payment)).collect::<Vec<_>>(),
+        ["33.33", "33.33", "33.34"]
+    );
     assert_eq!(s(p.totals.interest), "0.00");
     let jpy = plan(json!({ "principal": 100000, "currency": "JPY", "annualRate": "12", "frequency": "monthly", "firstDueDate": "2026-01-31", "count": 7 })).unwrap();
-    assert!(jpy.schedule.iter().all(|r| r.payment.scale() == 0), "JPY has no minor unit");
+    assert!(
+        jpy.schedule.iter().all(|r| r.payment.scale() == 0),
+        "JPY has no minor unit"
+    );
     assert_eq!(jpy.totals.principal, Decimal::from(100000));
     let kwd = plan(json!({ "principal": "1500.500", "currency": "KWD", "annualRate": "5", "frequency": "quarterly", "firstDueDate": "2026-03-31", "count": 4 })).unwrap();
     assert!(kwd.schedule.iter().all(|r| r.payment.scale() == 3));
@@ -70,12 +79,30 @@ fn dates_keep_the_anchor_day() {
         plan(json!({ "principal": "1000", "currency": "GBP", "annualRate": "5", "frequency": freq, "firstDueDate": first, "count": n })).unwrap()
             .schedule.iter().map(|r| r.due_date.to_string()).collect()
     };
-    assert_eq!(dates("monthly", "2024-01-31", 4), ["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"]);
-    assert_eq!(dates("monthly", "2025-01-31", 3), ["2025-01-31", "2025-02-28", "2025-03-31"]);
-    assert_eq!(dates("quarterly", "2025-11-30", 3), ["2025-11-30", "2026-02-28", "2026-05-30"]);
-    assert_eq!(dates("semimonthly", "2026-01-05", 4), ["2026-01-05", "2026-01-20", "2026-02-05", "2026-02-20"]);
-    assert_eq!(dates("semimonthly", "2026-01-31", 4), ["2026-01-31", "2026-02-16", "2026-02-28", "2026-03-16"]);
-    assert_eq!(dates("semimonthly", "2026-01-20", 3), ["2026-01-20", "2026-02-05", "2026-02-20"]);
+    assert_eq!(
+        dates("monthly", "2024-01-31", 4),
+        ["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"]
+    );
+    assert_eq!(
+        dates("monthly", "2025-01-31", 3),
+        ["2025-01-31", "2025-02-28", "2025-03-31"]
+    );
+    assert_eq!(
+        dates("quarterly", "2025-11-30", 3),
+        ["2025-11-30", "2026-02-28", "2026-05-30"]
+    );
+    assert_eq!(
+        dates("semimonthly", "2026-01-05", 4),
+        ["2026-01-05", "2026-01-20", "2026-02-05", "2026-02-20"]
+    );
+    assert_eq!(
+        dates("semimonthly", "2026-01-31", 4),
+        ["2026-01-31", "2026-02-16", "2026-02-28", "2026-03-16"]
+    );
+    assert_eq!(
+        dates("semimonthly", "2026-01-20", 3),
+        ["2026-01-20", "2026-02-05", "2026-02-20"]
+    );
     assert_eq!(dates("weekly", "2026-12-28", 2), ["2026-12-28", "2027-01-04"]);
     assert_eq!(dates("biweekly", "2026-12-28", 2), ["2026-12-28", "2027-01-11"]);
 }
@@ -86,8 +113,16 @@ fn down_payment_setup_fee_and_apr() {
         "count": 10, "downPayment": { "amount": "200" }, "setupFee": "25" })).unwrap();
     assert_eq!(s(p.financed), "1000.00");
     let dp = p.down_payment.as_ref().unwrap();
-    assert_eq!((s(dp.amount), dp.date.to_string()), ("200.00".into(), "2026-01-01".into()), "defaults to the start date, one period before");
-    assert_eq!(s(p.schedule[0].payment), "125.00", "the fee rides on the first instalment");
+    assert_eq!(
+        (s(dp.amount), dp.date.to_string()),
+        ("200.00".into(), "2026-01-01".into()),
+        "defaults to the start date, one period before"
+    );
+    assert_eq!(
+        s(p.schedule[0].payment),
+        "125.00",
+        "the fee rides on the first instalment"
+    );
     assert_eq!(s(p.schedule[0].fee), "25.00");
     assert_eq!(s(p.totals.paid), "1225.00");
     // 25 on 1,000 repaid over 10 months: a positive APR despite 0 % interest.
@@ -111,23 +146,59 @@ fn count_from_max_instalment() {
     assert_eq!(p.count, 61);
     assert!(p.schedule.iter().all(|r| r.payment <= Decimal::new(30414, 2)));
     let e = plan(json!({ "principal": "15000", "currency": "USD", "annualRate": "8", "frequency": "monthly", "firstDueDate": "2026-01-15", "maxInstalment": "100" })).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InstalmentTooSmall, "maxInstalment"), "100.00 is exactly the first month's interest");
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InstalmentTooSmall, "maxInstalment"),
+        "100.00 is exactly the first month's interest"
+    );
 }
 
 #[test]
 fn bad_input_is_coded() {
     let base = json!({ "principal": "1000", "currency": "USD", "annualRate": "5", "frequency": "monthly", "firstDueDate": "2026-01-15", "count": 12 });
-    let with_field = |k: &str, v: serde_json::Value| { let mut b = base.clone(); b[k] = v; b };
+    let with_field = |k: &str, v: serde_json::Value| {
+        let mut b = base.clone();
+        b[k] = v;
+        b
+    };
     let cases = [
         (with_field("count", json!(0)), ErrorCode::InvalidValue, "count"),
         (with_field("count", json!(601)), ErrorCode::InvalidValue, "count"),
-        (with_field("annualRate", json!("-1")), ErrorCode::InvalidValue, "annualRate"),
-        (with_field("annualRate", json!(100.5)), ErrorCode::InvalidValue, "annualRate"),
-        (with_field("downPayment", json!({ "amount": "1000" })), ErrorCode::InvalidAmount, "downPayment.amount"),
-        (with_field("principal", json!("0")), ErrorCode::InvalidAmount, "principal"),
-        (with_field("principal", json!("10.001")), ErrorCode::TooManyDecimals, "principal"),
-        (with_field("maxInstalment", json!("50")), ErrorCode::InvalidValue, "maxInstalment"),
-        (with_field("startDate", json!("2026-02-01")), ErrorCode::InvalidDateOrder, "firstDueDate"),
+        (
+            with_field("annualRate", json!("-1")),
+            ErrorCode::InvalidValue,
+            "annualRate",
+        ),
+        (
+            with_field("annualRate", json!(100.5)),
+            ErrorCode::InvalidValue,
+            "annualRate",
+        ),
+        (
+            with_field("downPayment", json!({ "amount": "1000" })),
+            ErrorCode::InvalidAmount,
+            "downPayment.amount",
+        ),
+        (
+            with_field("principal", json!("0")),
+            ErrorCode::InvalidAmount,
+            "principal",
+        ),
+        (
+            with_field("principal", json!("10.001")),
+            ErrorCode::TooManyDecimals,
+            "principal",
+        ),
+        (
+            with_field("maxInstalment", json!("50")),
+            ErrorCode::InvalidValue,
+            "maxInstalment",
+        ),
+        (
+            with_field("startDate", json!("2026-02-01")),
+            ErrorCode::InvalidDateOrder,
+            "firstDueDate",
+        ),
         (with_field("principal", json!("0.05")), ErrorCode::InvalidValue, "count"),
     ];
     for (v, code, path) in cases {

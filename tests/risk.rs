@@ -22,7 +22,18 @@ fn history(customer: &str, first_due: &str, dbts: &[i64], amount: &str) -> Vec<s
             let due = first.checked_add_months(chrono::Months::new(i as u32)).unwrap();
             let issue = due - chrono::Duration::days(30);
             let paid = due + chrono::Duration::days(*d);
-            with(inv(&format!("{customer}-{i}"), customer, "GBP", amount, &issue.to_string(), &due.to_string()), "payments", json!([pay(&paid.to_string(), amount)]))
+            with(
+                inv(
+                    &format!("{customer}-{i}"),
+                    customer,
+                    "GBP",
+                    amount,
+                    &issue.to_string(),
+                    &due.to_string(),
+                ),
+                "payments",
+                json!([pay(&paid.to_string(), amount)]),
+            )
         })
         .collect()
 }
@@ -31,7 +42,17 @@ fn history(customer: &str, first_due: &str, dbts: &[i64], amount: &str) -> Vec<s
 fn paydex_key_points_map_exactly() {
     // GUIDE §5: 100 anticipates (~30 days early), 90 discounts (~20 early), 80 prompt, 70 = 15 days
     // beyond terms, 60 = 22, 50 = 30, 40 = 60, 30 = 90, 20 = 120.
-    for (dbt, score) in [(-30.0, 100.0), (-20.0, 90.0), (0.0, 80.0), (15.0, 70.0), (22.0, 60.0), (30.0, 50.0), (60.0, 40.0), (90.0, 30.0), (120.0, 20.0)] {
+    for (dbt, score) in [
+        (-30.0, 100.0),
+        (-20.0, 90.0),
+        (0.0, 80.0),
+        (15.0, 70.0),
+        (22.0, 60.0),
+        (30.0, 50.0),
+        (60.0, 40.0),
+        (90.0, 30.0),
+        (120.0, 20.0),
+    ] {
         assert_eq!(score_for_dbt(dbt), score, "DBT {dbt}");
     }
     assert_eq!(score_for_dbt(7.5), 75.0, "halfway between prompt and 15 days");
@@ -54,7 +75,10 @@ fn steady_prompt_payer_is_stable_around_80() {
 #[test]
 fn drifting_payer_is_flagged_with_its_slope() {
     // From prompt to 30 days late over six months: 0, 5, 10, … 30 days beyond terms, monthly.
-    let r = risk(json!({ "asOf": "2026-11-23", "invoices": history("d", "2026-04-01", &[0, 5, 10, 15, 20, 25, 30], "1000.00") })).unwrap();
+    let r = risk(
+        json!({ "asOf": "2026-11-23", "invoices": history("d", "2026-04-01", &[0, 5, 10, 15, 20, 25, 30], "1000.00") }),
+    )
+    .unwrap();
     let c = &r.customers[0];
     assert_eq!(c.trend, Trend::Deteriorating);
     let slope = c.slope_days_per_month.unwrap();
@@ -62,19 +86,29 @@ fn drifting_payer_is_flagged_with_its_slope() {
     // The slope is against payment dates, which spread out as the lateness grows (the last payment,
     // 30 days late, falls on 31 October): 30 days over ~7 months ≈ 4.3 days a month.
     assert_eq!(c.explanation, "Paid on average 10 days late in Apr–Aug 2026 and 28 days late in Sep–Oct 2026: getting later by about 4 days a month.");
-    assert_eq!(r.currencies[0].deteriorating_share.to_string(), "0.00", "paid up: nothing owed");
+    assert_eq!(
+        r.currencies[0].deteriorating_share.to_string(),
+        "0.00",
+        "paid up: nothing owed"
+    );
 }
 
 #[test]
 fn improving_payer() {
-    let r = risk(json!({ "asOf": "2026-11-23", "invoices": history("i", "2026-04-01", &[40, 34, 28, 20, 12, 6, 0], "1000.00") })).unwrap();
+    let r = risk(
+        json!({ "asOf": "2026-11-23", "invoices": history("i", "2026-04-01", &[40, 34, 28, 20, 12, 6, 0], "1000.00") }),
+    )
+    .unwrap();
     assert_eq!(r.customers[0].trend, Trend::Improving);
     assert!(r.customers[0].explanation.contains("getting earlier"));
 }
 
 #[test]
 fn early_payer_takes_discounts() {
-    let r = risk(json!({ "asOf": "2026-11-23", "invoices": history("e", "2026-02-01", &[-20, -21, -19, -20, -20], "800.00") })).unwrap();
+    let r = risk(
+        json!({ "asOf": "2026-11-23", "invoices": history("e", "2026-02-01", &[-20, -21, -19, -20, -20], "800.00") }),
+    )
+    .unwrap();
     let c = &r.customers[0];
     assert_eq!((c.score, c.grade), (Some(90), Some("A")));
     assert!(c.explanation.contains("20 days early"), "{}", c.explanation);
@@ -83,7 +117,14 @@ fn early_payer_takes_discounts() {
 #[test]
 fn one_giant_late_payment_outweighs_many_small_prompt_ones() {
     let mut invoices = history("g", "2026-01-01", &[0; 10], "100.00");
-    invoices.extend(history("g2", "2026-05-01", &[60], "100000.00").into_iter().map(|mut v| { v["customer"]["id"] = json!("g"); v }));
+    invoices.extend(
+        history("g2", "2026-05-01", &[60], "100000.00")
+            .into_iter()
+            .map(|mut v| {
+                v["customer"]["id"] = json!("g");
+                v
+            }),
+    );
     let r = risk(json!({ "asOf": "2026-11-23", "invoices": invoices })).unwrap();
     let c = &r.customers[0];
     // (10 × 100 × 0 + 100,000 × 60) / 101,000 = 59.4 days → score 40.2 → 40.
@@ -95,7 +136,9 @@ fn one_giant_late_payment_outweighs_many_small_prompt_ones() {
 fn few_experiences_give_no_score_and_open_invoices_count() {
     let r = risk(json!({ "asOf": "2026-11-23", "invoices": history("f", "2026-09-01", &[3, 4], "100.00") })).unwrap();
     assert_eq!((r.customers[0].score, r.customers[0].trend), (None, Trend::Unknown));
-    assert!(r.customers[0].explanation.starts_with("Only 2 payments or overdue invoices on record"));
+    assert!(r.customers[0]
+        .explanation
+        .starts_with("Only 2 payments or overdue invoices on record"));
     // An open invoice 40 days past due is at least 40 days beyond terms today.
     let mut invoices = history("o", "2026-08-01", &[0, 0], "100.00");
     invoices.push(inv("o-open", "o", "GBP", "300.00", "2026-09-14", "2026-10-14"));
@@ -121,13 +164,28 @@ fn bad_input_is_coded() {
     let invoices = history("x", "2026-04-01", &[0, 1, 2], "10.00");
     let e = risk(json!({ "asOf": "2026-11-23", "invoices": invoices, "windowMonths": 0 })).unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "windowMonths"));
-    let e = risk(json!({ "asOf": "2026-11-23", "invoices": invoices, "thresholds": { "slopeDaysPerMonth": 0 } })).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "thresholds.slopeDaysPerMonth"));
-    let e = risk(json!({ "asOf": "2026-11-23", "invoices": invoices, "thresholds": { "minExperiences": 0 } })).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "thresholds.minExperiences"));
-    let early = with(inv("z", "c", "GBP", "10", "2026-05-01", "2026-06-01"), "payments", json!([pay("2026-04-01", "10")]));
+    let e = risk(json!({ "asOf": "2026-11-23", "invoices": invoices, "thresholds": { "slopeDaysPerMonth": 0 } }))
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "thresholds.slopeDaysPerMonth")
+    );
+    let e =
+        risk(json!({ "asOf": "2026-11-23", "invoices": invoices, "thresholds": { "minExperiences": 0 } })).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "thresholds.minExperiences")
+    );
+    let early = with(
+        inv("z", "c", "GBP", "10", "2026-05-01", "2026-06-01"),
+        "payments",
+        json!([pay("2026-04-01", "10")]),
+    );
     let e = risk(json!({ "asOf": "2026-11-23", "invoices": [early] })).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDateOrder, "invoices[0].payments[0].date"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidDateOrder, "invoices[0].payments[0].date")
+    );
 }
 
 proptest! {

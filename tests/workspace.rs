@@ -4,7 +4,15 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn any_workspace() -> impl Strategy<Value = Value> {
-    let invoice = (1u32..40, 1i64..10_000_000, 1u32..=28, 1u32..=12, 0i64..3, any::<bool>(), "[ -~]{0,12}");
+    let invoice = (
+        1u32..40,
+        1i64..10_000_000,
+        1u32..=28,
+        1u32..=12,
+        0i64..3,
+        any::<bool>(),
+        "[ -~]{0,12}",
+    );
     (prop::collection::vec(invoice, 0..20), "[ -~]{0,20}", prop::collection::vec(("[ -~]{1,30}", 1u32..=28), 0..5)).prop_map(|(invs, sender, log)| {
         let invoices: Vec<Value> = invs.iter().enumerate().map(|(i, (c, cents, d, m, paid, disputed, note))| json!({
             "id": format!("W-{i}"), "customer": { "id": format!("C{c}"), "name": format!("Customer {c}") }, "currency": "EUR",

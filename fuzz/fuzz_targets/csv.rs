@@ -16,9 +16,14 @@ fuzz_target!(|data: &[u8]| {
     for format in [None, Some("\"DD/MM/YYYY\""), Some("\"MM/DD/YYYY\"")] {
         let json = match format {
             None => serde_json::json!({ "text": text }).to_string(),
-            Some(f) => format!("{{\"text\":{},\"dateFormat\":{f},\"currency\":\"EUR\"}}", serde_json::Value::from(text)),
+            Some(f) => format!(
+                "{{\"text\":{},\"dateFormat\":{f},\"currency\":\"EUR\"}}",
+                serde_json::Value::from(text)
+            ),
         };
-        let Ok(i) = overdue::decode::decode_json::<overdue::import::ImportInput>(&json) else { continue };
+        let Ok(i) = overdue::decode::decode_json::<overdue::import::ImportInput>(&json) else {
+            continue;
+        };
         if let Err(e) = overdue::import::import_invoices_csv(&i) {
             assert!(e.code != overdue::ErrorCode::Internal, "{e}");
         }

@@ -7,12 +7,18 @@ use overdue::decode::decode_json;
 
 fn check<T: serde::Serialize>(r: Result<T, overdue::Error>) {
     if let Ok(v) = r {
-        assert_eq!(overdue::encode::to_json(&v).ok(), serde_json::to_string(&v).ok(), "JSON writer differs from serde_json");
+        assert_eq!(
+            overdue::encode::to_json(&v).ok(),
+            serde_json::to_string(&v).ok(),
+            "JSON writer differs from serde_json"
+        );
     }
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&which, rest)) = data.split_first() else { return };
+    let Some((&which, rest)) = data.split_first() else {
+        return;
+    };
     let Ok(text) = std::str::from_utf8(rest) else { return };
     match which % 16 {
         0 => check(decode_json(text).and_then(|i| overdue::normalize::normalize_invoices(&i))),
@@ -34,7 +40,11 @@ fuzz_target!(|data: &[u8]| {
         _ => {
             if let Ok(p) = overdue::workspace::parse_workspace(text) {
                 let again = overdue::workspace::to_text(&p.workspace).expect("a parsed workspace writes");
-                assert_eq!(Some(&again), serde_json::to_string(&p.workspace).ok().as_ref(), "JSON writer differs from serde_json");
+                assert_eq!(
+                    Some(&again),
+                    serde_json::to_string(&p.workspace).ok().as_ref(),
+                    "JSON writer differs from serde_json"
+                );
                 let back = overdue::workspace::parse_workspace(&again).expect("a written workspace reads back");
                 assert_eq!(back.workspace, p.workspace, "workspace round trip");
             }

@@ -12,7 +12,10 @@ fuzz_target!(|data: &[u8]| {
         Ok(_) => assert!(ours.is_ok(), "serde_json accepts, overdue refuses {text:?}: {ours:?}"),
         Err(e) => {
             let limit = e.to_string().contains("recursion limit") || e.to_string().contains("number out of range");
-            assert!(ours.is_err() || limit, "serde_json refuses ({e}), overdue accepts {text:?}");
+            assert!(
+                ours.is_err() || limit,
+                "serde_json refuses ({e}), overdue accepts {text:?}"
+            );
         }
     }
     if let Ok(want) = serde_json::from_str::<String>(text) {

@@ -31,6 +31,8 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = render_notice(&input) {
         assert!(e.code != ErrorCode::Internal, "internal error for {text:?}: {e}");
     }
-    let check = overdue::notice::check::ValidateInput { template: input.template.clone().unwrap() };
+    let check = overdue::notice::check::ValidateInput {
+        template: input.template.clone().unwrap(),
+    };
     let _ = validate_template(&check);
 });

@@ -70,7 +70,11 @@ fn whole(r: &mut Reader<'_>) -> Result<i64> {
 #[inline(never)]
 fn out_of_range(text: &str) -> Error {
     let shown: String = text.chars().take(40).collect();
-    Error::new(ErrorCode::InvalidValue, "", format!("{FIELD} is out of range: {shown}."))
+    Error::new(
+        ErrorCode::InvalidValue,
+        "",
+        format!("{FIELD} is out of range: {shown}."),
+    )
 }
 
 impl Decode for i64 {

@@ -55,7 +55,11 @@ pub fn type_error(expected: &str, got: &Got<'_>) -> Error {
         Got::List => "a list".to_string(),
         Got::Object => "an object".to_string(),
     };
-    Error::new(ErrorCode::InvalidType, "", format!("{FIELD} should be {expected}, not {got}."))
+    Error::new(
+        ErrorCode::InvalidType,
+        "",
+        format!("{FIELD} should be {expected}, not {got}."),
+    )
 }
 
 /// Deserialises `T` from JSON text; a syntax error is `invalid_json` with its line and column.
@@ -81,7 +85,11 @@ fn read_all(text: &str, read: &mut dyn FnMut(&mut Reader<'_>) -> Result<()>) -> 
 #[inline(never)]
 fn name_field(mut e: Error) -> Error {
     if e.message.contains(FIELD) {
-        let what = if e.path.is_empty() { "The input".to_string() } else { format!("`{}`", e.path) };
+        let what = if e.path.is_empty() {
+            "The input".to_string()
+        } else {
+            format!("`{}`", e.path)
+        };
         e.message = e.message.replace(FIELD, &what);
     }
     e
@@ -133,7 +141,11 @@ fn missing(key: &str) -> Error {
 pub fn unknown_word(word: &str, words: &[&str]) -> Error {
     let shown: String = word.chars().take(40).collect();
     let list = words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
-    Error::new(ErrorCode::InvalidValue, "", format!("Unknown value `{shown}` for {FIELD}: use one of {list}."))
+    Error::new(
+        ErrorCode::InvalidValue,
+        "",
+        format!("Unknown value `{shown}` for {FIELD}: use one of {list}."),
+    )
 }
 
 /// `impl Decode` for a struct read from a JSON object: each field with its JSON key; `= default`
@@ -211,7 +223,11 @@ mod tests {
         when: NaiveDate,
         note: Option<String>,
     }
-    decode_struct!(Inner { due_date: "dueDate", when: "when", note: "note" = default });
+    decode_struct!(Inner {
+        due_date: "dueDate",
+        when: "when",
+        note: "note" = default
+    });
 
     #[derive(Debug)]
     #[allow(dead_code)]
@@ -219,7 +235,10 @@ mod tests {
         items: Vec<Inner>,
         flag: bool,
     }
-    decode_struct!(Outer { items: "items", flag: "flag" });
+    decode_struct!(Outer {
+        items: "items",
+        flag: "flag"
+    });
 
     fn run(json: &str) -> Result<Outer> {
         decode_json(json)
@@ -227,12 +246,20 @@ mod tests {
 
     #[test]
     fn paths_name_the_field() {
-        let e = run(r#"{"flag":true,"items":[{"dueDate":"1","when":"2024-01-01"},{"dueDate":"x","when":"2024-01-01"}]}"#).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidAmount, "items[1].dueDate"));
+        let e =
+            run(r#"{"flag":true,"items":[{"dueDate":"1","when":"2024-01-01"},{"dueDate":"x","when":"2024-01-01"}]}"#)
+                .unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidAmount, "items[1].dueDate")
+        );
         let e = run(r#"{"flag":true,"items":[{"dueDate":"1","when":"2024-02-30"}]}"#).unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDate, "items[0].when"));
         let e = run(r#"{"flag":true,"items":[{"dueDate":"1"}]}"#).unwrap_err();
-        assert_eq!((e.code, e.path.as_str(), e.message.as_str()), (ErrorCode::MissingField, "items[0].when", "`items[0].when` is required."));
+        assert_eq!(
+            (e.code, e.path.as_str(), e.message.as_str()),
+            (ErrorCode::MissingField, "items[0].when", "`items[0].when` is required.")
+        );
         let e = run(r#"{"flag":true,"items":[{"dueDate":"1","when":null}]}"#).unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingField, "items[0].when"));
         let e = run(r#"{"flag":"yes","items":[]}"#).unwrap_err();
@@ -241,9 +268,15 @@ mod tests {
         let e = run(r#"{"flag":true,"items":{}}"#).unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidType, "items"));
         let e = run(r#"[1,2]"#).unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), (ErrorCode::InvalidType, "The input should be an object, not a list."));
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            (ErrorCode::InvalidType, "The input should be an object, not a list.")
+        );
         let e = run("null").unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), (ErrorCode::MissingField, "The input is required."));
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            (ErrorCode::MissingField, "The input is required.")
+        );
     }
 
     #[test]
@@ -257,7 +290,10 @@ mod tests {
             ("nope", "expected a value at line 1, column 1"),
             (r#"{"flag":true,"items":[], "x": "a"#, "the text ends too early"),
             ("{\"flag\":true,\"items\":[], \"x\": \"\u{1}\"}", "control character"),
-            (r#"{"flag":true,"items":[{"dueDate":"1","when":"2024-01-01","note":"\ud800"}]}"#, "lone surrogate"),
+            (
+                r#"{"flag":true,"items":[{"dueDate":"1","when":"2024-01-01","note":"\ud800"}]}"#,
+                "lone surrogate",
+            ),
             (r#"{"flag":true,"items":[], "x": "\ud8"}"#, "four hex digits"),
             (r#"{"flag":true,"items":[], "x": "\q"}"#, "unknown escape"),
             (r#"{"flag":true,"items":[], "x": [1,{"a":[2,]}]}"#, "line 1, column 42"),
@@ -273,7 +309,9 @@ mod tests {
     #[test]
     fn unknown_fields_of_any_shape_are_skipped() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        let text = format!(r#"{{"x":{deep},"flag":false,"y":{{"a":[1,-2.5e3,"s\"\\u00e9",true,null,{{}}]}},"items":[{{"dueDate":12.5,"when":"2024-01-01","note":"caf\u00e9 \ud83d\ude00"}}]}}"#);
+        let text = format!(
+            r#"{{"x":{deep},"flag":false,"y":{{"a":[1,-2.5e3,"s\"\\u00e9",true,null,{{}}]}},"items":[{{"dueDate":12.5,"when":"2024-01-01","note":"caf\u00e9 \ud83d\ude00"}}]}}"#
+        );
         let o = run(&text).unwrap();
         // Unread strings are not decoded: a lone surrogate there is harmless.
         assert!(run(r#"{"x":"\ud800","flag":true,"items":[]}"#).is_ok());

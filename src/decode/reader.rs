@@ -17,7 +17,11 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Reader<'a> {
-        Reader { text, b: text.as_bytes(), pos: 0 }
+        Reader {
+            text,
+            b: text.as_bytes(),
+            pos: 0,
+        }
     }
 
     #[inline]
@@ -45,8 +49,16 @@ impl<'a> Reader<'a> {
         let before = &self.b[..self.pos.min(self.b.len())];
         let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
         let column = before.len() - before.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1) + 1;
-        let what = if self.pos >= self.b.len() { "the text ends too early" } else { what };
-        Error::new(ErrorCode::InvalidJson, "", format!("The text is not valid JSON: {what} at line {line}, column {column}."))
+        let what = if self.pos >= self.b.len() {
+            "the text ends too early"
+        } else {
+            what
+        };
+        Error::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("The text is not valid JSON: {what} at line {line}, column {column}."),
+        )
     }
 
     /// Only whitespace may follow the value just read.
@@ -211,7 +223,9 @@ impl<'a> Reader<'a> {
         out.push_str(&self.text[start..self.pos]);
         let mut run = self.pos;
         loop {
-            let Some(&c) = b.get(self.pos) else { return Err(self.syntax("a string is not closed")) };
+            let Some(&c) = b.get(self.pos) else {
+                return Err(self.syntax("a string is not closed"));
+            };
             match c {
                 b'"' => {
                     out.push_str(&self.text[run..self.pos]);
@@ -220,7 +234,9 @@ impl<'a> Reader<'a> {
                 }
                 b'\\' => {
                     out.push_str(&self.text[run..self.pos]);
-                    let Some(&e) = b.get(self.pos + 1) else { return Err(self.syntax("a string is not closed")) };
+                    let Some(&e) = b.get(self.pos + 1) else {
+                        return Err(self.syntax("a string is not closed"));
+                    };
                     self.pos += 2;
                     match e {
                         b'"' => out.push('"'),
@@ -249,10 +265,15 @@ impl<'a> Reader<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32> {
-        let hex = self.b.get(self.pos..self.pos + 4).ok_or_else(|| self.syntax("a string is not closed"))?;
+        let hex = self
+            .b
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.syntax("a string is not closed"))?;
         let mut v = 0;
         for &h in hex {
-            let d = (h as char).to_digit(16).ok_or_else(|| self.syntax("a \\u escape needs four hex digits"))?;
+            let d = (h as char)
+                .to_digit(16)
+                .ok_or_else(|| self.syntax("a \\u escape needs four hex digits"))?;
             v = v * 16 + d;
         }
         self.pos += 4;
@@ -345,7 +366,11 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
                 Ok(false)
             }
-            _ => Err(self.syntax(if close == b'}' { "expected `,` or `}`" } else { "expected `,` or `]`" })),
+            _ => Err(self.syntax(if close == b'}' {
+                "expected `,` or `}`"
+            } else {
+                "expected `,` or `]`"
+            })),
         }
     }
 
@@ -397,7 +422,9 @@ impl<'a> Reader<'a> {
     fn skip_string(&mut self) -> Result<()> {
         self.pos += 1;
         loop {
-            let Some(&c) = self.b.get(self.pos) else { return Err(self.syntax("a string is not closed")) };
+            let Some(&c) = self.b.get(self.pos) else {
+                return Err(self.syntax("a string is not closed"));
+            };
             match c {
                 b'"' => {
                     self.pos += 1;

@@ -13,9 +13,7 @@ use crate::locale::Language;
 use std::sync::OnceLock;
 
 /// The built-in stages, in ladder order.
-pub const STAGES: [&str; 7] = [
-    "courtesy", "friendly", "followup", "final", "plan", "agency", "legal",
-];
+pub const STAGES: [&str; 7] = ["courtesy", "friendly", "followup", "final", "plan", "agency", "legal"];
 
 /// The default policy's channel for a stage.
 pub(crate) fn default_channel(stage: &str) -> Channel {
@@ -160,12 +158,7 @@ fn channel_name(c: Channel) -> &'static str {
 
 /// The template source of a built-in notice part, ready for the engine; `None` for the HTML of a
 /// phone script or a text message, which is made from their text.
-pub fn builtin_source(
-    language: Language,
-    stage: &str,
-    channel: Channel,
-    part: Part,
-) -> Option<String> {
+pub fn builtin_source(language: Language, stage: &str, channel: Channel, part: Part) -> Option<String> {
     let root = match part {
         Part::Subject => "subject".to_string(),
         Part::Text => format!("{}.text", channel_name(channel)),

@@ -209,8 +209,7 @@ fn tokens(s: &str, base: usize) -> Vec<(Tok<'_>, usize)> {
             }
             b'-' if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
                 i += 1;
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b'_')
-                {
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b'_') {
                     i += 1;
                 }
                 Tok::Number
@@ -395,19 +394,18 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn problem(
-        &mut self,
-        offset: usize,
-        kind: &'static str,
-        message: String,
-        suggestion: Option<String>,
-    ) {
+    fn problem(&mut self, offset: usize, kind: &'static str, message: String, suggestion: Option<String>) {
         if self.full() {
             return;
         }
         let (line, column) = self.position(offset);
         // One report per place is enough; a place's problems come one after another.
-        if self.report.problems.last().is_some_and(|p| p.line == line && p.column == column) {
+        if self
+            .report
+            .problems
+            .last()
+            .is_some_and(|p| p.line == line && p.column == column)
+        {
             return;
         }
         self.report.problems.push(Problem {
@@ -474,17 +472,14 @@ impl<'a> Checker<'a> {
             }
             None if self.full() => Ty::Any,
             None => {
-                let mut known: Vec<String> =
-                    self.tree.names(0).into_iter().map(String::from).collect();
+                let mut known: Vec<String> = self.tree.names(0).into_iter().map(String::from).collect();
                 known.extend(self.scope.vars.iter().map(|(n, _)| n.clone()));
                 let sug = nearest(head, known.iter().map(String::as_str));
                 let msg = match &sug {
                     Some(s) => {
                         format!("\"{head}\" is not a notice variable; did you mean \"{s}\"?")
                     }
-                    None => format!(
-                        "\"{head}\" is not a notice variable (listTemplateVariables lists them)."
-                    ),
+                    None => format!("\"{head}\" is not a notice variable (listTemplateVariables lists them)."),
                 };
                 self.problem(start_off, "unknown_variable", msg, sug);
                 Ty::Any
@@ -509,27 +504,28 @@ impl<'a> Checker<'a> {
                 (Ty::Loop, _) if self.full() => Ty::Any,
                 (Ty::Loop, _) => {
                     let sug = seg.and_then(|f| nearest(f, LOOP_FIELDS.iter().copied()));
-                    self.problem(seg_off, "unknown_variable", format!("\"{shown}\" is not known; a loop has loop.index, loop.first and loop.last."), sug.map(|s| format!("loop.{s}")));
+                    self.problem(
+                        seg_off,
+                        "unknown_variable",
+                        format!("\"{shown}\" is not known; a loop has loop.index, loop.first and loop.last."),
+                        sug.map(|s| format!("loop.{s}")),
+                    );
                     Ty::Any
                 }
                 (Ty::Node(n), None) if self.tree.nodes[n].elem.is_some() => {
                     Ty::Node(self.tree.nodes[n].elem.unwrap_or(n))
                 }
                 (Ty::Node(n), Some(f))
-                    if self.tree.nodes[n].elem.is_none()
-                        && !self.tree.nodes[n].children.is_empty() =>
+                    if self.tree.nodes[n].elem.is_none() && !self.tree.nodes[n].children.is_empty() =>
                 {
                     match self.tree.child(n, f) {
                         Some(c) => Ty::Node(c),
                         None if self.full() => Ty::Any,
                         None => {
                             let names = self.tree.names(n);
-                            let sug =
-                                nearest(f, names.iter().copied()).map(|s| format!("{before}.{s}"));
+                            let sug = nearest(f, names.iter().copied()).map(|s| format!("{before}.{s}"));
                             let msg = match &sug {
-                                Some(s) => format!(
-                                    "\"{shown}\" is not a notice variable; did you mean \"{s}\"?"
-                                ),
+                                Some(s) => format!("\"{shown}\" is not a notice variable; did you mean \"{s}\"?"),
                                 None => format!(
                                     "\"{shown}\" is not a notice variable; \"{before}\" has {}.",
                                     names.join(", ")
@@ -572,10 +568,7 @@ impl<'a> Checker<'a> {
                         self.problem(
                             toks[i].1,
                             "unknown_variable",
-                            format!(
-                                "\"{w}\" is not a formatter; there is {}.",
-                                FORMATTERS.join(", ")
-                            ),
+                            format!("\"{w}\" is not a formatter; there is {}.", FORMATTERS.join(", ")),
                             sug,
                         );
                     }
@@ -598,12 +591,7 @@ impl<'a> Checker<'a> {
                     i = next;
                 }
                 // `.name` is upon's explicit form of `name`.
-                Tok::Dot
-                    if i == 0
-                        || matches!(toks[i - 1].0, Tok::Open(_) | Tok::Comma | Tok::Colon) =>
-                {
-                    i += 1
-                }
+                Tok::Dot if i == 0 || matches!(toks[i - 1].0, Tok::Open(_) | Tok::Comma | Tok::Colon) => i += 1,
                 _ => {
                     if !matches!(toks[i].0, Tok::Pipe) {
                         count += 1;
@@ -635,19 +623,10 @@ impl<'a> Checker<'a> {
                 }
             }
             "for" => {
-                let in_at = toks
-                    .iter()
-                    .position(|t| t.0 == Tok::Ident("in"))
-                    .unwrap_or(toks.len());
+                let in_at = toks.iter().position(|t| t.0 == Tok::Ident("in")).unwrap_or(toks.len());
                 let names: Vec<&str> = toks[1..in_at]
                     .iter()
-                    .filter_map(|t| {
-                        if let Tok::Ident(n) = t.0 {
-                            Some(n)
-                        } else {
-                            None
-                        }
-                    })
+                    .filter_map(|t| if let Tok::Ident(n) = t.0 { Some(n) } else { None })
                     .collect();
                 let it = &toks[(in_at + 1).min(toks.len())..];
                 let mut elem = Ty::Any;
@@ -686,10 +665,7 @@ impl<'a> Checker<'a> {
                 self.scope.blocks.push(("for", names.len()));
             }
             "with" => {
-                let as_at = toks
-                    .iter()
-                    .rposition(|t| t.0 == Tok::Ident("as"))
-                    .unwrap_or(toks.len());
+                let as_at = toks.iter().rposition(|t| t.0 == Tok::Ident("as")).unwrap_or(toks.len());
                 let ty = self.expr(&toks[1..as_at]).map_or(Ty::Any, |(t, _)| t);
                 let mut bound = 0;
                 if let Some((Tok::Ident(n), _)) = toks.get(as_at + 1) {
@@ -720,10 +696,20 @@ impl<'a> Checker<'a> {
         if let Some((Ty::Node(n), name)) = self.expr(&toks) {
             let node = &self.tree.nodes[n];
             if node.elem.is_some() {
-                self.problem(off, "not_text", format!("\"{name}\" is a list: write its items with {{% for item in {name} %}}…{{% endfor %}}."), None);
+                self.problem(
+                    off,
+                    "not_text",
+                    format!("\"{name}\" is a list: write its items with {{% for item in {name} %}}…{{% endfor %}}."),
+                    None,
+                );
             } else if !node.children.is_empty() {
                 let fields = self.tree.names(n).join(", ");
-                self.problem(off, "not_text", format!("\"{name}\" is a group; write one of its parts: {fields}."), None);
+                self.problem(
+                    off,
+                    "not_text",
+                    format!("\"{name}\" is a group; write one of its parts: {fields}."),
+                    None,
+                );
             }
         }
     }
@@ -732,7 +718,10 @@ impl<'a> Checker<'a> {
 /// Checks one template part: syntax (by compiling it), then names and formatters.
 pub fn check(src: &str, part: Part) -> Report {
     if let Some(p) = too_deep(src, part) {
-        return Report { problems: vec![p], ..Report::default() };
+        return Report {
+            problems: vec![p],
+            ..Report::default()
+        };
     }
     let engine = super::engine::bare_engine();
     if let Err(e) = engine.compile(src) {
@@ -777,8 +766,7 @@ fn nearest<'n>(word: &str, candidates: impl Iterator<Item = &'n str>) -> Option<
         }
     }
     let limit = (w.len() / 3).max(2);
-    best.filter(|(d, _)| *d <= limit)
-        .map(|(_, c)| c.to_string())
+    best.filter(|(d, _)| *d <= limit).map(|(_, c)| c.to_string())
 }
 
 fn distance(a: &[char], b: &[char]) -> usize {
@@ -786,9 +774,7 @@ fn distance(a: &[char], b: &[char]) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -806,7 +792,11 @@ mod tests {
     #[test]
     fn needs_name_the_group_fields_read_and_a_whole_group_when_it_is_read_whole() {
         use crate::notice::vars::{field_bit, top_bit};
-        let n = check("{{ sender.name }} {{ sender?.email }} {% for l in customer.addressLines %}{{ l }}{% endfor %}", Part::Text).needs;
+        let n = check(
+            "{{ sender.name }} {{ sender?.email }} {% for l in customer.addressLines %}{{ l }}{% endfor %}",
+            Part::Text,
+        )
+        .needs;
         let field = |f: &str| n.has_field_bit(field_bit(f));
         assert!(n.has_top(top_bit("sender")) && n.has_top(top_bit("customer")) && !n.has_top(top_bit("plan")));
         assert!(field("sender.name") && field("sender.email"));
@@ -814,7 +804,10 @@ mod tests {
         assert!(field("customer.addressLines") && !field("customer.name"));
         let n = check("{% with customer as c %}{{ c.name }}{% endwith %}", Part::Text).needs;
         let field = |f: &str| n.has_field_bit(field_bit(f));
-        assert!(field("customer.email") && field("customer.addressLines"), "customer read whole");
+        assert!(
+            field("customer.email") && field("customer.addressLines"),
+            "customer read whole"
+        );
         assert!(!field("sender.name"), "sender not read");
     }
 
@@ -828,7 +821,8 @@ mod tests {
 
     #[test]
     fn unknown_names_have_positions_and_suggestions() {
-        let p = problems("Dear {{ customer.nmae }},\n\n{{ totl }} {% for i in invoices %}{{ i.outstandng }}{% endfor %}");
+        let p =
+            problems("Dear {{ customer.nmae }},\n\n{{ totl }} {% for i in invoices %}{{ i.outstandng }}{% endfor %}");
         assert_eq!(p.len(), 3, "{p:?}");
         assert_eq!((p[0].line, p[0].column), (1, 18));
         assert_eq!(p[0].suggestion.as_deref(), Some("customer.name"));

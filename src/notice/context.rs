@@ -95,7 +95,9 @@ fn text(s: impl Into<String>) -> Value {
 }
 
 fn optional(v: Option<&str>) -> Value {
-    v.map(str::trim).filter(|s| !s.is_empty()).map_or(Value::None, |s| Value::String(s.to_string()))
+    v.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map_or(Value::None, |s| Value::String(s.to_string()))
 }
 
 fn lines(s: Option<&str>) -> Value {
@@ -187,19 +189,12 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
         .unwrap_or(&first.name);
     let account = given.account_number.as_deref().or(first.account_number.as_deref());
     let email = given.email.as_deref().or(first.email.as_deref());
-    let contact = given
-        .contact_name
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
+    let contact = given.contact_name.as_deref().map(str::trim).filter(|c| !c.is_empty());
 
     let reply_by = input
         .reply_by
         .or_else(|| reply_days(s.stage).map(|d| input.as_of + Duration::days(d)));
-    let payment_link = input
-        .payment_link
-        .as_deref()
-        .or(input.sender.payment_link.as_deref());
+    let payment_link = input.payment_link.as_deref().or(input.sender.payment_link.as_deref());
 
     let mut m = Top { map: Map::new(), needs };
     let want = |(_, bit): (&str, u32)| needs.has_top(bit);
@@ -221,7 +216,9 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
             .put(field!("sender", "email"), || optional(snd.email.as_deref()))
             .put(field!("sender", "phone"), || optional(snd.phone.as_deref()))
             .put(field!("sender", "website"), || optional(snd.website.as_deref()))
-            .put(field!("sender", "bankDetails"), || optional(snd.bank_details.as_deref()))
+            .put(field!("sender", "bankDetails"), || {
+                optional(snd.bank_details.as_deref())
+            })
             .put(field!("sender", "bankLines"), || lines(snd.bank_details.as_deref()))
             .put(field!("sender", "signatory"), || optional(snd.signatory.as_deref()))
             .put(field!("sender", "logoText"), || optional(snd.logo_text.as_deref()));
@@ -251,7 +248,11 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
                     Cow::Owned(loc.date(r.due)),
                     Cow::Owned(loc.money(r.amount, currency)),
                     Cow::Owned(loc.money(r.outstanding, currency)),
-                    if r.days > 0 { Cow::Owned(r.days.to_string()) } else { Cow::Borrowed("") },
+                    if r.days > 0 {
+                        Cow::Owned(r.days.to_string())
+                    } else {
+                        Cow::Borrowed("")
+                    },
                 ]
             })
             .collect()
@@ -281,9 +282,13 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
         let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
         text(numbers_phrase(&numbers, p.and))
     });
-    m.put(top!("invoiceTable"), || text(invoice_table(cells, loc.money(total, currency), p)));
+    m.put(top!("invoiceTable"), || {
+        text(invoice_table(cells, loc.money(total, currency), p))
+    });
     m.put(top!("oldestDueDate"), || date(rows[0].due));
-    m.put(top!("mostDaysOverdue"), || Value::Integer(rows.iter().map(|r| r.days).max().unwrap_or(0)));
+    m.put(top!("mostDaysOverdue"), || {
+        Value::Integer(rows.iter().map(|r| r.days).max().unwrap_or(0))
+    });
     m.put(top!("currency"), || text(currency.code()));
     m.put(top!("total"), || money(total));
 
@@ -295,20 +300,17 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     let mut total_due = total + fees;
     let mut charges_value = Value::None;
     if let Some(ch) = &input.charges {
-        let (mut interest, mut compensation, mut ch_fees) =
-            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        let (mut interest, mut compensation, mut ch_fees) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         let mut explanations = Vec::new();
         for (i, line) in ch.invoices.iter().enumerate() {
             if !rows.iter().any(|r| r.number == line.id.as_str()) {
                 continue;
             }
             let at = |f: &str| format!("charges.invoices[{i}].{f}");
-            interest += check_for_currency(line.interest.0, currency)
-                .map_err(|e| e.within(&at("interest")))?;
-            compensation += check_for_currency(line.compensation.0, currency)
-                .map_err(|e| e.within(&at("compensation")))?;
-            ch_fees +=
-                check_for_currency(line.fees.0, currency).map_err(|e| e.within(&at("fees")))?;
+            interest += check_for_currency(line.interest.0, currency).map_err(|e| e.within(&at("interest")))?;
+            compensation +=
+                check_for_currency(line.compensation.0, currency).map_err(|e| e.within(&at("compensation")))?;
+            ch_fees += check_for_currency(line.fees.0, currency).map_err(|e| e.within(&at("fees")))?;
             if let Some(e) = line.explanation.as_deref().filter(|e| !e.trim().is_empty()) {
                 crate::invoice::check_len(e, crate::invoice::MAX_LONG_TEXT)
                     .map_err(|err| err.within(&at("explanation")))?;
@@ -326,12 +328,7 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
             ]
             .into_iter()
             .filter(|(_, d)| !d.is_zero())
-            .map(|(label, d)| {
-                Map::new()
-                    .text("label", p.label(label))
-                    .put("amount", money(d))
-                    .done()
-            })
+            .map(|(label, d)| Map::new().text("label", p.label(label)).put("amount", money(d)).done())
             .collect();
             charges_value = Map::new()
                 .put("lines", Value::List(lines))
@@ -358,7 +355,14 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
         }
     }
     m.put(top!("consequence"), || {
-        text(input.consequence.as_deref().map(str::trim).filter(|c| !c.is_empty()).unwrap_or(p.consequence))
+        text(
+            input
+                .consequence
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .unwrap_or(p.consequence),
+        )
     });
     Ok(Context {
         value: m.map.done(),
@@ -366,12 +370,7 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     })
 }
 
-fn plan_value(
-    plan: &super::PlanIn,
-    loc: Locale,
-    currency: Currency,
-    p: &Phrases,
-) -> Result<(Value, String)> {
+fn plan_value(plan: &super::PlanIn, loc: Locale, currency: Currency, p: &Phrases) -> Result<(Value, String)> {
     if plan.schedule.is_empty() {
         return Err(Error::new(
             ErrorCode::MissingField,
@@ -386,8 +385,8 @@ fn plan_value(
         Cow::Borrowed(p.label("schedule.amount")),
     ]];
     for (i, r) in plan.schedule.iter().enumerate() {
-        let amount = check_for_currency(r.payment.0, currency)
-            .map_err(|e| e.within(&format!("plan.schedule[{i}].payment")))?;
+        let amount =
+            check_for_currency(r.payment.0, currency).map_err(|e| e.within(&format!("plan.schedule[{i}].payment")))?;
         cells.push([
             Cow::Owned(r.number.to_string()),
             Cow::Owned(loc.date(r.due_date)),
@@ -403,8 +402,7 @@ fn plan_value(
     }
     let first = &plan.schedule[0];
     let last = &plan.schedule[plan.schedule.len() - 1];
-    let paid = check_for_currency(plan.totals.paid.0, currency)
-        .map_err(|e| e.within("plan.totals.paid"))?;
+    let paid = check_for_currency(plan.totals.paid.0, currency).map_err(|e| e.within("plan.totals.paid"))?;
     let mut m = Map::new();
     m.put("count", Value::Integer(plan.schedule.len() as i64))
         .text("instalment", loc.money(first.payment.0, currency))
@@ -413,14 +411,12 @@ fn plan_value(
         .text("lastDate", loc.date(last.due_date));
     match &plan.down_payment {
         Some(d) => {
-            let amount = check_for_currency(d.amount.0, currency)
-                .map_err(|e| e.within("plan.downPayment.amount"))?;
+            let amount = check_for_currency(d.amount.0, currency).map_err(|e| e.within("plan.downPayment.amount"))?;
             m.text("downPayment", loc.money(amount, currency))
                 .text("downPaymentDate", loc.date(d.date));
         }
         None => {
-            m.put("downPayment", Value::None)
-                .put("downPaymentDate", Value::None);
+            m.put("downPayment", Value::None).put("downPaymentDate", Value::None);
         }
     }
     m.put(
@@ -469,18 +465,26 @@ fn channel_word(c: crate::ladder::Channel) -> &'static str {
 fn invoice_table(rows: Vec<[Cow<str>; 5]>, total: String, p: &Phrases) -> String {
     let h = &p.table;
     let mut cells: Vec<[Cow<str>; 5]> = Vec::with_capacity(rows.len() + 1);
-    cells.push([Cow::Borrowed(h[0]), Cow::Borrowed(h[1]), Cow::Borrowed(h[2]), Cow::Borrowed(h[3]), Cow::Borrowed(h[4])]);
+    cells.push([
+        Cow::Borrowed(h[0]),
+        Cow::Borrowed(h[1]),
+        Cow::Borrowed(h[2]),
+        Cow::Borrowed(h[3]),
+        Cow::Borrowed(h[4]),
+    ]);
     cells.extend(rows);
-    let total_row = [Cow::Borrowed(h[5]), Cow::Borrowed(""), Cow::Borrowed(""), Cow::Owned(total), Cow::Borrowed("")];
+    let total_row = [
+        Cow::Borrowed(h[5]),
+        Cow::Borrowed(""),
+        Cow::Borrowed(""),
+        Cow::Owned(total),
+        Cow::Borrowed(""),
+    ];
     table(&cells, &[false, false, true, true, true], Some(&total_row))
 }
 
 /// Columns padded to their widest cell, figures right-aligned, an optional total under a rule.
-fn table<const N: usize>(
-    cells: &[[Cow<str>; N]],
-    right: &[bool; N],
-    total: Option<&[Cow<str>; N]>,
-) -> String {
+fn table<const N: usize>(cells: &[[Cow<str>; N]], right: &[bool; N], total: Option<&[Cow<str>; N]>) -> String {
     let widths: Vec<usize> = (0..N)
         .map(|c| {
             cells

@@ -3,8 +3,8 @@
 
 use super::builtin::{source_for, Part};
 use super::check::{self, Problem};
-use super::vars::Needs;
 use super::context::Context;
+use super::vars::Needs;
 use super::{CustomTemplate, Settings, MAX_OUTPUT, MAX_STEPS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::ladder::Channel;
@@ -172,10 +172,16 @@ fn builtin(s: &Settings, part: Part) -> Result<usize> {
     if let Some(at) = BUILTIN.with(|b| b.borrow().iter().position(|(k, _, _)| *k == key)) {
         return Ok(at);
     }
-    let src = source_for(s, part).ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
+    let src =
+        source_for(s, part).ok_or_else(|| Error::new(ErrorCode::Internal, "", "A built-in template is missing."))?;
     let needs = check::check(&src, part).needs;
-    let t = with_engine(part, |cell| cell.borrow().compile(src))
-        .map_err(|e| Error::new(ErrorCode::Internal, "", format!("A built-in template does not compile: {e}")))?;
+    let t = with_engine(part, |cell| cell.borrow().compile(src)).map_err(|e| {
+        Error::new(
+            ErrorCode::Internal,
+            "",
+            format!("A built-in template does not compile: {e}"),
+        )
+    })?;
     Ok(BUILTIN.with(|b| {
         let mut b = b.borrow_mut();
         b.push((key, needs, t));
@@ -236,14 +242,9 @@ fn finish(result: upon::Result<()>, out: Bounded, part: Part, path: &str) -> Res
             ));
         }
         let p = problem_from_upon(&e, part);
-        return Err(Error::new(
-            ErrorCode::TemplateError,
-            path,
-            p.message_with_position(),
-        ));
+        return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
     }
-    String::from_utf8(out.buf)
-        .map_err(|_| Error::new(ErrorCode::Internal, path, "A notice was not valid UTF-8."))
+    String::from_utf8(out.buf).map_err(|_| Error::new(ErrorCode::Internal, path, "A notice was not valid UTF-8."))
 }
 
 /// upon reports positions only in its pretty form: `--> <anonymous>:3:14` and `= reason: …`.
@@ -274,11 +275,13 @@ pub(crate) fn problem_from_upon(e: &upon::Error, part: Part) -> Problem {
 
 /// Renders into a buffer that stops at [`MAX_OUTPUT`].
 fn bounded(part: Part, path: &str, render: impl FnOnce(&mut Bounded) -> upon::Result<()>) -> Result<String> {
-    let mut out = Bounded { buf: Vec::with_capacity(4096), over: false };
+    let mut out = Bounded {
+        buf: Vec::with_capacity(4096),
+        over: false,
+    };
     let r = render(&mut out);
     finish(r, out, part, path)
 }
-
 
 /// A user's template part, compiled once by the engine that will render it, then checked: unknown
 /// names are refused before it runs; the work it does is bounded while it runs ([`MAX_STEPS`]).
@@ -287,8 +290,13 @@ fn compile_checked(src: &str, part: Part) -> Result<upon::Template<'static>> {
     if let Some(p) = check::too_deep(src, part) {
         return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
     }
-    let template = with_engine(part, |cell| cell.borrow().compile(src.to_string()))
-        .map_err(|e| Error::new(ErrorCode::TemplateError, &path, problem_from_upon(&e, part).message_with_position()))?;
+    let template = with_engine(part, |cell| cell.borrow().compile(src.to_string())).map_err(|e| {
+        Error::new(
+            ErrorCode::TemplateError,
+            &path,
+            problem_from_upon(&e, part).message_with_position(),
+        )
+    })?;
     let report = check::scan(src, part);
     if let Some(p) = report.problems.first() {
         return Err(Error::new(ErrorCode::TemplateError, path, p.message_with_position()));
@@ -310,7 +318,9 @@ pub(crate) enum Trial {
 pub(crate) fn trial(src: &str, part: Part, ctx: &Value) -> Trial {
     with_engine(part, |cell| {
         let engine = cell.borrow();
-        let Ok(t) = engine.compile(src) else { return Trial::Other };
+        let Ok(t) = engine.compile(src) else {
+            return Trial::Other;
+        };
         match t.render_from(&engine, ctx).to_writer(io::sink()) {
             Ok(()) => Trial::Fits,
             Err(e) if e.is_step_limit() => Trial::TooComplex,
@@ -346,11 +356,7 @@ pub(crate) struct Want {
 }
 
 /// Subject, text and HTML of a built-in notice.
-pub(crate) fn render_builtin(
-    s: &Settings,
-    ctx: &Value,
-    want: Want,
-) -> Result<(String, String, String)> {
+pub(crate) fn render_builtin(s: &Settings, ctx: &Value, want: Want) -> Result<(String, String, String)> {
     let subject = builtin_part(s, Part::Subject, ctx)?;
     let has_html = matches!(s.channel, Channel::Email | Channel::Letter);
     let text = if want.text || (want.html && !has_html) {
@@ -364,12 +370,7 @@ pub(crate) fn render_builtin(
         } else {
             paragraphs(&text)
         };
-        document(
-            s.language,
-            &one_line(&subject),
-            &body,
-            s.channel == Channel::Letter,
-        )
+        document(s.language, &one_line(&subject), &body, s.channel == Channel::Letter)
     } else {
         String::new()
     };
@@ -378,7 +379,12 @@ pub(crate) fn render_builtin(
 }
 
 /// Subject, text and HTML from the user's own template, checked before it runs.
-pub(crate) fn render_custom(t: &CustomTemplate, s: &Settings, ctx: &Context, want: Want) -> Result<(String, String, String)> {
+pub(crate) fn render_custom(
+    t: &CustomTemplate,
+    s: &Settings,
+    ctx: &Context,
+    want: Want,
+) -> Result<(String, String, String)> {
     // Every part given is checked, whichever parts are wanted.
     let compile = |src: Option<&str>, part| src.map(|src| compile_checked(src, part)).transpose();
     let subject_t = compile(t.subject.as_deref(), Part::Subject)?;
@@ -391,7 +397,9 @@ pub(crate) fn render_custom(t: &CustomTemplate, s: &Settings, ctx: &Context, wan
     };
     // Tidied like the built-in ones, so a built-in template taken as a start renders the same.
     let text = match &text_t {
-        Some(c) if want.text || (want.html && html_t.is_none()) => tidy_text(&render_compiled(c, Part::Text, &ctx.value)?),
+        Some(c) if want.text || (want.html && html_t.is_none()) => {
+            tidy_text(&render_compiled(c, Part::Text, &ctx.value)?)
+        }
         _ => String::new(),
     };
     let title = one_line(&subject);
@@ -502,7 +510,8 @@ pub fn paragraphs(text: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font:15px/1.5 Georgia,'Times New Roman',serif;color:#1a1a1a;max-width:42em;margin:2em auto;padding:0 1em}\
+const STYLE: &str =
+    "body{font:15px/1.5 Georgia,'Times New Roman',serif;color:#1a1a1a;max-width:42em;margin:2em auto;padding:0 1em}\
 table{border-collapse:collapse;margin:1em 0}th,td{padding:.25em .75em;border-bottom:1px solid #ccc;text-align:left}\
 td.n,th.n{text-align:right;white-space:nowrap}tfoot td{font-weight:bold;border-bottom:none}\
 .sender{text-align:right}.recipient{margin:2em 0}.date{text-align:right}.subject{font-weight:bold}\

@@ -16,14 +16,12 @@ mod builtin;
 pub mod check;
 mod context;
 mod engine;
-pub mod vars;
 mod validate;
+pub mod vars;
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::invoice::{
-    check_len, check_text, validate_invoices, Id, Invoice, MAX_LONG_TEXT, MAX_SHORT_TEXT,
-};
+use crate::invoice::{check_len, check_text, validate_invoices, Id, Invoice, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::ladder::Channel;
 use crate::locale::{Language, Locale};
 use crate::money::Amount;
@@ -135,14 +133,21 @@ pub struct PlanRowIn {
     pub due_date: Date,
     pub payment: Amount,
 }
-crate::decode_struct!(PlanRowIn { number: "number", due_date: "dueDate", payment: "payment" });
+crate::decode_struct!(PlanRowIn {
+    number: "number",
+    due_date: "dueDate",
+    payment: "payment"
+});
 
 #[derive(Debug, Clone)]
 pub struct DownPaymentIn {
     pub amount: Amount,
     pub date: Date,
 }
-crate::decode_struct!(DownPaymentIn { amount: "amount", date: "date" });
+crate::decode_struct!(DownPaymentIn {
+    amount: "amount",
+    date: "date"
+});
 
 #[derive(Debug, Clone)]
 pub struct PlanTotalsIn {
@@ -173,7 +178,11 @@ pub struct CustomTemplate {
     pub text: String,
     pub html: Option<String>,
 }
-crate::decode_struct!(CustomTemplate { subject: "subject" = default, text: "text", html: "html" = default });
+crate::decode_struct!(CustomTemplate {
+    subject: "subject" = default,
+    text: "text",
+    html: "html" = default
+});
 
 /// Input of [`render_notice`].
 #[derive(Debug, Clone)]
@@ -267,21 +276,17 @@ fn resolve(
     locale: Option<&str>,
 ) -> Result<Settings> {
     let stage_name = stage.unwrap_or("friendly");
-    let stage = STAGES
-        .iter()
-        .copied()
-        .find(|s| *s == stage_name)
-        .ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidValue,
-                "stage",
-                format!(
-                    "\"{}\" is not a built-in stage; use one of {}.",
-                    short(stage_name),
-                    STAGES.join(", ")
-                ),
-            )
-        })?;
+    let stage = STAGES.iter().copied().find(|s| *s == stage_name).ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidValue,
+            "stage",
+            format!(
+                "\"{}\" is not a built-in stage; use one of {}.",
+                short(stage_name),
+                STAGES.join(", ")
+            ),
+        )
+    })?;
     let language = match language {
         Some(l) => Language::parse(l).map_err(|e| e.within("language"))?,
         None => match locale {
@@ -427,7 +432,10 @@ pub fn render_notice(input: &NoticeInput) -> Result<Notice> {
     check_input(input)?;
     let settings = settings(input)?;
     let output = input.output.unwrap_or(Output::Both);
-    let want = engine::Want { text: output != Output::Html, html: output != Output::Text };
+    let want = engine::Want {
+        text: output != Output::Html,
+        html: output != Output::Text,
+    };
     let needs = match &input.template {
         None => engine::builtin_needs(&settings, want)?,
         Some(_) => vars::Needs::ALL,

@@ -22,9 +22,14 @@ use std::fmt::Write as _;
 pub fn validate_template(input: &ValidateInput) -> Result<TemplateCheck> {
     let t = &input.template;
     let mut problems = Vec::new();
-    for (part, src) in [(Part::Subject, t.subject.as_deref()), (Part::Text, Some(t.text.as_str())), (Part::Html, t.html.as_deref())] {
+    for (part, src) in [
+        (Part::Subject, t.subject.as_deref()),
+        (Part::Text, Some(t.text.as_str())),
+        (Part::Html, t.html.as_deref()),
+    ] {
         let Some(src) = src else { continue };
-        crate::invoice::check_len(src, super::MAX_TEMPLATE).map_err(|e| e.within(&format!("template.{}", part.name())))?;
+        crate::invoice::check_len(src, super::MAX_TEMPLATE)
+            .map_err(|e| e.within(&format!("template.{}", part.name())))?;
         let found = check::check(src, part).problems;
         if found.is_empty() {
             if let Some(p) = over_budget(src, part)? {
@@ -33,7 +38,10 @@ pub fn validate_template(input: &ValidateInput) -> Result<TemplateCheck> {
         }
         problems.extend(found);
     }
-    Ok(TemplateCheck { ok: problems.is_empty(), problems })
+    Ok(TemplateCheck {
+        ok: problems.is_empty(),
+        problems,
+    })
 }
 
 /// A problem when `src` takes more than the step budget for the largest notice.
@@ -62,7 +70,13 @@ fn with_largest<R>(f: impl FnOnce(&Context) -> R) -> Result<R> {
         if cell.get().is_none() {
             let _ = cell.set(make_largest()?);
         }
-        let ctx = cell.get().ok_or_else(|| crate::error::Error::new(crate::error::ErrorCode::Internal, "", "The largest notice was not made."))?;
+        let ctx = cell.get().ok_or_else(|| {
+            crate::error::Error::new(
+                crate::error::ErrorCode::Internal,
+                "",
+                "The largest notice was not made.",
+            )
+        })?;
         Ok(f(ctx))
     })
 }
@@ -80,13 +94,20 @@ fn make_largest() -> Result<Context> {
             invoices,
             r#"{sep}{{"id":"INV-{i:06}","customer":{{"id":"C","name":"Customer"}},"currency":"EUR","amount":"1000.00","issueDate":"2025-01-01","dueDate":"2025-02-01","payments":[{{"date":"2025-03-01","amount":"10.00"}}]}}"#
         );
-        let _ = write!(charges, r#"{sep}{{"id":"INV-{i:06}","interest":"1.00","compensation":"40.00","fees":"5.00","explanation":"Interest at 10% a year."}}"#);
+        let _ = write!(
+            charges,
+            r#"{sep}{{"id":"INV-{i:06}","interest":"1.00","compensation":"40.00","fees":"5.00","explanation":"Interest at 10% a year."}}"#
+        );
     }
     let mut schedule = String::new();
     for i in 0..MAX_PLAN_ROWS {
         let sep = if i == 0 { "" } else { "," };
         let (y, m) = (2026 + i / 12, i % 12 + 1);
-        let _ = write!(schedule, r#"{sep}{{"number":{},"dueDate":"{y}-{m:02}-01","payment":"10.00"}}"#, i + 1);
+        let _ = write!(
+            schedule,
+            r#"{sep}{{"number":{},"dueDate":"{y}-{m:02}-01","payment":"10.00"}}"#,
+            i + 1
+        );
     }
     let json = format!(
         r#"{{"asOf":"2026-01-01","stage":"final","channel":"letter","language":"en",

@@ -27,18 +27,34 @@ pub const VARIABLES: &[Variable] = &[
     v("asOf", "date", "The date of the notice."),
     v("replyBy", "date", "The date by which payment or a reply is asked for."),
     v("stage", "group", "The escalation stage."),
-    v("stage.id", "text", "courtesy, friendly, followup, final, plan, agency or legal."),
+    v(
+        "stage.id",
+        "text",
+        "courtesy, friendly, followup, final, plan, agency or legal.",
+    ),
     v("stage.name", "text", "The stage's name in the notice's language."),
     v("channel", "text", "email, letter, phone or sms."),
     v("sender", "group", "Who is owed."),
     v("sender.name", "text", "The sender's business name."),
-    v("sender.address", "text", "The sender's postal address, possibly on several lines."),
-    v("sender.addressLines", "list", "The sender's address, one line per item."),
+    v(
+        "sender.address",
+        "text",
+        "The sender's postal address, possibly on several lines.",
+    ),
+    v(
+        "sender.addressLines",
+        "list",
+        "The sender's address, one line per item.",
+    ),
     v("sender.addressLines[]", "text", "One line of the sender's address."),
     v("sender.email", "text", "The sender's email address."),
     v("sender.phone", "text", "The sender's telephone number."),
     v("sender.website", "text", "The sender's website."),
-    v("sender.bankDetails", "text", "Bank details for payment, possibly on several lines."),
+    v(
+        "sender.bankDetails",
+        "text",
+        "Bank details for payment, possibly on several lines.",
+    ),
     v("sender.bankLines", "list", "The bank details, one line per item."),
     v("sender.bankLines[]", "text", "One line of the bank details."),
     v("sender.signatory", "text", "The person who signs."),
@@ -46,58 +62,142 @@ pub const VARIABLES: &[Variable] = &[
     v("customer", "group", "Who owes."),
     v("customer.name", "text", "The customer's name."),
     v("customer.contactName", "text", "The person to address, when known."),
-    v("customer.accountNumber", "text", "The customer's account number with the sender."),
+    v(
+        "customer.accountNumber",
+        "text",
+        "The customer's account number with the sender.",
+    ),
     v("customer.email", "text", "The customer's email address."),
     v("customer.phone", "text", "The customer's telephone number."),
-    v("customer.address", "text", "The customer's postal address, possibly on several lines."),
-    v("customer.addressLines", "list", "The customer's address, one line per item."),
+    v(
+        "customer.address",
+        "text",
+        "The customer's postal address, possibly on several lines.",
+    ),
+    v(
+        "customer.addressLines",
+        "list",
+        "The customer's address, one line per item.",
+    ),
     v("customer.addressLines[]", "text", "One line of the customer's address."),
-    v("salutation", "text", "The opening line: \"Dear Ms Rivera,\" or the language's equivalent."),
-    v("paymentLink", "text", "Where to pay online (the input's paymentLink, else the sender's)."),
-    v("invoices", "list", "The invoices with something outstanding, oldest due date first."),
+    v(
+        "salutation",
+        "text",
+        "The opening line: \"Dear Ms Rivera,\" or the language's equivalent.",
+    ),
+    v(
+        "paymentLink",
+        "text",
+        "Where to pay online (the input's paymentLink, else the sender's).",
+    ),
+    v(
+        "invoices",
+        "list",
+        "The invoices with something outstanding, oldest due date first.",
+    ),
     v("invoices[].number", "text", "The invoice number."),
     v("invoices[].issueDate", "date", "The issue date."),
     v("invoices[].dueDate", "date", "The due date."),
     v("invoices[].amount", "money", "The invoice amount."),
     v("invoices[].paid", "money", "Paid and credited so far."),
     v("invoices[].outstanding", "money", "Still owed."),
-    v("invoices[].daysOverdue", "number", "Days past the due date (0 when not yet due)."),
+    v(
+        "invoices[].daysOverdue",
+        "number",
+        "Days past the due date (0 when not yet due).",
+    ),
     v("invoices[].overdue", "yes/no", "Whether the due date has passed."),
     v("invoiceCount", "number", "How many invoices are listed."),
-    v("several", "yes/no", "Whether more than one invoice is listed: {% if several %}invoices{% else %}invoice{% endif %}."),
-    v("invoiceNumbers", "text", "The invoice numbers in a phrase: \"A-1, A-2 and A-3\"."),
-    v("invoiceTable", "text", "The invoices as an aligned plain-text table with headings and a total."),
+    v(
+        "several",
+        "yes/no",
+        "Whether more than one invoice is listed: {% if several %}invoices{% else %}invoice{% endif %}.",
+    ),
+    v(
+        "invoiceNumbers",
+        "text",
+        "The invoice numbers in a phrase: \"A-1, A-2 and A-3\".",
+    ),
+    v(
+        "invoiceTable",
+        "text",
+        "The invoices as an aligned plain-text table with headings and a total.",
+    ),
     v("oldestDueDate", "date", "The earliest due date among the invoices."),
     v("mostDaysOverdue", "number", "Days past due of the oldest invoice."),
     v("currency", "text", "The ISO 4217 code of the amounts."),
     v("total", "money", "Total outstanding on the listed invoices."),
     v("fees", "money", "Fees this stage adds (empty when none)."),
-    v("charges", "group", "Late-payment charges, when a lateCharges result is given (empty otherwise)."),
+    v(
+        "charges",
+        "group",
+        "Late-payment charges, when a lateCharges result is given (empty otherwise).",
+    ),
     v("charges.interest", "money", "Late-payment interest."),
-    v("charges.compensation", "money", "Fixed compensation for recovery costs."),
+    v(
+        "charges.compensation",
+        "money",
+        "Fixed compensation for recovery costs.",
+    ),
     v("charges.fees", "money", "Fees among the charges."),
     v("charges.total", "money", "All charges together."),
-    v("charges.lines", "list", "The charges that apply, each with a label in the notice's language."),
-    v("charges.lines[].label", "text", "\"Late-payment interest\", \"Compensation for recovery costs\" or \"Fees\"."),
+    v(
+        "charges.lines",
+        "list",
+        "The charges that apply, each with a label in the notice's language.",
+    ),
+    v(
+        "charges.lines[].label",
+        "text",
+        "\"Late-payment interest\", \"Compensation for recovery costs\" or \"Fees\".",
+    ),
     v("charges.lines[].amount", "money", "The amount of that charge."),
-    v("charges.explanation", "list", "How each invoice's charges were worked out (in English)."),
+    v(
+        "charges.explanation",
+        "list",
+        "How each invoice's charges were worked out (in English).",
+    ),
     v("charges.explanation[]", "text", "One invoice's explanation."),
     v("totalDue", "money", "Total outstanding plus charges and fees."),
-    v("plan", "group", "A payment plan, when a paymentPlan result is given (empty otherwise)."),
+    v(
+        "plan",
+        "group",
+        "A payment plan, when a paymentPlan result is given (empty otherwise).",
+    ),
     v("plan.count", "number", "Number of instalments."),
     v("plan.instalment", "money", "The first instalment."),
-    v("plan.total", "money", "Everything paid under the plan, down payment included."),
+    v(
+        "plan.total",
+        "money",
+        "Everything paid under the plan, down payment included.",
+    ),
     v("plan.firstDate", "date", "The first instalment's date."),
     v("plan.lastDate", "date", "The last instalment's date."),
     v("plan.downPayment", "money", "The down payment (empty when none)."),
-    v("plan.downPaymentDate", "date", "When the down payment is due (empty when none)."),
-    v("plan.apr", "text", "The annual percentage rate, e.g. \"5.12%\" (empty when none)."),
+    v(
+        "plan.downPaymentDate",
+        "date",
+        "When the down payment is due (empty when none).",
+    ),
+    v(
+        "plan.apr",
+        "text",
+        "The annual percentage rate, e.g. \"5.12%\" (empty when none).",
+    ),
     v("plan.instalments", "list", "The schedule."),
-    v("planTable", "text", "The schedule as an aligned plain-text table (empty without a plan)."),
+    v(
+        "planTable",
+        "text",
+        "The schedule as an aligned plain-text table (empty without a plan).",
+    ),
     v("plan.instalments[].number", "number", "1, 2, 3, …"),
     v("plan.instalments[].date", "date", "When the instalment is due."),
     v("plan.instalments[].amount", "money", "The instalment."),
-    v("consequence", "text", "What happens if the final deadline passes (the caller's words, else the built-in sentence)."),
+    v(
+        "consequence",
+        "text",
+        "What happens if the final deadline passes (the caller's words, else the built-in sentence).",
+    ),
 ];
 
 /// Formatters a template may apply: `{{ customer.name | upper }}` (capitals, for headings).
@@ -202,7 +302,10 @@ pub const fn field_bit(name: &str) -> u32 {
 }
 
 impl Needs {
-    pub const ALL: Needs = Needs { top: u32::MAX, fields: u32::MAX };
+    pub const ALL: Needs = Needs {
+        top: u32::MAX,
+        fields: u32::MAX,
+    };
 
     /// Whether the top-level variable of [`top_bit`] is read.
     pub fn has_top(self, bit: u32) -> bool {
@@ -225,7 +328,9 @@ impl Needs {
     /// field of it is needed.
     pub fn add_field(&mut self, group: &str, field: Option<&str>) {
         for (i, f) in GROUP_FIELDS.iter().enumerate() {
-            let Some(name) = f.strip_prefix(group).and_then(|r| r.strip_prefix('.')) else { continue };
+            let Some(name) = f.strip_prefix(group).and_then(|r| r.strip_prefix('.')) else {
+                continue;
+            };
             if field.map_or(true, |f| f == name) {
                 self.fields |= 1 << i;
             }
@@ -233,7 +338,10 @@ impl Needs {
     }
 
     pub fn union(self, other: Needs) -> Needs {
-        Needs { top: self.top | other.top, fields: self.fields | other.fields }
+        Needs {
+            top: self.top | other.top,
+            fields: self.fields | other.fields,
+        }
     }
 }
 

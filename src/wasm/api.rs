@@ -36,7 +36,10 @@ pub fn version() -> String {
 /// Every error `code` overdue can throw, for exhaustive handling on the JavaScript side.
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCode[]")]
 pub fn error_codes() -> Vec<JsValue> {
-    crate::error::ALL_CODES.iter().map(|c| JsValue::from_str(c.as_str())).collect()
+    crate::error::ALL_CODES
+        .iter()
+        .map(|c| JsValue::from_str(c.as_str()))
+        .collect()
 }
 
 /// Ages the receivables as of `asOf`: per currency the amount and count in each bucket ("Current",
@@ -54,7 +57,9 @@ pub fn error_codes() -> Vec<JsValue> {
 /// `invalid_date_order` at `asOf` when it precedes every issue date; invalid invoices as in
 /// `normalizeInvoices`.
 #[wasm_bindgen(js_name = ageReceivables, unchecked_return_type = "AgingReport")]
-pub fn age_receivables(#[wasm_bindgen(unchecked_param_type = "AgeReceivablesInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn age_receivables(
+    #[wasm_bindgen(unchecked_param_type = "AgeReceivablesInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::aging::AgingInput = from_js(&input)?;
     to_js(&crate::aging::age_receivables(&input).map_err(js_error)?)
 }
@@ -73,7 +78,9 @@ pub fn age_receivables(#[wasm_bindgen(unchecked_param_type = "AgeReceivablesInpu
 /// `missing_field` for an incomplete input, `invalid_date_order` at `periodEnd` before
 /// `periodStart`, invalid amounts or invoices.
 #[wasm_bindgen(js_name = receivablesKpis, unchecked_return_type = "KpiReport")]
-pub fn receivables_kpis(#[wasm_bindgen(unchecked_param_type = "ReceivablesKpisInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn receivables_kpis(
+    #[wasm_bindgen(unchecked_param_type = "ReceivablesKpisInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::kpi::KpiInput = from_js(&input)?;
     to_js(&crate::kpi::receivables_kpis(&input).map_err(js_error)?)
 }
@@ -86,7 +93,9 @@ pub fn receivables_kpis(#[wasm_bindgen(unchecked_param_type = "ReceivablesKpisIn
 /// # Errors
 /// Invalid invoices, as in `normalizeInvoices`.
 #[wasm_bindgen(js_name = collectionWorklist, unchecked_return_type = "Worklist")]
-pub fn collection_worklist(#[wasm_bindgen(unchecked_param_type = "CollectionWorklistInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn collection_worklist(
+    #[wasm_bindgen(unchecked_param_type = "CollectionWorklistInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::worklist::WorklistInput = from_js(&input)?;
     to_js(&crate::worklist::collection_worklist(&input).map_err(js_error)?)
 }
@@ -105,10 +114,14 @@ pub fn collection_worklist(#[wasm_bindgen(unchecked_param_type = "CollectionWork
 /// The first bad row, with its line in the path (`csv[5].dueDate`); a missing required column at
 /// `csv[1]`.
 #[wasm_bindgen(js_name = ageReceivablesCsv, unchecked_return_type = "AgingReport")]
-pub fn age_receivables_csv(#[wasm_bindgen(unchecked_param_type = "AgeReceivablesCsvInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn age_receivables_csv(
+    #[wasm_bindgen(unchecked_param_type = "AgeReceivablesCsvInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     // The CSV text is taken as a string directly: through JSON it would be escaped, copied and
     // unescaped again (70 MB for a million rows).
-    let csv = js_sys::Reflect::get(&input, &JsValue::from_str("csv")).ok().and_then(|v| text_of(&v));
+    let csv = js_sys::Reflect::get(&input, &JsValue::from_str("csv"))
+        .ok()
+        .and_then(|v| text_of(&v));
     let mut parsed: crate::aging_csv::AgingCsvInput = match csv {
         Some(text) => {
             let mut options: crate::aging_csv::AgingCsvInput = from_js(&super::convert::without_key(&input, "csv")?)?;
@@ -137,7 +150,9 @@ pub fn age_receivables_csv(#[wasm_bindgen(unchecked_param_type = "AgeReceivables
 /// `invalid_value` for a count outside 1–600 or a rate outside 0–100; `invalid_amount` for a down
 /// payment of the whole principal; `instalment_too_small` when `maxInstalment` cannot pay the debt down.
 #[wasm_bindgen(js_name = paymentPlan, unchecked_return_type = "PaymentPlan")]
-pub fn payment_plan(#[wasm_bindgen(unchecked_param_type = "PaymentPlanInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn payment_plan(
+    #[wasm_bindgen(unchecked_param_type = "PaymentPlanInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::plan::PlanInput = from_js(&input)?;
     to_js(&crate::plan::payment_plan(&input).map_err(js_error)?)
 }
@@ -158,7 +173,9 @@ pub fn payment_plan(#[wasm_bindgen(unchecked_param_type = "PaymentPlanInput")] i
 /// date (pass the rate); `invalid_value` for a rate outside 0–100, an EU margin under 8, or a
 /// statutory regime used on another currency; invalid invoices.
 #[wasm_bindgen(js_name = lateCharges, unchecked_return_type = "LateChargesReport")]
-pub fn late_charges(#[wasm_bindgen(unchecked_param_type = "LateChargesInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn late_charges(
+    #[wasm_bindgen(unchecked_param_type = "LateChargesInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::charges::ChargesInput = from_js(&input)?;
     to_js(&crate::charges::late_charges(&input).map_err(js_error)?)
 }
@@ -169,7 +186,9 @@ pub fn late_charges(#[wasm_bindgen(unchecked_param_type = "LateChargesInput")] i
 /// # Errors
 /// `invalid_terms` for text it cannot read.
 #[wasm_bindgen(js_name = paymentTerms, unchecked_return_type = "PaymentTerms")]
-pub fn payment_terms(#[wasm_bindgen(unchecked_param_type = "string | { terms: string }")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn payment_terms(
+    #[wasm_bindgen(unchecked_param_type = "string | { terms: string }")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     struct Wrapped {
         terms: String,
     }
@@ -193,7 +212,9 @@ pub fn payment_terms(#[wasm_bindgen(unchecked_param_type = "string | { terms: st
 /// # Errors
 /// `invalid_terms` at `terms`; invalid amounts or dates.
 #[wasm_bindgen(js_name = earlyPaymentDiscount, unchecked_return_type = "EarlyPaymentDiscount")]
-pub fn early_payment_discount(#[wasm_bindgen(unchecked_param_type = "EarlyPaymentDiscountInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn early_payment_discount(
+    #[wasm_bindgen(unchecked_param_type = "EarlyPaymentDiscountInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::terms::DiscountInput = from_js(&input)?;
     to_js(&crate::terms::early_payment_discount(&input).map_err(js_error)?)
 }
@@ -207,7 +228,9 @@ pub fn early_payment_discount(#[wasm_bindgen(unchecked_param_type = "EarlyPaymen
 /// # Errors
 /// `invalid_value` for a window outside 1–60 months or thresholds out of range; invalid invoices.
 #[wasm_bindgen(js_name = paymentRisk, unchecked_return_type = "RiskReport")]
-pub fn payment_risk(#[wasm_bindgen(unchecked_param_type = "PaymentRiskInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn payment_risk(
+    #[wasm_bindgen(unchecked_param_type = "PaymentRiskInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::risk::RiskInput = from_js(&input)?;
     to_js(&crate::risk::payment_risk(&input).map_err(js_error)?)
 }
@@ -223,7 +246,9 @@ pub fn payment_risk(#[wasm_bindgen(unchecked_param_type = "PaymentRiskInput")] i
 /// # Errors
 /// A bad policy (`policy[i].field`), a history entry with an unknown stage, invalid invoices.
 #[wasm_bindgen(js_name = nextActions, unchecked_return_type = "NextActions")]
-pub fn next_actions(#[wasm_bindgen(unchecked_param_type = "NextActionsInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn next_actions(
+    #[wasm_bindgen(unchecked_param_type = "NextActionsInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::ladder::NextActionsInput = from_js(&input)?;
     to_js(&crate::ladder::next_actions(&input).map_err(js_error)?)
 }
@@ -233,7 +258,9 @@ pub fn next_actions(#[wasm_bindgen(unchecked_param_type = "NextActionsInput")] i
 /// # Errors
 /// An invalid invoice (paths under `invoice`) or policy.
 #[wasm_bindgen(js_name = previewLadder, unchecked_return_type = "PlannedStage[]")]
-pub fn preview_ladder(#[wasm_bindgen(unchecked_param_type = "PreviewLadderInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn preview_ladder(
+    #[wasm_bindgen(unchecked_param_type = "PreviewLadderInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::ladder::PreviewInput = from_js(&input)?;
     to_js(&crate::ladder::preview_ladder(&input).map_err(js_error)?)
 }
@@ -253,7 +280,9 @@ pub fn preview_ladder(#[wasm_bindgen(unchecked_param_type = "PreviewLadderInput"
 /// custom template; `template_too_complex` or `output_too_large` when a custom template would
 /// repeat too much or write more than 1 MiB.
 #[wasm_bindgen(js_name = renderNotice, unchecked_return_type = "Notice")]
-pub fn render_notice(#[wasm_bindgen(unchecked_param_type = "RenderNoticeInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn render_notice(
+    #[wasm_bindgen(unchecked_param_type = "RenderNoticeInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::notice::NoticeInput = from_js(&input)?;
     to_js(&crate::notice::render_notice(&input).map_err(js_error)?)
 }
@@ -261,7 +290,9 @@ pub fn render_notice(#[wasm_bindgen(unchecked_param_type = "RenderNoticeInput")]
 /// Checks a custom template and lists every problem with its line, column and, for a misspelt
 /// name, the nearest known one. Does not throw for template problems, only for a malformed input.
 #[wasm_bindgen(js_name = validateTemplate, unchecked_return_type = "TemplateCheck")]
-pub fn validate_template(#[wasm_bindgen(unchecked_param_type = "ValidateTemplateInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate_template(
+    #[wasm_bindgen(unchecked_param_type = "ValidateTemplateInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::notice::check::ValidateInput = from_js(&input)?;
     to_js(&crate::notice::validate_template(&input).map_err(js_error)?)
 }
@@ -269,8 +300,14 @@ pub fn validate_template(#[wasm_bindgen(unchecked_param_type = "ValidateTemplate
 /// The source of a built-in template, to start a custom one from; given back as `template` it
 /// renders the same notice.
 #[wasm_bindgen(js_name = noticeTemplate, unchecked_return_type = "NoticeTemplateSource")]
-pub fn notice_template(#[wasm_bindgen(unchecked_param_type = "NoticeTemplateInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    let input: crate::notice::TemplateQuery = if input.is_undefined() { Default::default() } else { from_js(&input)? };
+pub fn notice_template(
+    #[wasm_bindgen(unchecked_param_type = "NoticeTemplateInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: crate::notice::TemplateQuery = if input.is_undefined() {
+        Default::default()
+    } else {
+        from_js(&input)?
+    };
     to_js(&crate::notice::notice_template(&input).map_err(js_error)?)
 }
 
@@ -290,9 +327,13 @@ pub fn list_template_variables() -> Result<JsValue, JsValue> {
 /// Only for unusable input (an empty file, a mapping to a column that does not exist); problems in
 /// rows are listed in `errors`.
 #[wasm_bindgen(js_name = importInvoicesCsv, unchecked_return_type = "ImportInvoicesCsvResult")]
-pub fn import_invoices_csv(#[wasm_bindgen(unchecked_param_type = "ImportInvoicesCsvInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn import_invoices_csv(
+    #[wasm_bindgen(unchecked_param_type = "ImportInvoicesCsvInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     // As for ageReceivablesCsv: the text is taken as a string, not through JSON.
-    let text = js_sys::Reflect::get(&input, &JsValue::from_str("text")).ok().and_then(|v| text_of(&v));
+    let text = js_sys::Reflect::get(&input, &JsValue::from_str("text"))
+        .ok()
+        .and_then(|v| text_of(&v));
     let parsed: crate::import::ImportInput = match text {
         Some(text) => {
             let mut options: crate::import::ImportInput = from_js(&super::convert::without_key(&input, "text")?)?;

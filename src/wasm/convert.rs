@@ -21,7 +21,11 @@ pub fn from_js<T: crate::decode::Decode>(value: &JsValue) -> Result<T, JsValue> 
     let text = input_text(value)?;
     match decode_json::<T>(&text) {
         Ok(v) => Ok(v),
-        Err(first) => Err(js_error(precise_text(value).and_then(|t| decode_json::<T>(&t).err()).unwrap_or(first))),
+        Err(first) => Err(js_error(
+            precise_text(value)
+                .and_then(|t| decode_json::<T>(&t).err())
+                .unwrap_or(first),
+        )),
     }
 }
 
@@ -92,7 +96,11 @@ fn precise_text(value: &JsValue) -> Option<String> {
         Some(n) if n.is_infinite() => JsValue::from_str(if n > 0.0 { "Infinity" } else { "-Infinity" }),
         _ => v,
     });
-    text_of(&js_sys::JSON::stringify_with_replacer(value, keep.as_ref().unchecked_ref()).ok()?.into())
+    text_of(
+        &js_sys::JSON::stringify_with_replacer(value, keep.as_ref().unchecked_ref())
+            .ok()?
+            .into(),
+    )
 }
 
 /// A shallow copy of an object without one key, for inputs whose large text field is read apart.
@@ -103,7 +111,10 @@ pub fn without_key(value: &JsValue, key: &str) -> Result<JsValue, JsValue> {
 }
 
 fn unreadable(e: &JsValue) -> Error {
-    let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+    let why = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default();
     Error::new(
         ErrorCode::InvalidType,
         "",
@@ -120,7 +131,13 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 #[inline(never)]
 fn parse_output(text: Result<String, crate::encode::EncodeError>) -> Result<JsValue, JsValue> {
-    let internal = |what: String| js_error(Error::new(ErrorCode::Internal, "", format!("overdue could not build its result: {what}")));
+    let internal = |what: String| {
+        js_error(Error::new(
+            ErrorCode::Internal,
+            "",
+            format!("overdue could not build its result: {what}"),
+        ))
+    };
     let text = text.map_err(|e| internal(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse refused it".into()))
 }

@@ -6,8 +6,8 @@ mod convert;
 mod storage;
 
 pub use api::*;
-pub use storage::*;
 pub use convert::{from_js, js_error, text_of, to_js};
+pub use storage::*;
 
 use wasm_bindgen::prelude::*;
 

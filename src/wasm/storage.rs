@@ -21,18 +21,31 @@ struct KeyInput {
 crate::decode_struct!(KeyInput { key: "key" = default });
 
 fn storage() -> Result<web_sys::Storage, Error> {
-    let unavailable = || Error::new(ErrorCode::StorageUnavailable, "", "This browser does not let the page keep data (storage is off or blocked).");
+    let unavailable = || {
+        Error::new(
+            ErrorCode::StorageUnavailable,
+            "",
+            "This browser does not let the page keep data (storage is off or blocked).",
+        )
+    };
     let window = web_sys::window().ok_or_else(unavailable)?;
     window.local_storage().ok().flatten().ok_or_else(unavailable)
 }
 
 fn storage_error(e: &JsValue) -> Error {
-    let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default();
+    let name = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.name()))
+        .unwrap_or_default();
     // Browsers name it QuotaExceededError; old Firefox said NS_ERROR_DOM_QUOTA_REACHED.
     if name.contains("Quota") || name.contains("QUOTA") {
         Error::new(ErrorCode::StorageFull, "", "The browser's storage for this page is full, so the last change was not saved. What was saved before is unchanged. Export your workspace to keep a copy.")
     } else {
-        Error::new(ErrorCode::StorageUnavailable, "", format!("The browser refused to store the workspace ({name})."))
+        Error::new(
+            ErrorCode::StorageUnavailable,
+            "",
+            format!("The browser refused to store the workspace ({name})."),
+        )
     }
 }
 
@@ -47,7 +60,10 @@ extern "C" {
 }
 
 fn get(s: &web_sys::Storage, key: &str) -> Result<Option<String>, Error> {
-    s.unchecked_ref::<RawStorage>().get_item(key).map(|v| super::text_of(&v)).map_err(|e| storage_error(&e))
+    s.unchecked_ref::<RawStorage>()
+        .get_item(key)
+        .map(|v| super::text_of(&v))
+        .map_err(|e| storage_error(&e))
 }
 
 fn set(s: &web_sys::Storage, key: &str, value: &str) -> Result<(), Error> {
@@ -72,7 +88,11 @@ fn backup_keys(s: &web_sys::Storage, base: &str) -> Vec<(u32, String)> {
     let prefix = format!("{base}.backup.");
     (0..s.length().unwrap_or(0))
         .filter_map(|i| s.key(i).ok().flatten())
-        .filter_map(|k| k.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()).map(|n| (n, k)))
+        .filter_map(|k| {
+            k.strip_prefix(&prefix)
+                .and_then(|n| n.parse::<u32>().ok())
+                .map(|n| (n, k))
+        })
         .collect()
 }
 
@@ -97,28 +117,62 @@ fn back_up(s: &web_sys::Storage, base: &str, text: &str) -> Result<String, Error
 /// `storage_unavailable` when the page cannot use storage; `storage_full` when a backup cannot be
 /// written (then nothing was changed).
 #[wasm_bindgen(js_name = loadWorkspace, unchecked_return_type = "LoadedWorkspace")]
-pub fn load_workspace(#[wasm_bindgen(unchecked_param_type = "{ key?: string | null } | undefined")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn load_workspace(
+    #[wasm_bindgen(unchecked_param_type = "{ key?: string | null } | undefined")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let key = key_of(&input)?;
     let s = storage().map_err(js_error)?;
     let Some(text) = get(&s, &key).map_err(js_error)? else {
-        return to_js(&Loaded { status: "new", workspace: None, backup_key: None, message: None, bytes: 0 });
+        return to_js(&Loaded {
+            status: "new",
+            workspace: None,
+            backup_key: None,
+            message: None,
+            bytes: 0,
+        });
     };
     let bytes = text.len();
     let loaded = match parse_workspace(&text) {
         Ok(p) => match p.migrated_from {
-            None => Loaded { status: "ok", workspace: Some(p.workspace), backup_key: None, message: None, bytes },
+            None => Loaded {
+                status: "ok",
+                workspace: Some(p.workspace),
+                backup_key: None,
+                message: None,
+                bytes,
+            },
             Some(v) => {
                 let backup = back_up(&s, &key, &text).map_err(js_error)?;
-                Loaded { status: "migrated", workspace: Some(p.workspace), backup_key: Some(backup), message: Some(format!("Updated from version {v}.")), bytes }
+                Loaded {
+                    status: "migrated",
+                    workspace: Some(p.workspace),
+                    backup_key: Some(backup),
+                    message: Some(format!("Updated from version {v}.")),
+                    bytes,
+                }
             }
         },
-        Err(e) if e.path == "version" && e.message.contains("newer") => {
-            Loaded { status: "newer", workspace: None, backup_key: None, message: Some(e.message), bytes }
-        }
+        Err(e) if e.path == "version" && e.message.contains("newer") => Loaded {
+            status: "newer",
+            workspace: None,
+            backup_key: None,
+            message: Some(e.message),
+            bytes,
+        },
         Err(e) => {
             let backup = back_up(&s, &key, &text).map_err(js_error)?;
-            let at = if e.path.is_empty() { String::new() } else { format!(" (at {})", e.path) };
-            Loaded { status: "damaged", workspace: None, backup_key: Some(backup), message: Some(format!("{}{at}", e.message)), bytes }
+            let at = if e.path.is_empty() {
+                String::new()
+            } else {
+                format!(" (at {})", e.path)
+            };
+            Loaded {
+                status: "damaged",
+                workspace: None,
+                backup_key: Some(backup),
+                message: Some(format!("{}{at}", e.message)),
+                bytes,
+            }
         }
     };
     to_js(&loaded)
@@ -129,14 +183,19 @@ fn key_of(input: &JsValue) -> Result<String, JsValue> {
         return Ok(DEFAULT_KEY.to_string());
     }
     let k: KeyInput = from_js(input)?;
-    Ok(k.key.filter(|k| !k.is_empty()).unwrap_or_else(|| DEFAULT_KEY.to_string()))
+    Ok(k.key
+        .filter(|k| !k.is_empty())
+        .unwrap_or_else(|| DEFAULT_KEY.to_string()))
 }
 
 struct SaveInput {
     workspace: Workspace,
     key: Option<String>,
 }
-crate::decode_struct!(SaveInput { workspace: "workspace", key: "key" = default });
+crate::decode_struct!(SaveInput {
+    workspace: "workspace",
+    key: "key" = default
+});
 
 #[derive(Serialize)]
 struct Saved {
@@ -146,14 +205,19 @@ struct Saved {
 /// Validates and stores the workspace. When the storage is full nothing is changed and the error
 /// `storage_full` says so.
 #[wasm_bindgen(js_name = saveWorkspace, unchecked_return_type = "{ bytes: number }")]
-pub fn save_workspace(#[wasm_bindgen(unchecked_param_type = "{ workspace: Workspace; key?: string | null }")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn save_workspace(
+    #[wasm_bindgen(unchecked_param_type = "{ workspace: Workspace; key?: string | null }")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let mut input: SaveInput = from_js(&input)?;
     input.workspace.version = crate::workspace::VERSION;
     validate(&input.workspace).map_err(|e| js_error(e.within("workspace")))?;
     crate::workspace::canonicalize(&mut input.workspace);
     let text = to_text(&input.workspace).map_err(js_error)?;
     let s = storage().map_err(js_error)?;
-    let key = input.key.filter(|k| !k.is_empty()).unwrap_or_else(|| DEFAULT_KEY.to_string());
+    let key = input
+        .key
+        .filter(|k| !k.is_empty())
+        .unwrap_or_else(|| DEFAULT_KEY.to_string());
     set(&s, &key, &text).map_err(js_error)?;
     to_js(&Saved { bytes: text.len() })
 }
@@ -166,7 +230,9 @@ struct Stored {
 
 /// The backups kept beside the workspace (`overdue.workspace.backup.N`), newest first.
 #[wasm_bindgen(js_name = listBackups, unchecked_return_type = "{ key: string; bytes: number }[]")]
-pub fn list_backups(#[wasm_bindgen(unchecked_param_type = "{ key?: string | null } | undefined")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn list_backups(
+    #[wasm_bindgen(unchecked_param_type = "{ key?: string | null } | undefined")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let base = key_of(&input)?;
     let s = storage().map_err(js_error)?;
     let mut out = Vec::new();
@@ -175,20 +241,33 @@ pub fn list_backups(#[wasm_bindgen(unchecked_param_type = "{ key?: string | null
         out.push((n, Stored { key: k, bytes }));
     }
     // Newest (highest N) first, through the one shared sort.
-    let keys = out.iter().enumerate().map(|(i, (n, _))| (0, -i128::from(*n), i as u32)).collect();
-    to_js(&crate::order::arrange(out, &crate::order::order(keys)).into_iter().map(|(_, s)| s).collect::<Vec<_>>())
+    let keys = out
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| (0, -i128::from(*n), i as u32))
+        .collect();
+    to_js(
+        &crate::order::arrange(out, &crate::order::order(keys))
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// The text stored under a key (a backup, to offer as a download), or null.
 #[wasm_bindgen(js_name = readStored, unchecked_return_type = "string | null")]
 pub fn read_stored(key: String) -> Result<JsValue, JsValue> {
     let s = storage().map_err(js_error)?;
-    Ok(get(&s, &key).map_err(js_error)?.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
+    Ok(get(&s, &key)
+        .map_err(js_error)?
+        .map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
 }
 
 /// Reads a workspace file (an export) through the same validation and migrations as storage.
 #[wasm_bindgen(js_name = parseWorkspace, unchecked_return_type = "ParsedWorkspace")]
-pub fn parse_workspace_js(#[wasm_bindgen(unchecked_param_type = "{ text: string }")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn parse_workspace_js(
+    #[wasm_bindgen(unchecked_param_type = "{ text: string }")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: crate::workspace::ParseInput = from_js(&input)?;
     to_js(&parse_workspace(&input.text).map_err(js_error)?)
 }

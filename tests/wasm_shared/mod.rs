@@ -18,7 +18,9 @@ fn get(v: &JsValue, path: &str) -> JsValue {
 }
 
 fn text(v: &JsValue, path: &str) -> String {
-    get(v, path).as_string().unwrap_or_else(|| panic!("{path} is not a string"))
+    get(v, path)
+        .as_string()
+        .unwrap_or_else(|| panic!("{path} is not a string"))
 }
 
 const GOOD: &str = r#"{"asOf":"2026-11-23","invoices":[{"id":"INV-7","customer":{"id":"c1","name":"Acme Ltd"},"currency":"GBP","amount":"1200.00","issueDate":"2026-10-01","dueDate":"2026-10-31","payments":[{"date":"2026-11-02","amount":200}]}]}"#;
@@ -28,7 +30,10 @@ fn check_good_answer() {
     assert_eq!(text(&out, "invoices.0.outstanding"), "1000.00");
     assert_eq!(get(&out, "invoices.0.daysPastDue").as_f64(), Some(23.0));
     assert_eq!(text(&out, "invoices.0.status"), "overdue");
-    assert!(get(&out, "invoices.0.promisedDate").is_null(), "absent values come out as null");
+    assert!(
+        get(&out, "invoices.0.promisedDate").is_null(),
+        "absent values come out as null"
+    );
     assert_eq!(text(&out, "totals.0.overdue"), "1000.00");
     // A plain object, not a Map: it survives JSON.stringify.
     let s = JSON::stringify(&out).unwrap().as_string().unwrap();
@@ -59,13 +64,25 @@ fn with(field: &str, value: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn bad_input_throws_coded_errors_and_the_instance_keeps_working() {
     let cases: Vec<(JsValue, &str, &str)> = vec![
-        (with("amount", "0.30000000000000004"), "too_many_decimals", "invoices[0].amount"),
-        (with("dueDate", r#""2025-02-30""#), "invalid_date", "invoices[0].dueDate"),
+        (
+            with("amount", "0.30000000000000004"),
+            "too_many_decimals",
+            "invoices[0].amount",
+        ),
+        (
+            with("dueDate", r#""2025-02-30""#),
+            "invalid_date",
+            "invoices[0].dueDate",
+        ),
         (with("currency", r#""XYZ""#), "unknown_currency", "invoices[0].currency"),
         (with("customer", "null"), "missing_field", "invoices[0].customer"),
         (with("disputed", r#""yes""#), "invalid_type", "invoices[0].disputed"),
         (with("amount", r#""1,200.00""#), "invalid_amount", "invoices[0].amount"),
-        (with("payments", r#"[{"date":"2026-11-02"}]"#), "missing_field", "invoices[0].payments[0].amount"),
+        (
+            with("payments", r#"[{"date":"2026-11-02"}]"#),
+            "missing_field",
+            "invoices[0].payments[0].amount",
+        ),
         (js(r#"{"asOf":"2026-11-23"}"#), "missing_field", "invoices"),
         (JsValue::UNDEFINED, "missing_field", ""),
         (JsValue::from_f64(42.0), "invalid_type", ""),
@@ -78,7 +95,12 @@ fn bad_input_throws_coded_errors_and_the_instance_keeps_working() {
     // NaN and ±Infinity are JavaScript numbers JSON cannot carry: set them directly.
     for n in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         let v = js(GOOD);
-        Reflect::set(&get(&v, "invoices.0"), &JsValue::from_str("amount"), &JsValue::from_f64(n)).unwrap();
+        Reflect::set(
+            &get(&v, "invoices.0"),
+            &JsValue::from_str("amount"),
+            &JsValue::from_f64(n),
+        )
+        .unwrap();
         let (c, p, _) = thrown(v);
         assert_eq!((c.as_str(), p.as_str()), ("invalid_amount", "invoices[0].amount"));
     }
@@ -92,8 +114,18 @@ fn bad_input_throws_coded_errors_and_the_instance_keeps_working() {
 #[wasm_bindgen_test]
 fn version_and_codes_are_exported() {
     assert_eq!(overdue::wasm::version(), env!("CARGO_PKG_VERSION"));
-    let codes: Vec<String> = overdue::wasm::error_codes().iter().filter_map(|c| c.as_string()).collect();
-    for c in ["missing_field", "invalid_type", "invalid_amount", "too_many_decimals", "invalid_date", "unknown_currency"] {
+    let codes: Vec<String> = overdue::wasm::error_codes()
+        .iter()
+        .filter_map(|c| c.as_string())
+        .collect();
+    for c in [
+        "missing_field",
+        "invalid_type",
+        "invalid_amount",
+        "too_many_decimals",
+        "invalid_date",
+        "unknown_currency",
+    ] {
         assert!(codes.iter().any(|x| x == c), "{c}");
     }
 }
@@ -116,7 +148,11 @@ fn ageing_kpis_and_worklist_cross_the_boundary() {
     Reflect::set(&input, &JsValue::from_str("csv"), &JsValue::from_str(csv)).unwrap();
     let r = overdue::wasm::age_receivables_csv(input).unwrap();
     assert_eq!(text(&r, "currencies.0.buckets.3.amount"), "4200.00");
-    assert_eq!(js_sys::Array::from(&get(&r, "invoices")).length(), 0, "summary detail has no rows");
+    assert_eq!(
+        js_sys::Array::from(&get(&r, "invoices")).length(),
+        0,
+        "summary detail has no rows"
+    );
 
     let k = overdue::wasm::receivables_kpis(js(r#"{"currency":"USD","beginningReceivables":"12000","creditSales":"10000","endingReceivables":"15000","endingCurrent":"4000","days":30}"#)).unwrap();
     assert_eq!(text(&k, "currencies.0.dso"), "45.00");
@@ -128,14 +164,34 @@ fn ageing_kpis_and_worklist_cross_the_boundary() {
 
 #[wasm_bindgen_test]
 fn ageing_errors_are_coded() {
-    let err = overdue::wasm::age_receivables(js(&format!(r#"{{"asOf":"2026-11-23","invoices":{LEDGER},"buckets":[60,30]}}"#))).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_value".into(), "buckets[1]".into()));
+    let err = overdue::wasm::age_receivables(js(&format!(
+        r#"{{"asOf":"2026-11-23","invoices":{LEDGER},"buckets":[60,30]}}"#
+    )))
+    .unwrap_err();
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("invalid_value".into(), "buckets[1]".into())
+    );
     let input = js(r#"{"asOf":"2026-11-23"}"#);
-    Reflect::set(&input, &JsValue::from_str("csv"), &JsValue::from_str("id,customerId,currency,amount,dueDate\nA,c,GBP,1,2026-02-30\n")).unwrap();
+    Reflect::set(
+        &input,
+        &JsValue::from_str("csv"),
+        &JsValue::from_str("id,customerId,currency,amount,dueDate\nA,c,GBP,1,2026-02-30\n"),
+    )
+    .unwrap();
     let err = overdue::wasm::age_receivables_csv(input).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_date".into(), "csv[2].dueDate".into()));
-    let err = overdue::wasm::receivables_kpis(js(r#"{"periodStart":"2026-11-30","periodEnd":"2026-11-01","invoices":[]}"#)).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_date_order".into(), "periodEnd".into()));
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("invalid_date".into(), "csv[2].dueDate".into())
+    );
+    let err = overdue::wasm::receivables_kpis(js(
+        r#"{"periodStart":"2026-11-30","periodEnd":"2026-11-01","invoices":[]}"#,
+    ))
+    .unwrap_err();
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("invalid_date_order".into(), "periodEnd".into())
+    );
     check_good_answer();
 }
 
@@ -146,7 +202,10 @@ fn payment_plans_cross_the_boundary() {
     assert_eq!(text(&p, "finalInstalment"), "303.84");
     assert_eq!(text(&p, "schedule.59.balance"), "0.00");
     let err = overdue::wasm::payment_plan(js(r#"{"principal":"15000","currency":"USD","annualRate":8,"frequency":"monthly","firstDueDate":"2026-01-15","maxInstalment":"99"}"#)).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("instalment_too_small".into(), "maxInstalment".into()));
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("instalment_too_small".into(), "maxInstalment".into())
+    );
     check_good_answer();
 }
 
@@ -158,8 +217,14 @@ fn charges_and_terms_cross_the_boundary() {
     let t = overdue::wasm::payment_terms(JsValue::from_str("2/10 Net 30")).unwrap();
     assert_eq!(text(&t, "canonical"), "2/10 net 30");
     let err = overdue::wasm::payment_terms(js(r#"{"terms":"whenever"}"#)).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_terms".into(), "terms".into()));
-    let d = overdue::wasm::early_payment_discount(js(r#"{"terms":"2/10 net 30","issueDate":"2026-11-01","amount":"1000","currency":"USD","asOf":"2026-11-05"}"#)).unwrap();
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("invalid_terms".into(), "terms".into())
+    );
+    let d = overdue::wasm::early_payment_discount(js(
+        r#"{"terms":"2/10 net 30","issueDate":"2026-11-01","amount":"1000","currency":"USD","asOf":"2026-11-05"}"#,
+    ))
+    .unwrap();
     assert_eq!(text(&d, "annualCostSimple360"), "36.73");
     check_good_answer();
 }
@@ -188,7 +253,10 @@ fn the_ladder_crosses_the_boundary() {
     let a = overdue::wasm::next_actions(js(r#"{"asOf":"2026-12-15","invoices":[{"id":"A","customer":{"id":"c","name":"C"},"currency":"GBP","amount":"500","issueDate":"2026-10-01","dueDate":"2026-10-31"}]}"#)).unwrap();
     assert_eq!(text(&a, "actions.0.stageId"), "final");
     let err = overdue::wasm::preview_ladder(js(r#"{"asOf":"2026-12-15","invoice":{"id":"A","customer":{"id":"c","name":"C"},"currency":"GBP","amount":"500","issueDate":"2026-10-01","dueDate":"2026-02-30"}}"#)).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_date".into(), "invoice.dueDate".into()));
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("invalid_date".into(), "invoice.dueDate".into())
+    );
     check_good_answer();
 }
 
@@ -200,18 +268,39 @@ fn notices_cross_the_boundary_escaped_and_errors_keep_the_instance() {
     // One customer only: the studio's invoice, renamed to something hostile.
     let invoices = js_sys::Array::from(&get(&input, "invoices"));
     let first = invoices.get(0);
-    Reflect::set(&get(&first, "customer"), &JsValue::from_str("name"), &JsValue::from_str("<img src=x onerror=alert(1)>")).unwrap();
+    Reflect::set(
+        &get(&first, "customer"),
+        &JsValue::from_str("name"),
+        &JsValue::from_str("<img src=x onerror=alert(1)>"),
+    )
+    .unwrap();
     Reflect::set(&input, &JsValue::from_str("invoices"), &js_sys::Array::of1(&first)).unwrap();
     let n = overdue::wasm::render_notice(input).unwrap();
-    assert!(text(&n, "subject").starts_with("Dernière relance"), "{}", text(&n, "subject"));
-    assert!(text(&n, "text").contains("4\u{202f}200,00\u{a0}£GB"), "{}", text(&n, "text"));
+    assert!(
+        text(&n, "subject").starts_with("Dernière relance"),
+        "{}",
+        text(&n, "subject")
+    );
+    assert!(
+        text(&n, "text").contains("4\u{202f}200,00\u{a0}£GB"),
+        "{}",
+        text(&n, "text")
+    );
     let html = text(&n, "html");
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;") && !html.contains("<img"), "{html}");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;") && !html.contains("<img"),
+        "{html}"
+    );
     assert!(html.contains("Studio &lt;b&gt;"));
 
-    let bad = js(r#"{"asOf":"2026-11-23","sender":{"name":"S"},"invoices":[{"id":"A","customer":{"id":"c","name":"N"},"currency":"GBP","amount":"1","issueDate":"2026-10-01","dueDate":"2026-10-31"}],"template":{"text":"{{ customer.nmae }}"}}"#);
+    let bad = js(
+        r#"{"asOf":"2026-11-23","sender":{"name":"S"},"invoices":[{"id":"A","customer":{"id":"c","name":"N"},"currency":"GBP","amount":"1","issueDate":"2026-10-01","dueDate":"2026-10-31"}],"template":{"text":"{{ customer.nmae }}"}}"#,
+    );
     let err = overdue::wasm::render_notice(bad).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("template_error".into(), "template.text".into()));
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("template_error".into(), "template.text".into())
+    );
     assert!(text(&err, "message").contains("customer.name"));
     check_good_answer();
 
@@ -237,20 +326,31 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
         let _ = storage.remove_item(&format!("overdue.test.workspace.backup.{i}"));
     }
     let _ = storage.remove_item("overdue.test.workspace");
-    assert_eq!(text(&overdue::wasm::load_workspace(key.clone()).unwrap(), "status"), "new");
+    assert_eq!(
+        text(&overdue::wasm::load_workspace(key.clone()).unwrap(), "status"),
+        "new"
+    );
     overdue::wasm::save_workspace(js(ws)).unwrap();
     let loaded = overdue::wasm::load_workspace(key.clone()).unwrap();
     assert_eq!(text(&loaded, "status"), "ok");
     assert_eq!(text(&loaded, "workspace.invoices.0.amount"), "10.00");
     // Damaged data is copied aside, once, and never overwritten by loading.
-    storage.set_item("overdue.test.workspace", "{\"version\":1,\"invoices\":[{oops").unwrap();
+    storage
+        .set_item("overdue.test.workspace", "{\"version\":1,\"invoices\":[{oops")
+        .unwrap();
     let damaged = overdue::wasm::load_workspace(key.clone()).unwrap();
     assert_eq!(text(&damaged, "status"), "damaged");
     let backup = text(&damaged, "backupKey");
-    assert_eq!(overdue::wasm::read_stored(backup.clone()).unwrap().as_string().unwrap(), "{\"version\":1,\"invoices\":[{oops");
+    assert_eq!(
+        overdue::wasm::read_stored(backup.clone()).unwrap().as_string().unwrap(),
+        "{\"version\":1,\"invoices\":[{oops"
+    );
     let again = overdue::wasm::load_workspace(key.clone()).unwrap();
     assert_eq!(text(&again, "backupKey"), backup, "the same damage is backed up once");
-    assert_eq!(storage.get_item("overdue.test.workspace").unwrap().unwrap(), "{\"version\":1,\"invoices\":[{oops");
+    assert_eq!(
+        storage.get_item("overdue.test.workspace").unwrap().unwrap(),
+        "{\"version\":1,\"invoices\":[{oops"
+    );
     // Each different damage gets a backup of its own; the list shows the newest first.
     let mut keys = vec![backup.clone()];
     for damage in ["{\"version\":1,\"sender\":oops", "{\"version\":1,\"invoices\":oops"] {
@@ -265,7 +365,10 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
     // An invalid workspace is refused before anything is written.
     let bad = js(&ws.replace("\"10.00\"", "\"10.001\""));
     let err = overdue::wasm::save_workspace(bad).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("too_many_decimals".into(), "workspace.invoices[0].amount".into()));
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("too_many_decimals".into(), "workspace.invoices[0].amount".into())
+    );
     check_good_answer();
 }
 
@@ -273,10 +376,21 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
 /// whatever did not fit, at any position, re-encoded with room for three bytes a unit.
 #[wasm_bindgen_test]
 fn strings_cross_whole_in_any_script() {
-    for s in ["", "plain", "Café Olé", "ۀ at the start", "ends with 😀", "日本語のテキスト", "mixed a😀b€c\u{10FFFF}"] {
+    for s in [
+        "",
+        "plain",
+        "Café Olé",
+        "ۀ at the start",
+        "ends with 😀",
+        "日本語のテキスト",
+        "mixed a😀b€c\u{10FFFF}",
+    ] {
         let long = format!("{}{s}", "x".repeat(10_000));
         for t in [s.to_string(), long] {
-            assert_eq!(overdue::wasm::text_of(&JsValue::from_str(&t)).as_deref(), Some(t.as_str()));
+            assert_eq!(
+                overdue::wasm::text_of(&JsValue::from_str(&t)).as_deref(),
+                Some(t.as_str())
+            );
         }
     }
     // A lone surrogate cannot be UTF-8: it becomes U+FFFD, as the engine's TextEncoder writes it.
