@@ -55,6 +55,14 @@ pub enum ErrorCode {
     StorageFull,
     /// The browser's storage cannot be used (disabled, private mode, or not a browser).
     StorageUnavailable,
+    /// Text that is not valid Unicode: a lone surrogate (half of a UTF-16 pair) in a JavaScript string.
+    InvalidText,
+    /// An input or a result too large to cross between JavaScript and WebAssembly (the engine's
+    /// longest string); split the call.
+    TooLarge,
+    /// overdue was called again while it was still reading an input (from a getter, `toJSON` or a
+    /// Proxy of that input); the inner call is refused.
+    ReentrantCall,
 }
 
 impl ErrorCode {
@@ -84,6 +92,9 @@ impl ErrorCode {
             ErrorCode::OutputTooLarge => "output_too_large",
             ErrorCode::StorageFull => "storage_full",
             ErrorCode::StorageUnavailable => "storage_unavailable",
+            ErrorCode::InvalidText => "invalid_text",
+            ErrorCode::TooLarge => "too_large",
+            ErrorCode::ReentrantCall => "reentrant_call",
         }
     }
 
@@ -118,6 +129,9 @@ pub const ALL_CODES: &[ErrorCode] = &[
     ErrorCode::OutputTooLarge,
     ErrorCode::StorageFull,
     ErrorCode::StorageUnavailable,
+    ErrorCode::InvalidText,
+    ErrorCode::TooLarge,
+    ErrorCode::ReentrantCall,
 ];
 
 impl fmt::Display for ErrorCode {

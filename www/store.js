@@ -53,6 +53,11 @@ export function load(asOf) {
       note("info", `Your saved data was updated to this version of the page. The original is kept as a backup.`, { backupKey: loaded.backupKey });
       save();
       break;
+    case "repaired":
+      store.workspace = loaded.workspace;
+      note("warn", `${loaded.message} The data as it was stored is kept as a backup: download it below if something looks wrong.`, { backupKey: loaded.backupKey });
+      save();
+      break;
     case "newer":
       store.mode = "readonly";
       store.workspace = demoWorkspace(asOf);
@@ -109,7 +114,7 @@ export function watchOtherTabs() {
     if (e.key !== KEY || store.mode !== "ok") return;
     try {
       const loaded = loadWorkspace({ key: KEY });
-      if (loaded.status === "ok" || loaded.status === "migrated") {
+      if (loaded.status === "ok" || loaded.status === "migrated" || loaded.status === "repaired") {
         store.workspace = loaded.workspace;
         note("info", "Updated with the changes made in another tab.");
         emit();

@@ -290,10 +290,6 @@ mod tests {
             ("nope", "expected a value at line 1, column 1"),
             (r#"{"flag":true,"items":[], "x": "a"#, "the text ends too early"),
             ("{\"flag\":true,\"items\":[], \"x\": \"\u{1}\"}", "control character"),
-            (
-                r#"{"flag":true,"items":[{"dueDate":"1","when":"2024-01-01","note":"\ud800"}]}"#,
-                "lone surrogate",
-            ),
             (r#"{"flag":true,"items":[], "x": "\ud8"}"#, "four hex digits"),
             (r#"{"flag":true,"items":[], "x": "\q"}"#, "unknown escape"),
             (r#"{"flag":true,"items":[], "x": [1,{"a":[2,]}]}"#, "line 1, column 42"),
@@ -313,6 +309,11 @@ mod tests {
             r#"{{"x":{deep},"flag":false,"y":{{"a":[1,-2.5e3,"s\"\\u00e9",true,null,{{}}]}},"items":[{{"dueDate":12.5,"when":"2024-01-01","note":"caf\u00e9 \ud83d\ude00"}}]}}"#
         );
         let o = run(&text).unwrap();
+        // A lone surrogate read is not text: invalid_text with its path (as on the CSV path).
+        let e = run(r#"{"flag":true,"items":[{"dueDate":"1","when":"2024-01-01","note":"a\udc00"}]}"#).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidText, "items[0].note"));
+        let e = run(r#"{"flag":true,"items":[{"dueDate":"1","when":"2024-01-01","note":"\ud800x"}]}"#).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidText, "items[0].note"));
         // Unread strings are not decoded: a lone surrogate there is harmless.
         assert!(run(r#"{"x":"\ud800","flag":true,"items":[]}"#).is_ok());
         assert!(!o.flag);

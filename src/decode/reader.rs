@@ -280,24 +280,25 @@ impl<'a> Reader<'a> {
         Ok(v)
     }
 
-    /// After `\u`: one code point, joining a surrogate pair; a lone surrogate is an error, as in
-    /// serde_json, because Rust strings cannot hold one.
+    /// After `\u`: one code point, joining a surrogate pair. A lone surrogate is valid JSON (it is
+    /// how `JSON.stringify` writes one) but not Unicode text, which Rust strings hold: `invalid_text`,
+    /// the same code as on the CSV and storage paths, with the field's path added by the caller.
     fn unicode_escape(&mut self) -> Result<char> {
         let hi = self.hex4()?;
         let code = if (0xD800..0xDC00).contains(&hi) {
             if self.b.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                return Err(self.syntax("a lone surrogate in a \\u escape"));
+                return Err(lone_surrogate());
             }
             self.pos += 2;
             let lo = self.hex4()?;
             if !(0xDC00..0xE000).contains(&lo) {
-                return Err(self.syntax("a lone surrogate in a \\u escape"));
+                return Err(lone_surrogate());
             }
             0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
         } else {
             hi
         };
-        char::from_u32(code).ok_or_else(|| self.syntax("a lone surrogate in a \\u escape"))
+        char::from_u32(code).ok_or_else(lone_surrogate)
     }
 
     /// Reads an object, calling `field` with each key; `field` must consume the value (or skip it).
@@ -461,4 +462,14 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         Ok(())
     }
+}
+
+/// A lone surrogate in a string overdue reads; the path is added on the way out.
+#[cold]
+fn lone_surrogate() -> Error {
+    Error::new(
+        ErrorCode::InvalidText,
+        "",
+        "This text holds half of a UTF-16 character pair (a lone surrogate), which is not Unicode text; the value was damaged before it reached overdue.",
+    )
 }

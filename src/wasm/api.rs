@@ -1,6 +1,6 @@
 //! The exported functions. Each one: read the input object, call the core, write the result.
 
-use super::convert::{from_js, js_error, text_of, to_js};
+use super::convert::{from_js, js_error, to_js};
 use crate::normalize::{normalize_invoices as normalize_core, NormalizeInput};
 use wasm_bindgen::prelude::*;
 
@@ -117,14 +117,9 @@ pub fn collection_worklist(
 pub fn age_receivables_csv(
     #[wasm_bindgen(unchecked_param_type = "AgeReceivablesCsvInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    // The CSV text is taken as a string directly: through JSON it would be escaped, copied and
-    // unescaped again (70 MB for a million rows).
-    let csv = js_sys::Reflect::get(&input, &JsValue::from_str("csv"))
-        .ok()
-        .and_then(|v| text_of(&v));
-    let mut parsed: crate::aging_csv::AgingCsvInput = match csv {
-        Some(text) => {
-            let mut options: crate::aging_csv::AgingCsvInput = from_js(&super::convert::without_key(&input, "csv")?)?;
+    let mut parsed: crate::aging_csv::AgingCsvInput = match super::convert::text_field(&input, "csv")? {
+        Some((text, rest)) => {
+            let mut options: crate::aging_csv::AgingCsvInput = from_js(&rest)?;
             options.csv = text;
             options
         }
@@ -193,9 +188,10 @@ pub fn payment_terms(
         terms: String,
     }
     crate::decode_struct!(Wrapped { terms: "terms" });
-    let (text, path) = match text_of(&input) {
-        Some(t) => (t, ""),
-        None => (from_js::<Wrapped>(&input)?.terms, "terms"),
+    let (text, path) = match super::convert::whole_text(&input) {
+        Ok(Some(t)) => (t, ""),
+        Ok(None) => (from_js::<Wrapped>(&input)?.terms, "terms"),
+        Err(_) => return Err(js_error(super::convert::lone_surrogate(""))),
     };
     to_js(&crate::terms::parse_terms(&text).map_err(|e| js_error(e.within(path)))?)
 }
@@ -330,13 +326,9 @@ pub fn list_template_variables() -> Result<JsValue, JsValue> {
 pub fn import_invoices_csv(
     #[wasm_bindgen(unchecked_param_type = "ImportInvoicesCsvInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    // As for ageReceivablesCsv: the text is taken as a string, not through JSON.
-    let text = js_sys::Reflect::get(&input, &JsValue::from_str("text"))
-        .ok()
-        .and_then(|v| text_of(&v));
-    let parsed: crate::import::ImportInput = match text {
-        Some(text) => {
-            let mut options: crate::import::ImportInput = from_js(&super::convert::without_key(&input, "text")?)?;
+    let parsed: crate::import::ImportInput = match super::convert::text_field(&input, "text")? {
+        Some((text, rest)) => {
+            let mut options: crate::import::ImportInput = from_js(&rest)?;
             options.text = text;
             options
         }

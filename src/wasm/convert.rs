@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 /// Only the decoding is generic: the JavaScript side of the crossing lives in the helpers below,
 /// once for every export (each export's own copy of it had cost about 3 KB of wasm).
 pub fn from_js<T: crate::decode::Decode>(value: &JsValue) -> Result<T, JsValue> {
-    let text = input_text(value)?;
+    let text = reading(|| input_text(value))?;
     match decode_json::<T>(&text) {
         Ok(v) => Ok(v),
         Err(first) => Err(js_error(
@@ -38,6 +38,27 @@ fn input_text(value: &JsValue) -> Result<String, JsValue> {
         }),
         Err(e) => Err(js_error(unreadable(&e))),
     }
+}
+
+thread_local! {
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, which reads an input from JavaScript (and so may run the input's getters, `toJSON`
+/// or Proxy traps), refusing any overdue call those make meanwhile. Such calls nested hundreds deep
+/// had overrun the module's stack, and Node had died with a segmentation fault; refused, the inner
+/// call throws `reentrant_call` inside the getter, and the outer call reports its input unreadable.
+pub fn reading<R>(f: impl FnOnce() -> Result<R, JsValue>) -> Result<R, JsValue> {
+    if READING.with(|r| r.replace(true)) {
+        return Err(js_error(Error::new(
+            ErrorCode::ReentrantCall,
+            "",
+            "overdue was called from inside the reading of another call's input (a getter, toJSON or Proxy); call it after that call returns.",
+        )));
+    }
+    let out = f();
+    READING.with(|r| r.set(false));
+    out
 }
 
 #[wasm_bindgen]
@@ -101,6 +122,47 @@ fn precise_text(value: &JsValue) -> Option<String> {
             .ok()?
             .into(),
     )
+}
+
+/// A large text field read apart from the rest of the input (through JSON it would be escaped,
+/// copied and unescaped again: 70 MB for a million CSV rows): the text, and a shallow copy of the
+/// input without it. `None` when the field is not a string (the JSON path then says what it is).
+///
+/// # Errors
+/// `invalid_text` at `key[LINE]` for a lone surrogate; `reentrant_call` (see [`reading`]).
+pub fn text_field(input: &JsValue, key: &str) -> Result<Option<(String, JsValue)>, JsValue> {
+    reading(|| {
+        let value = js_sys::Reflect::get(input, &JsValue::from_str(key)).map_err(|e| js_error(unreadable(&e)))?;
+        let Some(text) = whole_text(&value).map_err(|line| js_error(lone_surrogate(&format!("{key}[{line}]"))))? else {
+            return Ok(None);
+        };
+        Ok(Some((text, without_key(input, key)?)))
+    })
+}
+
+/// The error for a lone surrogate found at `path`.
+pub fn lone_surrogate(path: &str) -> Error {
+    Error::new(
+        ErrorCode::InvalidText,
+        path,
+        "This text holds half of a UTF-16 character pair (a lone surrogate), which is not Unicode text; the file or value was damaged before it reached overdue.",
+    )
+}
+
+/// Like [`text_of`], but a lone surrogate is an error (`Err` with its 1-based line) instead of a
+/// silent U+FFFD: the encoder replaces one, so only a text whose UTF-8 holds U+FFFD is searched.
+pub fn whole_text(value: &JsValue) -> Result<Option<String>, usize> {
+    let Some(text) = text_of(value) else { return Ok(None) };
+    if !text.contains('\u{FFFD}') {
+        return Ok(Some(text));
+    }
+    let s: &js_sys::JsString = value.unchecked_ref();
+    // With the u flag a well-formed pair is one code point; only a lone half is in \p{Cs}.
+    let lone = js_sys::RegExp::new("\\p{Cs}", "u");
+    match s.search(&lone) {
+        at if at < 0 => Ok(Some(text)),
+        at => Err(String::from(s.slice(0, at as u32)).matches('\n').count() + 1),
+    }
 }
 
 /// A shallow copy of an object without one key, for inputs whose large text field is read apart.

@@ -52,18 +52,23 @@ fn storage_error(e: &JsValue) -> Error {
 #[wasm_bindgen]
 extern "C" {
     /// `Storage` with `getItem` returning the JS string itself, so that a large workspace crosses
-    /// through `text_of` rather than wasm-bindgen's character-by-character copy.
+    /// through `text_of` rather than wasm-bindgen's character-by-character copy, and a backup is
+    /// written from the JS string as stored, not from a copy that went through Rust.
     #[wasm_bindgen(js_name = Storage)]
     type RawStorage;
     #[wasm_bindgen(method, catch, js_class = "Storage", js_name = getItem)]
     fn get_item(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_class = "Storage", js_name = setItem)]
+    fn set_item(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+}
+
+/// What is stored under `key`: a JS string, or null.
+fn get_raw(s: &web_sys::Storage, key: &str) -> Result<JsValue, Error> {
+    s.unchecked_ref::<RawStorage>().get_item(key).map_err(|e| storage_error(&e))
 }
 
 fn get(s: &web_sys::Storage, key: &str) -> Result<Option<String>, Error> {
-    s.unchecked_ref::<RawStorage>()
-        .get_item(key)
-        .map(|v| super::text_of(&v))
-        .map_err(|e| storage_error(&e))
+    get_raw(s, key).map(|v| super::text_of(&v))
 }
 
 fn set(s: &web_sys::Storage, key: &str, value: &str) -> Result<(), Error> {
@@ -74,6 +79,7 @@ fn set(s: &web_sys::Storage, key: &str, value: &str) -> Result<(), Error> {
 #[serde(rename_all = "camelCase")]
 struct Loaded {
     /// `new` (nothing stored), `ok`, `migrated` (an older version, brought up to date; the original is
+    /// kept under `backupKey`), `repaired` (a damaged character replaced with U+FFFD; the original is
     /// kept under `backupKey`), `damaged` (unreadable; kept under `backupKey`, nothing loaded), or
     /// `newer` (saved by a newer page; left untouched, nothing loaded).
     status: &'static str,
@@ -96,17 +102,18 @@ fn backup_keys(s: &web_sys::Storage, base: &str) -> Vec<(u32, String)> {
         .collect()
 }
 
-/// Keeps `text` under `base.backup.N` unless an identical backup exists; returns its key.
-fn back_up(s: &web_sys::Storage, base: &str, text: &str) -> Result<String, Error> {
+/// Keeps `raw` (a JS string exactly as it was stored) under `base.backup.N` unless an identical
+/// backup exists; returns its key.
+fn back_up(s: &web_sys::Storage, base: &str, raw: &JsValue) -> Result<String, Error> {
     let mut next = 1;
     for (n, k) in backup_keys(s, base) {
-        if get(s, &k)?.as_deref() == Some(text) {
+        if get_raw(s, &k)?.loose_eq(raw) {
             return Ok(k);
         }
         next = next.max(n + 1);
     }
     let key = format!("{base}.backup.{next}");
-    set(s, &key, text)?;
+    s.unchecked_ref::<RawStorage>().set_item(&key, raw).map_err(|e| storage_error(&e))?;
     Ok(key)
 }
 
@@ -122,17 +129,31 @@ pub fn load_workspace(
 ) -> Result<JsValue, JsValue> {
     let key = key_of(&input)?;
     let s = storage().map_err(js_error)?;
-    let Some(text) = get(&s, &key).map_err(js_error)? else {
-        return to_js(&Loaded {
-            status: "new",
-            workspace: None,
-            backup_key: None,
-            message: None,
-            bytes: 0,
-        });
+    let raw = get_raw(&s, &key).map_err(js_error)?;
+    // A lone surrogate cannot be read exactly: the text is read with U+FFFD in its place, and the
+    // original is backed up before anything can be saved over it.
+    let (text, damaged_line) = match super::convert::whole_text(&raw) {
+        Ok(Some(text)) => (text, None),
+        Ok(None) => {
+            return to_js(&Loaded { status: "new", workspace: None, backup_key: None, message: None, bytes: 0 });
+        }
+        Err(line) => (super::text_of(&raw).unwrap_or_default(), Some(line)),
     };
     let bytes = text.len();
     let loaded = match parse_workspace(&text) {
+        Ok(p) if damaged_line.is_some() => {
+            let backup = back_up(&s, &key, &raw).map_err(js_error)?;
+            Loaded {
+                status: "repaired",
+                workspace: Some(p.workspace),
+                backup_key: Some(backup),
+                message: Some(format!(
+                    "A damaged character (half of a UTF-16 pair) on line {} was replaced with \u{FFFD}.",
+                    damaged_line.unwrap_or(0)
+                )),
+                bytes,
+            }
+        }
         Ok(p) => match p.migrated_from {
             None => Loaded {
                 status: "ok",
@@ -142,7 +163,7 @@ pub fn load_workspace(
                 bytes,
             },
             Some(v) => {
-                let backup = back_up(&s, &key, &text).map_err(js_error)?;
+                let backup = back_up(&s, &key, &raw).map_err(js_error)?;
                 Loaded {
                     status: "migrated",
                     workspace: Some(p.workspace),
@@ -160,7 +181,7 @@ pub fn load_workspace(
             bytes,
         },
         Err(e) => {
-            let backup = back_up(&s, &key, &text).map_err(js_error)?;
+            let backup = back_up(&s, &key, &raw).map_err(js_error)?;
             let at = if e.path.is_empty() {
                 String::new()
             } else {
@@ -254,13 +275,26 @@ pub fn list_backups(
     )
 }
 
-/// The text stored under a key (a backup, to offer as a download), or null.
+/// The text stored under a key (a backup, to offer as a download), exactly as stored, or null.
+/// Takes the key itself or `{ key }`.
+///
+/// # Errors
+/// `invalid_type` at `key` when the key is not a string; `missing_field` without one.
 #[wasm_bindgen(js_name = readStored, unchecked_return_type = "string | null")]
-pub fn read_stored(key: String) -> Result<JsValue, JsValue> {
+pub fn read_stored(
+    #[wasm_bindgen(unchecked_param_type = "string | { key: string }")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    struct Wrapped {
+        key: String,
+    }
+    crate::decode_struct!(Wrapped { key: "key" });
+    let key = match super::convert::whole_text(&input) {
+        Ok(Some(k)) => k,
+        Ok(None) => from_js::<Wrapped>(&input)?.key,
+        Err(_) => return Err(js_error(super::convert::lone_surrogate("key"))),
+    };
     let s = storage().map_err(js_error)?;
-    Ok(get(&s, &key)
-        .map_err(js_error)?
-        .map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
+    get_raw(&s, &key).map_err(js_error)
 }
 
 /// Reads a workspace file (an export) through the same validation and migrations as storage.

@@ -12,7 +12,8 @@ export type ErrorCode =
   | "missing_field" | "invalid_type" | "invalid_value" | "invalid_amount" | "too_many_decimals"
   | "amount_out_of_range" | "invalid_date" | "invalid_date_order" | "unknown_currency" | "empty_text"
   | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal" | "instalment_too_small"
-  | "rate_unknown" | "invalid_terms" | "template_error" | "template_too_complex" | "output_too_large" | "storage_full" | "storage_unavailable";
+  | "rate_unknown" | "invalid_terms" | "template_error" | "template_too_complex" | "output_too_large" | "storage_full" | "storage_unavailable"
+  | "invalid_text" | "too_large" | "reentrant_call";
 
 /** What every overdue function throws on bad input: `err instanceof Error`, `err.name === "OverdueError"`. */
 export interface OverdueError extends Error {
@@ -828,7 +829,7 @@ export interface ParsedWorkspace {
 }
 
 export interface LoadedWorkspace {
-  status: "new" | "ok" | "migrated" | "damaged" | "newer";
+  status: "new" | "ok" | "migrated" | "repaired" | "damaged" | "newer";
   workspace: Workspace | null;
   /** Where the original was copied before anything else happened (migrated, damaged). */
   backupKey: string | null;

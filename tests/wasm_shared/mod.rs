@@ -342,7 +342,7 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
     assert_eq!(text(&damaged, "status"), "damaged");
     let backup = text(&damaged, "backupKey");
     assert_eq!(
-        overdue::wasm::read_stored(backup.clone()).unwrap().as_string().unwrap(),
+        overdue::wasm::read_stored(JsValue::from_str(&backup)).unwrap().as_string().unwrap(),
         "{\"version\":1,\"invoices\":[{oops"
     );
     let again = overdue::wasm::load_workspace(key.clone()).unwrap();
@@ -362,6 +362,33 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
     let listed: Vec<String> = (0..3).map(|i| text(&list, &format!("{i}.key"))).collect();
     assert_eq!(listed, keys);
     assert!(get(&list, "3").is_undefined(), "three backups, no more");
+    // A workspace holding a lone surrogate (written by a buggy script, or cut mid-pair) cannot be
+    // read exactly: it is backed up as stored, JS string for JS string, and loads as "repaired".
+    let lone = JSON::parse(r#""\ud800""#).unwrap();
+    let stored_text = js_sys::JsString::from(r#"{"version":1,"sender":{"name":"Ada"#)
+        .concat(&lone)
+        .concat(&JsValue::from_str(r#""},"invoices":[]}"#));
+    let set_item: js_sys::Function = js_sys::Reflect::get(&storage, &JsValue::from_str("setItem")).unwrap().into();
+    set_item.call2(&storage, &JsValue::from_str("overdue.test.workspace"), &stored_text).unwrap();
+    let repaired = overdue::wasm::load_workspace(key.clone()).unwrap();
+    assert_eq!(text(&repaired, "status"), "repaired");
+    assert_eq!(text(&repaired, "workspace.sender.name"), "Ada\u{FFFD}");
+    let kept = overdue::wasm::read_stored(get(&repaired, "backupKey")).unwrap();
+    assert!(kept.loose_eq(&stored_text), "the backup is the stored text exactly, lone surrogate included");
+    // readStored takes a key or { key }; anything else is a coded error, and the instance goes on.
+    assert!(overdue::wasm::read_stored(js(r#"{"key":"overdue.test.workspace"}"#)).unwrap().loose_eq(&stored_text));
+    for (bad, code) in [
+        (JsValue::from_f64(123.0), "invalid_type"),
+        (js("{}"), "missing_field"),
+        (JsValue::NULL, "missing_field"),
+        (js(r#"{"length":-1}"#), "missing_field"),
+        (js("[1,2]"), "invalid_type"),
+        (js(r#"{"key":7}"#), "invalid_type"),
+    ] {
+        let err = overdue::wasm::read_stored(bad).unwrap_err();
+        assert_eq!(text(&err, "code"), code);
+        check_good_answer();
+    }
     // An invalid workspace is refused before anything is written.
     let bad = js(&ws.replace("\"10.00\"", "\"10.001\""));
     let err = overdue::wasm::save_workspace(bad).unwrap_err();
@@ -393,12 +420,68 @@ fn strings_cross_whole_in_any_script() {
             );
         }
     }
-    // A lone surrogate cannot be UTF-8: it becomes U+FFFD, as the engine's TextEncoder writes it.
+    // A lone surrogate cannot be UTF-8: text_of makes it U+FFFD, as the engine's TextEncoder does,
+    // but no input takes it so: invalid_text with the path, on the object and on the CSV paths.
     let lone = JSON::parse(r#""a\ud800b""#).unwrap();
     assert_eq!(overdue::wasm::text_of(&lone).as_deref(), Some("a\u{FFFD}b"));
+    let named = js(&GOOD.replace("Acme Ltd", "Acme\\udc00 Ltd"));
+    let err = overdue::wasm::normalize_invoices(named).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_text".into(), "invoices[0].customer.name".into()));
+    let csv = js_sys::JsString::from("id,customerId,customerName,currency,amount,issueDate,dueDate\nA,c,Acme,GBP,1.00,2026-01-01,2026-02-01\nB,c,Acme")
+        .concat(&lone)
+        .concat(&JsValue::from_str(",GBP,1.00,2026-01-01,2026-02-01\n"));
+    let input = js(r#"{"asOf":"2026-11-23"}"#);
+    Reflect::set(&input, &JsValue::from_str("csv"), &csv).unwrap();
+    let err = overdue::wasm::age_receivables_csv(input).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_text".into(), "csv[3]".into()));
+    let input = js("{}");
+    Reflect::set(&input, &JsValue::from_str("text"), &csv).unwrap();
+    let err = overdue::wasm::import_invoices_csv(input).unwrap_err();
+    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_text".into(), "text[3]".into()));
+    // A real U+FFFD in the text is text like any other.
+    let input = js(r#"{"asOf":"2026-11-23","csv":"id,customerId,customerName,currency,amount,issueDate,dueDate\nA,c,Acme \ufffd,GBP,1.00,2026-01-01,2026-02-01\n"}"#);
+    assert!(overdue::wasm::age_receivables_csv(input).is_ok());
     assert_eq!(overdue::wasm::text_of(&JsValue::from_f64(1.0)), None);
     // And through a whole call: a customer name outside ASCII comes back unchanged.
     let input = GOOD.replace("Acme Ltd", "Ålesund Fisk 🐟 AS");
     let out = overdue::wasm::normalize_invoices(js(&input)).expect("valid input");
     assert_eq!(text(&out, "invoices.0.customer.name"), "Ålesund Fisk 🐟 AS");
+}
+
+/// A getter of an input that calls overdue again while overdue reads that input: refused with
+/// `reentrant_call` inside the getter, however often, and the outer call goes on (or reports its
+/// input unreadable when the getter throws). Calls nested 600 deep had crashed Node.
+#[wasm_bindgen_test]
+fn calls_from_inside_an_input_getter_are_refused_and_the_instance_lives() {
+    use wasm_bindgen::closure::Closure;
+    let input = js(GOOD);
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let (inner, log) = (input.clone(), seen.clone());
+    let getter = Closure::<dyn FnMut() -> JsValue>::new(move || {
+        for _ in 0..700 {
+            match overdue::wasm::normalize_invoices(inner.clone()) {
+                Ok(_) => log.borrow_mut().push("ok".into()),
+                Err(e) => log.borrow_mut().push(text(&e, "code")),
+            }
+        }
+        JsValue::from_str("2026-11-23")
+    });
+    let desc = js_sys::Object::new();
+    js_sys::Reflect::set(&desc, &JsValue::from_str("get"), getter.as_ref()).unwrap();
+    js_sys::Reflect::set(&desc, &JsValue::from_str("enumerable"), &JsValue::TRUE).unwrap();
+    js_sys::Object::define_property(input.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("asOf"), &desc);
+    let out = overdue::wasm::normalize_invoices(input.clone()).expect("the outer call reads asOf from the getter");
+    assert_eq!(text(&out, "invoices.0.outstanding"), "1000.00");
+    let seen = seen.borrow();
+    assert_eq!(seen.len(), 700);
+    assert!(seen.iter().all(|c| c == "reentrant_call"), "{:?}", &seen[..3]);
+    check_good_answer();
+    // A getter that throws makes the input unreadable: a coded error, and the instance goes on.
+    let thrower = Closure::<dyn FnMut() -> Result<JsValue, JsValue>>::new(|| Err(JsValue::from_str("no")));
+    js_sys::Reflect::set(&desc, &JsValue::from_str("get"), thrower.as_ref()).unwrap();
+    let input = js(GOOD);
+    js_sys::Object::define_property(input.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("asOf"), &desc);
+    let err = overdue::wasm::normalize_invoices(input).unwrap_err();
+    assert_eq!(text(&err, "code"), "invalid_type");
+    check_good_answer();
 }
