@@ -231,5 +231,34 @@ export function runBadInputSuite(api) {
   cyclic.self = cyclic;
   check("a cycle", "normalizeInvoices", cyclic);
   check("a BigInt", "normalizeInvoices", { asOf: "2026-11-23", invoices: [{ ...GOOD.invoices[0], amount: 10n }] });
+  // Every export with every kind of JavaScript value (hardening round 2: a non-string key had
+  // trapped in the glue, a re-entrant getter had crashed Node).
+  for (const fn of Object.keys(api).filter((k) => typeof api[k] === "function" && !["default", "initSync"].includes(k)).sort()) {
+    // Storage answers differently where there is none (storage_unavailable): only "handled" is compared.
+    const storage = ["loadWorkspace", "saveWorkspace", "listBackups", "readStored"].includes(fn);
+    for (const [vname, make] of ODD_VALUES) check(`${fn}(${vname})`, fn, make(api, fn), 2000, storage);
+  }
   return { count: outcomes.length, outcomes, problems, slowestUnder: slowest < 10000 };
 }
+
+/** Values of every JavaScript type, each made fresh for the export it is given to. */
+const ODD_VALUES = [
+  ["undefined", () => undefined], ["null", () => null], ["number", () => 123], ["NaN", () => NaN],
+  ["string", () => "x"], ["empty string", () => ""], ["boolean", () => true], ["BigInt", () => 10n],
+  ["Symbol", () => Symbol("s")], ["function", () => () => 1], ["array", () => [1, 2]], ["empty object", () => ({})],
+  ["length -1", () => ({ length: -1 })], ["Date", () => new Date(0)], ["typed array", () => new Uint8Array(4)],
+  ["Proxy that throws", () => new Proxy({}, { get() { throw new Error("trap"); }, ownKeys() { throw new Error("trap"); } })],
+  ["getter that throws", () => Object.defineProperty({}, "asOf", { enumerable: true, get() { throw new Error("getter"); } })],
+  ["toJSON that throws", () => ({ toJSON() { throw new Error("toJSON"); } })],
+  // The getter calls the same export 600 times, as deep as it can go; each inner call must be
+  // refused at once, and the outer call must still end in a coded error or an answer.
+  ["getter that re-enters", (api, fn) => {
+    const input = { ...GOOD };
+    return Object.defineProperty(input, "asOf", { enumerable: true, get() {
+      for (let i = 0; i < 600; i++) {
+        try { api[fn](input); } catch (e) { if (e?.code !== "reentrant_call") throw new Error(`inner call: ${e?.code ?? e}`); }
+      }
+      return "2026-11-23";
+    } });
+  }],
+];
