@@ -173,15 +173,28 @@ pub fn without_key(value: &JsValue, key: &str) -> Result<JsValue, JsValue> {
 }
 
 fn unreadable(e: &JsValue) -> Error {
-    let why = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_default();
+    let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+    if too_long_for_a_string(e) {
+        return Error::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("The input is too large for JavaScript to write as one JSON text ({why}): split it into several calls, or give a large ledger to ageReceivablesCsv as CSV text."),
+        );
+    }
     Error::new(
         ErrorCode::InvalidType,
         "",
         format!("The input cannot be read as JSON (a cycle, a BigInt or a throwing getter?): {why}"),
     )
+}
+
+/// Whether `e` is the engine refusing to make a string longer than it can hold (V8's limit is
+/// 2^29 − 24 UTF-16 units, about 512 MB), as opposed to a stack overflow, also a RangeError.
+fn too_long_for_a_string(e: &JsValue) -> bool {
+    let Some(e) = e.dyn_ref::<js_sys::Error>() else { return false };
+    let message = String::from(e.message()).to_ascii_lowercase();
+    let name = String::from(e.name());
+    (name == "RangeError" || message.contains("string")) && !message.contains("stack") && !message.contains("recursion")
 }
 
 /// Writes a result as a plain JavaScript object (maps as objects, absent values as `null`), as
@@ -190,6 +203,9 @@ fn unreadable(e: &JsValue) -> Error {
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     parse_output(crate::encode::to_json(value))
 }
+
+/// V8's longest string, in UTF-16 units (at least as many UTF-8 bytes).
+const MAX_JS_STRING: usize = (1 << 29) - 24;
 
 #[inline(never)]
 fn parse_output(text: Result<String, crate::encode::EncodeError>) -> Result<JsValue, JsValue> {
@@ -201,7 +217,21 @@ fn parse_output(text: Result<String, crate::encode::EncodeError>) -> Result<JsVa
         ))
     };
     let text = text.map_err(|e| internal(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse refused it".into()))
+    js_sys::JSON::parse(&text).map_err(|e| {
+        // Past the engine's longest string the result cannot cross in one piece.
+        if too_long_for_a_string(&e) || text.len() >= MAX_JS_STRING {
+            js_error(Error::new(
+                ErrorCode::TooLarge,
+                "",
+                format!(
+                    "The result would be {} MB of JSON, more than JavaScript can hold in one string: split the invoices into several calls, or ask for less (detail \"customers\" or \"summary\" where the function has it).",
+                    text.len() / 1_000_000
+                ),
+            ))
+        } else {
+            internal("JSON.parse refused it".into())
+        }
+    })
 }
 
 /// An `Error` with `name = "OverdueError"` and the `code` and `path` of the failure.

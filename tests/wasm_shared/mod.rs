@@ -485,3 +485,23 @@ fn calls_from_inside_an_input_getter_are_refused_and_the_instance_lives() {
     assert_eq!(text(&err, "code"), "invalid_type");
     check_good_answer();
 }
+
+/// An input JavaScript cannot write as one JSON text (past the engine's longest string, ~512 MB;
+/// 2,000,000 invoices with 200-character names do it) is `too_large`, not a cycle or `internal`.
+/// The real case takes 4 GB and 20 s, so `make bench` runs it; here the engine's own error is raised
+/// by a `toJSON`, through the same path.
+#[wasm_bindgen_test]
+fn inputs_too_long_for_a_string_are_too_large() {
+    for (throw, code) in [
+        ("throw new RangeError('Invalid string length')", "too_large"),
+        ("throw new Error('Cannot create a string longer than 0x1fffffe8 characters')", "too_large"),
+        ("throw new RangeError('Maximum call stack size exceeded')", "invalid_type"),
+        ("throw new TypeError('Converting circular structure to JSON')", "invalid_type"),
+    ] {
+        let input = js(GOOD);
+        Reflect::set(&input, &JsValue::from_str("toJSON"), &js_sys::Function::new_no_args(throw)).unwrap();
+        let err = overdue::wasm::normalize_invoices(input).unwrap_err();
+        assert_eq!(text(&err, "code"), code, "{throw}");
+        check_good_answer();
+    }
+}
