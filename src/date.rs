@@ -66,6 +66,25 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
     })
 }
 
+/// `d` when it lies in the years overdue accepts, so that every date a result holds could be given
+/// back as an input; otherwise `invalid_date` at `path`, the input it was worked out from.
+///
+/// # Errors
+/// `invalid_date` at `path` when `d` is `None` (past chrono's range) or outside 1900–9999.
+pub fn in_range(d: Option<NaiveDate>, path: &str, what: &str) -> Result<NaiveDate, Error> {
+    match d {
+        Some(d) if (MIN_YEAR..=MAX_YEAR).contains(&d.year()) => Ok(d),
+        _ => Err(Error::new(
+            ErrorCode::InvalidDate,
+            path,
+            format!(
+                "{what} would fall {}, outside the years {MIN_YEAR}–{MAX_YEAR} that overdue handles.",
+                d.map_or_else(|| "too far away".to_string(), |d| format!("on {}", format_date(d)))
+            ),
+        )),
+    }
+}
+
 /// The calendar date type overdue uses (re-exported so callers need not name chrono).
 pub type Date = NaiveDate;
 

@@ -18,7 +18,7 @@ pub enum ErrorCode {
     InvalidAmount,
     /// An amount has more decimal places than its currency's minor unit allows.
     TooManyDecimals,
-    /// An amount is larger than overdue handles (see [`crate::money::MAX_AMOUNT`]).
+    /// An amount is larger than overdue handles (see [`crate::money::AMOUNT_LIMIT`]).
     AmountOutOfRange,
     /// A date is not a valid `YYYY-MM-DD` calendar date in the supported range.
     InvalidDate,

@@ -241,8 +241,8 @@ pub struct NextActions {
     pub upcoming: Vec<Upcoming>,
 }
 
-/// Checks a policy: 1–20 stages, unique non-empty ids, offsets in order and within −365…3650 days,
-/// gaps within 0…365 days, fees of at most one kind.
+/// Checks a policy: 1–20 stages, unique non-empty ids, built-in templates, offsets in order and
+/// within −365…3650 days, gaps within 0…365 days, fees of at most one kind and never negative.
 ///
 /// # Errors
 /// `invalid_value`, `empty_text`, `duplicate_id` or `too_many` at `policy[i].field`.
@@ -259,6 +259,17 @@ pub fn check_policy(policy: &[Stage]) -> Result<()> {
         check_text(&s.id, 60).map_err(|e| e.within(&at("id")))?;
         check_text(&s.name, 200).map_err(|e| e.within(&at("name")))?;
         check_text(&s.template, 200).map_err(|e| e.within(&at("template")))?;
+        if !crate::notice::STAGES.contains(&s.template.as_str()) {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                at("template"),
+                format!(
+                    "\"{}\" is not a built-in notice template; use one of {}.",
+                    s.template.chars().take(40).collect::<String>(),
+                    crate::notice::STAGES.join(", ")
+                ),
+            ));
+        }
         if policy[..i].iter().any(|p| p.id == s.id) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
@@ -294,6 +305,9 @@ pub fn check_policy(policy: &[Stage]) -> Result<()> {
                     at("fee"),
                     "A fee is either `fixed` or `percent`.",
                 ));
+            }
+            if f.fixed.is_some_and(|x| x.0 < Decimal::ZERO) {
+                return Err(Error::new(ErrorCode::InvalidAmount, at("fee.fixed"), "A fee cannot be negative."));
             }
             if let Some(p) = f.percent {
                 if p.0 < Decimal::ZERO || p.0 > Decimal::ONE_HUNDRED {
@@ -399,8 +413,14 @@ fn fee_for(stage: &Stage, outstanding: Decimal, c: Currency) -> Result<Decimal> 
 /// What to send today.
 ///
 /// # Errors
+/// The day a stage falls on for an invoice due on `due`, within the years overdue handles.
+fn stage_date(due: NaiveDate, offset: i64, path: &str, stage: &str) -> Result<NaiveDate> {
+    crate::date::in_range(due.checked_add_signed(Duration::days(offset)), path, &format!("The stage \"{stage}\""))
+}
+
 /// Invalid invoices, a bad policy (see [`check_policy`]), or a history entry naming an unknown stage
-/// (`invalid_value` at `history[i].stageId`) or neither an invoice nor a customer.
+/// (`invalid_value` at `history[i].stageId`), neither an invoice nor a customer, or dated after
+/// `asOf` (`invalid_date_order` at `history[i].date`: a notice not yet sent cannot move the ladder).
 pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
     validate_invoices(&input.invoices, "invoices")?;
     let policy = policy_or_default(input.policy.as_deref())?;
@@ -412,6 +432,13 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                 ErrorCode::InvalidValue,
                 format!("history[{i}].stageId"),
                 format!("\"{}\" is not a stage of the policy.", h.stage_id),
+            ));
+        }
+        if h.date > input.as_of {
+            return Err(Error::new(
+                ErrorCode::InvalidDateOrder,
+                format!("history[{i}].date"),
+                format!("This notice is dated {}, after asOf ({}): history lists what was sent.", h.date, input.as_of),
             ));
         }
         if h.invoice_id.is_none() && h.customer_id.is_none() {
@@ -431,7 +458,7 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
         rows: Vec<(usize, ActionInvoice)>,
     }
     let mut groups: Groups<Group> = Groups::new();
-    for inv in &input.invoices {
+    for (inv_index, inv) in input.invoices.iter().enumerate() {
         let out = inv.outstanding_as_of(as_of);
         if inv.issue_date > as_of || out <= Decimal::ZERO {
             continue;
@@ -456,7 +483,7 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                     customer_id: inv.customer.id.clone(),
                     invoice_id: inv.id.clone(),
                     stage_id: s.id.clone(),
-                    date: inv.due_date + Duration::days(s.offset_days),
+                    date: stage_date(inv.due_date, s.offset_days, &format!("invoices[{}].dueDate", inv_index), &s.name)?,
                 });
             }
             continue;
@@ -478,7 +505,7 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                 invoice_id: inv.id.clone(),
                 stage_id: Some(stage.id.clone()),
                 reason: "promised",
-                until: Some(p + Duration::days(1)),
+                until: Some(crate::date::in_range(p.succ_opt(), &format!("invoices[{}].promisedDate", inv_index), "The day after the promised date")?),
             });
             continue;
         }
@@ -505,7 +532,11 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
         let stage = &policy[top];
         // The gap is counted from the last notice to this customer, whatever it covered.
         if let Some(last) = index.last_notice(&g.first.customer.id) {
-            let until = last + Duration::days(stage.min_gap_days.unwrap_or(0));
+            let until = crate::date::in_range(
+                last.checked_add_signed(Duration::days(stage.min_gap_days.unwrap_or(0))),
+                "asOf",
+                "The end of the gap after the last notice",
+            )?;
             if until > as_of {
                 for (_, r) in &g.rows {
                     deferred.push(Deferred {
@@ -594,23 +625,24 @@ pub struct PlannedStage {
 /// The dated plan of what will be sent when for one invoice, if it stays unpaid.
 ///
 /// # Errors
-/// An invalid invoice (paths under `invoice`) or policy.
+/// An invalid invoice (paths under `invoice`) or policy; `invalid_date` at `invoice.dueDate` when a
+/// stage would fall after 9999-12-31.
 pub fn preview_ladder(input: &PreviewInput) -> Result<Vec<PlannedStage>> {
     input.invoice.validate().map_err(|e| e.within("invoice"))?;
     let policy = policy_or_default(input.policy.as_deref())?;
     let policy: &[Stage] = &policy;
-    Ok(policy
+    policy
         .iter()
         .map(|s| {
-            let date = input.invoice.due_date + Duration::days(s.offset_days);
-            PlannedStage {
+            let date = stage_date(input.invoice.due_date, s.offset_days, "invoice.dueDate", &s.name)?;
+            Ok(PlannedStage {
                 stage_id: s.id.clone(),
                 name: s.name.clone(),
                 channel: s.channel,
                 date,
                 status: if date < input.as_of { "past" } else { "planned" },
                 required: s.required.unwrap_or(false),
-            }
+            })
         })
-        .collect())
+        .collect()
 }

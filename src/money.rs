@@ -8,9 +8,10 @@ use crate::currency::Currency;
 use crate::error::{Error, ErrorCode};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// The largest amount overdue accepts in one field: 10^15 − 1 major units. Sums of a million such
-/// amounts and the interest on them stay far inside `Decimal`'s 28 digits.
-pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_319, 232_830, 0, false, 0); // 999_999_999_999_999
+/// Every amount overdue accepts in one field is below this: 10^15 major units (999,999,999,999,999.99
+/// is accepted, 1,000,000,000,000,000 is not), as the parser's 15 integer digits and the docs say.
+/// Sums of a million such amounts and the interest on them stay far inside `Decimal`'s 28 digits.
+pub const AMOUNT_LIMIT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0); // 1_000_000_000_000_000
 
 /// Parses a decimal string: optional `-`, digits, optionally `.` and digits. No exponent, no thousands
 /// separators, no surrounding spaces. Trailing zeros after the point are not counted as decimals
@@ -18,7 +19,7 @@ pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_319, 232_830, 0, f
 ///
 /// # Errors
 /// `invalid_amount` for anything that is not such a number, `too_many_decimals` for more than 28
-/// significant decimals, `amount_out_of_range` beyond ±[`MAX_AMOUNT`].
+/// significant decimals, `amount_out_of_range` at ±[`AMOUNT_LIMIT`] or beyond.
 ///
 /// ```
 /// use overdue::money::parse_decimal;
@@ -143,7 +144,7 @@ pub fn decimal_from_f64(v: f64) -> Result<Decimal, Error> {
 /// `too_many_decimals` or `amount_out_of_range`.
 pub fn check_for_currency(amount: Decimal, currency: Currency) -> Result<Decimal, Error> {
     let amount = amount.normalize();
-    if amount.abs() > MAX_AMOUNT {
+    if amount.abs() >= AMOUNT_LIMIT {
         return Err(out_of_range());
     }
     if amount.scale() > currency.minor_units() {
@@ -271,7 +272,7 @@ pub fn decimal_from_json(text: &str) -> Result<Decimal, Error> {
     }
     let v =
         Decimal::try_from_i128_with_scale(m, u32::try_from(scale.max(0)).unwrap_or(0)).map_err(|_| out_of_range())?;
-    if v.abs() > MAX_AMOUNT {
+    if v.abs() >= AMOUNT_LIMIT {
         return Err(out_of_range());
     }
     Ok(v)
@@ -379,8 +380,17 @@ mod tests {
     }
 
     #[test]
-    fn max_amount_constant_is_right() {
-        assert_eq!(MAX_AMOUNT, Decimal::from(999_999_999_999_999_i64));
+    fn the_amount_limit_is_ten_to_the_fifteenth_and_just_below_it_is_accepted() {
+        assert_eq!(AMOUNT_LIMIT, Decimal::from(1_000_000_000_000_000_i64));
+        // Hardening round 2, finding 8: the documented bound "below 10^15" refused this.
+        let gbp = cur("GBP");
+        let below = parse_decimal("999999999999999.99").unwrap();
+        assert_eq!(check_for_currency(below, gbp).unwrap(), below);
+        let at = parse_decimal("1000000000000000").unwrap_err();
+        assert_eq!(at.code, ErrorCode::AmountOutOfRange);
+        assert_eq!(check_for_currency(Decimal::from(1_000_000_000_000_000_i64), gbp).unwrap_err().code, ErrorCode::AmountOutOfRange);
+        assert_eq!(decimal_from_f64(999_999_999_999_999.0).unwrap(), Decimal::from(999_999_999_999_999_i64));
+        assert_eq!(decimal_from_f64(1e15).unwrap_err().code, ErrorCode::AmountOutOfRange);
     }
 
     #[test]
@@ -445,7 +455,7 @@ mod tests {
             let d = Decimal::from_i128_with_scale(m, (next() % 29) as u32);
             assert_eq!(DecimalText::new(d).as_str(), d.to_string(), "{m} scale {}", d.scale());
             // And parse_decimal reads it back, through its 64-bit path or its 128-bit one.
-            if d.abs() <= MAX_AMOUNT {
+            if d.abs() < AMOUNT_LIMIT {
                 assert_eq!(
                     parse_decimal(DecimalText::new(d).as_str()).map(|p| (p, p.scale())),
                     Ok((d, d.normalize().scale())),

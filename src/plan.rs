@@ -347,8 +347,11 @@ pub fn payment_plan(input: &PlanInput) -> Result<Plan> {
     let first = input.first_due_date;
     let start = match input.start_date {
         Some(s) => s,
-        None => one_period_before(first, input.frequency)
-            .ok_or_else(|| invalid("firstDueDate", "This date is too close to the supported range."))?,
+        None => crate::date::in_range(
+            one_period_before(first, input.frequency),
+            "firstDueDate",
+            "The plan's start, one period before the first instalment,",
+        )?,
     };
     if start > first {
         return Err(Error::new(
@@ -452,6 +455,9 @@ pub fn payment_plan(input: &PlanInput) -> Result<Plan> {
         }
     };
 
+    if let Some(last) = rows.last() {
+        crate::date::in_range(Some(last.due_date), "firstDueDate", &format!("Instalment {}", last.number))?;
+    }
     let interest: Decimal = rows.iter().map(|r| r.interest).sum();
     let instalments: Decimal = rows.iter().map(|r| r.payment).sum();
     let down_amount = down.as_ref().map_or(Decimal::ZERO, |d| d.amount);

@@ -163,6 +163,18 @@ fn custom_policies_fees_and_bad_input() {
         (e.code, e.path.as_str()),
         (ErrorCode::InvalidValue, "policy[0].channel")
     );
+    // Hardening round 2, finding 10: a stage naming a template that does not exist was accepted,
+    // a negative fee charged, and a notice dated after asOf moved the ladder on.
+    let mut bad = policy.clone();
+    bad[1]["template"] = json!("nope");
+    let e = err(json!({ "asOf": day(30), "invoices": one(), "policy": bad }));
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "policy[1].template"));
+    let mut bad = policy.clone();
+    bad[0]["fee"] = json!({ "fixed": "-5.00" });
+    let e = err(json!({ "asOf": day(30), "invoices": one(), "policy": bad }));
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidAmount, "policy[0].fee.fixed"));
+    let e = err(json!({ "asOf": day(30), "invoices": one(), "history": [{ "invoiceId": "A", "stageId": "final", "date": "9999-01-01" }] }));
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDateOrder, "history[0].date"));
 }
 
 #[test]

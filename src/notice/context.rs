@@ -191,9 +191,12 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     let email = given.email.as_deref().or(first.email.as_deref());
     let contact = given.contact_name.as_deref().map(str::trim).filter(|c| !c.is_empty());
 
-    let reply_by = input
-        .reply_by
-        .or_else(|| reply_days(s.stage).map(|d| input.as_of + Duration::days(d)));
+    let reply_by = match input.reply_by {
+        Some(d) => Some(d),
+        None => reply_days(s.stage)
+            .map(|d| crate::date::in_range(input.as_of.checked_add_signed(Duration::days(d)), "asOf", "The reply-by date"))
+            .transpose()?,
+    };
     let payment_link = input.payment_link.as_deref().or(input.sender.payment_link.as_deref());
 
     let mut m = Top { map: Map::new(), needs };
