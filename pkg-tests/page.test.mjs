@@ -309,13 +309,28 @@ test("customers: score and trend, contact details used by the notices, a communi
   await page.close();
 });
 
-test("the ageing report downloads as CSV with exact amounts", async () => {
-  const page = await open("/#aging");
+test("the ageing report downloads as CSV with exact amounts, no live formulas, and a BOM for Excel", async () => {
+  const page = await open("/#invoices");
+  // A customer whose name a spreadsheet would run as a formula (hardening round 2, finding 11).
+  await page.click("#add-box summary");
+  await page.fill("#i-customer", '=HYPERLINK("https://evil.example","Click")');
+  await page.fill("#i-id", "F-1");
+  await page.fill("#i-amount", "10.00");
+  await page.fill("#i-issue", "2026-01-05");
+  await page.fill("#i-due", "2026-02-04");
+  await page.click("#add-invoice button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#invoices tbody").textContent.includes("F-1"));
+  await page.click("#tab-aging");
   await page.waitForSelector("#aging-csv");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#aging-csv")]);
-  const csv = readFileSync(await download.path(), "utf8").split("\r\n");
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
+  const csv = bytes.toString("utf8").slice(1).split("\r\n");
   assert.equal(csv[0], "Customer,Customer id,Currency,Current,1–30,31–60,61–90,91–120,121+,Total");
   assert.ok(csv.some((l) => l.startsWith("Northwind Design Studio,C-002,GBP,0.00,0.00,1875.00,4200.00,0.00,0.00,6075.00")), csv.join("\n"));
+  // The name starts with an apostrophe; the quotes inside are doubled.
+  assert.ok(csv.some((l) => l.startsWith(`"'=HYPERLINK(""https://evil.example"",""Click"")",`)), csv.join("\n"));
+  await forget(page);
   await page.close();
 });
 

@@ -5,11 +5,20 @@ import { download } from "../store.js";
 /** One CSV cell: quoted when it holds a separator, a quote or a line break. */
 const cell = (v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-/** The ageing report as CSV: one row per customer and currency, amounts as exact decimals. */
+/**
+ * A text cell that a spreadsheet will show as text: one starting with =, +, -, @, a tab or a carriage
+ * return would be read as a formula (a customer called =HYPERLINK(…) would become a live link), so
+ * it gets a leading apostrophe, as OWASP advises for CSV injection. Amounts are overdue's own decimals
+ * and are written as they are.
+ */
+const text = (v) => cell(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+/** The ageing report as CSV: one row per customer and currency, amounts as exact decimals; a UTF-8
+ * byte-order mark first, so Excel reads accented names as UTF-8. */
 export function agingCsv(r) {
   const lines = [["Customer", "Customer id", "Currency", ...r.buckets.map((b) => b.label), "Total"].map(cell).join(",")];
-  for (const c of r.customers) lines.push([c.name, String(c.customerId), c.currency, ...c.buckets, c.totalOutstanding].map(cell).join(","));
-  return lines.join("\r\n") + "\r\n";
+  for (const c of r.customers) lines.push([text(c.name), text(String(c.customerId)), c.currency, ...c.buckets.map(cell), cell(c.totalOutstanding)].join(","));
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
 const SVG = "http://www.w3.org/2000/svg";
