@@ -528,6 +528,39 @@ fn untrusted_templates_are_bounded_by_what_they_do() {
     assert!(render(v).is_ok());
 }
 
+/// Hardening round 2, finding 4: custom HTML templates had put script in the output, and a template
+/// writing its own document came back verbatim. Each attack below is checked against the output
+/// as a browser would see it: none of it may survive, and the letter's own words must.
+#[test]
+fn custom_html_is_wrapped_in_overdues_document_and_sanitised() {
+    let mut v = scenario("en", "final", "email");
+    v["sender"]["paymentLink"] = json!("javascript:alert(document.cookie)");
+    v["sender"]["website"] = json!("x onmouseover=alert(1)");
+    v["invoices"][0]["customer"]["name"] = json!("red;background:url(https://tracker.example/p.gif)");
+    let html = concat!(
+        "<!DOCTYPE html><html><head><base href=\"https://evil.example/\"><script src=\"https://evil.example/x.js\"></script>",
+        "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"></head><body onload=\"steal()\">",
+        "<p style=\"color:{{ customer.name }}\">Dear {{ customer.name }},</p>",
+        "<p><a href=\"{{ paymentLink }}\">Pay now</a> or visit <a href=https://shop.example title={{ sender.website }}>our shop</a>.</p>",
+        "<script>alert(1)</script><iframe src=\"https://evil.example\"></iframe><form action=\"https://evil.example\"><input name=card></form>",
+        "<img src=\"data:image/png;base64,AAAA\" onerror=\"alert(2)\"><p>Total: {{ total }}</p></body></html>"
+    );
+    v["template"] = json!({ "text": "Dear {{ customer.name }}", "html": html });
+    let n = render(v).unwrap();
+    let out = n.html.to_ascii_lowercase();
+    // overdue's own document, once, with its policy.
+    assert!(n.html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src https:;"), "{}", n.html);
+    assert_eq!(out.matches("<!doctype").count(), 1);
+    assert_eq!(out.matches("<head>").count(), 1);
+    for banned in ["<script", "<iframe", "<form", "<input", "<base", "http-equiv=\"refresh", "javascript:", "data:image", "onload", "onerror", "onmouseover", "evil.example"] {
+        assert!(!out.contains(banned), "{banned} survived:\n{}", n.html);
+    }
+    // The customer's name in a style attribute sets the colour and nothing else; as text it is text.
+    assert!(n.html.contains(r#"<p style="color: red">Dear red;background:url(https://tracker.example/p.gif),</p>"#), "{}", n.html);
+    assert!(n.html.contains(r#"<a href="https://shop.example" title="x" rel="noopener noreferrer">our shop</a>"#), "{}", n.html);
+    assert!(n.html.contains("<p>Total: £"), "{}", n.html);
+}
+
 #[test]
 fn built_in_templates_fit_the_step_budget_at_the_most_invoices() {
     // The budget must never refuse overdue's own templates: every stage, channel and language

@@ -5,6 +5,7 @@ use super::builtin::{source_for, Part};
 use super::check::{self, Problem};
 use super::context::Context;
 use super::vars::Needs;
+use super::sanitize::sanitize_html;
 use super::{CustomTemplate, Settings, MAX_OUTPUT, MAX_STEPS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::ladder::Channel;
@@ -407,13 +408,10 @@ pub(crate) fn render_custom(
     let html = match (&html_t, want.html) {
         (_, false) => String::new(),
         (Some(c), true) => {
-            let body = tidy_html(&render_compiled(c, Part::Html, &ctx.value)?);
-            let head = body.trim_start().get(..14).unwrap_or("").to_ascii_lowercase();
-            if head.starts_with("<!doctype") || head.starts_with("<html") {
-                body
-            } else {
-                document(s.language, &title, &body, letter)
-            }
+            // Whatever the template writes, even a whole document of its own, becomes the body of
+            // overdue's document, through the allow-list.
+            let body = tidy_html(&sanitize_html(&render_compiled(c, Part::Html, &ctx.value)?));
+            document(s.language, &title, &body, letter)
         }
         (None, true) => document(s.language, &title, &paragraphs(&text), letter),
     };
@@ -517,12 +515,17 @@ td.n,th.n{text-align:right;white-space:nowrap}tfoot td{font-weight:bold;border-b
 .sender{text-align:right}.recipient{margin:2em 0}.date{text-align:right}.subject{font-weight:bold}\
 @media print{body{margin:0;max-width:none;font-size:11pt}@page{size:A4;margin:20mm 20mm 25mm 25mm}}";
 
+/// The policy every notice document carries, so that it holds wherever it is opened (a mail client,
+/// a browser tab, a file): no script of any kind, no request but an image over https, no form, no
+/// `<base>`. What a meta tag cannot carry (`frame-ancestors`) is the server's to send.
+pub const CSP: &str = "default-src 'none'; img-src https:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 /// A whole HTML document around a notice body; letters get the print layout.
 fn document(language: Language, title: &str, body: &str, letter: bool) -> String {
     let mut out = String::with_capacity(body.len() + STYLE.len() + 256);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body class=\"{}\">\n{}\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body class=\"{}\">\n{}\n</body>\n</html>\n",
         language.code(),
         escape_html(title),
         STYLE,

@@ -17,6 +17,7 @@ pub mod check;
 mod context;
 mod engine;
 mod validate;
+pub mod sanitize;
 pub mod vars;
 
 use crate::date::Date;
