@@ -34,11 +34,13 @@ bench: pkg
 	node bench/run.mjs
 
 # Coverage-guided fuzzing of every entry point (cargo-fuzz / libFuzzer), FUZZ_SECONDS per target.
-# Findings land in fuzz/artifacts/; make each one a regression test.
+# Findings land in fuzz/artifacts/; make each one a regression test. An input taking over 2 s is a
+# finding too (-timeout=2): the render target holds the template step budget to that.
 FUZZ_SECONDS ?= 60
 fuzz: setup
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 	node fuzz/seed.mjs
-	cd fuzz && for t in inputs csv terms template json; do \
-	  RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 2>&1 | tail -n 4 || exit 1; \
+	cd fuzz && for t in inputs csv terms template json render sanitize; do \
+	  mkdir -p corpus/$$t; \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=2 -rss_limit_mb=4096 2>&1 | tail -n 4 || exit 1; \
 	done

@@ -36,4 +36,14 @@ for (const stage of ["friendly", "final", "plan", "legal"]) for (const channel o
 for (const text of ["{{ customer.nmae }}", "{% for a in invoices %}{% for b in invoices %}{{ a.number }}{% endfor %}{% endfor %}", "{% if %}", "{{ invoices.9.number }}", "{% with customer as c %}{{ c.name | upper }}{% endwith %}", "{{ \"x\" }}{# c #}{{- total -}}"]) {
   writeFileSync(`${dir}template/seed-${String(t++).padStart(2, "0")}`, text);
 }
-console.log(`wrote ${n} input seeds and ${t} template seeds`);
+// The render target reads a notice size from the first byte; the sanitiser takes the HTML alone.
+for (const d of ["render", "sanitize"]) mkdirSync(`${dir}${d}`, { recursive: true });
+let r = 0;
+for (const stage of ["friendly", "final", "legal"]) for (const channel of ["email", "letter"]) {
+  const src = api.noticeTemplate({ stage, channel, language: ["en", "de", "nl"][r % 3] });
+  writeFileSync(`${dir}render/seed-${r}`, Buffer.concat([Buffer.from([r % 4]), Buffer.from(`${src.subject}\u0001${src.html}`)]));
+  writeFileSync(`${dir}sanitize/seed-${r++}`, src.html);
+}
+writeFileSync(`${dir}render/seed-with`, "\u0003{% with invoices as x %}{% for a in x %}{% for b in x %}{{ b.number }}{% endfor %}{% endfor %}{% endwith %}");
+writeFileSync(`${dir}sanitize/seed-attacks`, `<a href="jav&#x61;script:x" onclick=y title=a b=c>z</a><script>x</script><style>p{}</style><img src=data:x><p style="color:red;background:url(x)">`);
+console.log(`wrote ${n} input seeds, ${t} template seeds and ${r} render and sanitiser seeds`);

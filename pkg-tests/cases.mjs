@@ -102,7 +102,7 @@ export const BAD_OTHER = [
   ["policy naming a template that does not exist", "nextActions", { ...GOOD, policy: [{ id: "b", name: "B", offsetDays: 10, channel: "email", template: "nope" }] }, "invalid_value", "policy[0].template"],
   ["history dated after asOf", "nextActions", { ...GOOD, history: [{ invoiceId: "INV-7", stageId: "final", date: "9999-12-31" }] }, "invalid_date_order", "history[0].date"],
   ["plan ending after 9999", "paymentPlan", { principal: "100", currency: "EUR", annualRate: 5, frequency: "monthly", firstDueDate: "9999-12-31", count: 2 }, "invalid_date", "firstDueDate"],
-  ["semimonthly plan starting before 1900", "paymentPlan", { principal: "100", currency: "EUR", annualRate: 5, frequency: "semimonthly", firstDueDate: "1900-01-01", count: 2 }, "invalid_date", "firstDueDate"],,
+  ["semimonthly plan starting before 1900", "paymentPlan", { principal: "100", currency: "EUR", annualRate: 5, frequency: "semimonthly", firstDueDate: "1900-01-01", count: 2 }, "invalid_date", "firstDueDate"],
   ["preview bad invoice", "previewLadder", { asOf: "2026-11-23", invoice: inv({ dueDate: "2026-02-30" }) }, "invalid_date", "invoice.dueDate"],
   ["notice unknown variable", "renderNotice", { ...NOTICE, template: { text: "Dear {{ customer.nmae }}" } }, "template_error", "template.text"],
   ["notice template syntax", "renderNotice", { ...NOTICE, template: { text: "ok", subject: "{% if total %}" } }, "template_error", "template.subject"],

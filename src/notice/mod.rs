@@ -7,10 +7,11 @@
 //! wasm32 after wasm-opt, upon adds about 70 KB gzip and minijinja about 140 KB.
 //!
 //! Untrusted templates are checked before they run ([`check`]): unknown variables and syntax errors
-//! are reported with line and column and the nearest known name; the work a template's loops can
-//! do is bounded against the data before rendering; output stops at [`MAX_OUTPUT`] bytes. Every value
-//! inserted into HTML is escaped, the plain text gets no markup, and the subject never contains a
-//! line break.
+//! are reported with line and column and the nearest known name; the work a render does is bounded
+//! while it runs by a step budget ([`MAX_STEPS`]); output stops at [`MAX_OUTPUT`] bytes; what a
+//! custom HTML template writes passes an allow-list ([`sanitize`]) into overdue's own document. Every
+//! value inserted into HTML is escaped, the plain text gets no markup, and the subject never contains
+//! a line break.
 
 mod builtin;
 pub mod check;
