@@ -122,6 +122,9 @@ test("CORS can be limited to listed origins", async () => {
     assert.equal(ok.headers.get("vary"), "Origin");
     const other = await rt.fetch("/", { headers: { Origin: "https://evil.example" } });
     assert.equal(other.headers.get("access-control-allow-origin"), null);
+    // The answer depends on the Origin either way, so a cache must key on it.
+    assert.equal(other.headers.get("vary"), "Origin");
+    assert.equal((await rt.fetch("/")).headers.get("vary"), "Origin");
   } finally {
     await rt.stop();
   }

@@ -17,24 +17,34 @@ const ROUTES = {
 
 /** The largest request body read: anything longer is refused with 413 before it is parsed. */
 export const MAX_BODY = 1024 * 1024;
+/** The most of a body too large that is read (and thrown away) so the connection stays usable. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+/** How long a request body may take to arrive, in milliseconds, before the answer is 408. */
+export const BODY_TIMEOUT_MS = 10_000;
+
+/** The policy of the notice documents overdue writes (the same as their own meta tag), and no framing. */
+const NOTICE_CSP = "default-src 'none'; img-src https:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * @param {object} overdue the overdue module
- * @param {{ cors?: string | string[] | null, maxBody?: number }} [options]
- *   cors: "*" (the default), a list of allowed origins, or null for no CORS headers.
+ * @param {{ cors?: string | string[] | null, maxBody?: number, bodyTimeoutMs?: number }} [options]
+ *   cors: "*" (the default), a list of allowed origins, or null for no CORS headers;
+ *   bodyTimeoutMs: how long a body may take to arrive (default 10 s).
  */
 export function createHandler(overdue, options = {}) {
   const cors = options.cors === undefined ? "*" : options.cors;
   const maxBody = options.maxBody ?? MAX_BODY;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
 
   function corsHeaders(request) {
     if (!cors) return {};
+    if (cors === "*") return { "Access-Control-Allow-Origin": "*" };
+    // With a list, every answer depends on the Origin, allowed or not: caches must key on it.
     const origin = request.headers.get("Origin");
-    const allowed = cors === "*" ? "*" : origin && [].concat(cors).includes(origin) ? origin : null;
-    if (!allowed) return {};
-    return { "Access-Control-Allow-Origin": allowed, ...(allowed === "*" ? {} : { Vary: "Origin" }) };
+    const allowed = origin && [].concat(cors).includes(origin);
+    return allowed ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : { Vary: "Origin" };
   }
 
   function json(request, status, body, extra = {}) {
@@ -46,24 +56,49 @@ export function createHandler(overdue, options = {}) {
 
   const fail = (request, status, code, message, extra) => json(request, status, { code, path: "", message }, extra);
 
+  /**
+   * The body as text, or why not: `tooLarge` (declared or counted past maxBody), `timedOut` (not all
+   * there within bodyTimeoutMs), `broken` (the runtime could not read it: a malformed chunk, a
+   * length that lies, a connection that dropped).
+   *
+   * A body too large is still read to its end (up to DRAIN_LIMIT, within the deadline) and thrown
+   * away (`drained`): a runtime that answers while a body is still arriving resets the connection,
+   * and with it the next requests a client had sent on it (workerd also drops the Connection: close
+   * a worker sends). Drained, the connection is clean and stays open.
+   */
   async function readBody(request) {
-    const declared = Number(request.headers.get("Content-Length"));
-    if (declared > maxBody) return { tooLarge: true };
-    if (!request.body) return { text: "" };
-    // Count what actually arrives too: a length header can be missing or wrong.
+    const declared = request.headers.get("Content-Length");
+    if (declared !== null && !/^\d+$/.test(declared.trim())) return { broken: true };
+    let tooLarge = declared !== null && Number(declared) > maxBody;
+    if (!request.body) return tooLarge ? { tooLarge, drained: true } : { text: "" };
+    if (tooLarge && Number(declared) > DRAIN_LIMIT) return { tooLarge };
     const reader = request.body.getReader();
+    let timer;
+    const deadline = new Promise((resolve) => { timer = setTimeout(() => resolve({ timedOut: true }), bodyTimeoutMs); });
     const chunks = [];
     let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBody) {
-        await reader.cancel();
-        return { tooLarge: true };
+    try {
+      for (;;) {
+        const step = await Promise.race([reader.read(), deadline]);
+        if (step.timedOut) {
+          reader.cancel().catch(() => {});
+          return tooLarge ? { tooLarge } : { timedOut: true };
+        }
+        if (step.done) break;
+        size += step.value.byteLength;
+        if (size > maxBody) tooLarge = true;
+        if (size > DRAIN_LIMIT) {
+          reader.cancel().catch(() => {});
+          return { tooLarge };
+        }
+        if (!tooLarge) chunks.push(step.value);
       }
-      chunks.push(value);
+    } catch {
+      return tooLarge ? { tooLarge } : { broken: true };
+    } finally {
+      clearTimeout(timer);
     }
+    if (tooLarge) return { tooLarge, drained: true };
     const all = new Uint8Array(size);
     let at = 0;
     for (const c of chunks) {
@@ -105,7 +140,11 @@ export function createHandler(overdue, options = {}) {
     if (request.method !== "POST") return fail(request, 405, "method_not_allowed", `Use POST for ${path}.`, { Allow: "POST" });
 
     const body = await readBody(request);
-    if (body.tooLarge) return fail(request, 413, "payload_too_large", `The body is larger than ${maxBody} bytes.`);
+    // What is left of an unread body would be taken for the next request: these close the connection.
+    const close = { Connection: "close" };
+    if (body.tooLarge) return fail(request, 413, "payload_too_large", `The body is larger than ${maxBody} bytes.`, body.drained ? {} : close);
+    if (body.timedOut) return fail(request, 408, "request_timeout", `The body did not arrive within ${bodyTimeoutMs / 1000} seconds.`, close);
+    if (body.broken) return fail(request, 400, "invalid_body", "The request body could not be read (a malformed chunk, a wrong length or a broken connection).", close);
     let input;
     try {
       input = JSON.parse(body.text);
@@ -133,7 +172,7 @@ export function createHandler(overdue, options = {}) {
           "Cache-Control": "no-store",
           // The notice's subject, for mail tools; it never holds a line break.
           "X-Notice-Subject": encodeURIComponent(result.subject),
-          ...(form === "html" ? { "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" } : {}),
+          ...(form === "html" ? { "Content-Security-Policy": NOTICE_CSP } : {}),
           ...corsHeaders(request),
         },
       });

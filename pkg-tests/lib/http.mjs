@@ -34,20 +34,20 @@ export async function startWorkerd(options = {}) {
     modulesRules: [{ type: "ESModule", include: ["**/*.js"] }, { type: "CompiledWasm", include: ["**/*.wasm"] }],
     bindings: { CORS_ORIGINS: "*", ...(options.bindings ?? {}) },
   });
-  await mf.ready;
+  const url = await mf.ready;
   const readyMs = performance.now() - t0;
   return {
-    name: "workerd", outdir, readyMs,
+    name: "workerd", outdir, readyMs, port: Number(url.port),
     fetch: (path, init) => mf.dispatchFetch(`http://localhost${path}`, init),
     stop: () => mf.dispose(),
   };
 }
 
 /** examples/deno under `deno serve` on a loopback port. */
-export async function startDeno() {
+export async function startDeno(options = {}) {
   const port = await freePort();
-  const child = spawn(bin("deno"), ["serve", "--quiet", "--no-prompt", `--port=${port}`, "--host=127.0.0.1", "--allow-read=.", "--allow-env=CORS_ORIGINS", "examples/deno/main.js"], {
-    cwd: app, env: { ...process.env, DENO_DIR: join(work, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(bin("deno"), ["serve", "--quiet", "--no-prompt", `--port=${port}`, "--host=127.0.0.1", "--allow-read=.", "--allow-env=CORS_ORIGINS,BODY_TIMEOUT_MS", "examples/deno/main.js"], {
+    cwd: app, env: { ...process.env, DENO_DIR: join(work, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1", ...(options.env ?? {}) }, stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
   child.stdout.on("data", (d) => (log += d));
@@ -63,7 +63,7 @@ export async function startDeno() {
     }
   }
   return {
-    name: "deno",
+    name: "deno", port,
     fetch: (path, init) => fetch(base + path, init),
     stop: () => new Promise((r) => { child.once("exit", r); child.kill(); }),
   };

@@ -6,8 +6,9 @@ let handler;
 
 export default {
   async fetch(request, env) {
-    // CORS_ORIGINS in wrangler.toml: "*", a comma-separated list of origins, or "" for none.
-    handler ??= createHandler(overdue, { cors: parseOrigins(env.CORS_ORIGINS) });
+    // CORS_ORIGINS in wrangler.toml: "*", a comma-separated list of origins, or "" for none;
+    // BODY_TIMEOUT_MS: how long a request body may take to arrive (default 10 s).
+    handler ??= createHandler(overdue, { cors: parseOrigins(env.CORS_ORIGINS), bodyTimeoutMs: Number(env.BODY_TIMEOUT_MS) || undefined });
     return handler(request);
   },
 };
