@@ -18,15 +18,18 @@ use wasm_bindgen::JsCast;
 /// Only the decoding is generic: the JavaScript side of the crossing lives in the helpers below,
 /// once for every export (each export's own copy of it had cost about 3 KB of wasm).
 pub fn from_js<T: crate::decode::Decode>(value: &JsValue) -> Result<T, JsValue> {
-    let text = reading(|| input_text(value))?;
-    match decode_json::<T>(&text) {
-        Ok(v) => Ok(v),
-        Err(first) => Err(js_error(
-            precise_text(value)
-                .and_then(|t| decode_json::<T>(&t).err())
-                .unwrap_or(first),
-        )),
-    }
+    // Both readings of the input run getters, so both are inside the guard.
+    reading(|| {
+        let text = input_text(value)?;
+        match decode_json::<T>(&text) {
+            Ok(v) => Ok(v),
+            Err(first) => Err(js_error(
+                precise_text(value)
+                    .and_then(|t| decode_json::<T>(&t).err())
+                    .unwrap_or(first),
+            )),
+        }
+    })
 }
 
 #[inline(never)]
@@ -38,6 +41,13 @@ fn input_text(value: &JsValue) -> Result<String, JsValue> {
         }),
         Err(e) => Err(js_error(unreadable(&e))),
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.assign` that reports a throwing getter as an `Err`.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
+    fn assign(target: &js_sys::Object, source: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 thread_local! {
@@ -167,13 +177,19 @@ pub fn whole_text(value: &JsValue) -> Result<Option<String>, usize> {
 
 /// A shallow copy of an object without one key, for inputs whose large text field is read apart.
 pub fn without_key(value: &JsValue, key: &str) -> Result<JsValue, JsValue> {
-    let copy = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
-    js_sys::Reflect::delete_property(&copy, &JsValue::from_str(key)).map_err(|e| js_error(unreadable(&e)))?;
-    Ok(copy.into())
+    // `Object.assign` runs getters; a throw must come back as a value, not unwind through the
+    // module past the guard of `reading`.
+    let copy = assign(&js_sys::Object::new(), value).map_err(|e| js_error(unreadable(&e)))?;
+    js_sys::Reflect::delete_property(copy.unchecked_ref::<js_sys::Object>(), &JsValue::from_str(key))
+        .map_err(|e| js_error(unreadable(&e)))?;
+    Ok(copy)
 }
 
 fn unreadable(e: &JsValue) -> Error {
-    let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+    let why = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default();
     if too_long_for_a_string(e) {
         return Error::new(
             ErrorCode::TooLarge,
@@ -191,7 +207,9 @@ fn unreadable(e: &JsValue) -> Error {
 /// Whether `e` is the engine refusing to make a string longer than it can hold (V8's limit is
 /// 2^29 − 24 UTF-16 units, about 512 MB), as opposed to a stack overflow, also a RangeError.
 fn too_long_for_a_string(e: &JsValue) -> bool {
-    let Some(e) = e.dyn_ref::<js_sys::Error>() else { return false };
+    let Some(e) = e.dyn_ref::<js_sys::Error>() else {
+        return false;
+    };
     let message = String::from(e.message()).to_ascii_lowercase();
     let name = String::from(e.name());
     (name == "RangeError" || message.contains("string")) && !message.contains("stack") && !message.contains("recursion")
