@@ -35,7 +35,12 @@ fn ymd(s: &str, file: &str) -> (i32, u32, u32) {
     (n(0) as i32, n(1), n(2))
 }
 
+/// A rate as (mantissa, scale); a half-year whose rate was not found is written `unknown` and
+/// becomes (i64::MIN, 0), which `rates.rs` answers with `rate_unknown`.
 fn decimal(s: &str, file: &str) -> (i64, u32) {
+    if s == "unknown" {
+        return (i64::MIN, 0);
+    }
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     let m: i64 = format!("{int}{frac}")
         .parse()
@@ -49,6 +54,7 @@ fn main() {
         ("BOE", "data/rates/boe_bank_rate.csv"),
         ("ECB", "data/rates/ecb_mro.csv"),
         ("DE", "data/rates/de_basiszins.csv"),
+        ("US", "data/rates/us_prompt_payment.csv"),
     ] {
         println!("cargo:rerun-if-changed={file}");
         let (through, rows) = parse(file);
@@ -62,6 +68,11 @@ fn main() {
         for (date, rate) in rows {
             let (y, m, d) = ymd(&date, file);
             let (mant, scale) = decimal(&rate, file);
+            let mant = if mant == i64::MIN {
+                "i64::MIN".to_string()
+            } else {
+                mant.to_string()
+            };
             out.push_str(&format!("    (({y}, {m}, {d}), ({mant}, {scale})),\n"));
         }
         out.push_str("];\n");

@@ -41,8 +41,17 @@ function checkRecord(name, rec) {
   assert.deepEqual([uk.interest, uk.compensation, uk.rate], ["9.86", "70.00", "12"]);
   const eu = c["EU statutory interest (GUIDE §5: €4,500, 11 %, 30 days)"].invoices[0];
   assert.deepEqual([eu.interest, eu.compensation], ["40.68", "40.00"]);
+  // Due Sunday 15 June 2025, so (§ 193 BGB) on Monday 16 June: 14 days at 2.27 + 9 and 15 at 1.27 + 9:
+  // 10000 × (0.1127 × 14 + 0.1027 × 15) / 365 = 85.4301 → 85.43.
   const de = c["DE default interest across a half-year"].invoices[0];
-  assert.deepEqual([de.interest, de.compensation, de.periods.map((p) => p.rate)], ["88.52", "40.00", ["11.27", "10.27"]]);
+  assert.deepEqual([de.interestFrom, de.interest, de.compensation, de.periods.map((p) => p.rate)], ["2025-06-17", "85.43", "40.00", ["11.27", "10.27"]]);
+  // £5,000 due 31 Jan 2025 paid 15 Mar 2025: 5000 × 12.75 % × 43 / 365 = 75.10, + £70; the other
+  // needs the Bank Rate of 31 Dec 2026, which the table does not have yet.
+  const late = c["UK charges on an invoice paid late, and one whose rate is not known yet"];
+  const l1 = late.invoices.find((i) => i.id === "L1"), l2 = late.invoices.find((i) => i.id === "L2");
+  assert.deepEqual([l1.status, l1.interest, l1.compensation, l1.claimable], ["paidLate", "75.10", "70.00", "145.10"]);
+  assert.deepEqual([l2.problem.code, l2.problem.referenceDate], ["rate_unknown", "2026-12-31"]);
+  assert.deepEqual(late.unknownRates, [{ table: "boeBankRate", referenceDate: "2026-12-31", invoices: 1 }]);
   // 10,000 × 4.625 % × 30 / 360 = 38.541… → 38.54.
   assert.equal(c["US Prompt Payment interest"].invoices[0].interest, "38.54");
   const na = c["next actions"].actions.find((a) => a.customerId === "c1" && a.currency === "GBP");

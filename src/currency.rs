@@ -36,6 +36,17 @@ const CODES: &[&str] = &[
 ];
 
 impl Currency {
+    /// The euro, in which the Directive's fixed sums are set.
+    pub const EUR: Currency = Currency {
+        code: *b"EUR",
+        minor_units: 2,
+    };
+    /// The pound sterling, in which the UK Act's fixed sums are set.
+    pub const GBP: Currency = Currency {
+        code: *b"GBP",
+        minor_units: 2,
+    };
+
     /// The currency for an ISO 4217 code, case-insensitive (`"usd"` is `USD`).
     ///
     /// # Errors

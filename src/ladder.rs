@@ -307,7 +307,11 @@ pub fn check_policy(policy: &[Stage]) -> Result<()> {
                 ));
             }
             if f.fixed.is_some_and(|x| x.0 < Decimal::ZERO) {
-                return Err(Error::new(ErrorCode::InvalidAmount, at("fee.fixed"), "A fee cannot be negative."));
+                return Err(Error::new(
+                    ErrorCode::InvalidAmount,
+                    at("fee.fixed"),
+                    "A fee cannot be negative.",
+                ));
             }
             if let Some(p) = f.percent {
                 if p.0 < Decimal::ZERO || p.0 > Decimal::ONE_HUNDRED {
@@ -415,7 +419,11 @@ fn fee_for(stage: &Stage, outstanding: Decimal, c: Currency) -> Result<Decimal> 
 /// # Errors
 /// The day a stage falls on for an invoice due on `due`, within the years overdue handles.
 fn stage_date(due: NaiveDate, offset: i64, path: &str, stage: &str) -> Result<NaiveDate> {
-    crate::date::in_range(due.checked_add_signed(Duration::days(offset)), path, &format!("The stage \"{stage}\""))
+    crate::date::in_range(
+        due.checked_add_signed(Duration::days(offset)),
+        path,
+        &format!("The stage \"{stage}\""),
+    )
 }
 
 /// Invalid invoices, a bad policy (see [`check_policy`]), or a history entry naming an unknown stage
@@ -438,7 +446,10 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
             return Err(Error::new(
                 ErrorCode::InvalidDateOrder,
                 format!("history[{i}].date"),
-                format!("This notice is dated {}, after asOf ({}): history lists what was sent.", h.date, input.as_of),
+                format!(
+                    "This notice is dated {}, after asOf ({}): history lists what was sent.",
+                    h.date, input.as_of
+                ),
             ));
         }
         if h.invoice_id.is_none() && h.customer_id.is_none() {
@@ -483,7 +494,12 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                     customer_id: inv.customer.id.clone(),
                     invoice_id: inv.id.clone(),
                     stage_id: s.id.clone(),
-                    date: stage_date(inv.due_date, s.offset_days, &format!("invoices[{}].dueDate", inv_index), &s.name)?,
+                    date: stage_date(
+                        inv.due_date,
+                        s.offset_days,
+                        &format!("invoices[{}].dueDate", inv_index),
+                        &s.name,
+                    )?,
                 });
             }
             continue;
@@ -505,7 +521,11 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                 invoice_id: inv.id.clone(),
                 stage_id: Some(stage.id.clone()),
                 reason: "promised",
-                until: Some(crate::date::in_range(p.succ_opt(), &format!("invoices[{}].promisedDate", inv_index), "The day after the promised date")?),
+                until: Some(crate::date::in_range(
+                    p.succ_opt(),
+                    &format!("invoices[{}].promisedDate", inv_index),
+                    "The day after the promised date",
+                )?),
             });
             continue;
         }

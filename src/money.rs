@@ -388,8 +388,16 @@ mod tests {
         assert_eq!(check_for_currency(below, gbp).unwrap(), below);
         let at = parse_decimal("1000000000000000").unwrap_err();
         assert_eq!(at.code, ErrorCode::AmountOutOfRange);
-        assert_eq!(check_for_currency(Decimal::from(1_000_000_000_000_000_i64), gbp).unwrap_err().code, ErrorCode::AmountOutOfRange);
-        assert_eq!(decimal_from_f64(999_999_999_999_999.0).unwrap(), Decimal::from(999_999_999_999_999_i64));
+        assert_eq!(
+            check_for_currency(Decimal::from(1_000_000_000_000_000_i64), gbp)
+                .unwrap_err()
+                .code,
+            ErrorCode::AmountOutOfRange
+        );
+        assert_eq!(
+            decimal_from_f64(999_999_999_999_999.0).unwrap(),
+            Decimal::from(999_999_999_999_999_i64)
+        );
         assert_eq!(decimal_from_f64(1e15).unwrap_err().code, ErrorCode::AmountOutOfRange);
     }
 

@@ -456,7 +456,11 @@ pub fn payment_plan(input: &PlanInput) -> Result<Plan> {
     };
 
     if let Some(last) = rows.last() {
-        crate::date::in_range(Some(last.due_date), "firstDueDate", &format!("Instalment {}", last.number))?;
+        crate::date::in_range(
+            Some(last.due_date),
+            "firstDueDate",
+            &format!("Instalment {}", last.number),
+        )?;
     }
     let interest: Decimal = rows.iter().map(|r| r.interest).sum();
     let instalments: Decimal = rows.iter().map(|r| r.payment).sum();

@@ -233,7 +233,11 @@ pub fn early_payment_discount(input: &DiscountInput) -> Result<Discount> {
         ));
     }
     let base = counted_from(input.issue_date, terms.end_of_month).unwrap_or(input.issue_date);
-    let due_date = crate::date::in_range(base.checked_add_signed(Duration::days(terms.net_days)), "issueDate", "The due date")?;
+    let due_date = crate::date::in_range(
+        base.checked_add_signed(Duration::days(terms.net_days)),
+        "issueDate",
+        "The due date",
+    )?;
     let (deadline, discount, simple, compound) = match (terms.discount_percent, terms.discount_days) {
         (Some(pct), Some(days)) => {
             let d = pct / Decimal::ONE_HUNDRED;

@@ -36,7 +36,8 @@ pub struct Settings {
     /// Ageing bucket limits in days.
     #[serde(default)]
     pub buckets: Option<Vec<i64>>,
-    /// Late-charge regime: `contract`, `uk`, `eu`, `de`, `us-prompt-payment`.
+    /// Late-charge regime: a `lateCharges` kind (`contract`, `uk`, `eu`, `de`, `fr`, `es`, `nl`, `ie`,
+    /// `it`, `us-prompt-payment`).
     #[serde(default)]
     pub regime: Option<String>,
     /// For the contract regime: percent a year.

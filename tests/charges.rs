@@ -1,69 +1,198 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! lateCharges against published worked examples (GUIDE §5) and the statutes' rules, each case
-//! saying where its expected figure comes from.
+//! lateCharges against the statutes' published worked examples and official guidance, each case
+//! naming its source, and against hand computations written out in the test. The sources were read
+//! in stored copies of the pages named; where a source rounds the daily amount before multiplying,
+//! the case says so and uses `roundDaily`.
 
 mod common;
 use common::*;
-use overdue::charges::{late_charges, ChargesInput, ChargesReport};
+use overdue::charges::{late_charges, ChargesInput, ChargesReport, InvoiceCharges, Status};
 use overdue::ErrorCode;
 use proptest::prelude::*;
-use serde_json::json;
+use serde_json::{json, Value};
 
-fn charges(
-    as_of: &str,
-    invoices: serde_json::Value,
-    regime: serde_json::Value,
-) -> Result<ChargesReport, overdue::Error> {
+fn charges(as_of: &str, invoices: Value, regime: Value) -> Result<ChargesReport, overdue::Error> {
     late_charges(&input::<ChargesInput>(
         json!({ "asOf": as_of, "invoices": invoices, "regime": regime }),
     )?)
+}
+
+/// The one invoice of a report.
+fn one(as_of: &str, invoice: Value, regime: Value) -> InvoiceCharges {
+    let r = charges(as_of, json!([invoice]), regime).unwrap();
+    assert_eq!(r.invoices.len(), 1, "{r:?}");
+    r.invoices.into_iter().next().unwrap()
 }
 
 fn s(d: rust_decimal::Decimal) -> String {
     d.to_string()
 }
 
-#[test]
-fn uk_published_example_and_compensation() {
-    // GUIDE §5: £1,000 at 12 % for 30 days → £9.86 (1000 × 0.12 × 30 / 365 = 9.863).
-    // 12 % = 8 + the Bank Rate of 4.00 in force on 30 June 2002, for interest starting in H2 2002.
-    let r = charges(
-        "2002-10-01",
-        json!([inv("A", "c", "GBP", "1000.00", "2002-08-01", "2002-09-01")]),
-        json!({ "kind": "uk" }),
+fn paid(v: Value, payments: &[(&str, &str)]) -> Value {
+    with(
+        v,
+        "payments",
+        json!(payments.iter().map(|(d, a)| pay(d, a)).collect::<Vec<_>>()),
     )
-    .unwrap();
-    let i = &r.invoices[0];
+}
+
+// ---- United Kingdom: Late Payment of Commercial Debts (Interest) Act 1998, SI 2002/1675 ----
+
+#[test]
+fn uk_daniels_silverman_1000_at_12_percent_for_30_days() {
+    // danielssilverman.co.uk/interest.php: "£1,000 x 12% = £120 … ÷ 365 … x 30 days = £9.86";
+    // 12 % = 4 % base rate + 8. Bank Rate was 4.00 on 30 June 2002, for interest starting in H2 2002.
+    let i = one(
+        "2002-10-01",
+        inv("A", "c", "GBP", "1000.00", "2002-08-10", "2002-09-01"),
+        json!({ "kind": "uk" }),
+    );
     assert_eq!(
         (i.days_late, s(i.rate), s(i.totals.interest)),
         (30, "12".into(), "9.86".into())
     );
-    assert_eq!(s(i.totals.compensation), "70.00", "£1,000–£9,999.99 → £70");
+    // s.5A(2)(b): a debt of £1,000 or more but less than £10,000 → £70.
+    assert_eq!(s(i.totals.compensation), "70.00");
     assert_eq!(s(i.totals.total_claim), "1079.86");
     assert!(
-        i.explanation.contains("4% in force on 30 June 2002"),
+        i.explanation.contains("Bank Rate of 4% in force on 30 June 2002"),
         "{}",
         i.explanation
     );
-    // Compensation bands: under £1,000 → £40; £10,000 or more → £100.
-    let r = charges(
-        "2002-10-01",
-        json!([
-            inv("B", "c", "GBP", "999.99", "2002-08-01", "2002-09-01"),
-            inv("C", "c", "GBP", "10000", "2002-08-01", "2002-09-01")
-        ]),
+}
+
+#[test]
+fn uk_payontime_calculator_262_25_for_139_days() {
+    // payontime.co.uk forum, "8 1/2 % statutory interest": "£262.25 times by 8.5% = 22.29125 /
+    // divided by 365 = 0.06107192 / times 139 days = £8.48899658 rounded up to £8.49",
+    // "Compensation = £40.00 / Total owed = £310.74". 8.5 % = Bank Rate 0.5 (on 31 Dec 2009) + 8.
+    let i = one(
+        "2010-06-19",
+        inv("A", "c", "GBP", "262.25", "2010-01-01", "2010-01-31"),
         json!({ "kind": "uk" }),
-    )
-    .unwrap();
-    let comp: Vec<String> = r
-        .invoices
-        .iter()
-        .map(|i| format!("{}:{}", i.id, i.totals.compensation))
-        .collect();
-    assert!(
-        comp.contains(&"B:40.00".to_string()) && comp.contains(&"C:100.00".to_string()),
-        "{comp:?}"
     );
+    assert_eq!((i.days_late, s(i.rate)), (139, "8.5".into()));
+    assert_eq!(
+        (s(i.totals.interest), s(i.totals.compensation), s(i.totals.total_claim)),
+        ("8.49".into(), "40.00".into(), "310.74".into())
+    );
+}
+
+#[test]
+fn uk_theukrules_8_25_percent_for_60_days() {
+    // theukrules.co.uk, "Late Commercial Payments Interest": at 8.25 % (base 0.25 + 8), 60 days late
+    // on £1,000, "£13.56" (the figure; its worked steps are inconsistent). Bank Rate on 31 Dec 2016: 0.25.
+    let i = one(
+        "2017-04-02",
+        inv("A", "c", "GBP", "1000.00", "2017-01-01", "2017-02-01"),
+        json!({ "kind": "uk" }),
+    );
+    assert_eq!(
+        (i.days_late, s(i.rate), s(i.totals.interest)),
+        (60, "8.25".into(), "13.56".into())
+    );
+}
+
+#[test]
+fn uk_invoices_paid_late_are_still_charged() {
+    // The issue's example: £5,000 due 31 Jan 2025, paid 15 Mar 2025: interest starts 1 Feb 2025, so
+    // the Bank Rate of 31 Dec 2024 (4.75) + 8 = 12.75 %; 5000 × 0.1275 × 43 / 365 = 75.1027 → £75.10,
+    // and £70 for a debt of £5,000. Claimable on any later asOf (payontime.co.uk thread "Late invoice
+    // paid but refusal so far to pay interest and compensation": "you can also claim interest and
+    // compensation on all the past invoices that were paid late").
+    let i = one(
+        "2025-11-30",
+        paid(
+            inv("A", "c", "GBP", "5000.00", "2025-01-01", "2025-01-31"),
+            &[("2025-03-15", "5000.00")],
+        ),
+        json!({ "kind": "uk" }),
+    );
+    assert_eq!(i.status, Status::PaidLate);
+    assert_eq!(i.days_late, 43);
+    assert_eq!(
+        (s(i.totals.outstanding), s(i.totals.interest), s(i.totals.compensation)),
+        ("0.00".into(), "75.10".into(), "70.00".into())
+    );
+    assert_eq!(
+        (s(i.totals.claimable), s(i.totals.total_claim)),
+        ("145.10".into(), "145.10".into())
+    );
+    assert_eq!(s(i.daily_interest), "0.00", "nothing more accrues once paid");
+    // payontime, same thread: "£1,000 x 8.5% … 23.29 pence x 30 days = £6.99", an invoice paid 30 days late.
+    let i = one(
+        "2012-06-01",
+        paid(
+            inv("B", "c", "GBP", "1000.00", "2012-01-15", "2012-03-01"),
+            &[("2012-03-31", "1000.00")],
+        ),
+        json!({ "kind": "uk" }),
+    );
+    assert_eq!(
+        (i.status, i.days_late, s(i.totals.interest), s(i.totals.claimable)),
+        (Status::PaidLate, 30, "6.99".into(), "76.99".into())
+    );
+    // With `scope: "open"` the report leaves them out.
+    let r = late_charges(&input::<ChargesInput>(json!({ "asOf": "2012-06-01", "scope": "open", "regime": { "kind": "uk" },
+        "invoices": [paid(inv("B", "c", "GBP", "1000.00", "2012-01-15", "2012-03-01"), &[("2012-03-31", "1000.00")])] })).unwrap()).unwrap();
+    assert!(r.invoices.is_empty() && r.currencies.is_empty());
+    // An invoice paid on its due date was never late.
+    assert!(charges(
+        "2012-06-01",
+        json!([paid(
+            inv("C", "c", "GBP", "1000.00", "2012-01-15", "2012-03-01"),
+            &[("2012-03-01", "1000.00")]
+        )]),
+        json!({ "kind": "uk" })
+    )
+    .unwrap()
+    .invoices
+    .is_empty());
+}
+
+#[test]
+fn uk_gov_uk_and_elderflower_examples_round_the_daily_figure() {
+    // GOV.UK, "Late commercial payments: charging interest and debt recovery" (as quoted in a public
+    // note, and word for word by elderflowerlegal.co.uk): £1,000 at 0.5 % + 8 %: "£85 … divide £85
+    // by 365 … 23p a day … after 50 days this would be £11.50 (50 x 0.23 = 11.50)". Exact: £11.64.
+    let a = inv("A", "c", "GBP", "1000.00", "2010-01-01", "2010-01-31");
+    let exact = one("2010-03-22", a.clone(), json!({ "kind": "uk" }));
+    let daily = one("2010-03-22", a, json!({ "kind": "uk", "roundDaily": true }));
+    assert_eq!(
+        (exact.days_late, s(exact.totals.interest), s(daily.totals.interest)),
+        (50, "11.64".into(), "11.50".into())
+    );
+    // Elderflower Legal: "60 days after the due date, 60 x £0.23 = £13.80 / You can still claim the
+    // interest, even if the payment has since been made" (paid late, daily figure rounded).
+    let b = paid(
+        inv("B", "c", "GBP", "1000.00", "2010-01-01", "2010-01-31"),
+        &[("2010-04-01", "1000.00")],
+    );
+    let i = one("2010-09-01", b, json!({ "kind": "uk", "roundDaily": true }));
+    assert_eq!(
+        (i.status, i.days_late, s(i.totals.interest)),
+        (Status::PaidLate, 60, "13.80".into())
+    );
+}
+
+#[test]
+fn uk_daily_interest_and_the_rate_of_the_second_half_of_2026() {
+    // usewolfx.com glossary: "a £10,000 invoice at 11.75% accrues about £3.22 a day". Bank Rate on
+    // 31 Dec 2025 and 30 Jun 2026 was 3.75 (held on 18 June 2026): 11.75 % for interest starting in
+    // either half of 2026.
+    for due in ["2026-03-31", "2026-08-31"] {
+        let i = one(
+            "2026-11-30",
+            inv("A", "c", "GBP", "10000.00", "2026-01-15", due),
+            json!({ "kind": "uk" }),
+        );
+        assert_eq!(
+            (s(i.rate), s(i.daily_interest)),
+            ("11.75".into(), "3.22".into()),
+            "{due}"
+        );
+        assert_eq!(s(i.totals.compensation), "100.00", "£10,000 or more → £100");
+    }
 }
 
 #[test]
@@ -71,386 +200,762 @@ fn uk_rate_is_fixed_for_the_life_of_the_debt() {
     // Interest starting 16 June 2024 takes the Bank Rate in force on 31 December 2023 (5.25) for its
     // whole life, although Bank Rate fell to 5.00 on 1 August 2024: 13.25 %.
     // £5,000 × 13.25 % × 60 / 365 = 108.904… → £108.90.
-    let r = charges(
+    let i = one(
         "2024-08-14",
-        json!([inv("A", "c", "GBP", "5000", "2024-05-16", "2024-06-15")]),
+        inv("A", "c", "GBP", "5000", "2024-05-16", "2024-06-15"),
         json!({ "kind": "uk" }),
-    )
-    .unwrap();
-    let i = &r.invoices[0];
-    assert_eq!(
-        (s(i.rate), i.days_late, s(i.totals.interest)),
-        ("13.25".into(), 60, "108.90".into())
     );
-    assert_eq!(i.periods.len(), 1);
+    assert_eq!(
+        (s(i.rate), s(i.totals.interest), i.periods.len()),
+        ("13.25".into(), "108.90".into(), 1)
+    );
 }
 
 #[test]
-fn eu_published_example() {
-    // GUIDE §5: €4,500 at 11 % for 30 days → €40.68 + €40 (4500 × 0.11 × 30 / 365 = 40.684).
-    // 11 % = 8 + the ECB rate of 3.00 in force on 1 January 2000.
+fn uk_fixed_sum_is_set_by_the_debt_after_credits() {
+    // s.5A(2): the sum is set by "the debt"; a £1,200 invoice with a £300 credit note before its due
+    // date is a £900 debt → £40, not £70. A credit after the due date does not change the tier.
+    let credit = |date: &str| {
+        with(
+            inv("A", "c", "GBP", "1200.00", "2026-01-05", "2026-02-05"),
+            "credits",
+            json!([{ "date": date, "amount": "300.00" }]),
+        )
+    };
+    assert_eq!(
+        s(one("2026-03-01", credit("2026-01-20"), json!({ "kind": "uk" }))
+            .totals
+            .compensation),
+        "40.00"
+    );
+    assert_eq!(
+        s(one("2026-03-01", credit("2026-02-20"), json!({ "kind": "uk" }))
+            .totals
+            .compensation),
+        "70.00"
+    );
+    // The tiers' edges (gov.uk table: up to £999.99 → £40, £1,000 to £9,999.99 → £70, £10,000 or more → £100).
+    for (amount, sum) in [
+        ("999.99", "40.00"),
+        ("1000.00", "70.00"),
+        ("9999.99", "70.00"),
+        ("10000.00", "100.00"),
+    ] {
+        assert_eq!(
+            s(one(
+                "2026-03-01",
+                inv("A", "c", "GBP", amount, "2026-01-05", "2026-02-05"),
+                json!({ "kind": "uk" })
+            )
+            .totals
+            .compensation),
+            sum,
+            "{amount}"
+        );
+    }
+    // The fixed sums came in on 7 August 2002: none for a contract before that date.
+    assert_eq!(
+        s(one(
+            "2002-10-01",
+            inv("A", "c", "GBP", "1000.00", "2002-08-06", "2002-09-01"),
+            json!({ "kind": "uk" })
+        )
+        .totals
+        .compensation),
+        "0.00"
+    );
+}
+
+#[test]
+fn uk_applies_to_debts_in_any_currency() {
+    // The Act is not limited to sterling debts; its fixed sums are in pounds, set by the debt's value.
+    // $1,500 at 0.80 GBP per USD is £1,200 → £70 in GBP, reported apart from the dollar totals.
+    let usd = inv("A", "c", "USD", "1500.00", "2026-01-05", "2026-02-05");
     let r = charges(
-        "2000-03-02",
-        json!([inv("A", "c", "EUR", "4500", "2000-01-02", "2000-02-01")]),
-        json!({ "kind": "eu" }),
+        "2026-03-07",
+        json!([usd.clone()]),
+        json!({ "kind": "uk", "exchangeRates": [{ "currency": "USD", "rate": "0.80" }] }),
     )
     .unwrap();
     let i = &r.invoices[0];
+    // 1500 × 11.75 % × 30 / 365 = 14.4863 → $14.49.
+    assert_eq!(
+        (i.currency.code(), s(i.totals.interest), s(i.totals.compensation)),
+        ("USD", "14.49".into(), "0.00".into())
+    );
+    let f = i.fixed_sum.as_ref().unwrap();
+    assert_eq!((s(f.amount), f.currency.code()), ("70.00".into(), "GBP"));
+    assert_eq!(s(r.currencies[0].fixed_sums[0].amount), "70.00");
+    // Without the exchange rate the interest is still charged and the sum is asked for.
+    let i = one("2026-03-07", usd, json!({ "kind": "uk" }));
+    assert_eq!(
+        (s(i.totals.interest), i.problem.as_ref().map(|p| p.code)),
+        ("14.49".into(), Some("exchange_rate_needed"))
+    );
+}
+
+// ---- The day-count rule and part payments ----
+
+#[test]
+fn a_payment_counts_its_own_day_at_the_balance_before_it() {
+    // 1,000 due 1 January, 500 paid 31 January: 30 days at 1,000 (2–31 January, as if unpaid with
+    // asOf 31 January), then 500 from 1 February. At 10 % a year on act/365 to 2 March:
+    // 1000 × 0.10 × 30 / 365 = 8.2192 and 500 × 0.10 × 30 / 365 = 4.1096 → 12.33.
+    let a = paid(
+        inv("A", "c", "EUR", "1000.00", "2026-01-01", "2026-01-01"),
+        &[("2026-01-31", "500.00")],
+    );
+    let i = one("2026-03-02", a, json!({ "kind": "contract", "annualRate": 10 }));
+    let p: Vec<(String, String, i64, String)> = i
+        .periods
+        .iter()
+        .map(|p| (p.from.to_string(), p.to.to_string(), p.days, s(p.balance)))
+        .collect();
+    assert_eq!(
+        p,
+        [
+            ("2026-01-02".into(), "2026-01-31".into(), 30, "1000.00".into()),
+            ("2026-02-01".into(), "2026-03-02".into(), 30, "500.00".into())
+        ]
+    );
+    assert_eq!(s(i.totals.interest), "12.33");
+    // The same count as the unpaid invoice with asOf on the payment day.
+    let u = one(
+        "2026-01-31",
+        inv("A", "c", "EUR", "1000.00", "2026-01-01", "2026-01-01"),
+        json!({ "kind": "contract", "annualRate": 10 }),
+    );
+    assert_eq!((u.days_late, s(u.totals.interest)), (30, s(i.periods[0].interest)));
+}
+
+#[test]
+fn german_part_payments_go_to_costs_then_interest_then_the_invoice() {
+    // The issue's example under § 367(1) BGB: €5,000 due Friday 31 Jan 2025, €1,000 paid 12 May
+    // 2025, as of 31 Aug 2025. Interest 1 Feb–12 May (101 days) at 2.27 + 9 = 11.27 %:
+    // 5000 × 0.1127 × 101 / 365 = 155.9274 → 155.93. The €1,000 pays the €40 lump sum, the 155.93
+    // interest, and 804.07 of the invoice: 4,195.93 left. Then 13 May–30 Jun (49 days) at 11.27 %
+    // and 1 Jul–31 Aug (62 days) at 1.27 + 9 = 10.27 %: 4195.93 × (0.1127 × 49 + 0.1027 × 62) / 365
+    // = 136.6804 → the claim is 4,195.93 + 136.68 = 4,332.61.
+    let a = paid(
+        inv("A", "c", "EUR", "5000.00", "2025-01-02", "2025-01-31"),
+        &[("2025-05-12", "1000.00")],
+    );
+    let i = one("2025-08-31", a, json!({ "kind": "de" }));
+    assert_eq!(i.status, Status::Open);
+    let p = &i.payments[0];
+    assert_eq!(
+        (s(p.costs), s(p.interest), s(p.principal)),
+        ("40.00".into(), "155.93".into(), "804.07".into())
+    );
+    assert_eq!(
+        (s(i.totals.outstanding), s(i.totals.interest), s(i.totals.compensation)),
+        ("4195.93".into(), "292.61".into(), "40.00".into())
+    );
+    assert_eq!(
+        (s(i.totals.charges_paid), s(i.totals.claimable), s(i.totals.total_claim)),
+        ("195.93".into(), "136.68".into(), "4332.61".into())
+    );
+    assert!(i.explanation.contains("§ 367(1) BGB"), "{}", i.explanation);
+    // The same ledger principal first: 4,000 left from 13 May, and the lump sum still owed.
+    let j = one(
+        "2025-08-31",
+        paid(
+            inv("A", "c", "EUR", "5000.00", "2025-01-02", "2025-01-31"),
+            &[("2025-05-12", "1000.00")],
+        ),
+        json!({ "kind": "de", "allocation": "principalFirst" }),
+    );
+    assert_eq!(s(j.totals.outstanding), "4000.00");
+}
+
+#[test]
+fn splitting_a_payment_in_two_on_the_same_day_changes_nothing() {
+    for kind in ["de", "uk", "nl", "us-prompt-payment"] {
+        let base = inv("A", "c", "EUR", "5000.00", "2025-01-02", "2025-01-31");
+        let one_payment = one(
+            "2025-08-31",
+            paid(base.clone(), &[("2025-05-12", "1000.00")]),
+            json!({ "kind": kind, "annualRate": if kind == "us-prompt-payment" { json!(6) } else { Value::Null } }),
+        );
+        let two = one(
+            "2025-08-31",
+            paid(base, &[("2025-05-12", "400.00"), ("2025-05-12", "600.00")]),
+            json!({ "kind": kind, "annualRate": if kind == "us-prompt-payment" { json!(6) } else { Value::Null } }),
+        );
+        assert_eq!(
+            format!("{:?}", one_payment.totals),
+            format!("{:?}", two.totals),
+            "{kind}"
+        );
+    }
+}
+
+// ---- The Directive and the member states ----
+
+#[test]
+fn eu_guide_example_and_compensation() {
+    // GUIDE §5 (the Directive's own arithmetic): €4,500 at 11 % for 30 days → €40.68 + €40.
+    let i = one(
+        "2026-03-03",
+        inv("A", "c", "EUR", "4500.00", "2026-01-01", "2026-02-01"),
+        json!({ "kind": "eu", "referenceRate": 3 }),
+    );
+    assert_eq!(
+        (s(i.rate), s(i.totals.interest), s(i.totals.compensation)),
+        ("11".into(), "40.68".into(), "40.00".into())
+    );
+}
+
+#[test]
+fn eu_applies_each_half_years_rate_by_default() {
+    // Directive 2011/7/EU art. 3(2): the reference rate of each half-year applies to its days. €10,000
+    // from 1 Jul 2024 to 30 Jun 2025: 184 days at 4.25 + 8 (ECB on 1 July 2024; enterprise.gov.ie
+    // "12.25% … based on the ECB rate as at 1 July 2024 of 4.25%") = 617.53, and 181 days at 3.15 + 8
+    // (ECB on 1 Jan 2025; MEF, GU n.63 of 17 Mar 2025: "3,15%") = 552.92: €1,170.45.
+    let a = inv("A", "c", "EUR", "10000.00", "2024-06-01", "2024-06-30");
+    let i = one("2025-06-30", a.clone(), json!({ "kind": "eu" }));
+    assert_eq!(
+        i.periods.iter().map(|p| (s(p.rate), s(p.interest))).collect::<Vec<_>>(),
+        [("12.25".into(), "617.53".into()), ("11.15".into(), "552.92".into())]
+    );
+    assert_eq!(s(i.totals.interest), "1170.45");
+    assert!(i.explanation.contains("each half-year"), "{}", i.explanation);
+    // The first half-year's rate fixed for the debt is an option, named as such: 12.25 % × 365 days = 1,225.00.
+    let f = one("2025-06-30", a, json!({ "kind": "eu", "perHalfYear": false }));
+    assert_eq!(s(f.totals.interest), "1225.00");
+    assert!(f.explanation.contains("an option chosen here"), "{}", f.explanation);
+}
+
+#[test]
+fn eu_second_half_of_2026_takes_the_june_2026_rate() {
+    // The ECB raised the MRO to 2.40 % with effect from 17 June 2026 (press release of 11 June 2026),
+    // so the 1 July 2026 reference is 2.40: 10.40 % under the Directive, 12.40 % in France, 10.52 %
+    // for German businesses (Basiszinssatz 1.52 from 1 July 2026).
+    let a = inv("A", "c", "EUR", "1000.00", "2026-07-01", "2026-08-01");
+    for (kind, rate) in [
+        ("eu", "10.4"),
+        ("fr", "12.4"),
+        ("es", "10.4"),
+        ("it", "10.4"),
+        ("ie", "10.4"),
+        ("nl", "10.4"),
+        ("de", "10.52"),
+    ] {
+        assert_eq!(
+            s(one("2026-11-30", a.clone(), json!({ "kind": kind })).rate),
+            rate,
+            "{kind}"
+        );
+    }
+}
+
+#[test]
+fn france_heropay_and_bpifrance() {
+    // heropay.eu, "Comment facturer des pénalités sans erreur ?": "1 000 € en retard de 30 jours à
+    // 14,5 % = 11,92 €" — 14.5 % is the 2024 H1 rate (ECB 4.50 on 1 January 2024 + 10 points, C. com.
+    // L441-10 II); the €40 of D441-5 per invoice.
+    let i = one(
+        "2024-03-02",
+        inv("A", "c", "EUR", "1000.00", "2024-01-02", "2024-02-01"),
+        json!({ "kind": "fr" }),
+    );
+    assert_eq!(
+        (i.days_late, s(i.rate), s(i.totals.interest), s(i.totals.compensation)),
+        (30, "14.5".into(), "11.92".into(), "40.00".into())
+    );
+    // bpifrance-creation.fr: "Depuis le mois de juin 2024, ce taux est évalué à 4,25 soit au total 14,25 %".
+    assert_eq!(
+        s(one(
+            "2024-10-01",
+            inv("A", "c", "EUR", "1000.00", "2024-07-01", "2024-08-01"),
+            json!({ "kind": "fr" })
+        )
+        .rate),
+        "14.25"
+    );
+    // agenceipro.com (a contractual 15 %, same formula): "30 jours sur une facture de 15 000 € TTC avec
+    // un taux de 15 % entraînerait des pénalités de 184,93 €".
+    assert_eq!(
+        s(one(
+            "2024-03-02",
+            inv("A", "c", "EUR", "15000.00", "2024-01-02", "2024-02-01"),
+            json!({ "kind": "contract", "annualRate": 15 })
+        )
+        .totals
+        .interest),
+        "184.93"
+    );
+}
+
+#[test]
+fn spain_rates_and_examples() {
+    // Ley 3/2004: ECB + 8 per half-year. srbasesores.com: "per al primer semestre natural de 2024 és
+    // del 12,50%"; orientelegal.es on the Resolución of 30 Dec 2024: "el 11,15%" for 2025 H1.
+    assert_eq!(
+        s(one(
+            "2024-03-01",
+            inv("A", "c", "EUR", "1000.00", "2024-01-02", "2024-02-01"),
+            json!({ "kind": "es" })
+        )
+        .rate),
+        "12.5"
+    );
+    assert_eq!(
+        s(one(
+            "2025-03-01",
+            inv("A", "c", "EUR", "1000.00", "2025-01-02", "2025-02-01"),
+            json!({ "kind": "es" })
+        )
+        .rate),
+        "11.15"
+    );
+    // art. 8: €40 per invoice paid late (the Tribunal Supremo reads it per invoice), each of two invoices.
+    let r = charges(
+        "2025-03-01",
+        json!([
+            inv("A", "c", "EUR", "100.00", "2025-01-02", "2025-02-01"),
+            inv("B", "c", "EUR", "100.00", "2025-01-02", "2025-02-01")
+        ]),
+        json!({ "kind": "es" }),
+    )
+    .unwrap();
+    assert_eq!(s(r.currencies[0].totals.compensation), "80.00");
+    // covline.es (the formula, at 5 %): "Interés de demora = 2300 x (30/365) x 5 % = 9,45 euros".
+    assert_eq!(
+        s(one(
+            "2025-03-03",
+            inv("A", "c", "EUR", "2300.00", "2025-01-02", "2025-02-01"),
+            json!({ "kind": "contract", "annualRate": 5 })
+        )
+        .totals
+        .interest),
+        "9.45"
+    );
+}
+
+#[test]
+fn netherlands_compounds_yearly_and_scales_consumer_costs() {
+    // Rates: 12.50 % for 2024 H1 (nl.wikipedia: "12,5% voor handelstransacties" from 1 Jan 2024),
+    // 12.25 % from 1 Jul 2024 (metaalunie.nl), 11.15 % from 1 Jan 2025 (vvoadvocatuur.nl).
+    // BW 6:119(2): "Telkens na afloop van een jaar wordt het bedrag waarover de wettelijke rente wordt
+    // berekend, vermeerderd met de over dat jaar verschuldigde rente." By hand: €10,000 from
+    // 1 Jan 2024: 182 days at 12.50 % = 623.2877 and 184 days at 12.25 % = 617.5342, 1,240.8219 for the
+    // year, added on 1 Jan 2025; then 181 days at 11.15 % on 11,240.8219 = 621.5251. Interest to
+    // 30 Jun 2025: 1,862.35; the claim 11,862.35 (with the €40 of 6:96(4), 11,902.35).
+    let i = one(
+        "2025-06-30",
+        inv("A", "c", "EUR", "10000.00", "2023-12-01", "2023-12-31"),
+        json!({ "kind": "nl" }),
+    );
+    assert_eq!(
+        i.periods.iter().map(|p| s(p.rate)).collect::<Vec<_>>(),
+        ["12.5", "12.25", "11.15"]
+    );
+    assert_eq!(s(i.periods[2].balance), "11240.82");
+    assert_eq!(
+        (s(i.totals.interest), s(i.totals.compensation), s(i.totals.total_claim)),
+        ("1862.35".into(), "40.00".into(), "11902.35".into())
+    );
+    assert_eq!(
+        s(i.totals.outstanding),
+        "10000.00",
+        "the invoice itself; the capitalised interest is in the charges"
+    );
+    // Consumers: the statutory rate (art. 6:119, given) and the collection-cost scale once the 14-day
+    // letter has run out. Exact Globe support blog: a principal of €6,000 → 375 + 250 + 50 = €675.
+    let c = one(
+        "2026-03-01",
+        inv("A", "c", "EUR", "6000.00", "2025-12-01", "2026-01-01"),
+        json!({ "kind": "nl", "consumer": true, "annualRate": 6, "letterReceived": "2026-02-01" }),
+    );
+    assert_eq!(s(c.totals.compensation), "675.00");
+    let early = one(
+        "2026-02-10",
+        inv("A", "c", "EUR", "6000.00", "2025-12-01", "2026-01-01"),
+        json!({ "kind": "nl", "consumer": true, "annualRate": 6, "letterReceived": "2026-02-01" }),
+    );
+    assert_eq!(
+        s(early.totals.compensation),
+        "0.00",
+        "not before the 14 days have passed"
+    );
+    assert_eq!(
+        late_charges(
+            &input::<ChargesInput>(
+                json!({ "asOf": "2026-03-01", "invoices": [], "regime": { "kind": "nl", "consumer": true } })
+            )
+            .unwrap()
+        )
+        .unwrap_err()
+        .code,
+        ErrorCode::MissingField
+    );
+}
+
+#[test]
+fn ireland_examples_and_tiers() {
+    // payrequest.io late-payment calculator: "invoice amount €1000.00 … 30 days overdue … Interest at
+    // 10.5% per annum: €8.63 • Fixed collection costs: €40.00 … Daily Interest Accruing €0.29".
+    let i = one(
+        "2026-02-22",
+        inv("A", "c", "EUR", "1000.00", "2025-12-24", "2026-01-23"),
+        json!({ "kind": "ie", "referenceRate": 2.5 }),
+    );
     assert_eq!(
         (
             i.days_late,
             s(i.totals.interest),
             s(i.totals.compensation),
-            s(i.totals.total_charges)
+            s(i.daily_interest)
         ),
-        (30, "40.68".into(), "40.00".into(), "80.68".into())
+        (30, "8.63".into(), "40.00".into(), "0.29".into())
+    );
+    // crowe.ie: €100,000 at 8 % (ECB 0 + 8), 90 days: "Equivalent daily interest charge … €21.92 /
+    // Late interest penalty (E * 90 days) €1,972.80" — the daily figure rounded first; exact €1,972.60.
+    let a = inv("A", "c", "EUR", "100000.00", "2018-12-01", "2019-01-31");
+    assert_eq!(
+        s(one("2019-05-01", a.clone(), json!({ "kind": "ie" })).totals.interest),
+        "1972.60"
+    );
+    assert_eq!(
+        s(one("2019-05-01", a, json!({ "kind": "ie", "roundDaily": true }))
+            .totals
+            .interest),
+        "1972.80"
+    );
+    // enterprise.gov.ie: "Not exceeding €1000 €40 / Exceeding €1000 but not exceeding €10,000 €70 /
+    // Exceeding €10,000 €100" — unlike the UK, €1,000.00 is €40 and €10,000.00 is €70.
+    for (amount, sum) in [
+        ("1000.00", "40.00"),
+        ("1000.01", "70.00"),
+        ("10000.00", "70.00"),
+        ("10000.01", "100.00"),
+    ] {
+        assert_eq!(
+            s(one(
+                "2026-03-01",
+                inv("A", "c", "EUR", amount, "2026-01-01", "2026-02-01"),
+                json!({ "kind": "ie" })
+            )
+            .totals
+            .compensation),
+            sum,
+            "{amount}"
+        );
+    }
+    // taylorryan.ie: "10.15% per annum (applicable from 1 January 2026 to 30 June 2026)".
+    assert_eq!(
+        s(one(
+            "2026-03-01",
+            inv("A", "c", "EUR", "1.00", "2026-01-01", "2026-02-01"),
+            json!({ "kind": "ie" })
+        )
+        .rate),
+        "10.15"
     );
 }
 
 #[test]
-fn eu_fixed_or_per_half_year_across_a_rate_change() {
-    // Interest starts 2 Dec 2024 (H2: ECB 4.25 on 1 July 2024 → 12.25 %); on 1 Jan 2025 the rate was
-    // 3.15 (→ 11.15 %). €10,000, 30 days in each half-year.
-    let invoices = json!([inv("A", "c", "EUR", "10000", "2024-11-01", "2024-12-01")]);
-    let fixed = charges("2025-01-30", invoices.clone(), json!({ "kind": "eu" })).unwrap();
-    // 10000 × 12.25 % × 60 / 365 = 201.369… → 201.37.
-    assert_eq!(s(fixed.invoices[0].totals.interest), "201.37");
-    let split = charges("2025-01-30", invoices, json!({ "kind": "eu", "perHalfYear": true })).unwrap();
-    // 10000 × (12.25 % × 30 + 11.15 % × 30) / 365 = 192.328… → 192.33.
-    assert_eq!(s(split.invoices[0].totals.interest), "192.33");
-    assert_eq!(
-        split.invoices[0].periods.iter().map(|p| s(p.rate)).collect::<Vec<_>>(),
-        ["12.25", "11.15"]
+fn italy_knowunity_and_the_mef_rates() {
+    // knowunity.it: "una fattura di 8.200 euro pagata con 22 giorni di ritardo al tasso 8,05% genera
+    // una mora di 39,79 euro" (365 days, as the Agenzia delle Entrate's risoluzione 296/E says even in
+    // leap years). 8.05 % = ECB 0.05 on 1 January 2015 + 8 (D.Lgs. 231/2002 art. 5); €40 (art. 6).
+    let i = one(
+        "2015-02-23",
+        paid(
+            inv("A", "c", "EUR", "8200.00", "2015-01-02", "2015-02-01"),
+            &[("2015-02-23", "8200.00")],
+        ),
+        json!({ "kind": "it" }),
     );
+    assert_eq!(
+        (i.days_late, s(i.rate), s(i.totals.interest), s(i.totals.compensation)),
+        (22, "8.05".into(), "39.79".into(), "40.00".into())
+    );
+    // Codice civile art. 1194: the payment goes to interest and costs before the capital, so 79.79 of
+    // the invoice stays owed and earns interest after the payment day: by 30 June 2015 (127 more days)
+    // 79.79 × 0.0805 × 127 / 365 = 2.2349 → 2.23 more, 42.02 in all.
+    let j = one(
+        "2015-06-30",
+        paid(
+            inv("A", "c", "EUR", "8200.00", "2015-01-02", "2015-02-01"),
+            &[("2015-02-23", "8200.00")],
+        ),
+        json!({ "kind": "it" }),
+    );
+    assert_eq!(
+        (s(j.totals.outstanding), s(j.totals.interest)),
+        ("79.79".into(), "42.02".into())
+    );
+    // MEF: 4,25 % for 1 July–31 December 2024 (GU n.176 of 29 Jul 2024), 2,15 % for 2025 H2 and 2026 H1.
+    for (due, rate) in [
+        ("2024-08-01", "12.25"),
+        ("2025-08-01", "10.15"),
+        ("2026-02-01", "10.15"),
+    ] {
+        assert_eq!(
+            s(one(
+                "2026-06-30",
+                inv("A", "c", "EUR", "1.00", "2024-07-01", due),
+                json!({ "kind": "it" })
+            )
+            .rate),
+            rate,
+            "{due}"
+        );
+    }
 }
 
+// ---- Germany: § 288, § 193, Art. 229 § 34 EGBGB ----
+
 #[test]
-fn de_splits_by_half_year() {
-    // Basiszinssatz 2.27 (H1 2025) and 1.27 (H2 2025), + 9 points between businesses.
-    // €10,000: 16–30 June at 11.27 % (15 days) and 1–15 July at 10.27 % (15 days):
-    // 10000 × (0.1127 × 15 + 0.1027 × 15) / 365 = 88.5205… → 88.52, + €40.
-    let r = charges(
-        "2025-07-15",
-        json!([inv("A", "c", "EUR", "10000", "2025-05-15", "2025-06-15")]),
-        json!({ "kind": "de" }),
-    )
-    .unwrap();
-    let i = &r.invoices[0];
-    assert_eq!(
-        (s(i.totals.interest), s(i.totals.compensation)),
-        ("88.52".into(), "40.00".into())
-    );
-    assert_eq!(
-        i.periods.iter().map(|p| (p.days, s(p.rate))).collect::<Vec<_>>(),
-        [(15, "11.27".into()), (15, "10.27".into())]
-    );
-    // Consumers: + 5 points and no €40.
-    let r = charges(
-        "2025-07-15",
-        json!([inv("A", "c", "EUR", "10000", "2025-05-15", "2025-06-15")]),
+fn germany_consumer_example_and_old_debts() {
+    // anleiter.de: "für eine Forderung von 1000,00 € aus einem Verbrauchergeschäft, welche seit 25
+    // Tagen fällig ist, bei einem Verzugszinssatz von 5,12% Verzugszinsen i. H. v. 3.51 €" — 5.12 % =
+    // Basiszinssatz 0.12 (2011 H1) + 5; no lump sum for consumers.
+    let i = one(
+        "2011-02-26",
+        inv("A", "c", "EUR", "1000.00", "2011-01-01", "2011-02-01"),
         json!({ "kind": "de", "consumer": true }),
-    )
-    .unwrap();
+    );
     assert_eq!(
-        (s(r.invoices[0].rate), s(r.invoices[0].totals.compensation)),
+        (i.days_late, s(i.rate), s(i.totals.interest), s(i.totals.compensation)),
+        (25, "5.12".into(), "3.51".into(), "0.00".into())
+    );
+    // A debt that arose before 29 July 2014 keeps 8 points and no €40 (Art. 229 § 34 EGBGB):
+    // Basiszinssatz −0.73 from 1 July 2014 → 7.27 %.
+    let old = one(
+        "2014-09-01",
+        inv("A", "c", "EUR", "1000.00", "2014-06-02", "2014-08-01"),
+        json!({ "kind": "de" }),
+    );
+    assert_eq!(
+        (s(old.rate), s(old.totals.compensation)),
         ("7.27".into(), "0.00".into())
     );
+    let new = one(
+        "2014-09-01",
+        inv("A", "c", "EUR", "1000.00", "2014-07-29", "2014-08-01"),
+        json!({ "kind": "de" }),
+    );
+    assert_eq!(
+        (s(new.rate), s(new.totals.compensation)),
+        ("8.27".into(), "40.00".into())
+    );
 }
 
 #[test]
-fn partial_payments_reduce_the_balance_from_their_date() {
-    // £1,200 due 1 March, £200 paid 11 March, £500 paid 31 March; asOf 10 April, 12 % act/365.
-    // 2–10 Mar: 9 days on 1200; 11–30 Mar: 20 days on 1000; 31 Mar–10 Apr: 11 days on 500.
-    // (1200×9 + 1000×20 + 500×11) × 0.12 / 365 = 36300 × 0.12 / 365 = 11.934… → 11.93.
-    // The same whichever order the payments are listed in.
-    let (first, second) = (pay("2026-03-11", "200"), pay("2026-03-31", "500"));
-    for payments in [json!([first, second]), json!([second, first])] {
-        let inv_ = with(
-            inv("A", "c", "GBP", "1200", "2026-02-01", "2026-03-01"),
-            "payments",
-            payments,
-        );
-        let r = charges(
-            "2026-04-10",
-            json!([inv_]),
-            json!({ "kind": "contract", "annualRate": "12" }),
+fn germany_moves_a_due_date_off_weekends_and_holidays() {
+    // § 193 BGB: due Saturday 3 October 2026 (also German Unity Day) → Monday 5 October: interest from
+    // 6 October. Due Good Friday 3 April 2026 → Tuesday 7 April (Easter Monday is a holiday too).
+    let i = one(
+        "2026-10-31",
+        inv("A", "c", "EUR", "1000.00", "2026-09-01", "2026-10-03"),
+        json!({ "kind": "de" }),
+    );
+    assert_eq!((i.interest_from.to_string(), i.days_late), ("2026-10-06".into(), 26));
+    let i = one(
+        "2026-04-30",
+        inv("A", "c", "EUR", "1000.00", "2026-03-01", "2026-04-03"),
+        json!({ "kind": "de" }),
+    );
+    assert_eq!(i.interest_from.to_string(), "2026-04-08");
+    // A Land's holiday given by the caller: Corpus Christi, Thursday 4 June 2026 → Friday 5 June.
+    let i = one(
+        "2026-06-30",
+        inv("A", "c", "EUR", "1000.00", "2026-05-01", "2026-06-04"),
+        json!({ "kind": "de", "holidays": ["2026-06-04"] }),
+    );
+    assert_eq!(i.interest_from.to_string(), "2026-06-06");
+    // § 286(3): with only the 30-day rule, default starts 30 days after the invoice (a Sunday here,
+    // 15 March 2026, so Monday 16 March).
+    let i = one(
+        "2026-04-30",
+        inv("A", "c", "EUR", "1000.00", "2026-02-13", "2026-02-27"),
+        json!({ "kind": "de", "defaultStarts": "30DaysAfterInvoice" }),
+    );
+    assert_eq!(i.interest_from.to_string(), "2026-03-17");
+}
+
+// ---- United States: the Prompt Payment Act ----
+
+#[test]
+fn prompt_payment_treasury_examples() {
+    // fiscal.treasury.gov/prompt-payment/monthly-interest.html and 5 CFR 1315.17: "$1,500 … due April 1,
+    // … does not pay until June 15, … 6%: $1,500(1+.06/12) 2 * (1+(0.06/360*15))-$1,500 = $18.83".
+    let a = paid(
+        inv("A", "c", "USD", "1500.00", "2026-03-01", "2026-04-01"),
+        &[("2026-06-15", "1500.00")],
+    );
+    let i = one("2026-07-01", a, json!({ "kind": "us-prompt-payment", "annualRate": 6 }));
+    assert_eq!((i.days_late, s(i.totals.interest)), (75, "18.83".into()));
+    // 5 CFR 1315.17, simple daily interest: "$1,500 paid 10 days late and at an interest rate of 6.5%
+    // … $1,500 (.065/360*10) = $2.71".
+    let b = paid(
+        inv("B", "c", "USD", "1500.00", "2026-03-01", "2026-04-01"),
+        &[("2026-04-11", "1500.00")],
+    );
+    assert_eq!(
+        s(one(
+            "2026-07-01",
+            b,
+            json!({ "kind": "us-prompt-payment", "annualRate": 6.5 })
         )
-        .unwrap();
-        let i = &r.invoices[0];
-        assert_eq!(s(i.totals.interest), "11.93");
-        let periods: Vec<(String, i64, String)> = i
-            .periods
-            .iter()
-            .map(|p| (p.from.to_string(), p.days, s(p.balance)))
-            .collect();
-        assert_eq!(
-            periods,
-            [
-                ("2026-03-02".into(), 9, "1200.00".into()),
-                ("2026-03-11".into(), 20, "1000.00".into()),
-                ("2026-03-31".into(), 11, "500.00".into())
-            ]
-        );
-        assert_eq!(s(i.totals.outstanding), "500.00");
-        assert_eq!(s(i.daily_interest), "0.16", "500 × 12 % / 365 = 0.164");
-    }
+        .totals
+        .interest),
+        "2.71"
+    );
 }
 
 #[test]
-fn contract_and_prompt_payment_explanations_state_the_rule() {
-    let one = || {
+fn prompt_payment_one_year_limit_minimum_and_treasury_rate() {
+    // 5 CFR 1315.10(a)(3) and (5): compounding every 30 days for up to a year, and no interest after a
+    // year. By hand: $10,000 at 6 %, twelve 30-day periods and 5 more days:
+    // 10000 × 1.005^12 × (1 + 0.06 × 5 / 360) − 10000 = 625.6254 → $625.63, however late.
+    let a = inv("A", "c", "USD", "10000.00", "2025-01-01", "2025-01-31");
+    let i = one("2026-11-30", a, json!({ "kind": "us-prompt-payment", "annualRate": 6 }));
+    assert_eq!(s(i.totals.interest), "625.63");
+    assert!(i.explanation.contains("stopped after a year"), "{}", i.explanation);
+    // (a)(7): interest under $1 need not be paid. $100 at 4.75 % for 10 days is 0.13.
+    let small = paid(
+        inv("B", "c", "USD", "100.00", "2026-07-01", "2026-07-31"),
+        &[("2026-08-10", "100.00")],
+    );
+    let i = one("2026-11-30", small, json!({ "kind": "us-prompt-payment" }));
+    assert_eq!(
+        (s(i.totals.interest), s(i.totals.claimable)),
+        ("0.00".into(), "0.00".into())
+    );
+    // The Treasury rate in force on the day after the due date: 4.75 % for July–December 2026.
+    let i = one(
+        "2026-11-30",
+        inv("C", "c", "USD", "1000.00", "2026-07-01", "2026-07-31"),
+        json!({ "kind": "us-prompt-payment" }),
+    );
+    assert_eq!(s(i.rate), "4.75");
+}
+
+// ---- Rates the tables lack ----
+
+#[test]
+fn an_unknown_rate_marks_its_invoice_and_charges_the_others() {
+    // The Basiszinssatz for 2027 H1 is not known yet (published at the end of December 2026).
+    let r = charges(
+        "2027-02-15",
         json!([
-            inv("A", "c", "USD", "10000", "2025-11-01", "2025-12-01"),
-            inv("B", "c", "USD", "500", "2025-10-01", "2025-11-01")
-        ])
-    };
-    let r = charges(
-        "2026-01-31",
-        one(),
-        json!({ "kind": "contract", "annualRate": "10.50", "dayCount": "act/360", "graceDays": 10 }),
-    )
-    .unwrap();
-    for i in &r.invoices {
-        assert_eq!(
-            i.explanation,
-            "Contractual interest at 10.5% a year, simple, actual/360, from the end of a 10-day grace period."
-        );
-    }
-    let r = charges("2026-01-31", one(), json!({ "kind": "contract", "annualRate": 8 })).unwrap();
-    assert_eq!(
-        r.invoices[0].explanation,
-        "Contractual interest at 8% a year, simple, actual/365."
-    );
-    let r = charges(
-        "2026-01-31",
-        one(),
-        json!({ "kind": "us-prompt-payment", "annualRate": "4.625" }),
-    )
-    .unwrap();
-    assert_eq!(
-        r.invoices[1].explanation,
-        "Prompt Payment Act interest at 4.625% a year, simple, on a 360-day year."
-    );
-}
-
-#[test]
-fn each_invoice_is_charged_the_same_in_a_batch_as_alone() {
-    // A call makes each half-year's rate plan once and reuses it for every invoice whose interest
-    // starts in that half-year; each invoice must come out as it does on its own. Due dates every
-    // 11 days over three years, some with a payment, under every statutory regime and a contract
-    // with grace days; asOf within the reference-rate tables.
-    let as_of = "2026-04-20";
-    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 3).unwrap();
-    let list = |currency: &str| -> Vec<serde_json::Value> {
-        (0..100)
-            .map(|k| {
-                let due = start + chrono::Duration::days(11 * k);
-                let issue = due - chrono::Duration::days(30);
-                let v = inv(
-                    &format!("I-{k}"),
-                    &format!("c{}", k % 7),
-                    currency,
-                    &format!("{}.{:02}", 200 + 37 * k, k % 100),
-                    &issue.to_string(),
-                    &due.to_string(),
-                );
-                if k % 3 == 0 {
-                    with(
-                        v,
-                        "payments",
-                        json!([pay(&(due + chrono::Duration::days(40)).to_string(), "50.00")]),
-                    )
-                } else {
-                    v
-                }
-            })
-            .collect()
-    };
-    let regimes = [
-        ("GBP", json!({ "kind": "uk" })),
-        ("EUR", json!({ "kind": "eu" })),
-        ("EUR", json!({ "kind": "eu", "perHalfYear": true })),
-        ("EUR", json!({ "kind": "de" })),
-        (
-            "USD",
-            json!({ "kind": "contract", "annualRate": "9.5", "graceDays": 5, "dayCount": "act/act" }),
-        ),
-    ];
-    for (currency, regime) in regimes {
-        let all = list(currency);
-        let batch = charges(as_of, json!(all), regime.clone()).unwrap();
-        assert!(batch.invoices.len() > 80, "{regime}: most invoices are late");
-        for one in &batch.invoices {
-            let k: usize = one.id.as_str()[2..].parse().unwrap();
-            let alone = charges(as_of, json!([all[k]]), regime.clone()).unwrap();
-            let alone = &alone.invoices[0];
-            let show = |x: &overdue::charges::InvoiceCharges| {
-                let periods: Vec<String> = x
-                    .periods
-                    .iter()
-                    .map(|p| format!("{}..{} {} {} {}", p.from, p.to, p.balance, p.rate, p.interest))
-                    .collect();
-                format!(
-                    "{} {} {} {} | {} | {periods:?}",
-                    x.rate, x.totals.interest, x.totals.total_claim, x.daily_interest, x.explanation
-                )
-            };
-            assert_eq!(show(one), show(alone), "{regime}: invoice {}", one.id);
-        }
-        // Customer and summary reports skip the invoices' periods and sentences, not their totals.
-        let at = |detail: &str| {
-            late_charges(
-                &input::<ChargesInput>(json!({ "asOf": as_of, "invoices": all, "regime": regime, "detail": detail }))
-                    .unwrap(),
-            )
-            .unwrap()
-        };
-        let (customers, summary) = (at("customers"), at("summary"));
-        assert_eq!(json(&customers.customers), json(&batch.customers), "{regime}");
-        assert_eq!(json(&customers.currencies), json(&batch.currencies), "{regime}");
-        assert_eq!(json(&summary.currencies), json(&batch.currencies), "{regime}");
-        assert!(customers.invoices.is_empty() && summary.invoices.is_empty() && summary.customers.is_empty());
-    }
-}
-
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap()
-}
-
-#[test]
-fn day_counts_grace_fees_and_cap() {
-    let one = || json!([inv("A", "c", "USD", "10000", "2025-11-01", "2025-12-01")]);
-    // act/360 over 61 days: 10000 × 0.10 × 61 / 360 = 169.444… → 169.44.
-    let r = charges(
-        "2026-01-31",
-        one(),
-        json!({ "kind": "contract", "annualRate": 10, "dayCount": "act/360" }),
-    )
-    .unwrap();
-    assert_eq!(s(r.invoices[0].totals.interest), "169.44");
-    // act/act across the year end: 30 days of 2025 / 365 + 31 days of 2026 / 365 (both 365-day years).
-    let r = charges(
-        "2026-01-31",
-        one(),
-        json!({ "kind": "contract", "annualRate": 10, "dayCount": "act/act" }),
-    )
-    .unwrap();
-    assert_eq!(
-        s(r.invoices[0].totals.interest),
-        "167.12",
-        "10000 × 0.1 × 61 / 365 = 167.123"
-    );
-    // 10-day grace: interest from 12 Dec, 51 days: 10000 × 0.1 × 51 / 365 = 139.726 → 139.73;
-    // fees 25 + 1.5 % of 10,000 = 175.
-    let r = charges(
-        "2026-01-31",
-        one(),
-        json!({ "kind": "contract", "annualRate": 10, "graceDays": 10, "fixedFee": "25", "percentFee": "1.5" }),
-    )
-    .unwrap();
-    let i = &r.invoices[0];
-    assert_eq!(
-        (s(i.totals.interest), s(i.totals.fees), s(i.totals.total_charges)),
-        ("139.73".into(), "175.00".into(), "314.73".into())
-    );
-    let r = charges(
-        "2025-12-10",
-        one(),
-        json!({ "kind": "contract", "annualRate": 10, "graceDays": 10, "fixedFee": "25" }),
-    )
-    .unwrap();
-    assert!(
-        r.invoices.is_empty(),
-        "9 days late within a 10-day grace period: nothing charged"
-    );
-    // Cap at 200: fees are cut first (175 → 60.27), interest kept.
-    let r = charges("2026-01-31", one(), json!({ "kind": "contract", "annualRate": 10, "graceDays": 10, "fixedFee": "25", "percentFee": "1.5", "cap": "200" })).unwrap();
-    let i = &r.invoices[0];
-    assert!(i.capped);
-    assert_eq!(
-        (s(i.totals.interest), s(i.totals.fees), s(i.totals.total_charges)),
-        ("139.73".into(), "60.27".into(), "200.00".into())
-    );
-}
-
-#[test]
-fn not_late_means_no_charges() {
-    let due_today = inv("A", "c", "GBP", "100", "2026-01-01", "2026-02-01");
-    let paid_on_due = with(
-        inv("B", "c", "GBP", "100", "2026-01-01", "2026-01-15"),
-        "payments",
-        json!([pay("2026-01-15", "100")]),
-    );
-    let r = charges(
-        "2026-02-01",
-        json!([due_today, paid_on_due]),
-        json!({ "kind": "contract", "annualRate": 8, "fixedFee": 10 }),
-    )
-    .unwrap();
-    assert!(r.invoices.is_empty());
-    let r = charges(
-        "2026-02-02",
-        json!([inv("A", "c", "GBP", "100", "2026-01-01", "2026-02-01")]),
-        json!({ "kind": "contract", "annualRate": 0 }),
-    )
-    .unwrap();
-    assert_eq!(
-        (r.invoices[0].days_late, s(r.invoices[0].totals.interest)),
-        (1, "0.00".into()),
-        "a zero rate charges nothing"
-    );
-}
-
-#[test]
-fn minor_units_and_totals() {
-    let r = charges(
-        "2026-03-02",
-        json!([
-            inv("J", "c1", "JPY", "1000000", "2026-01-01", "2026-01-31"),
-            inv("K", "c1", "KWD", "1000.000", "2026-01-01", "2026-01-31"),
-            inv("K2", "c2", "KWD", "500.500", "2026-01-01", "2026-01-31")
+            inv("A", "c", "EUR", "1000.00", "2026-11-01", "2026-12-01"),
+            inv("B", "d", "EUR", "1000.00", "2026-05-01", "2026-06-01")
         ]),
-        json!({ "kind": "contract", "annualRate": "7.5" }),
-    )
-    .unwrap();
-    let by = |id: &str| r.invoices.iter().find(|i| i.id.as_str() == id).unwrap();
-    // 30 days: 1,000,000 × 7.5 % × 30 / 365 = 6164.38 → ¥6,164; 1000 × … = 6.16438 → 6.164 KWD.
-    assert_eq!(s(by("J").totals.interest), "6164");
-    assert_eq!(s(by("K").totals.interest), "6.164");
-    let kwd = r.currencies.iter().find(|c| c.currency.code() == "KWD").unwrap();
-    assert_eq!(kwd.totals.interest, by("K").totals.interest + by("K2").totals.interest);
-    assert_eq!(r.customers.len(), 3);
-}
-
-#[test]
-fn tables_run_out_and_explicit_rates_override() {
-    // Interest starting in H2 2026 needs the Bank Rate on 30 June 2026, past the table (complete
-    // through 30 April 2026): the caller must give it.
-    let one = || json!([inv("A", "c", "GBP", "1000", "2026-07-01", "2026-08-01")]);
-    let e = charges("2026-11-23", one(), json!({ "kind": "uk" })).unwrap_err();
-    assert_eq!(
-        (e.code, e.path.as_str()),
-        (ErrorCode::RateUnknown, "regime.referenceRate")
-    );
-    let r = charges("2026-11-23", one(), json!({ "kind": "uk", "referenceRate": "3.75" })).unwrap();
-    assert_eq!(s(r.invoices[0].rate), "11.75");
-    assert!(r.invoices[0].explanation.contains("3.75% you gave"));
-    let e = charges(
-        "2026-11-23",
-        json!([inv("A", "c", "EUR", "1000", "2026-07-01", "2026-08-01")]),
         json!({ "kind": "de" }),
     )
-    .unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::RateUnknown, "regime.baseRate"));
+    .unwrap();
+    let a = r.invoices.iter().find(|i| i.id.as_str() == "A").unwrap();
+    let b = r.invoices.iter().find(|i| i.id.as_str() == "B").unwrap();
+    let p = a.problem.as_ref().unwrap();
+    assert_eq!(
+        (p.code, p.table, p.reference_date.map(|d| d.to_string())),
+        ("rate_unknown", Some("deBasiszinssatz"), Some("2027-01-01".into()))
+    );
+    assert_eq!(s(a.totals.interest), "0.00");
+    assert!(b.problem.is_some(), "B also runs into 2027");
+    assert_eq!((r.unknown_rates.len(), r.unknown_rates[0].invoices), (1, 2));
+    assert_eq!(r.currencies[0].unpriced, 2);
+    // Given the rate from 1 January 2027, both are charged.
+    let r = charges(
+        "2027-02-15",
+        json!([inv("A", "c", "EUR", "1000.00", "2026-11-01", "2026-12-01")]),
+        json!({ "kind": "de", "referenceRates": [{ "from": "2027-01-01", "rate": "1.77" }] }),
+    )
+    .unwrap();
+    let i = &r.invoices[0];
+    assert!(i.problem.is_none() && r.unknown_rates.is_empty());
+    // Due Tuesday 1 Dec 2026: 2–31 Dec at 10.52 % (30 days) and 1 Jan–15 Feb at 10.77 % (46 days)
+    // on €1,000: 1000 × (0.1052 × 30 + 0.1077 × 46) / 365 = 22.2219 → €22.22.
+    assert_eq!(
+        i.periods.iter().map(|p| s(p.rate)).collect::<Vec<_>>(),
+        ["10.52", "10.77"]
+    );
+    assert_eq!(s(i.totals.interest), "22.22");
+    // An invoice paid in full before the unknown half-year is charged without it (principal first:
+    // nothing earns interest after the payment): 20 days at 10.40 % on €1,000 = 5.6986 → 5.70.
+    let paid_before = paid(
+        inv("C", "c", "EUR", "1000.00", "2026-11-01", "2026-12-01"),
+        &[("2026-12-21", "1000.00")],
+    );
+    let i = one("2027-02-15", paid_before, json!({ "kind": "eu" }));
+    assert!(i.problem.is_none(), "{:?}", i.problem);
+    assert_eq!((i.status, s(i.totals.interest)), (Status::PaidLate, "5.70".into()));
+}
+
+// ---- Contracts, fees, caps and bad input ----
+
+#[test]
+fn contract_day_counts_grace_fees_and_cap() {
+    // 1,000 at 12 % for 30 days: act/365 → 9.86 (GUIDE §5); act/360 → 10.00; act/act in a leap
+    // year (2024): 1000 × 0.12 × 30 / 366 = 9.836 → 9.84.
+    let a = inv("A", "c", "EUR", "1000.00", "2024-01-01", "2024-02-01");
+    for (dc, want) in [("act/365", "9.86"), ("act/360", "10.00"), ("act/act", "9.84")] {
+        assert_eq!(
+            s(one(
+                "2024-03-02",
+                a.clone(),
+                json!({ "kind": "contract", "annualRate": 12, "dayCount": dc })
+            )
+            .totals
+            .interest),
+            want,
+            "{dc}"
+        );
+    }
+    // A 10-day grace period: interest from 12 February (20 days): 1000 × 0.12 × 20 / 365 = 6.575 → 6.58.
+    assert_eq!(
+        s(one(
+            "2024-03-02",
+            a.clone(),
+            json!({ "kind": "contract", "annualRate": 12, "graceDays": 10 })
+        )
+        .totals
+        .interest),
+        "6.58"
+    );
+    // Fees: 25 fixed + 2 % of the balance = 45; capped at 30: fees cut first to 20.14, interest kept.
+    let i = one(
+        "2024-03-02",
+        a.clone(),
+        json!({ "kind": "contract", "annualRate": 12, "fixedFee": 25, "percentFee": 2, "cap": 30 }),
+    );
+    assert_eq!(
+        (
+            i.capped,
+            s(i.totals.interest),
+            s(i.totals.fees),
+            s(i.totals.total_charges)
+        ),
+        (true, "9.86".into(), "20.14".into(), "30.00".into())
+    );
+    // Negative fees and caps are refused.
+    for (field, code) in [
+        ("fixedFee", ErrorCode::InvalidAmount),
+        ("cap", ErrorCode::InvalidAmount),
+        ("percentFee", ErrorCode::InvalidValue),
+    ] {
+        let e = charges(
+            "2024-03-02",
+            json!([a.clone()]),
+            json!({ "kind": "contract", "annualRate": 12, field: -5 }),
+        )
+        .unwrap_err();
+        assert_eq!((e.code, e.path), (code, format!("regime.{field}")), "{field}");
+    }
 }
 
 #[test]
 fn bad_regimes_are_coded() {
-    let gbp = || json!([inv("A", "c", "GBP", "1000", "2026-01-01", "2026-02-01")]);
-    let cases = [
+    let a = json!([inv("A", "c", "EUR", "1000.00", "2024-01-01", "2024-02-01")]);
+    for (regime, code, path) in [
         (
-            json!({ "kind": "contract", "annualRate": "-1" }),
-            ErrorCode::InvalidValue,
+            json!({ "kind": "contract" }),
+            ErrorCode::MissingField,
             "regime.annualRate",
         ),
         (
@@ -459,116 +964,131 @@ fn bad_regimes_are_coded() {
             "regime.annualRate",
         ),
         (
-            json!({ "kind": "contract" }),
-            ErrorCode::MissingField,
-            "regime.annualRate",
-        ),
-        (
             json!({ "kind": "eu", "margin": 7 }),
             ErrorCode::InvalidValue,
             "regime.margin",
         ),
-        (json!({ "kind": "eu" }), ErrorCode::InvalidValue, "invoices[0].currency"),
         (
-            json!({ "kind": "contract", "annualRate": 5, "graceDays": -1 }),
+            json!({ "kind": "de", "margin": 10 }),
             ErrorCode::InvalidValue,
-            "regime.graceDays",
+            "regime.margin",
         ),
-    ];
-    for (regime, code, path) in cases {
-        let e = charges("2026-03-01", gbp(), regime.clone()).unwrap_err();
+        (json!({ "kind": "french" }), ErrorCode::InvalidValue, "regime.kind"),
+        (
+            json!({ "kind": "uk", "referenceRates": [{ "from": "2026-02-01", "rate": 4 }, { "from": "2026-01-01", "rate": 4 }] }),
+            ErrorCode::InvalidDateOrder,
+            "regime.referenceRates[1].from",
+        ),
+        (
+            json!({ "kind": "uk", "exchangeRates": [{ "currency": "USD", "rate": 0 }] }),
+            ErrorCode::InvalidAmount,
+            "regime.exchangeRates[0].rate",
+        ),
+        (
+            json!({ "kind": "de", "allocation": "sideways" }),
+            ErrorCode::InvalidValue,
+            "regime.allocation",
+        ),
+    ] {
+        let e = charges("2024-03-02", a.clone(), regime.clone()).unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (code, path), "{regime}");
     }
-    let e = input::<ChargesInput>(json!({ "asOf": "2026-03-01", "invoices": gbp(), "regime": { "kind": "french" } }))
-        .unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "regime.kind"));
+}
+
+#[test]
+fn customer_and_currency_totals_split_open_and_paid_late() {
+    let ledger = json!([
+        inv("A", "c", "GBP", "1000.00", "2026-01-05", "2026-02-05"),
+        paid(
+            inv("B", "c", "GBP", "500.00", "2026-01-05", "2026-02-05"),
+            &[("2026-02-20", "500.00")]
+        ),
+        inv("C", "d", "GBP", "200.00", "2026-01-05", "2026-12-31"),
+    ]);
+    let r = charges("2026-03-07", ledger, json!({ "kind": "uk" })).unwrap();
+    let c = r.customers.iter().find(|c| c.customer_id.as_str() == "c").unwrap();
+    assert_eq!((c.open.invoices, c.paid_late.invoices), (1, 1));
+    // A: 1000 × 11.75 % × 30 / 365 = 9.6575 → 9.66, + £70; B: 500 × 11.75 % × 15 / 365 = 2.4144 → 2.41, + £40.
+    assert_eq!(
+        (s(c.open.claimable), s(c.paid_late.claimable), s(c.totals.claimable)),
+        ("79.66".into(), "42.41".into(), "122.07".into())
+    );
+    assert_eq!(s(r.currencies[0].totals.total_claim), "1122.07");
+    assert!(r.customers.iter().all(|c| c.customer_id.as_str() != "d"), "not yet due");
+}
+
+fn ledger_strategy() -> impl Strategy<Value = Vec<(u32, i64, Vec<(u32, i64)>)>> {
+    // Invoices: (due day offset, amount in cents, payments (day offset, cents)).
+    prop::collection::vec(
+        (
+            0u32..400,
+            100i64..5_000_000,
+            prop::collection::vec((0u32..500, 1i64..3_000_000), 0..3),
+        ),
+        1..12,
+    )
+}
+
+fn ledger_json(rows: &[(u32, i64, Vec<(u32, i64)>)]) -> Value {
+    let day = |o: u32| {
+        (chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i64::from(o))).to_string()
+    };
+    json!(rows
+        .iter()
+        .enumerate()
+        .map(|(i, (due, cents, pays))| {
+            let amount = format!("{}.{:02}", cents / 100, cents % 100);
+            let v = inv(
+                &format!("I{i}"),
+                &format!("c{}", i % 3),
+                "EUR",
+                &amount,
+                &day(0),
+                &day(*due),
+            );
+            let pays: Vec<Value> = pays
+                .iter()
+                .map(|(d, c)| pay(&day(*d), &format!("{}.{:02}", c / 100, c % 100)))
+                .collect();
+            with(v, "payments", json!(pays))
+        })
+        .collect::<Vec<_>>())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
-    /// With no payments, interest never decreases as asOf advances; and the totals are the sums of
-    /// the invoice figures.
+    #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
-    fn interest_is_monotone_and_totals_add_up(
-        amounts in prop::collection::vec(1i64..10_000_000, 1..6),
-        due_offsets in prop::collection::vec(0i64..400, 6),
-        rate_bp in 0i64..2500,
-        day in 0i64..500,
-        step in 1i64..60,
-        regime in prop::sample::select(vec!["act/365", "act/360", "act/act"]),
-    ) {
-        let base = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-        let invoices: Vec<_> = amounts.iter().enumerate().map(|(i, a)| {
-            let due = base + chrono::Duration::days(due_offsets[i]);
-            inv(&format!("I{i}"), &format!("c{}", i % 2), "EUR", &rust_decimal::Decimal::new(*a, 2).to_string(), &base.to_string(), &due.to_string())
-        }).collect();
-        let regime = json!({ "kind": "contract", "annualRate": rust_decimal::Decimal::new(rate_bp, 2).to_string(), "dayCount": regime });
-        let at = |d: i64| (base + chrono::Duration::days(d)).to_string();
-        let earlier = charges(&at(day), json!(invoices), regime.clone()).unwrap();
-        let later = charges(&at(day + step), json!(invoices), regime).unwrap();
-        for i in &earlier.invoices {
-            let j = later.invoices.iter().find(|x| x.id == i.id).unwrap();
-            prop_assert!(j.totals.interest >= i.totals.interest);
-        }
-        for r in [&earlier, &later] {
-            let sum: rust_decimal::Decimal = r.invoices.iter().map(|i| i.totals.total_charges).sum();
-            let total: rust_decimal::Decimal = r.currencies.iter().map(|c| c.totals.total_charges).sum();
-            prop_assert_eq!(sum, total);
-            for i in &r.invoices {
-                prop_assert_eq!(i.totals.total_charges, i.totals.interest + i.totals.compensation + i.totals.fees);
-                prop_assert_eq!(i.totals.total_claim, i.totals.outstanding + i.totals.total_charges);
-            }
+    fn charging_invoice_by_invoice_equals_the_batch(rows in ledger_strategy(), kind in prop::sample::select(vec!["uk", "eu", "de", "fr", "nl", "ie", "us-prompt-payment"])) {
+        let ledger = ledger_json(&rows);
+        let regime = if kind == "us-prompt-payment" { json!({ "kind": kind, "annualRate": 5 }) } else { json!({ "kind": kind }) };
+        let batch = charges("2025-06-30", ledger.clone(), regime.clone()).unwrap();
+        for inv in ledger.as_array().unwrap() {
+            let alone = charges("2025-06-30", json!([inv]), regime.clone()).unwrap();
+            let id = inv["id"].as_str().unwrap();
+            let b = batch.invoices.iter().find(|i| i.id.as_str() == id).map(|i| format!("{:?}{:?}", i.totals, i.periods));
+            let a = alone.invoices.first().map(|i| format!("{:?}{:?}", i.totals, i.periods));
+            prop_assert_eq!(a, b, "{}", id);
         }
     }
-}
 
-#[test]
-fn detail_levels_keep_the_totals() {
-    let invoices = json!([
-        inv("A", "c1", "USD", "100", "2026-01-01", "2026-01-31"),
-        inv("B", "c2", "USD", "200", "2026-01-01", "2026-01-31")
-    ]);
-    let full = charges(
-        "2026-03-02",
-        invoices.clone(),
-        json!({ "kind": "contract", "annualRate": 10 }),
-    )
-    .unwrap();
-    let summary = late_charges(&input::<ChargesInput>(json!({ "asOf": "2026-03-02", "invoices": invoices, "regime": { "kind": "contract", "annualRate": 10 }, "detail": "summary" })).unwrap()).unwrap();
-    assert!(summary.invoices.is_empty() && summary.customers.is_empty());
-    assert_eq!(
-        summary.currencies[0].totals.interest,
-        full.currencies[0].totals.interest
-    );
-}
-
-#[test]
-fn leap_years() {
-    // act/act: 31 days of 2023 at /365 and 31 days of 2024 at /366.
-    // 10000 × 0.10 × (31/365 + 31/366) = 84.931… + 84.699… = 169.631… → 169.63.
-    let one = || json!([inv("A", "c", "USD", "10000", "2023-11-01", "2023-11-30")]);
-    let r = charges(
-        "2024-01-31",
-        one(),
-        json!({ "kind": "contract", "annualRate": 10, "dayCount": "act/act" }),
-    )
-    .unwrap();
-    assert_eq!(s(r.invoices[0].totals.interest), "169.63");
-    assert_eq!(r.invoices[0].days_late, 62);
-    // The UK Act divides by 365 in a leap year too: 29 Feb counts as a day.
-    // £1,000 × 11.75 % × 29 / 365 (1–29 Feb 2004; Bank Rate 3.75 on 31 Dec 2003 → 11.75 %): 9.335… → 9.34.
-    let r = charges(
-        "2004-02-29",
-        json!([inv("A", "c", "GBP", "1000", "2004-01-01", "2004-01-31")]),
-        json!({ "kind": "uk" }),
-    )
-    .unwrap();
-    assert_eq!(
-        (
-            s(r.invoices[0].rate),
-            r.invoices[0].days_late,
-            s(r.invoices[0].totals.interest)
-        ),
-        ("11.75".into(), 29, "9.34".into())
-    );
+    #[test]
+    fn splitting_any_payment_keeps_every_figure(rows in ledger_strategy(), kind in prop::sample::select(vec!["uk", "de", "nl", "es"])) {
+        let ledger = ledger_json(&rows);
+        let mut split = ledger.clone();
+        for inv in split.as_array_mut().unwrap() {
+            let pays = inv["payments"].as_array().cloned().unwrap_or_default();
+            let mut out = Vec::new();
+            for p in pays {
+                let cents: i64 = p["amount"].as_str().unwrap().replace('.', "").parse().unwrap();
+                let (a, b) = (cents / 3, cents - cents / 3);
+                for c in [a, b].into_iter().filter(|c| *c > 0) {
+                    out.push(pay(p["date"].as_str().unwrap(), &format!("{}.{:02}", c / 100, c % 100)));
+                }
+            }
+            inv["payments"] = json!(out);
+        }
+        let r1 = charges("2025-06-30", ledger, json!({ "kind": kind })).unwrap();
+        let r2 = charges("2025-06-30", split, json!({ "kind": kind })).unwrap();
+        prop_assert_eq!(format!("{:?}", r1.currencies), format!("{:?}", r2.currencies));
+    }
 }

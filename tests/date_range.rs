@@ -15,14 +15,31 @@ fn code_and_path(e: overdue::Error) -> (ErrorCode, String) {
 #[test]
 fn plans_stay_within_the_years_overdue_reads() {
     let plan = |first: &str, frequency: &str, count: u32| {
-        overdue::plan::payment_plan(&input(json!({ "principal": "100", "currency": "EUR", "annualRate": 5,
-            "frequency": frequency, "firstDueDate": first, "count": count })).unwrap())
+        overdue::plan::payment_plan(
+            &input(json!({ "principal": "100", "currency": "EUR", "annualRate": 5,
+            "frequency": frequency, "firstDueDate": first, "count": count }))
+            .unwrap(),
+        )
     };
-    for (first, frequency, count) in [("9999-12-31", "monthly", 2), ("9999-12-01", "weekly", 6), ("1900-01-01", "semimonthly", 2), ("1900-01-06", "weekly", 1)] {
-        assert_eq!(code_and_path(plan(first, frequency, count).unwrap_err()), (ErrorCode::InvalidDate, "firstDueDate".into()), "{first} {frequency}");
+    for (first, frequency, count) in [
+        ("9999-12-31", "monthly", 2),
+        ("9999-12-01", "weekly", 6),
+        ("1900-01-01", "semimonthly", 2),
+        ("1900-01-06", "weekly", 1),
+    ] {
+        assert_eq!(
+            code_and_path(plan(first, frequency, count).unwrap_err()),
+            (ErrorCode::InvalidDate, "firstDueDate".into()),
+            "{first} {frequency}"
+        );
     }
     // The edges themselves are fine: five weekly instalments from 1 December end on the 29th.
-    assert_eq!(plan("9999-12-01", "weekly", 5).unwrap().schedule[4].due_date.to_string(), "9999-12-29");
+    assert_eq!(
+        plan("9999-12-01", "weekly", 5).unwrap().schedule[4]
+            .due_date
+            .to_string(),
+        "9999-12-29"
+    );
     let p = plan("9999-11-30", "monthly", 2).unwrap();
     assert_eq!(p.schedule[1].due_date.to_string(), "9999-12-30");
     let p = plan("1900-02-01", "monthly", 1).unwrap();
@@ -32,18 +49,31 @@ fn plans_stay_within_the_years_overdue_reads() {
 #[test]
 fn ladder_dates_stay_within_the_years_overdue_reads() {
     let invoice = inv("A", "c", "GBP", "100.00", "9999-09-01", "9999-12-01");
-    let e = overdue::ladder::preview_ladder(&input(json!({ "asOf": "9999-12-01", "invoice": invoice })).unwrap()).unwrap_err();
+    let e = overdue::ladder::preview_ladder(&input(json!({ "asOf": "9999-12-01", "invoice": invoice })).unwrap())
+        .unwrap_err();
     assert_eq!(code_and_path(e), (ErrorCode::InvalidDate, "invoice.dueDate".into()));
     // A promise to pay on the last day leaves nothing after it to wait until.
-    let promised = with(inv("A", "c", "GBP", "100.00", "9999-09-01", "9999-10-01"), "promisedDate", json!("9999-12-31"));
-    let e = overdue::ladder::next_actions(&input(json!({ "asOf": "9999-12-20", "invoices": [promised] })).unwrap()).unwrap_err();
-    assert_eq!(code_and_path(e), (ErrorCode::InvalidDate, "invoices[0].promisedDate".into()));
+    let promised = with(
+        inv("A", "c", "GBP", "100.00", "9999-09-01", "9999-10-01"),
+        "promisedDate",
+        json!("9999-12-31"),
+    );
+    let e = overdue::ladder::next_actions(&input(json!({ "asOf": "9999-12-20", "invoices": [promised] })).unwrap())
+        .unwrap_err();
+    assert_eq!(
+        code_and_path(e),
+        (ErrorCode::InvalidDate, "invoices[0].promisedDate".into())
+    );
 }
 
 #[test]
 fn terms_and_notices_stay_within_the_years_overdue_reads() {
-    let e = overdue::terms::early_payment_discount(&input(json!({ "terms": "net 30", "issueDate": "9999-12-15",
-        "amount": "10", "currency": "USD", "asOf": "9999-12-15" })).unwrap()).unwrap_err();
+    let e = overdue::terms::early_payment_discount(
+        &input(json!({ "terms": "net 30", "issueDate": "9999-12-15",
+        "amount": "10", "currency": "USD", "asOf": "9999-12-15" }))
+        .unwrap(),
+    )
+    .unwrap_err();
     assert_eq!(code_and_path(e), (ErrorCode::InvalidDate, "issueDate".into()));
     // The final notice asks for a reply ten days after asOf.
     let n = json!({ "asOf": "9999-12-25", "stage": "final", "sender": { "name": "S" },

@@ -168,13 +168,24 @@ fn custom_policies_fees_and_bad_input() {
     let mut bad = policy.clone();
     bad[1]["template"] = json!("nope");
     let e = err(json!({ "asOf": day(30), "invoices": one(), "policy": bad }));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "policy[1].template"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "policy[1].template")
+    );
     let mut bad = policy.clone();
     bad[0]["fee"] = json!({ "fixed": "-5.00" });
     let e = err(json!({ "asOf": day(30), "invoices": one(), "policy": bad }));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidAmount, "policy[0].fee.fixed"));
-    let e = err(json!({ "asOf": day(30), "invoices": one(), "history": [{ "invoiceId": "A", "stageId": "final", "date": "9999-01-01" }] }));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDateOrder, "history[0].date"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidAmount, "policy[0].fee.fixed")
+    );
+    let e = err(
+        json!({ "asOf": day(30), "invoices": one(), "history": [{ "invoiceId": "A", "stageId": "final", "date": "9999-01-01" }] }),
+    );
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidDateOrder, "history[0].date")
+    );
 }
 
 #[test]

@@ -552,12 +552,35 @@ fn custom_html_is_wrapped_in_overdues_document_and_sanitised() {
     assert!(n.html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src https:;"), "{}", n.html);
     assert_eq!(out.matches("<!doctype").count(), 1);
     assert_eq!(out.matches("<head>").count(), 1);
-    for banned in ["<script", "<iframe", "<form", "<input", "<base", "http-equiv=\"refresh", "javascript:", "data:image", "onload", "onerror", "onmouseover", "evil.example"] {
+    for banned in [
+        "<script",
+        "<iframe",
+        "<form",
+        "<input",
+        "<base",
+        "http-equiv=\"refresh",
+        "javascript:",
+        "data:image",
+        "onload",
+        "onerror",
+        "onmouseover",
+        "evil.example",
+    ] {
         assert!(!out.contains(banned), "{banned} survived:\n{}", n.html);
     }
     // The customer's name in a style attribute sets the colour and nothing else; as text it is text.
-    assert!(n.html.contains(r#"<p style="color: red">Dear red;background:url(https://tracker.example/p.gif),</p>"#), "{}", n.html);
-    assert!(n.html.contains(r#"<a href="https://shop.example" title="x" rel="noopener noreferrer">our shop</a>"#), "{}", n.html);
+    assert!(
+        n.html
+            .contains(r#"<p style="color: red">Dear red;background:url(https://tracker.example/p.gif),</p>"#),
+        "{}",
+        n.html
+    );
+    assert!(
+        n.html
+            .contains(r#"<a href="https://shop.example" title="x" rel="noopener noreferrer">our shop</a>"#),
+        "{}",
+        n.html
+    );
     assert!(n.html.contains("<p>Total: £"), "{}", n.html);
 }
 

@@ -194,7 +194,13 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     let reply_by = match input.reply_by {
         Some(d) => Some(d),
         None => reply_days(s.stage)
-            .map(|d| crate::date::in_range(input.as_of.checked_add_signed(Duration::days(d)), "asOf", "The reply-by date"))
+            .map(|d| {
+                crate::date::in_range(
+                    input.as_of.checked_add_signed(Duration::days(d)),
+                    "asOf",
+                    "The reply-by date",
+                )
+            })
             .transpose()?,
     };
     let payment_link = input.payment_link.as_deref().or(input.sender.payment_link.as_deref());

@@ -4,8 +4,8 @@
 use super::builtin::{source_for, Part};
 use super::check::{self, Problem};
 use super::context::Context;
-use super::vars::Needs;
 use super::sanitize::sanitize_html;
+use super::vars::Needs;
 use super::{CustomTemplate, Settings, MAX_OUTPUT, MAX_STEPS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::ladder::Channel;
@@ -518,7 +518,8 @@ td.n,th.n{text-align:right;white-space:nowrap}tfoot td{font-weight:bold;border-b
 /// The policy every notice document carries, so that it holds wherever it is opened (a mail client,
 /// a browser tab, a file): no script of any kind, no request but an image over https, no form, no
 /// `<base>`. What a meta tag cannot carry (`frame-ancestors`) is the server's to send.
-pub const CSP: &str = "default-src 'none'; img-src https:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+pub const CSP: &str =
+    "default-src 'none'; img-src https:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /// A whole HTML document around a notice body; letters get the print layout.
 fn document(language: Language, title: &str, body: &str, letter: bool) -> String {

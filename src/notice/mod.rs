@@ -17,8 +17,8 @@ mod builtin;
 pub mod check;
 mod context;
 mod engine;
-mod validate;
 pub mod sanitize;
+mod validate;
 pub mod vars;
 
 use crate::date::Date;

@@ -64,7 +64,9 @@ extern "C" {
 
 /// What is stored under `key`: a JS string, or null.
 fn get_raw(s: &web_sys::Storage, key: &str) -> Result<JsValue, Error> {
-    s.unchecked_ref::<RawStorage>().get_item(key).map_err(|e| storage_error(&e))
+    s.unchecked_ref::<RawStorage>()
+        .get_item(key)
+        .map_err(|e| storage_error(&e))
 }
 
 fn get(s: &web_sys::Storage, key: &str) -> Result<Option<String>, Error> {
@@ -113,7 +115,9 @@ fn back_up(s: &web_sys::Storage, base: &str, raw: &JsValue) -> Result<String, Er
         next = next.max(n + 1);
     }
     let key = format!("{base}.backup.{next}");
-    s.unchecked_ref::<RawStorage>().set_item(&key, raw).map_err(|e| storage_error(&e))?;
+    s.unchecked_ref::<RawStorage>()
+        .set_item(&key, raw)
+        .map_err(|e| storage_error(&e))?;
     Ok(key)
 }
 
@@ -135,7 +139,13 @@ pub fn load_workspace(
     let (text, damaged_line) = match super::convert::whole_text(&raw) {
         Ok(Some(text)) => (text, None),
         Ok(None) => {
-            return to_js(&Loaded { status: "new", workspace: None, backup_key: None, message: None, bytes: 0 });
+            return to_js(&Loaded {
+                status: "new",
+                workspace: None,
+                backup_key: None,
+                message: None,
+                bytes: 0,
+            });
         }
         Err(line) => (super::text_of(&raw).unwrap_or_default(), Some(line)),
     };

@@ -359,33 +359,53 @@ export interface PaymentPlan {
   effectiveAnnualRate: string;
 }
 
-export type RegimeKind = "contract" | "uk" | "eu" | "de" | "us-prompt-payment";
+export type RegimeKind = "contract" | "uk" | "eu" | "de" | "fr" | "es" | "nl" | "ie" | "it" | "us-prompt-payment";
+
+/** A reference rate in force from a date, percent a year: rows you give replace the built-in table from the first one on. */
+export interface ReferenceRateRow {
+  from: DateString;
+  rate: MoneyInput;
+}
 
 /** The rules to charge by; which fields apply depends on kind. Rates are percent a year. */
 export interface Regime {
   kind: RegimeKind;
-  /** contract, us-prompt-payment */
+  /** contract (required); us-prompt-payment (instead of Treasury's table); nl with consumer (the statutory rate of art. 6:119 BW, required) */
   annualRate?: MoneyInput | null;
   /** contract: "act/365" (default), "act/360" or "act/act" */
   dayCount?: "act/365" | "act/360" | "act/act" | null;
   /** contract: interest starts after this many days past due */
   graceDays?: number | null;
-  /** contract: once per late invoice */
+  /** contract: once per late invoice; never negative */
   fixedFee?: MoneyInput | null;
   /** contract: percent of the balance outstanding on asOf, once per late invoice */
   percentFee?: MoneyInput | null;
-  /** contract: most an invoice's charges may total */
+  /** contract: most an invoice's charges may total; never negative */
   cap?: MoneyInput | null;
-  /** uk, eu: overrides the built-in Bank Rate / ECB table */
+  /** statutory regimes: one reference rate for every day, instead of the table */
   referenceRate?: MoneyInput | null;
+  /** statutory regimes: newer rows for the table (Bank Rate, ECB, Basiszinssatz, Treasury) */
+  referenceRates?: ReferenceRateRow[] | null;
   /** eu: points over the reference rate, at least 8 (default 8) */
   margin?: MoneyInput | null;
-  /** eu: apply each half-year's rate to its own days (default: fixed for the debt) */
+  /** eu, fr, es, nl, ie, it: each half-year at its own rate (default true); false fixes the first half-year's for the debt */
   perHalfYear?: boolean | null;
-  /** de: overrides the built-in Basiszinssatz table */
+  /** de: one Basiszinssatz for every day, instead of the table */
   baseRate?: MoneyInput | null;
-  /** de: a consumer debtor (+5 points, no €40) */
+  /** de: a consumer debtor (+5 points, no €40); nl: a consumer (statutory rate and the collection-cost scale) */
   consumer?: boolean | null;
+  /** how a part payment is applied (default by regime: costsInterestPrincipal for de, fr, es, nl, it) */
+  allocation?: "principalFirst" | "costsInterestPrincipal" | null;
+  /** round each day's interest to the minor unit before multiplying, as some official examples do */
+  roundDaily?: boolean | null;
+  /** de: a Land's public holidays, besides the nationwide ones (§ 193 BGB) */
+  holidays?: DateString[] | null;
+  /** de: "dueDate" (default) or "30DaysAfterInvoice" (§ 286(3) BGB) */
+  defaultStarts?: "dueDate" | "30DaysAfterInvoice" | null;
+  /** uk, ie: the value of 1 unit of an invoice's currency in GBP (uk) or EUR (ie), to set the fixed sum's tier */
+  exchangeRates?: { currency: string; rate: MoneyInput }[] | null;
+  /** nl with consumer: the day the 14-day letter (art. 6:96(6) BW) was received */
+  letterReceived?: DateString | null;
 }
 
 export interface LateChargesInput {
@@ -394,6 +414,8 @@ export interface LateChargesInput {
   regime: Regime;
   /** "invoices" (default), "customers" or "summary": leave out the per-invoice or per-customer rows. */
   detail?: AgingDetail | null;
+  /** "all" (default: open invoices and those paid late) or "open" */
+  scope?: "all" | "open" | null;
 }
 
 export interface ChargePeriod {
@@ -406,43 +428,71 @@ export interface ChargePeriod {
   interest: Money;
 }
 
-export interface InvoiceCharges {
+/** What one payment paid, by the regime's allocation rule. */
+export interface PaymentApplied {
+  date: DateString;
+  amount: Money;
+  costs: Money;
+  interest: Money;
+  principal: Money;
+}
+
+export interface ChargeTotals {
+  /** what is left of the invoice itself */
+  outstanding: Money;
+  interest: Money;
+  compensation: Money;
+  fees: Money;
+  /** interest + compensation + fees */
+  totalCharges: Money;
+  /** charges already paid by payments applied to them */
+  chargesPaid: Money;
+  /** charges still owed */
+  claimable: Money;
+  /** outstanding + claimable */
+  totalClaim: Money;
+}
+
+export interface InvoiceCharges extends ChargeTotals {
   id: string;
   customerId: string;
   currency: CurrencyCode;
   dueDate: DateString;
+  /** the first day of interest (after § 193 BGB, a grace period or the 30-day rule) */
+  interestFrom: DateString;
+  status: "open" | "paidLate";
+  /** to asOf when open, to the settling payment when paid late */
   daysLate: number;
-  outstanding: Money;
   /** percent a year (the first period's when it changes by half-year) */
   rate: string;
   /** one more day on today's balance, for reading only */
   dailyInterest: Money;
-  interest: Money;
-  compensation: Money;
-  fees: Money;
-  totalCharges: Money;
-  totalClaim: Money;
+  /** the fixed sum when it is in another currency than the invoice (then not in the totals) */
+  fixedSum: { amount: Money; currency: CurrencyCode } | null;
   capped: boolean;
   /** the rule, the rate and where it came from */
   explanation: string;
   periods: ChargePeriod[];
+  payments: PaymentApplied[];
+  problem: { code: "rate_unknown" | "exchange_rate_needed"; message: string; table: string | null; referenceDate: DateString | null } | null;
 }
 
-export interface ChargeTotals {
-  outstanding: Money;
-  interest: Money;
-  compensation: Money;
-  fees: Money;
+export interface StatusTotals {
+  invoices: number;
   totalCharges: Money;
+  claimable: Money;
   totalClaim: Money;
 }
 
 export interface LateChargesReport {
   asOf: DateString;
   kind: RegimeKind;
+  allocation: "principalFirst" | "costsInterestPrincipal";
   invoices: InvoiceCharges[];
-  customers: (ChargeTotals & { customerId: string; name: string; currency: CurrencyCode })[];
-  currencies: (ChargeTotals & { currency: CurrencyCode })[];
+  customers: (ChargeTotals & { customerId: string; name: string; currency: CurrencyCode; open: StatusTotals; paidLate: StatusTotals })[];
+  currencies: (ChargeTotals & { currency: CurrencyCode; open: StatusTotals; paidLate: StatusTotals; fixedSums: { amount: Money; currency: CurrencyCode }[]; unpriced: number })[];
+  /** reference rates the report needed and did not have; give them as regime.referenceRates */
+  unknownRates: { table: "boeBankRate" | "ecbMainRefinancing" | "deBasiszinssatz" | "usPromptPayment"; referenceDate: DateString; invoices: number }[];
 }
 
 export interface PaymentTerms {

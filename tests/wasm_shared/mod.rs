@@ -342,7 +342,10 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
     assert_eq!(text(&damaged, "status"), "damaged");
     let backup = text(&damaged, "backupKey");
     assert_eq!(
-        overdue::wasm::read_stored(JsValue::from_str(&backup)).unwrap().as_string().unwrap(),
+        overdue::wasm::read_stored(JsValue::from_str(&backup))
+            .unwrap()
+            .as_string()
+            .unwrap(),
         "{\"version\":1,\"invoices\":[{oops"
     );
     let again = overdue::wasm::load_workspace(key.clone()).unwrap();
@@ -368,15 +371,24 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
     let stored_text = js_sys::JsString::from(r#"{"version":1,"sender":{"name":"Ada"#)
         .concat(&lone)
         .concat(&JsValue::from_str(r#""},"invoices":[]}"#));
-    let set_item: js_sys::Function = js_sys::Reflect::get(&storage, &JsValue::from_str("setItem")).unwrap().into();
-    set_item.call2(&storage, &JsValue::from_str("overdue.test.workspace"), &stored_text).unwrap();
+    let set_item: js_sys::Function = js_sys::Reflect::get(&storage, &JsValue::from_str("setItem"))
+        .unwrap()
+        .into();
+    set_item
+        .call2(&storage, &JsValue::from_str("overdue.test.workspace"), &stored_text)
+        .unwrap();
     let repaired = overdue::wasm::load_workspace(key.clone()).unwrap();
     assert_eq!(text(&repaired, "status"), "repaired");
     assert_eq!(text(&repaired, "workspace.sender.name"), "Ada\u{FFFD}");
     let kept = overdue::wasm::read_stored(get(&repaired, "backupKey")).unwrap();
-    assert!(kept.loose_eq(&stored_text), "the backup is the stored text exactly, lone surrogate included");
+    assert!(
+        kept.loose_eq(&stored_text),
+        "the backup is the stored text exactly, lone surrogate included"
+    );
     // readStored takes a key or { key }; anything else is a coded error, and the instance goes on.
-    assert!(overdue::wasm::read_stored(js(r#"{"key":"overdue.test.workspace"}"#)).unwrap().loose_eq(&stored_text));
+    assert!(overdue::wasm::read_stored(js(r#"{"key":"overdue.test.workspace"}"#))
+        .unwrap()
+        .loose_eq(&stored_text));
     for (bad, code) in [
         (JsValue::from_f64(123.0), "invalid_type"),
         (js("{}"), "missing_field"),
@@ -426,20 +438,31 @@ fn strings_cross_whole_in_any_script() {
     assert_eq!(overdue::wasm::text_of(&lone).as_deref(), Some("a\u{FFFD}b"));
     let named = js(&GOOD.replace("Acme Ltd", "Acme\\udc00 Ltd"));
     let err = overdue::wasm::normalize_invoices(named).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_text".into(), "invoices[0].customer.name".into()));
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("invalid_text".into(), "invoices[0].customer.name".into())
+    );
     let csv = js_sys::JsString::from("id,customerId,customerName,currency,amount,issueDate,dueDate\nA,c,Acme,GBP,1.00,2026-01-01,2026-02-01\nB,c,Acme")
         .concat(&lone)
         .concat(&JsValue::from_str(",GBP,1.00,2026-01-01,2026-02-01\n"));
     let input = js(r#"{"asOf":"2026-11-23"}"#);
     Reflect::set(&input, &JsValue::from_str("csv"), &csv).unwrap();
     let err = overdue::wasm::age_receivables_csv(input).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_text".into(), "csv[3]".into()));
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("invalid_text".into(), "csv[3]".into())
+    );
     let input = js("{}");
     Reflect::set(&input, &JsValue::from_str("text"), &csv).unwrap();
     let err = overdue::wasm::import_invoices_csv(input).unwrap_err();
-    assert_eq!((text(&err, "code"), text(&err, "path")), ("invalid_text".into(), "text[3]".into()));
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("invalid_text".into(), "text[3]".into())
+    );
     // A real U+FFFD in the text is text like any other.
-    let input = js(r#"{"asOf":"2026-11-23","csv":"id,customerId,customerName,currency,amount,issueDate,dueDate\nA,c,Acme \ufffd,GBP,1.00,2026-01-01,2026-02-01\n"}"#);
+    let input = js(
+        r#"{"asOf":"2026-11-23","csv":"id,customerId,customerName,currency,amount,issueDate,dueDate\nA,c,Acme \ufffd,GBP,1.00,2026-01-01,2026-02-01\n"}"#,
+    );
     assert!(overdue::wasm::age_receivables_csv(input).is_ok());
     assert_eq!(overdue::wasm::text_of(&JsValue::from_f64(1.0)), None);
     // And through a whole call: a customer name outside ASCII comes back unchanged.
@@ -469,7 +492,11 @@ fn calls_from_inside_an_input_getter_are_refused_and_the_instance_lives() {
     let desc = js_sys::Object::new();
     js_sys::Reflect::set(&desc, &JsValue::from_str("get"), getter.as_ref()).unwrap();
     js_sys::Reflect::set(&desc, &JsValue::from_str("enumerable"), &JsValue::TRUE).unwrap();
-    js_sys::Object::define_property(input.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("asOf"), &desc);
+    js_sys::Object::define_property(
+        input.unchecked_ref::<js_sys::Object>(),
+        &JsValue::from_str("asOf"),
+        &desc,
+    );
     let out = overdue::wasm::normalize_invoices(input.clone()).expect("the outer call reads asOf from the getter");
     assert_eq!(text(&out, "invoices.0.outstanding"), "1000.00");
     let seen = seen.borrow();
@@ -480,7 +507,11 @@ fn calls_from_inside_an_input_getter_are_refused_and_the_instance_lives() {
     let thrower = Closure::<dyn FnMut() -> Result<JsValue, JsValue>>::new(|| Err(JsValue::from_str("no")));
     js_sys::Reflect::set(&desc, &JsValue::from_str("get"), thrower.as_ref()).unwrap();
     let input = js(GOOD);
-    js_sys::Object::define_property(input.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("asOf"), &desc);
+    js_sys::Object::define_property(
+        input.unchecked_ref::<js_sys::Object>(),
+        &JsValue::from_str("asOf"),
+        &desc,
+    );
     let err = overdue::wasm::normalize_invoices(input).unwrap_err();
     assert_eq!(text(&err, "code"), "invalid_type");
     check_good_answer();
@@ -494,12 +525,26 @@ fn calls_from_inside_an_input_getter_are_refused_and_the_instance_lives() {
 fn inputs_too_long_for_a_string_are_too_large() {
     for (throw, code) in [
         ("throw new RangeError('Invalid string length')", "too_large"),
-        ("throw new Error('Cannot create a string longer than 0x1fffffe8 characters')", "too_large"),
-        ("throw new RangeError('Maximum call stack size exceeded')", "invalid_type"),
-        ("throw new TypeError('Converting circular structure to JSON')", "invalid_type"),
+        (
+            "throw new Error('Cannot create a string longer than 0x1fffffe8 characters')",
+            "too_large",
+        ),
+        (
+            "throw new RangeError('Maximum call stack size exceeded')",
+            "invalid_type",
+        ),
+        (
+            "throw new TypeError('Converting circular structure to JSON')",
+            "invalid_type",
+        ),
     ] {
         let input = js(GOOD);
-        Reflect::set(&input, &JsValue::from_str("toJSON"), &js_sys::Function::new_no_args(throw)).unwrap();
+        Reflect::set(
+            &input,
+            &JsValue::from_str("toJSON"),
+            &js_sys::Function::new_no_args(throw),
+        )
+        .unwrap();
         let err = overdue::wasm::normalize_invoices(input).unwrap_err();
         assert_eq!(text(&err, "code"), code, "{throw}");
         check_good_answer();
