@@ -89,7 +89,9 @@ pub struct Kpis {
     /// CEI with the period's credit sales, in percent.
     #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub cei: Option<Decimal>,
-    /// CEI with the average monthly credit sales (credit sales / months in the period), in percent.
+    /// CEI with the average monthly credit sales (credit sales / months in the period), in percent;
+    /// `null` when that would fall outside 0–100 (a period much longer than a month, or opening with
+    /// nothing owed), where the variant has no meaning.
     #[serde(serialize_with = "crate::money::ser_opt_decimal")]
     pub cei_monthly_sales: Option<Decimal>,
     /// Months in the period used for `ceiMonthlySales` (days / (365.25 / 12), two decimals).
@@ -267,7 +269,10 @@ fn compute(
     } else {
         sales / months
     };
-    let cei_monthly = ratio(begin + monthly - end, begin + monthly - current, Decimal::ONE_HUNDRED);
+    // With a month's sales in place of the period's, the share can leave 0–100 % (a quarter that
+    // opened at nothing gave 312 %): such a figure means nothing, and is left out.
+    let cei_monthly = ratio(begin + monthly - end, begin + monthly - current, Decimal::ONE_HUNDRED)
+        .filter(|v| *v >= Decimal::ZERO && *v <= Decimal::ONE_HUNDRED);
     let (countback_dso, countback) = match ledger {
         Some((period_end, sales_in)) => countback_dso(end, period_end, sales_in, c),
         None => (None, Vec::new()),

@@ -47,6 +47,18 @@ fn dso_bpdso_add_published_example_two() {
     assert!(k.countback_dso.is_none(), "no ledger, no countback");
 }
 
+#[test]
+fn the_monthly_sales_cei_is_left_out_where_it_means_nothing() {
+    // A quarter (91 days) that opened with nothing owed: sales 30,000, ending 20,000 of which 5,000
+    // current. Period CEI = (0 + 30,000 − 20,000) / (0 + 30,000 − 5,000) = 40 %. With a month's sales
+    // (30,000 / (91 × 12 / 365.25) = 10,037.09) the share is (10,037.09 − 20,000) / (10,037.09 − 5,000)
+    // = −197.8 %, which no collection effort can be: null.
+    let r = kpis(json!({ "currency": "EUR", "beginningReceivables": "0", "creditSales": "30000", "endingReceivables": "20000", "endingCurrent": "5000", "days": 91 }));
+    let k = &r.currencies[0];
+    assert_eq!(k.cei.unwrap().to_string(), "40.00");
+    assert!(k.cei_monthly_sales.is_none(), "{:?}", k.cei_monthly_sales);
+}
+
 /// A November ledger whose figures are example two: beginning 12,000; sales 10,000; ending 15,000
 /// of which 4,000 current.
 fn november_ledger() -> serde_json::Value {

@@ -502,6 +502,8 @@ export interface PaymentTerms {
   netDays: number;
   /** days count from the end of the invoice's month */
   endOfMonth: boolean;
+  /** due on this day of the next month ("net 10th prox"), instead of netDays */
+  proximoDay: number | null;
   /** e.g. "2/10 net 30" */
   canonical: string;
 }
@@ -522,8 +524,10 @@ export interface EarlyPaymentDiscount {
   discountAmount: Money;
   discountAvailable: boolean;
   amountPayableNow: Money;
-  /** d/(1−d) × 360/(N−D), percent */
+  /** d/(1−d) × 360/(N−D), percent: the textbook figure */
   annualCostSimple360: string | null;
+  /** d/(1−d) × 365/(N−D), percent: on the same year as the compounded figure */
+  annualCostSimple365: string | null;
   /** (1 + d/(1−d))^(365/(N−D)) − 1, percent */
   annualCostCompound365: string | null;
 }
