@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PORT ?= 8080
 
-.PHONY: serve test setup setup-browser pkg www clean bench fuzz
+.PHONY: serve test setup setup-browser pkg www clean bench fuzz rates-check
 
 serve: setup www
 	node scripts/serve.mjs --root www --port $(PORT)
@@ -15,6 +15,10 @@ setup:
 
 setup-browser:
 	scripts/setup.sh --browser
+
+# The reference-rate tables: sorted, sourced, no half-year missing (also run by make test).
+rates-check:
+	node scripts/rates-check.mjs
 
 # The npm package in pkg/: release wasm, wasm-bindgen glue for every runtime, wasm-opt, sizes.
 pkg: setup
