@@ -107,7 +107,11 @@ pub fn parse_terms(text: &str) -> Result<Terms> {
             i += 2;
             continue;
         }
-        if w == "net" && words.get(i + 2).is_some_and(|p| matches!(*p, "prox" | "proximo" | "prox.")) {
+        if w == "net"
+            && words
+                .get(i + 2)
+                .is_some_and(|p| matches!(*p, "prox" | "proximo" | "prox."))
+        {
             i += 1;
             continue;
         }
@@ -317,7 +321,13 @@ pub fn early_payment_discount(input: &DiscountInput) -> Result<Discount> {
             let compound = compound
                 .is_finite()
                 .then(|| round_dp(Decimal::new(compound.round().min(1e15) as i64, 2), 2));
-            (Some(base + Duration::days(days)), round_to_minor(amount * d, c), Some(simple), Some(simple_365), compound)
+            (
+                Some(base + Duration::days(days)),
+                round_to_minor(amount * d, c),
+                Some(simple),
+                Some(simple_365),
+                compound,
+            )
         }
         _ => (None, round_to_minor(Decimal::ZERO, c), None, None, None),
     };
@@ -363,7 +373,10 @@ mod tests {
         assert_eq!(t("30 days").canonical, "net 30");
         assert_eq!(t("2% 10 days net 30").canonical, "2/10 net 30");
         let e = t("2/10 EOM");
-        assert_eq!((e.discount_days, e.net_days, e.end_of_month, e.canonical.as_str()), (Some(10), 30, true, "2/10 net 30 EOM"));
+        assert_eq!(
+            (e.discount_days, e.net_days, e.end_of_month, e.canonical.as_str()),
+            (Some(10), 30, true, "2/10 net 30 EOM")
+        );
         assert_eq!(t("8/10 EOM").discount_percent.unwrap().to_string(), "8");
         let p = t("net 10th prox");
         assert_eq!((p.proximo_day, p.canonical.as_str()), (Some(10), "net 10th prox"));
@@ -374,13 +387,23 @@ mod tests {
     fn eom_and_proximo_dates() {
         let d = |s: &str| crate::date::parse_date(s).unwrap();
         let run = |terms: &str, issue: &str| {
-            early_payment_discount(&DiscountInput { terms: terms.into(), issue_date: d(issue), amount: Amount(Decimal::from(1000)), currency: Currency::from_code("USD").unwrap(), as_of: d(issue) }).unwrap()
+            early_payment_discount(&DiscountInput {
+                terms: terms.into(),
+                issue_date: d(issue),
+                amount: Amount(Decimal::from(1000)),
+                currency: Currency::from_code("USD").unwrap(),
+                as_of: d(issue),
+            })
+            .unwrap()
         };
         // monash.edu marketing dictionary, "End of Month Dating (EOM)" (source: AMA): an order filled
         // on June 16 under EOM terms: "the cash discount may be taken any time through July 10 and the
         // net amount is due on July 30".
         let e = run("2/10 EOM", "2026-06-16");
-        assert_eq!((e.discount_deadline.map(|x| x.to_string()), e.due_date.to_string()), (Some("2026-07-10".into()), "2026-07-30".into()));
+        assert_eq!(
+            (e.discount_deadline.map(|x| x.to_string()), e.due_date.to_string()),
+            (Some("2026-07-10".into()), "2026-07-30".into())
+        );
         // The 10th of the month after the invoice's; the 31st prox of a February invoice is 31 March,
         // of a January one the last day of February.
         assert_eq!(run("net 10th prox", "2026-01-31").due_date.to_string(), "2026-02-10");
@@ -388,7 +411,14 @@ mod tests {
         // GUIDE §5: the cost of forgoing 2/10 net 30 is 36.73 % simple on 360 days and 44.59 %
         // compounded on 365; on 365 days simple it is 2/98 × 365/20 = 37.24 %.
         let c = run("2/10 net 30", "2026-06-16");
-        assert_eq!((c.annual_cost_simple_360.unwrap().to_string(), c.annual_cost_simple_365.unwrap().to_string(), c.annual_cost_compound_365.unwrap().to_string()), ("36.73".into(), "37.24".into(), "44.59".into()));
+        assert_eq!(
+            (
+                c.annual_cost_simple_360.unwrap().to_string(),
+                c.annual_cost_simple_365.unwrap().to_string(),
+                c.annual_cost_compound_365.unwrap().to_string()
+            ),
+            ("36.73".into(), "37.24".into(), "44.59".into())
+        );
     }
 
     #[test]

@@ -53,7 +53,9 @@ fn the_monthly_sales_cei_is_left_out_where_it_means_nothing() {
     // current. Period CEI = (0 + 30,000 − 20,000) / (0 + 30,000 − 5,000) = 40 %. With a month's sales
     // (30,000 / (91 × 12 / 365.25) = 10,037.09) the share is (10,037.09 − 20,000) / (10,037.09 − 5,000)
     // = −197.8 %, which no collection effort can be: null.
-    let r = kpis(json!({ "currency": "EUR", "beginningReceivables": "0", "creditSales": "30000", "endingReceivables": "20000", "endingCurrent": "5000", "days": 91 }));
+    let r = kpis(
+        json!({ "currency": "EUR", "beginningReceivables": "0", "creditSales": "30000", "endingReceivables": "20000", "endingCurrent": "5000", "days": 91 }),
+    );
     let k = &r.currencies[0];
     assert_eq!(k.cei.unwrap().to_string(), "40.00");
     assert!(k.cei_monthly_sales.is_none(), "{:?}", k.cei_monthly_sales);

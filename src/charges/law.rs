@@ -402,7 +402,7 @@ impl Law {
     /// The sentence on how part payments were applied, when there were any after interest began.
     pub fn allocation_words(&self) -> &'static str {
         match (self.allocation, self.kind) {
-            (Allocation::PrincipalFirst, _) => "Payments are set against the invoice first, then interest, then costs.",
+            (Allocation::PrincipalFirst, _) => "",
             (Allocation::CostsInterestPrincipal, Kind::De) => "Payments are set against costs first, then interest, then the invoice (§ 367(1) BGB); no interest runs on interest (§ 289 BGB).",
             (Allocation::CostsInterestPrincipal, Kind::Fr) => "Payments are set against costs first, then interest, then the invoice (Code civil, art. 1343-1).",
             (Allocation::CostsInterestPrincipal, Kind::Es) => "Payments are set against costs first, then interest, then the invoice (Código civil, art. 1173).",

@@ -311,15 +311,21 @@ pub struct InvoiceCharges {
     pub daily_interest: Decimal,
     #[serde(flatten)]
     pub totals: ChargeTotals,
-    /// The fixed sum when it is in another currency than the invoice (then not in the totals).
+    /// The fixed sum when it is in another currency than the invoice (then not in the totals);
+    /// absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_sum: Option<Money>,
     /// Whether the contract's cap reduced the charges.
     pub capped: bool,
     /// The rule, the rate and where it came from, in a sentence.
     pub explanation: String,
     pub periods: Vec<Period>,
+    /// What each payment paid, when any payment paid costs or interest (else every payment went to
+    /// the invoice itself, as the invoice's own payments say).
     pub payments: Vec<PaymentApplied>,
-    pub problem: Option<ChargeProblem>,
+    /// Why the invoice could not be charged in full; absent when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Box<ChargeProblem>>,
 }
 
 /// Outstanding (what is left of the invoice itself), interest, compensation, fees, total charges
@@ -443,6 +449,13 @@ struct Missing {
 struct Plans {
     rates: SmallMap<NaiveDate, std::result::Result<crate::rates::Found, Missing>>,
     words: SmallMap<(NaiveDate, Decimal), String>,
+}
+
+/// Buffers kept from invoice to invoice in a call, so that each invoice does not allocate its own.
+#[derive(Default)]
+struct Scratch {
+    changes: Vec<Change>,
+    cuts: Vec<NaiveDate>,
 }
 
 /// The date whose reference rate sets the rate for the days from `day`.
@@ -607,6 +620,7 @@ fn charge_invoice(
     as_of: NaiveDate,
     law: &Law,
     plans: &mut Plans,
+    scratch: &mut Scratch,
     row: bool,
     scope: Scope,
 ) -> Result<Option<InvoiceCharges>> {
@@ -615,29 +629,32 @@ fn charge_invoice(
         return Ok(None);
     }
     let (start, due) = interest_start(law, inv);
-    let mut changes: Vec<Change> = inv
-        .payments
-        .iter()
-        .map(|p| Change {
-            date: p.date,
-            amount: p.amount.0,
-            payment: true,
-        })
-        .chain(inv.credits.iter().map(|x| Change {
-            date: x.date,
-            amount: x.amount.0,
-            payment: false,
-        }))
-        .filter(|ch| ch.date <= as_of)
-        .collect();
+    let changes = &mut scratch.changes;
+    changes.clear();
+    changes.extend(
+        inv.payments
+            .iter()
+            .map(|p| Change {
+                date: p.date,
+                amount: p.amount.0,
+                payment: true,
+            })
+            .chain(inv.credits.iter().map(|x| Change {
+                date: x.date,
+                amount: x.amount.0,
+                payment: false,
+            }))
+            .filter(|ch| ch.date <= as_of),
+    );
     if !changes.windows(2).all(|w| w[0].date <= w[1].date) {
         let keys = changes
             .iter()
             .enumerate()
             .map(|(i, ch)| (0, i128::from(ch.date.num_days_from_ce()), i as u32))
             .collect();
-        changes = arrange(changes, &order(keys));
+        *changes = arrange(std::mem::take(changes), &order(keys));
     }
+    let changes: &[Change] = changes;
     let plain = inv.outstanding_as_of(as_of);
     // Settled: the day the plain balance (payments and credits, oldest first) reached zero.
     let settled_on = if plain > Decimal::ZERO {
@@ -677,12 +694,12 @@ fn charge_invoice(
     let fixed = match law.fixed_sum(debt, c, inv.issue_date) {
         Ok(f) => f,
         Err(message) => {
-            problem = Some(ChargeProblem {
+            problem = Some(Box::new(ChargeProblem {
                 code: "exchange_rate_needed",
                 message,
                 table: None,
                 reference_date: None,
-            });
+            }));
             None
         }
     };
@@ -736,11 +753,12 @@ fn charge_invoice(
             currency: c,
             start,
             end,
-            changes: &changes,
+            changes,
             costs: compensation + fixed_fee,
             stretches: &stretches,
             detail: row,
         },
+        &mut scratch.cuts,
     );
     let mut fees = fixed_fee;
     if let Some(p) = law.percent_fee {
@@ -779,7 +797,8 @@ fn charge_invoice(
         Decimal::ZERO
     };
     if row {
-        if acc.applied.iter().any(|a| a.date >= start) {
+        // Only the rule that surprises is spelt out: payments going to costs and interest first.
+        if law.allocation == Allocation::CostsInterestPrincipal && acc.applied.iter().any(|a| a.date >= start) {
             explanation.push(' ');
             explanation.push_str(law.allocation_words());
         }
@@ -841,17 +860,20 @@ fn charge_invoice(
                 interest: round_to_minor(r.interest, c),
             })
             .collect(),
-        payments: acc
-            .applied
-            .into_iter()
-            .map(|a| PaymentApplied {
-                date: a.date,
-                amount: round_to_minor(a.amount, c),
-                costs: round_to_minor(a.costs, c),
-                interest: round_to_minor(a.interest, c),
-                principal: round_to_minor(a.principal, c),
-            })
-            .collect(),
+        payments: (if acc.applied.iter().any(|a| !a.costs.is_zero() || !a.interest.is_zero()) {
+            acc.applied
+        } else {
+            Vec::new()
+        })
+        .into_iter()
+        .map(|a| PaymentApplied {
+            date: a.date,
+            amount: round_to_minor(a.amount, c),
+            costs: round_to_minor(a.costs, c),
+            interest: round_to_minor(a.interest, c),
+            principal: round_to_minor(a.principal, c),
+        })
+        .collect(),
         problem,
     }))
 }
@@ -887,12 +909,12 @@ fn unpriced(
         explanation: m.message.clone(),
         periods: Vec::new(),
         payments: Vec::new(),
-        problem: Some(ChargeProblem {
+        problem: Some(Box::new(ChargeProblem {
             code: ErrorCode::RateUnknown.as_str(),
             message: m.message,
             table: Some(m.table.id()),
             reference_date: Some(m.date),
-        }),
+        })),
     }
 }
 
@@ -969,13 +991,14 @@ fn fix_status(s: &mut StatusTotals, c: Currency) {
 pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     validate_invoices(&input.invoices, "invoices")?;
     let law = law::law(&input.regime)?;
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(input.invoices.len());
     let mut plans = Plans::default();
+    let mut scratch = Scratch::default();
     let detail = input.detail.unwrap_or_default();
     let scope = input.scope.unwrap_or_default();
     let rows_wanted = detail == crate::aging::Detail::Invoices;
     for (i, inv) in input.invoices.iter().enumerate() {
-        let ch = charge_invoice(inv, input.as_of, &law, &mut plans, rows_wanted, scope).map_err(|e| {
+        let ch = charge_invoice(inv, input.as_of, &law, &mut plans, &mut scratch, rows_wanted, scope).map_err(|e| {
             if e.path.starts_with("regime") {
                 e
             } else {
@@ -1020,7 +1043,7 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
             table: Some(table),
             reference_date: Some(date),
             ..
-        }) = &ch.problem
+        }) = ch.problem.as_deref()
         {
             cc.unpriced += 1;
             match unknown

@@ -467,14 +467,15 @@ export interface InvoiceCharges extends ChargeTotals {
   rate: string;
   /** one more day on today's balance, for reading only */
   dailyInterest: Money;
-  /** the fixed sum when it is in another currency than the invoice (then not in the totals) */
-  fixedSum: { amount: Money; currency: CurrencyCode } | null;
+  /** the fixed sum when it is in another currency than the invoice (then not in the totals); absent otherwise */
+  fixedSum?: { amount: Money; currency: CurrencyCode };
   capped: boolean;
   /** the rule, the rate and where it came from */
   explanation: string;
   periods: ChargePeriod[];
   payments: PaymentApplied[];
-  problem: { code: "rate_unknown" | "exchange_rate_needed"; message: string; table: string | null; referenceDate: DateString | null } | null;
+  /** why the invoice could not be charged in full; absent when it was */
+  problem?: { code: "rate_unknown" | "exchange_rate_needed"; message: string; table: string | null; referenceDate: DateString | null };
 }
 
 export interface StatusTotals {
