@@ -55,11 +55,25 @@ pub struct StageFee {
         serialize_with = "crate::money::ser_opt_amount"
     )]
     pub percent: Option<Amount>,
+    /// Charged on each invoice the notice asks for (the default), or once per notice, as ERPNext's
+    /// dunning fee is: a percentage then applies to what the notice asks for.
+    #[serde(default)]
+    pub per: FeePer,
 }
 crate::decode_struct!(StageFee {
     fixed: "fixed" = default,
-    percent: "percent" = default
+    percent: "percent" = default,
+    per: "per" = default,
 });
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FeePer {
+    #[default]
+    Invoice,
+    Notice,
+}
+crate::decode_enum!(FeePer { Invoice = "invoice", Notice = "notice" });
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -148,12 +162,16 @@ pub struct Sent {
     pub stage_id: String,
     #[serde(with = "crate::date::ymd")]
     pub date: NaiveDate,
+    /// How it went out, when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
 }
 crate::decode_struct!(Sent {
     invoice_id: "invoiceId" = default,
     customer_id: "customerId" = default,
     stage_id: "stageId",
     date: "date",
+    channel: "channel" = default,
 });
 
 /// Input of [`next_actions`].
@@ -177,11 +195,25 @@ pub struct ActionInvoice {
     pub id: Id,
     /// The stage this invoice has reached with this notice.
     pub stage_id: String,
+    /// Its stage's built-in template: `renderNotice`'s `invoiceStages` takes these rows as they are,
+    /// so an invoice at an earlier stage than the notice is listed, not demanded under its words.
+    pub template: String,
     pub days_past_due: i64,
     #[serde(serialize_with = "ser_decimal")]
     pub outstanding: Decimal,
     #[serde(serialize_with = "ser_decimal")]
     pub fee: Decimal,
+}
+
+/// The last notice to a customer, as the history records it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LastNotice {
+    pub stage_id: String,
+    #[serde(with = "crate::date::ymd")]
+    pub date: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
 }
 
 /// One notice to send today.
@@ -202,6 +234,14 @@ pub struct Action {
     pub outstanding: Decimal,
     #[serde(serialize_with = "ser_decimal")]
     pub fees: Decimal,
+    /// What the history holds for this customer, for the notice's words about the past: how many
+    /// notices, the last one, and whether this is the first contact.
+    pub previous_notices: usize,
+    pub last_notice: Option<LastNotice>,
+    pub first_contact: bool,
+    /// The template of the policy's stage after this one (`"none"` after the last), which the
+    /// notice announces as its consequence: `renderNotice`'s `nextStage`.
+    pub next_stage: String,
 }
 
 /// Something that is due but must wait, or is held.
@@ -349,6 +389,8 @@ struct HistoryIndex<'a> {
     /// (stage index, date) of entries naming only a customer.
     by_customer: Keyed<'a, Vec<(usize, NaiveDate)>>,
     last: Keyed<'a, NaiveDate>,
+    /// Per customer: the number of notices and the latest entry.
+    told: Keyed<'a, (usize, &'a Sent)>,
 }
 
 impl<'a> HistoryIndex<'a> {
@@ -361,6 +403,7 @@ impl<'a> HistoryIndex<'a> {
             by_invoice: Keyed::new(),
             by_customer: Keyed::new(),
             last: Keyed::new(),
+            told: Keyed::new(),
         };
         for h in history {
             let Some(stage) = stage_index(policy, &h.stage_id) else {
@@ -381,6 +424,11 @@ impl<'a> HistoryIndex<'a> {
             if let Some(c) = customer {
                 let last = ix.last.entry(c, || h.date);
                 *last = (*last).max(h.date);
+                let told = ix.told.entry(c, || (0, h));
+                told.0 += 1;
+                if h.date >= told.1.date {
+                    told.1 = h;
+                }
             }
         }
         ix
@@ -404,19 +452,21 @@ impl<'a> HistoryIndex<'a> {
     fn last_notice(&self, customer: &Id) -> Option<NaiveDate> {
         self.last.get(customer.as_str()).copied()
     }
+
+    fn told(&self, customer: &Id) -> Option<(usize, &'a Sent)> {
+        self.told.get(customer.as_str()).copied()
+    }
 }
 
 fn fee_for(stage: &Stage, outstanding: Decimal, c: Currency) -> Result<Decimal> {
     Ok(match &stage.fee {
-        Some(StageFee { fixed: Some(f), .. }) => check_for_currency(f.0, c)?,
+        // Written with the currency's minor digits, as every amount is ("10.00", not "10").
+        Some(StageFee { fixed: Some(f), .. }) => round_to_minor(check_for_currency(f.0, c)?, c),
         Some(StageFee { percent: Some(p), .. }) => round_to_minor(outstanding * p.0 / Decimal::ONE_HUNDRED, c),
-        _ => Decimal::ZERO,
+        _ => round_to_minor(Decimal::ZERO, c),
     })
 }
 
-/// What to send today.
-///
-/// # Errors
 /// The day a stage falls on for an invoice due on `due`, within the years overdue handles.
 fn stage_date(due: NaiveDate, offset: i64, path: &str, stage: &str) -> Result<NaiveDate> {
     crate::date::in_range(
@@ -426,6 +476,9 @@ fn stage_date(due: NaiveDate, offset: i64, path: &str, stage: &str) -> Result<Na
     )
 }
 
+/// What to send today.
+///
+/// # Errors
 /// Invalid invoices, a bad policy (see [`check_policy`]), or a history entry naming an unknown stage
 /// (`invalid_value` at `history[i].stageId`), neither an invoice nor a customer, or dated after
 /// `asOf` (`invalid_date_order` at `history[i].date`: a notice not yet sent cannot move the ladder).
@@ -477,14 +530,17 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
         let sent = index.sent(inv, policy);
         let from_due = days_between(inv.due_date, as_of);
         let next = sent.map_or(0, |s| s + 1);
-        // The highest stage now due, but not past the first unsent required one.
+        // The highest stage now due, but not past the first unsent required one, nor past the stage
+        // the last notice announced: a final notice or a plan offer names what follows it, and a
+        // catch-up after a gap does not skip what was promised.
+        let announced = sent.is_some_and(|s| matches!(policy[s].template.as_str(), "final" | "plan"));
         let mut target: Option<usize> = None;
         for (i, s) in policy.iter().enumerate().skip(next) {
             if s.offset_days > from_due {
                 break;
             }
             target = Some(i);
-            if s.required.unwrap_or(false) {
+            if s.required.unwrap_or(false) || announced {
                 break;
             }
         }
@@ -539,6 +595,7 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
             ActionInvoice {
                 id: inv.id.clone(),
                 stage_id: stage.id.clone(),
+                template: stage.template.clone(),
                 days_past_due: from_due.max(0),
                 outstanding: round_to_minor(out, inv.currency),
                 fee,
@@ -570,15 +627,33 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                 continue;
             }
         }
+        let told = index.told(&g.first.customer.id);
         let outstanding = g.rows.iter().map(|(_, r)| r.outstanding).sum::<Decimal>();
-        let fees = g.rows.iter().map(|(_, r)| r.fee).sum::<Decimal>();
-        let keys = g
-            .rows
+        // Only what the notice asks for bears its stage's fee: an invoice at an earlier stage of its
+        // own is listed, not demanded, so its fee waits for its own notice.
+        let mut rows = g.rows;
+        for (t, r) in rows.iter_mut() {
+            if *t != top || stage.fee.as_ref().is_some_and(|f| f.per == FeePer::Notice) {
+                r.fee = round_to_minor(Decimal::ZERO, c);
+            }
+        }
+        let fees = match &stage.fee {
+            Some(f) if f.per == FeePer::Notice => {
+                let asked = rows
+                    .iter()
+                    .filter(|(t, _)| *t == top)
+                    .map(|(_, r)| r.outstanding)
+                    .sum::<Decimal>();
+                fee_for(stage, asked, c)?
+            }
+            _ => rows.iter().map(|(_, r)| r.fee).sum::<Decimal>(),
+        };
+        let keys = rows
             .iter()
             .enumerate()
             .map(|(i, (_, r))| (0, -i128::from(r.days_past_due), i as u32))
             .collect();
-        let rows: Vec<ActionInvoice> = arrange(g.rows.into_iter().map(|(_, r)| r).collect(), &order(keys));
+        let rows: Vec<ActionInvoice> = arrange(rows.into_iter().map(|(_, r)| r).collect(), &order(keys));
         actions.push((
             top,
             Action {
@@ -593,6 +668,16 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                 invoices: rows,
                 outstanding: round_to_minor(outstanding, c),
                 fees: round_to_minor(fees, c),
+                previous_notices: told.map_or(0, |t| t.0),
+                last_notice: told.map(|(_, h)| LastNotice {
+                    stage_id: h.stage_id.clone(),
+                    date: h.date,
+                    channel: h.channel,
+                }),
+                first_contact: told.is_none(),
+                next_stage: policy
+                    .get(top + 1)
+                    .map_or_else(|| String::from("none"), |n| n.template.clone()),
             },
         ));
     }

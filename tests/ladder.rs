@@ -52,14 +52,51 @@ fn catch_up_stops_at_the_required_final_notice() {
     // customer gets the final notice first (required), not the agency letter.
     let r = run(&day(75), one(), json!([]));
     assert_eq!(stages(&r), ["final"]);
-    // Once the final notice has gone, catching up goes to the highest stage due (agency at 60).
-    let r = run(
-        &day(75),
-        one(),
-        json!([{ "customerId": "c", "stageId": "final", "date": day(31) }]),
-    );
+    // The final notice said what comes next (the default policy's next stage, the plan offer: "we
+    // will write to you to agree how the debt is to be settled"), so a catch-up after it does not
+    // jump to the agency letter although the agency's day (60) has passed.
+    let h = json!([{ "customerId": "c", "stageId": "final", "date": day(31) }]);
+    let r = run(&day(75), one(), h.clone());
+    assert_eq!(stages(&r), ["plan"]);
+    assert_eq!(r.actions[0].next_stage, "agency", "what the plan offer announces");
+    // The plan offer announced the agency: after it, 110 days late, the agency letter, not the
+    // letter before action (due at 90).
+    let mut h2 = h.as_array().unwrap().clone();
+    h2.push(json!({ "customerId": "c", "stageId": "plan", "date": day(75) }));
+    let r = run(&day(110), one(), json!(h2));
     assert_eq!(stages(&r), ["agency"]);
     assert_eq!(r.actions[0].channel, overdue::ladder::Channel::Letter);
+    assert_eq!(r.actions[0].next_stage, "legal");
+    // The agency letter announces only itself; after it the ladder goes on to the legal stage.
+    h2.push(json!({ "customerId": "c", "stageId": "agency", "date": day(110) }));
+    let r = run(&day(130), one(), json!(h2));
+    assert_eq!(stages(&r), ["legal"]);
+    assert_eq!(r.actions[0].next_stage, "none", "the default ladder ends there");
+}
+
+#[test]
+fn actions_carry_the_history_the_notice_may_speak_of() {
+    // First contact 40 days late: the ladder says so, and the notice built from the action must not
+    // speak of earlier reminders.
+    let r = run(&day(40), one(), json!([]));
+    let a = &r.actions[0];
+    assert_eq!(
+        (a.stage_id.as_str(), a.previous_notices, a.first_contact),
+        ("final", 0, true)
+    );
+    assert!(a.last_notice.is_none());
+    // Two notices recorded (one per invoice, one customer-wide): two, the later one last.
+    let h = json!([{ "invoiceId": "A", "stageId": "friendly", "date": day(1) },
+                   { "customerId": "c", "stageId": "followup", "date": day(14), "channel": "sms" }]);
+    let r = run(&day(40), one(), h);
+    let a = &r.actions[0];
+    assert_eq!((a.previous_notices, a.first_contact), (2, false));
+    let last = a.last_notice.as_ref().unwrap();
+    assert_eq!(
+        (last.stage_id.as_str(), last.date.to_string(), last.channel),
+        ("followup", day(14), Some(overdue::ladder::Channel::Sms))
+    );
+    assert_eq!(a.invoices[0].template, "final");
 }
 
 #[test]
@@ -124,6 +161,11 @@ fn one_notice_per_customer_in_the_tone_of_the_latest_stage() {
         [("A", "final"), ("B", "friendly")]
     );
     assert_eq!(c.outstanding.to_string(), "620.00");
+    // B rides along at its own stage, whose template tells the notice to list it, not demand it.
+    assert_eq!(
+        c.invoices.iter().map(|i| i.template.as_str()).collect::<Vec<_>>(),
+        ["final", "friendly"]
+    );
     assert_eq!(r.actions[0].customer_id.as_str(), "c", "the most advanced stage first");
 }
 
@@ -141,6 +183,51 @@ fn custom_policies_fees_and_bad_input() {
         ("r2", "10.00".to_string()),
         "2 % of 500"
     );
+    // A fee charged once per notice (as ERPNext's dunning fee): one £7.50 for two invoices at the
+    // stage; a per-invoice fee is charged only on invoices the notice asks for, not on one listed at
+    // an earlier stage of its own.
+    let two = json!([
+        inv("A", "c", "GBP", "500.00", "2026-09-01", "2026-10-01"),
+        inv("B", "c", "GBP", "300.00", "2026-09-05", "2026-10-05"),
+        inv("L", "c", "GBP", "100.00", "2026-09-25", "2026-10-25")
+    ]);
+    let per_notice = json!([
+        { "id": "r1", "name": "Reminder", "offsetDays": 7, "channel": "email", "template": "friendly", "fee": { "fixed": "2" } },
+        { "id": "r2", "name": "Second", "offsetDays": 21, "channel": "email", "template": "followup", "fee": { "fixed": "7.5", "per": "notice" } }]);
+    let r = next_actions(
+        &input::<NextActionsInput>(json!({ "asOf": day(30), "invoices": two, "policy": per_notice })).unwrap(),
+    )
+    .unwrap();
+    let a = &r.actions[0];
+    assert_eq!((a.stage_id.as_str(), a.fees.to_string()), ("r2", "7.50".to_string()));
+    assert!(a.invoices.iter().all(|i| i.fee.is_zero()));
+    let mut per_invoice = per_notice.clone();
+    per_invoice[1]["fee"] = json!({ "fixed": "7.5" });
+    let r = next_actions(
+        &input::<NextActionsInput>(json!({ "asOf": day(30), "invoices": two, "policy": per_invoice })).unwrap(),
+    )
+    .unwrap();
+    let a = &r.actions[0];
+    // A (day 30) and B (day 25) are at r2: 2 × £7.50; L (day 5) is not yet at r1 and is not here.
+    assert_eq!(a.fees.to_string(), "15.00");
+    let r = next_actions(
+        &input::<NextActionsInput>(json!({ "asOf": day(33), "invoices": two, "policy": per_invoice })).unwrap(),
+    )
+    .unwrap();
+    let a = &r.actions[0];
+    // L reached r1 (day 8): listed at its own stage, its £2.00 fee not charged in the r2 notice.
+    assert_eq!(
+        a.invoices
+            .iter()
+            .map(|i| (i.id.as_str(), i.fee.to_string()))
+            .collect::<Vec<_>>(),
+        [
+            ("A", "7.50".to_string()),
+            ("B", "7.50".to_string()),
+            ("L", "0.00".to_string())
+        ]
+    );
+    assert_eq!(a.fees.to_string(), "15.00");
     let err = |v: Value| next_actions(&input::<NextActionsInput>(v).unwrap()).unwrap_err();
     let e = err(
         json!({ "asOf": day(30), "invoices": one(), "history": [{ "invoiceId": "A", "stageId": "nope", "date": day(1) }] }),
