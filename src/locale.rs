@@ -34,6 +34,16 @@ impl Language {
         }
     }
 
+    /// Whether a count of `n` takes the singular: CLDR's plural category "one" for cardinals,
+    /// which for English, German, Spanish and Dutch is n = 1 and for French n = 0 or 1 (CLDR
+    /// plurals.xml: fr "one: i = 0,1"; en, de, nl "one: i = 1 and v = 0"; es "one: n = 1").
+    pub fn singular(self, n: i64) -> bool {
+        match self {
+            Language::Fr => n == 0 || n == 1,
+            _ => n == 1,
+        }
+    }
+
     /// `"en"`, `"de"`, …; a locale such as `"de-AT"` also names its language.
     pub fn parse(s: &str) -> Result<Language> {
         let lang = s.split(['-', '_']).next().unwrap_or("");
@@ -247,6 +257,12 @@ impl Locale {
         let month = self.month_name(d.month());
         let (mut day_buf, mut year_buf) = (itoa::Buffer::new(), itoa::Buffer::new());
         let (day, year) = (day_buf.format(d.day()), year_buf.format(d.year()));
+        // French writes the first of a month as an ordinal, "1er octobre" (Intl prints "1 octobre").
+        let day = if self.language() == Language::Fr && d.day() == 1 {
+            "1er"
+        } else {
+            day
+        };
         let mut out = String::with_capacity(24);
         // Pieces pushed one by one: notices write many dates and `format!` is slow.
         let parts: [&str; 5] = match self.language() {

@@ -8,6 +8,7 @@
 mod common;
 
 use common::input;
+use overdue::charges::{late_charges, ChargesInput};
 use overdue::ladder::default_policy;
 use overdue::notice::{notice_template, render_notice, validate_template, NoticeInput, TemplateQuery, STAGES};
 use overdue::plan::{payment_plan, PlanInput};
@@ -39,13 +40,51 @@ fn offset(stage: &str) -> i64 {
         .offset_days
 }
 
+fn day(stage: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() + chrono::Duration::days(offset(stage))
+}
+
+/// The regime each language's golden notices claim under.
+fn regime(lang: &str) -> &'static str {
+    match lang {
+        "en" => "uk",
+        "de" => "de",
+        "fr" => "fr",
+        "es" => "es",
+        _ => "nl",
+    }
+}
+
+/// What `lateCharges` reports on the golden invoices, as a caller passes it to the notice, so the
+/// golden amounts are the library's own claim on the same data rather than figures typed in.
+fn charges_for(lang: &str, as_of: &str, invoices: Value) -> Value {
+    let r = late_charges(
+        &input::<ChargesInput>(
+            json!({ "asOf": as_of, "regime": { "kind": regime(lang) }, "invoices": invoices,
+                                       "detail": "invoices" }),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    serde_json::to_value(r).unwrap()
+}
+
 /// The golden scenario for a stage: asOf is the stage's day in the default policy, counted from the
-/// oldest due date.
+/// oldest due date, and the history holds each earlier stage sent on its own day, as the ladder
+/// would have sent them.
 fn scenario(lang: &str, stage: &str, channel: &str) -> Value {
     let currency = if lang == "en" { "GBP" } else { "EUR" };
-    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() + chrono::Duration::days(offset(stage));
+    let as_of = day(stage).format("%Y-%m-%d").to_string();
+    let history: Vec<Value> = default_policy()
+        .into_iter()
+        .filter(|s| s.offset_days < offset(stage))
+        .map(|s| {
+            json!({ "customerId": "C-17", "stageId": s.id, "date": day(&s.id).format("%Y-%m-%d").to_string(),
+                          "channel": s.channel })
+        })
+        .collect();
     let mut v = json!({
-        "asOf": as_of.format("%Y-%m-%d").to_string(),
+        "asOf": as_of,
         "stage": stage, "channel": channel, "language": lang,
         "sender": {
             "name": "Harbour Lane Design Ltd",
@@ -55,13 +94,11 @@ fn scenario(lang: &str, stage: &str, channel: &str) -> Value {
             "paymentLink": "https://pay.harbourlane.example/NW-0042", "signatory": "Priya Shah"
         },
         "customer": { "contactName": "Alex Rivera", "address": "Unit 4, Quay Street\nCardiff CF10 1EP" },
-        "invoices": invoices(currency)
+        "invoices": invoices(currency),
+        "history": history
     });
     if ["final", "agency", "legal"].contains(&stage) {
-        v["charges"] = json!({ "invoices": [
-            { "id": "INV-2026-101", "interest": "12.33", "compensation": "70.00",
-              "explanation": "8% a year above the Bank of England base rate (4.00%), 12.00% for 30 days on £1,000.00, plus £70.00 fixed compensation." }
-        ]});
+        v["charges"] = charges_for(lang, &as_of, invoices(currency));
     }
     if stage == "plan" {
         let plan: PlanInput = input(json!({
@@ -73,6 +110,40 @@ fn scenario(lang: &str, stage: &str, channel: &str) -> Value {
     }
     v
 }
+
+/// A second golden scenario, the one a ladder meets when a business starts using it late: no
+/// history at all (this is the first contact, whatever the stage), one invoice 40 days overdue
+/// whose promised date has passed, one 1 day overdue, one disputed (listed, never demanded).
+fn first_contact(lang: &str, stage: &str, channel: &str) -> Value {
+    let currency = if lang == "en" { "GBP" } else { "EUR" };
+    let customer = json!({ "id": "C-9", "name": "Blue Fern Studio" });
+    let mut v = json!({
+        "asOf": "2026-10-11", "stage": stage, "channel": channel, "language": lang,
+        "sender": { "name": "Harbour Lane Design Ltd", "email": "accounts@harbourlane.example",
+                    "bankDetails": "IBAN GB33 BUKB 2020 1555 5555 55", "signatory": "Priya Shah" },
+        "invoices": [
+            { "id": "A-140", "customer": customer, "currency": currency, "amount": "640.00",
+              "issueDate": "2026-08-01", "dueDate": "2026-09-01", "promisedDate": "2026-10-05" },
+            { "id": "A-151", "customer": customer, "currency": currency, "amount": "95.00",
+              "issueDate": "2026-09-10", "dueDate": "2026-10-10" },
+            { "id": "A-131", "customer": customer, "currency": currency, "amount": "300.00",
+              "issueDate": "2026-07-20", "dueDate": "2026-08-20", "disputed": true }
+        ]
+    });
+    if ["final", "legal"].contains(&stage) {
+        let asked = json!([v["invoices"][0].clone(), v["invoices"][1].clone()]);
+        v["charges"] = charges_for(lang, "2026-10-11", asked);
+    }
+    v
+}
+
+const FIRST_CONTACT: [(&str, &str); 5] = [
+    ("friendly", "email"),
+    ("followup", "email"),
+    ("followup", "phone"),
+    ("final", "letter"),
+    ("legal", "letter"),
+];
 
 fn render(v: Value) -> Result<overdue::notice::Notice, overdue::Error> {
     let i: NoticeInput = input(v)?;
@@ -112,6 +183,21 @@ fn golden_notices() {
                         mismatches.push(path.with_extension("html").display().to_string());
                     }
                 }
+            }
+        }
+    }
+    for lang in LANGS {
+        for (stage, channel) in FIRST_CONTACT {
+            let n =
+                render(first_contact(lang, stage, channel)).unwrap_or_else(|e| panic!("{lang} {stage} {channel}: {e}"));
+            let got = format!("Subject: {}\n\n{}\n", n.subject, n.text);
+            let path = golden_dir()
+                .join(lang)
+                .join(format!("first-contact.{stage}.{channel}.txt"));
+            if update {
+                std::fs::write(&path, &got).unwrap();
+            } else if std::fs::read_to_string(&path).unwrap_or_default() != got {
+                mismatches.push(path.display().to_string());
             }
         }
     }
@@ -166,6 +252,174 @@ fn golden_scenarios_are_clean() {
     }
 }
 
+/// Every amount written in a notice, as a plain decimal string ("1234.50"), read back from the
+/// locale's own notation: `£1,234.50`, `1.234,50 €`, `1 234,50 €`, `1234,50 €`, `€ 1.234,50`.
+fn amounts_in(text: &str, lang: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let is_part = |c: char| c.is_ascii_digit() || c == '.' || c == ',' || c == '\u{202f}';
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // A subject line writes the French group separator as a plain space.
+        let group_space = |i: usize| {
+            lang == "fr"
+                && chars[i] == ' '
+                && chars.len() > i + 3
+                && chars[i + 1..i + 4].iter().all(char::is_ascii_digit)
+        };
+        while i < chars.len() && (is_part(chars[i]) || group_space(i)) {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && !chars[end - 1].is_ascii_digit() {
+            end -= 1;
+        }
+        let before: String = chars[start.saturating_sub(2)..start].iter().collect();
+        let after: String = chars[end..(end + 2).min(chars.len())].iter().collect();
+        let money = before.ends_with('£')
+            || before == "€ "
+            || before == "€\u{a0}"
+            || ["\u{a0}€", "\u{a0}£", " €", " £"].contains(&after.as_str());
+        if money {
+            let raw: String = chars[start..end].iter().collect();
+            let plain = if lang == "en" {
+                raw.replace(',', "")
+            } else {
+                raw.replace(['.', '\u{202f}', ' '], "").replace(',', ".")
+            };
+            out.push(plain);
+        }
+    }
+    out
+}
+
+/// The Dutch collection-cost scale as the Besluit vergoeding voor buitengerechtelijke incassokosten
+/// (art. 2) writes it: 15 % of the first €2,500, 10 % of the next €2,500, 5 % of the next €5,000,
+/// at least €40.
+fn wik(principal: rust_decimal::Decimal) -> rust_decimal::Decimal {
+    use rust_decimal::Decimal;
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let first = principal.min(d("2500"));
+    let second = (principal - d("2500")).max(Decimal::ZERO).min(d("2500"));
+    let third = (principal - d("5000")).max(Decimal::ZERO).min(d("5000"));
+    (first * d("0.15") + second * d("0.10") + third * d("0.05"))
+        .max(d("40"))
+        .round_dp(2)
+}
+
+/// Every amount in every golden notice is one the library computes for that notice's data: an
+/// invoice's amount or balance, the sum of what is asked or listed, a `lateCharges` figure (summed
+/// over the invoices asked for), a `paymentPlan` figure, or the Dutch scale. An impossible figure —
+/// £12.33 "on £1,000.00", €70 where the law says €40 — fails here.
+#[test]
+fn every_amount_in_the_golden_notices_is_the_librarys_own() {
+    use rust_decimal::Decimal;
+    let dec = |v: &Value| v.as_str().unwrap().parse::<Decimal>().unwrap();
+    let s2 = |d: Decimal| format!("{:.2}", d);
+    for lang in LANGS {
+        for stage in STAGES {
+            for channel in CHANNELS {
+                let v = scenario(lang, stage, channel);
+                let n = render(v.clone()).unwrap();
+                let as_of: chrono::NaiveDate = v["asOf"].as_str().unwrap().parse().unwrap();
+                let mut allowed = std::collections::BTreeSet::new();
+                let (mut asked, mut also) = (Decimal::ZERO, Decimal::ZERO);
+                let mut asked_ids = Vec::new();
+                let mut rows = Vec::new();
+                for inv in v["invoices"].as_array().unwrap() {
+                    let amount = dec(&inv["amount"]);
+                    let paid: Decimal = inv["payments"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|p| dec(&p["amount"]))
+                        .sum();
+                    let due: chrono::NaiveDate = inv["dueDate"].as_str().unwrap().parse().unwrap();
+                    allowed.insert(s2(amount));
+                    allowed.insert(s2(amount - paid));
+                    rows.push((
+                        inv["id"].as_str().unwrap().to_string(),
+                        amount - paid,
+                        (as_of - due).num_days(),
+                    ));
+                }
+                // By hand, the rule the README states: a courtesy reminder asks for what falls due;
+                // the others for what is overdue and has reached the notice's stage on the default
+                // ladder (-3, 1, 14, 30, 45, 60, 90 days), or the most overdue invoices' stage when
+                // that is lower; a plan offer, for everything overdue.
+                let offsets = [-3i64, 1, 14, 30, 45, 60, 90];
+                let own = |days: i64| offsets.iter().rposition(|o| *o <= days).unwrap();
+                let this = STAGES.iter().position(|s| *s == stage).unwrap();
+                let top = rows.iter().filter(|r| r.2 > 0).map(|r| own(r.2)).max().unwrap_or(0);
+                for (id, out, days) in &rows {
+                    let is_asked = match stage {
+                        "courtesy" => *days <= 0,
+                        "plan" => *days > 0,
+                        _ => *days > 0 && own(*days) >= this.min(top),
+                    };
+                    if is_asked {
+                        asked += out;
+                        asked_ids.push(id.clone());
+                    } else {
+                        also += out;
+                    }
+                }
+                allowed.insert(s2(asked));
+                allowed.insert(s2(also));
+                let mut total_due = asked;
+                if !v["charges"].is_null() {
+                    let lines: Vec<&Value> = v["charges"]["invoices"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter(|l| asked_ids.iter().any(|id| id == l["id"].as_str().unwrap()))
+                        .collect();
+                    let sum = |f: &str| lines.iter().map(|l| dec(&l[f])).sum::<Decimal>();
+                    for f in ["interest", "compensation", "dailyInterest"] {
+                        allowed.insert(s2(sum(f)));
+                    }
+                    total_due += sum("interest") + sum("compensation");
+                    allowed.insert(s2(total_due));
+                }
+                if !v["plan"].is_null() {
+                    let plan = &v["plan"];
+                    for row in plan["schedule"].as_array().unwrap() {
+                        allowed.insert(s2(dec(&row["payment"])));
+                    }
+                    allowed.insert(s2(dec(&plan["downPayment"]["amount"])));
+                    allowed.insert(s2(dec(&plan["totals"]["paid"])));
+                }
+                if lang == "nl" {
+                    allowed.insert(s2(wik(asked)));
+                }
+                let all = format!("{}\n{}", n.subject, n.text);
+                let found = amounts_in(&all, lang);
+                assert!(!found.is_empty(), "{lang} {stage} {channel}: no amount read");
+                for a in &found {
+                    assert!(
+                        allowed.contains(a),
+                        "{lang} {stage} {channel}: {a} is not a figure of this notice's data {allowed:?}\n{all}"
+                    );
+                }
+                // The subject names what is demanded, charges included.
+                if ["final", "agency", "legal"].contains(&stage) {
+                    assert!(
+                        amounts_in(&n.subject, lang).contains(&s2(total_due)),
+                        "{lang} {stage}: {} (want {total_due})\n{}",
+                        n.subject,
+                        n.text
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_table_lists_invoices_by_due_date_then_number_whatever_order_they_come_in() {
     let mut v = scenario("en", "friendly", "email");
@@ -207,7 +461,9 @@ fn every_template_renders_with_every_optional_part_missing() {
         json!({ "asOf": "2026-11-23", "stage": stage, "channel": channel, "language": lang,
                 "sender": { "name": "Ada" },
                 "invoices": [{ "id": 7, "customer": { "id": 1, "name": "Bob" }, "currency": "EUR",
-                               "amount": 10, "issueDate": "2026-10-01", "dueDate": "2026-10-31" }] })
+                               "amount": 10, "issueDate": "2026-10-01",
+                               // A courtesy reminder is for an invoice not yet due.
+                               "dueDate": if stage == "courtesy" { "2026-11-30" } else { "2026-10-31" } }] })
     };
     for lang in LANGS {
         for stage in STAGES {
@@ -278,7 +534,9 @@ fn custom_templates_render_and_escape() {
         "html": "<p>Hello {{ customer.name }}</p>"
     });
     let n = render(v.clone()).unwrap();
-    assert_eq!(n.subject, "Overdue: £3,600.49 Bcc: someone");
+    // On 31 October only INV-2026-101 (30 days late) has reached the final notice; the others
+    // (21 and 7 days) are listed, not demanded.
+    assert_eq!(n.subject, "Overdue: £1,000.00 Bcc: someone");
     assert!(
         n.text.starts_with("Hello Tom & Jerry <Ltd>,\nINV-2026-101 £1,000.00\n"),
         "{}",
@@ -295,7 +553,7 @@ fn custom_templates_render_and_escape() {
     assert!(n.subject.starts_with("Final notice"), "{}", n.subject);
     assert!(
         n.html
-            .contains("<p>Hi Tom &amp; Jerry &lt;Ltd&gt;</p>\n<p>Pay £3,600.49</p>"),
+            .contains("<p>Hi Tom &amp; Jerry &lt;Ltd&gt;</p>\n<p>Pay £1,000.00</p>"),
         "{}",
         n.html
     );
@@ -649,12 +907,21 @@ fn bad_notice_input_is_coded() {
 
 #[test]
 fn reply_by_defaults_follow_the_stage() {
-    for (stage, days) in [("friendly", 7), ("final", 10), ("plan", 14), ("legal", 30)] {
+    // The golden plan's down payment falls on 20 November, before asOf + 14 (29 November): the
+    // offer is to be accepted the day before, 5 days after asOf.
+    for (stage, days) in [("friendly", 7), ("final", 10), ("plan", 4), ("legal", 30)] {
         let v = scenario("en", stage, "email");
         let as_of = chrono::NaiveDate::parse_from_str(v["asOf"].as_str().unwrap(), "%Y-%m-%d").unwrap();
         let n = render(v).unwrap();
         assert_eq!(n.reply_by, Some(as_of + chrono::Duration::days(days)), "{stage}");
     }
+    let mut v = scenario("en", "plan", "email");
+    v["plan"]["downPayment"] = Value::Null;
+    assert_eq!(
+        render(v).unwrap().reply_by.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-29"),
+        "14 days, before 1 December"
+    );
 }
 
 #[test]

@@ -76,7 +76,23 @@ pub(crate) struct Phrases {
     blocks: &'static Blocks,
     pub and: &'static str,
     pub table: [&'static str; 6],
-    pub consequence: &'static str,
+}
+
+/// A regime's id as the texts name their blocks (`law.us-prompt-payment`).
+fn kind_id(kind: crate::charges::Kind) -> &'static str {
+    use crate::charges::Kind::*;
+    match kind {
+        Contract => "contract",
+        Uk => "uk",
+        Eu => "eu",
+        De => "de",
+        Fr => "fr",
+        Es => "es",
+        Nl => "nl",
+        Ie => "ie",
+        It => "it",
+        UsPromptPayment => "us-prompt-payment",
+    }
 }
 
 impl Phrases {
@@ -88,10 +104,67 @@ impl Phrases {
         lookup(self.blocks, &format!("name.{stage}")).unwrap_or("")
     }
 
-    pub fn salutation(&self, contact: Option<&str>) -> String {
+    /// The opening line. A named contact is greeted by name, except where the language's formal
+    /// register for a final notice, a referral or a letter before action wants the general form;
+    /// without a name, an email goes to the company's accounts team, a letter to Sir or Madam.
+    pub fn salutation(&self, contact: Option<&str>, company: &str, formal: bool, email: bool) -> String {
         match contact {
+            Some(name) if formal => self.get("salutation.formal").replace("{name}", name),
             Some(name) => self.get("salutation.named").replace("{name}", name),
+            None if email => self.get("salutation.team").replace("{company}", company),
             None => self.get("salutation.unnamed").to_string(),
+        }
+    }
+
+    /// What the notice says will happen if the deadline passes, by the next stage of the ladder
+    /// (`plan`, `agency`, `legal`, or `none`).
+    pub fn consequence(&self, next: &str) -> &'static str {
+        match next {
+            "plan" | "agency" | "legal" => self.get(&format!("consequence.{next}")),
+            "final" => self.get("consequence.final"),
+            _ => self.get("consequence.none"),
+        }
+    }
+
+    /// The law behind a regime's charges, named in the notice's language.
+    pub fn law(&self, kind: crate::charges::Kind) -> &'static str {
+        self.get(&format!("law.{}", kind_id(kind)))
+    }
+
+    /// One invoice's line on how its interest was worked out: number, rate, first day and the law.
+    pub fn charge_basis(&self, number: &str, rate: &str, from: &str, kind: Option<crate::charges::Kind>) -> String {
+        self.get("charges.basis")
+            .replace("{number}", number)
+            .replace("{rate}", rate)
+            .replace("{from}", from)
+            .replace("{law}", kind.map_or(self.get("law.contract"), |k| self.law(k)))
+    }
+
+    /// What a regime's law has a notice say when it claims charges (empty for most).
+    pub fn statement(&self, kind: crate::charges::Kind) -> &'static str {
+        self.get(&format!("statement.{}", kind_id(kind)))
+    }
+
+    /// The basis of every invoice's interest at once, when all bear one rate from the day after each
+    /// fell due.
+    pub fn charge_basis_all(&self, rate: &str, kind: Option<crate::charges::Kind>) -> String {
+        self.get("charges.basis.all")
+            .replace("{rate}", rate)
+            .replace("{law}", kind.map_or(self.get("law.contract"), |k| self.law(k)))
+    }
+
+    /// A charge's label; the fixed sum takes the name the regime's law gives it.
+    pub fn compensation_label(&self, label: &str, kind: Option<crate::charges::Kind>) -> &'static str {
+        match kind {
+            Some(k) if label == "charges.compensation" => {
+                let own = self.get(&format!("charges.compensation.{}", kind_id(k)));
+                if own.is_empty() {
+                    self.get(label)
+                } else {
+                    own
+                }
+            }
+            _ => self.get(label),
         }
     }
 
@@ -120,7 +193,6 @@ pub(crate) fn phrases(l: Language) -> &'static Phrases {
                         g("table.days"),
                         g("table.total"),
                     ],
-                    consequence: g("consequence"),
                 }
             })
             .collect()

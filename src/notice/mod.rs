@@ -112,22 +112,51 @@ pub struct ChargeLine {
     pub interest: Amount,
     pub compensation: Amount,
     pub fees: Amount,
+    /// What of the charges is still claimable; the charges themselves when absent.
+    pub claimable: Option<Amount>,
     pub explanation: Option<String>,
+    /// Percent a year, and the first day of interest: for the notice's own words on the law.
+    pub rate: Option<Amount>,
+    pub interest_from: Option<Date>,
+    pub daily_interest: Option<Amount>,
 }
 crate::decode_struct!(ChargeLine {
     id: "id",
     interest: "interest" = default,
     compensation: "compensation" = default,
     fees: "fees" = default,
+    claimable: "claimable" = default,
     explanation: "explanation" = default,
+    rate: "rate" = default,
+    interest_from: "interestFrom" = default,
+    daily_interest: "dailyInterest" = default,
 });
 
 /// A `lateCharges` result with `detail: "invoices"`; lines for other invoices are ignored.
 #[derive(Debug, Clone)]
 pub struct ChargesIn {
+    /// The regime, so the notice can name the law in its own language.
+    pub kind: Option<crate::charges::Kind>,
     pub invoices: Vec<ChargeLine>,
 }
-crate::decode_struct!(ChargesIn { invoices: "invoices" });
+crate::decode_struct!(ChargesIn {
+    kind: "kind" = default,
+    invoices: "invoices"
+});
+
+/// An invoice's own stage on the ladder, as `nextActions` gives it in `actions[].invoices[]`:
+/// the built-in `template` of its stage (or a built-in `stageId`).
+#[derive(Debug, Clone)]
+pub struct InvoiceStage {
+    pub id: Id,
+    pub stage_id: Option<String>,
+    pub template: Option<String>,
+}
+crate::decode_struct!(InvoiceStage {
+    id: "id",
+    stage_id: "stageId" = default,
+    template: "template" = default
+});
 
 #[derive(Debug, Clone)]
 pub struct PlanRowIn {
@@ -163,13 +192,18 @@ pub struct PlanIn {
     pub schedule: Vec<PlanRowIn>,
     pub down_payment: Option<DownPaymentIn>,
     pub totals: PlanTotalsIn,
+    /// The nominal APR (periodic rate × periods a year), what US Regulation Z calls the APR.
     pub apr: Option<Amount>,
+    /// The effective annual rate, what UK and EU consumer-credit law call the APR (APRC, effektiver
+    /// Jahreszins, TAEG, TAE, jaarlijks kostenpercentage).
+    pub effective_annual_rate: Option<Amount>,
 }
 crate::decode_struct!(PlanIn {
     schedule: "schedule",
     down_payment: "downPayment" = default,
     totals: "totals",
     apr: "apr" = default,
+    effective_annual_rate: "effectiveAnnualRate" = default,
 });
 
 /// A user's own template. Without `subject` the built-in subject of the stage is used; without
@@ -209,6 +243,17 @@ pub struct NoticeInput {
     pub consequence: Option<String>,
     /// `"both"` (default), `"text"` or `"html"`: the part left out is empty and costs nothing.
     pub output: Option<Output>,
+    /// What was sent to this customer before (`nextActions` history entries): what the notice may
+    /// say about the past.
+    pub history: Option<Vec<crate::ladder::Sent>>,
+    /// Each invoice's own stage (an action's `invoices`): one at an earlier stage than the notice
+    /// is listed as also outstanding, not asked for under this stage's words.
+    pub invoice_stages: Option<Vec<InvoiceStage>>,
+    /// The built-in stage after this one on the ladder in use, or `"none"`: what the notice says
+    /// will happen next. By default, the next stage of the default ladder.
+    pub next_stage: Option<String>,
+    /// List disputed invoices and those under a promise to pay (never asked for) as on hold.
+    pub show_on_hold: Option<bool>,
 }
 crate::decode_struct!(NoticeInput {
     as_of: "asOf",
@@ -227,6 +272,10 @@ crate::decode_struct!(NoticeInput {
     reply_by: "replyBy" = default,
     consequence: "consequence" = default,
     output: "output" = default,
+    history: "history" = default,
+    invoice_stages: "invoiceStages" = default,
+    next_stage: "nextStage" = default,
+    show_on_hold: "showOnHold" = default,
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -409,6 +458,37 @@ fn check_input(input: &NoticeInput) -> Result<()> {
                 ErrorCode::TooMany,
                 "plan.schedule",
                 format!("A notice shows at most {MAX_PLAN_ROWS} instalments."),
+            ));
+        }
+    }
+    for (i, h) in input.history.iter().flatten().enumerate() {
+        if h.date > input.as_of {
+            return Err(Error::new(
+                ErrorCode::InvalidDateOrder,
+                format!("history[{i}].date"),
+                "A notice in the history is dated after asOf: history lists what was sent.",
+            ));
+        }
+    }
+    if let Some(n) = input.next_stage.as_deref() {
+        if n != "none" && !STAGES.contains(&n) {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                "nextStage",
+                format!(
+                    "\"{}\" is not a built-in stage; use one of {} or \"none\".",
+                    short(n),
+                    STAGES.join(", ")
+                ),
+            ));
+        }
+    }
+    for (i, st) in input.invoice_stages.iter().flatten().enumerate() {
+        if !input.invoices.iter().any(|inv| inv.id == st.id) {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("invoiceStages[{i}].id"),
+                "This invoice is not among the notice's invoices.",
             ));
         }
     }

@@ -96,7 +96,7 @@ fn make_largest() -> Result<Context> {
         );
         let _ = write!(
             charges,
-            r#"{sep}{{"id":"INV-{i:06}","interest":"1.00","compensation":"40.00","fees":"5.00","explanation":"Interest at 10% a year."}}"#
+            r#"{sep}{{"id":"INV-{i:06}","interest":"1.00","fees":"5.00","explanation":"Interest at 10% a year."}}"#
         );
     }
     let mut schedule = String::new();

@@ -34,6 +34,7 @@ pub const VARIABLES: &[Variable] = &[
     ),
     v("stage.name", "text", "The stage's name in the notice's language."),
     v("channel", "text", "email, letter, phone or sms."),
+    v("byLetter", "yes/no", "The notice goes by letter (an email or a call has no \"address above\")."),
     v("sender", "group", "Who is owed."),
     v("sender.name", "text", "The sender's business name."),
     v(
@@ -93,7 +94,7 @@ pub const VARIABLES: &[Variable] = &[
     v(
         "invoices",
         "list",
-        "The invoices with something outstanding, oldest due date first.",
+        "The invoices this notice asks to be paid, oldest due date first: those overdue (for a courtesy reminder, those falling due), not disputed, not under a promise to pay, and not at an earlier stage of their own (see alsoOutstanding).",
     ),
     v("invoices[].number", "text", "The invoice number."),
     v("invoices[].issueDate", "date", "The issue date."),
@@ -125,8 +126,13 @@ pub const VARIABLES: &[Variable] = &[
     ),
     v("oldestDueDate", "date", "The earliest due date among the invoices."),
     v("mostDaysOverdue", "number", "Days past due of the oldest invoice."),
+    v(
+        "oneDayOverdue",
+        "yes/no",
+        "Whether mostDaysOverdue takes the singular in the notice's language (CLDR: 1, and in French also 0).",
+    ),
     v("currency", "text", "The ISO 4217 code of the amounts."),
-    v("total", "money", "Total outstanding on the listed invoices."),
+    v("total", "money", "Total outstanding on the invoices asked for."),
     v("fees", "money", "Fees this stage adds (empty when none)."),
     v(
         "charges",
@@ -141,6 +147,13 @@ pub const VARIABLES: &[Variable] = &[
     ),
     v("charges.fees", "money", "Fees among the charges."),
     v("charges.total", "money", "All charges together."),
+    v("charges.paid", "money", "What payments have already paid of the charges (empty when nothing)."),
+    v("charges.claimable", "money", "The charges still owed."),
+    v("charges.daily", "money", "Interest for one more day on the invoices asked for (empty when none accrues)."),
+    v("charges.law", "text", "The law behind the charges, named in the notice's language."),
+    v("charges.statement", "text", "What the regime's law has the notice say, in its own language (the German Verzug of § 286 BGB); empty when nothing."),
+    v("charges.basis", "list", "For each invoice with interest: its rate, first day and law, in the notice's language."),
+    v("charges.basis[]", "text", "One invoice's line."),
     v(
         "charges.lines",
         "list",
@@ -166,6 +179,8 @@ pub const VARIABLES: &[Variable] = &[
     ),
     v("plan.count", "number", "Number of instalments."),
     v("plan.instalment", "money", "The first instalment."),
+    v("plan.single", "yes/no", "The plan has one instalment."),
+    v("plan.lastInstalment", "money", "The last instalment, when it differs from the first (empty otherwise)."),
     v(
         "plan.total",
         "money",
@@ -196,7 +211,53 @@ pub const VARIABLES: &[Variable] = &[
     v(
         "consequence",
         "text",
-        "What happens if the final deadline passes (the caller's words, else the built-in sentence).",
+        "What happens if the deadline passes: the caller's words, else the built-in sentence for the next stage (nextStage).",
+    ),
+    v(
+        "nextStage",
+        "text",
+        "The built-in stage that follows this one on the ladder in use (plan, agency, legal, …), or empty when none does.",
+    ),
+    v(
+        "alsoOutstanding",
+        "list",
+        "Invoices listed for information, not asked for at this stage: not yet due, or overdue at an earlier stage of their own.",
+    ),
+    v("alsoOutstanding[].number", "text", "The invoice number."),
+    v("alsoOutstanding[].dueDate", "date", "The due date."),
+    v("alsoOutstanding[].outstanding", "money", "Still owed."),
+    v("alsoOutstanding[].overdue", "yes/no", "Whether the due date has passed."),
+    v("alsoOutstanding[].daysOverdue", "number", "Days past the due date (0 when not yet due)."),
+    v("alsoOutstandingTable", "text", "alsoOutstanding as an aligned plain-text table."),
+    v("alsoOutstandingTotal", "money", "Total still owed on alsoOutstanding."),
+    v(
+        "onHold",
+        "list",
+        "Disputed invoices and invoices under a promise to pay: never asked for; listed unless showOnHold is false.",
+    ),
+    v("onHold[].number", "text", "The invoice number."),
+    v("onHold[].outstanding", "money", "Still owed."),
+    v("onHold[].disputed", "yes/no", "Whether it is disputed (else it is under a promise to pay)."),
+    v("onHold[].promisedDate", "date", "The date payment was promised for (empty when disputed)."),
+    v("previousNotices", "number", "How many notices were sent before this one (the input's history)."),
+    v("firstContact", "yes/no", "Whether no notice was sent before this one."),
+    v("lastNotice", "group", "The last notice sent before this one (empty when none)."),
+    v("lastNotice.date", "date", "When it was sent."),
+    v("lastNotice.stage", "text", "Its stage's name in the notice's language."),
+    v("lastNotice.channel", "text", "email, letter, phone or sms (empty when not recorded)."),
+    v("sent", "group", "Which built-in stages were sent before: sent.final and so on, each yes/no."),
+    v("sent.courtesy", "yes/no", "A courtesy reminder was sent."),
+    v("sent.friendly", "yes/no", "A friendly reminder was sent."),
+    v("sent.followup", "yes/no", "A second reminder was sent."),
+    v("sent.final", "yes/no", "A final notice was sent."),
+    v("sent.plan", "yes/no", "A payment-plan offer was sent."),
+    v("sent.agency", "yes/no", "A notice of referral to an agency was sent."),
+    v("sent.legal", "yes/no", "A letter before legal action was sent."),
+    v("lapsedPromise", "date", "The date a payment was promised for that has passed unpaid (empty when none)."),
+    v(
+        "collectionCosts",
+        "money",
+        "The Dutch statutory collection costs on total (Besluit vergoeding voor buitengerechtelijke incassokosten: 15 % of the first €2,500 …, at least €40), for the 14-day letter of art. 6:96(6) BW; empty outside euro notices.",
     ),
 ];
 
@@ -214,6 +275,7 @@ pub const TOP_LEVEL: &[&str] = &[
     "replyBy",
     "stage",
     "channel",
+    "byLetter",
     "sender",
     "customer",
     "salutation",
@@ -225,6 +287,7 @@ pub const TOP_LEVEL: &[&str] = &[
     "invoiceTable",
     "oldestDueDate",
     "mostDaysOverdue",
+    "oneDayOverdue",
     "currency",
     "total",
     "fees",
@@ -233,13 +296,24 @@ pub const TOP_LEVEL: &[&str] = &[
     "plan",
     "planTable",
     "consequence",
+    "nextStage",
+    "alsoOutstanding",
+    "alsoOutstandingTable",
+    "alsoOutstandingTotal",
+    "onHold",
+    "previousNotices",
+    "firstContact",
+    "lastNotice",
+    "sent",
+    "lapsedPromise",
+    "collectionCosts",
 ];
 
 /// Which top-level variables a template uses, so that only those are built; and for the two groups
 /// with many fields, `sender` and `customer`, which of their fields.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Needs {
-    top: u32,
+    top: u64,
     fields: u32,
 }
 
@@ -279,7 +353,7 @@ const fn same(a: &str, b: &str) -> bool {
     true
 }
 
-const fn bit_of(names: &[&str], name: &str) -> u32 {
+const fn bit_of(names: &[&str], name: &str) -> u64 {
     let mut i = 0;
     while i < names.len() {
         if same(names[i], name) {
@@ -292,23 +366,23 @@ const fn bit_of(names: &[&str], name: &str) -> u32 {
 
 /// The [`Needs`] bit of a top-level variable. Meant for constants, so that a name not in
 /// [`TOP_LEVEL`] fails the build and a notice pays no lookup per value.
-pub const fn top_bit(name: &str) -> u32 {
+pub const fn top_bit(name: &str) -> u64 {
     bit_of(TOP_LEVEL, name)
 }
 
 /// The [`Needs`] bit of a field in [`GROUP_FIELDS`] (`"sender.email"`), as [`top_bit`].
 pub const fn field_bit(name: &str) -> u32 {
-    bit_of(GROUP_FIELDS, name)
+    bit_of(GROUP_FIELDS, name) as u32
 }
 
 impl Needs {
     pub const ALL: Needs = Needs {
-        top: u32::MAX,
+        top: u64::MAX,
         fields: u32::MAX,
     };
 
     /// Whether the top-level variable of [`top_bit`] is read.
-    pub fn has_top(self, bit: u32) -> bool {
+    pub fn has_top(self, bit: u64) -> bool {
         self.top & bit != 0
     }
 
@@ -359,7 +433,7 @@ mod tests {
             }
         }
         assert_eq!(roots, TOP_LEVEL);
-        assert!(TOP_LEVEL.len() <= 32);
+        assert!(TOP_LEVEL.len() <= 64);
         // Every field of the two groups is tracked, and nothing else.
         let fields: Vec<&str> = VARIABLES
             .iter()

@@ -589,8 +589,9 @@ export interface Stage {
   channel: Channel;
   /** Which notice text to use. */
   template: string;
-  /** A fee the stage adds: fixed, or a percentage of what is outstanding. */
-  fee?: { fixed?: MoneyInput | null; percent?: MoneyInput | null } | null;
+  /** A fee the stage adds: fixed, or a percentage of what is outstanding; on each invoice the
+   * notice asks for (default) or once per notice. */
+  fee?: { fixed?: MoneyInput | null; percent?: MoneyInput | null; per?: "invoice" | "notice" | null } | null;
   /** Days since the last notice to the customer before this stage may be sent. */
   minGapDays?: number | null;
   /** Catching up after a gap may not skip this stage. */
@@ -605,6 +606,8 @@ export interface SentNotice {
   customerId?: string | number | null;
   stageId: string;
   date: DateString;
+  /** How it went out, when recorded. */
+  channel?: Channel | null;
 }
 
 export interface NextActionsInput {
@@ -625,9 +628,17 @@ export interface NoticeAction {
   channel: Channel;
   template: string;
   phoneScript: boolean;
-  invoices: { id: string; stageId: string; daysPastDue: number; outstanding: Money; fee: Money }[];
+  /** Each invoice at its own stage; `template` is what renderNotice's `invoiceStages` takes. An
+   * invoice below the action's stage is listed in the notice, not demanded, and bears no fee. */
+  invoices: { id: string; stageId: string; template: NoticeStage; daysPastDue: number; outstanding: Money; fee: Money }[];
   outstanding: Money;
   fees: Money;
+  /** What the history holds for this customer: pass `history` itself to renderNotice. */
+  previousNotices: number;
+  lastNotice: { stageId: string; date: DateString; channel?: Channel } | null;
+  firstContact: boolean;
+  /** The template of the policy's next stage ("none" after the last): renderNotice's `nextStage`. */
+  nextStage: NoticeStage | "none";
 }
 
 export interface NextActions {
@@ -709,13 +720,29 @@ export interface RenderNoticeInput {
   locale?: NoticeLocale | null;
   sender: NoticeSender;
   customer?: NoticeRecipient | null;
-  /** One customer's invoices in one currency; only those with something outstanding are listed. */
+  /** One customer's invoices in one currency, all of them: the notice asks for what is due at its
+   * stage (a courtesy reminder: what is not yet due), lists the rest for information, and holds what
+   * is disputed or under a promise to pay; paid invoices are left out. */
   invoices: InvoiceInput[];
-  /** A lateCharges result (detail "invoices"); lines for other invoices are ignored. */
-  charges?: Pick<LateChargesReport, "invoices"> | null;
-  /** A paymentPlan result. */
-  plan?: Pick<PaymentPlan, "schedule" | "downPayment" | "totals" | "apr"> | null;
-  /** Fees the stage adds (an action's `fees`). */
+  /** What was sent to this customer before (the nextActions history): the notice speaks of earlier
+   * contact only as this records it. Entries for other customers or invoices are ignored. */
+  history?: SentNotice[] | null;
+  /** An action's `invoices` from nextActions: an invoice at an earlier stage than the notice, or
+   * absent from these rows, is listed, not demanded. */
+  invoiceStages?: { id: string | number; template?: NoticeStage | null; stageId?: string | null }[] | null;
+  /** The stage the notice announces as its consequence (an action's `nextStage`). Default: the
+   * default ladder's next stage. */
+  nextStage?: NoticeStage | "none" | null;
+  /** List disputed and promised invoices, never demanded, under "On hold". Default true. */
+  showOnHold?: boolean | null;
+  /** A lateCharges result (detail "invoices"); lines for invoices not asked for are ignored. Its
+   * `kind` names the law in the notice's language. */
+  charges?: Pick<LateChargesReport, "invoices" | "kind"> | null;
+  /** A paymentPlan result. The notice prints the effective annual rate as the APR (the UK and EU
+   * meaning), the nominal `apr` for en-US (Regulation Z). */
+  plan?: Pick<PaymentPlan, "schedule" | "downPayment" | "totals" | "apr" | "effectiveAnnualRate"> | null;
+  /** Fees the stage adds (an action's `fees`). Refused when the charges already claim the statutory
+   * fixed sum for the costs of recovery: the same costs twice. */
   fees?: MoneyInput | null;
   /** Overrides sender.paymentLink. */
   paymentLink?: string | null;

@@ -67,13 +67,24 @@ export function render(root, { asOf, workspace }) {
     const g = groups.get(customer.value);
     const details = (workspace.customers ?? []).find((c) => String(c.id) === String(g.customer.id)) ?? {};
     const sender = { ...workspace.sender, name: workspace.sender?.name || "Your business" };
+    const due = todo.find((a) => String(a.customerId) === String(g.customer.id) && a.currency === g.currency);
+    // What was sent to this customer, so the notice speaks only of contact that happened; when the
+    // stage is the one the ladder suggests, each invoice keeps its own stage and the notice
+    // announces the policy's next step.
+    const ours = new Set(g.ids);
+    const history = (workspace.history ?? []).filter((h) => String(h.customerId) === String(g.customer.id) || ours.has(String(h.invoiceId)));
+    const ladder = due && due.template === stage.value
+      ? { invoiceStages: due.invoices.map((i) => ({ id: i.id, template: i.template })), nextStage: due.nextStage }
+      : {};
     try {
       notice = renderNotice({
+        history, ...ladder,
         asOf, stage: stage.value, channel: channel.value, language: language.value,
         locale: workspace.settings?.locale && workspace.settings.locale.startsWith(language.value) ? workspace.settings.locale : null,
         sender, customer: { contactName: details.contactName ?? null, phone: details.phone ?? null, address: details.address ?? null },
-        // A reminder lists what is overdue; a courtesy reminder, everything still open.
-        invoices: workspace.invoices.filter((i) => (stage.value === "courtesy" || g.due.length === 0 ? g.ids : g.due).includes(String(i.id))),
+        // Everything still open: the notice asks for what is due at this stage, lists what is not
+        // yet due (or at an earlier stage), and holds what is disputed or promised.
+        invoices: workspace.invoices.filter((i) => g.ids.includes(String(i.id))),
       });
       msg.hidden = true;
     } catch (e) {
