@@ -968,3 +968,129 @@ fn output_picks_the_parts() {
         assert_eq!((html.text.as_str(), html.html.as_str()), ("", both.html.as_str()));
     }
 }
+
+/// Each wording the review of the notices quoted as wrong (the issue "Notices a credit controller
+/// would sign", points 4 and 5), rendered where it used to appear: the old words are gone and the
+/// right ones are there.
+#[test]
+fn the_quoted_wordings_are_fixed() {
+    let text = |lang: &str, stage: &str, channel: &str| {
+        let n = render(scenario(lang, stage, channel)).unwrap();
+        format!("{}\n{}", n.subject, n.text)
+    };
+    // Plural by count: the friendly reminder is sent 1 day after the due date.
+    for (lang, one, many) in [
+        ("en", "1 day", "1 days"),
+        ("de", "1 Tag", "1 Tagen"),
+        ("fr", "1 jour", "1 jours"),
+        ("es", "1 día", "1 días"),
+        ("nl", "1 dag", "1 dagen"),
+    ] {
+        let t = text(lang, "friendly", "phone");
+        assert!(t.contains(one) && !t.contains(many), "{lang}:\n{t}");
+    }
+    // Invoices falling due on different days: "the first on", never "fall due on 1 October".
+    let t = text("en", "courtesy", "sms");
+    assert!(
+        t.contains("fall due soon, the first on 1 October 2026") && !t.contains("fall due on"),
+        "{t}"
+    );
+    // No "0 days overdue" in a courtesy call, in any language.
+    for (lang, zero) in [
+        ("en", "0 days"),
+        ("de", "0 Tage"),
+        ("fr", "0 jour"),
+        ("es", "0 días"),
+        ("nl", "0 dagen"),
+    ] {
+        let t = text(lang, "courtesy", "phone");
+        assert!(!t.contains(&format!(" {zero}")), "{lang}:\n{t}");
+    }
+    // French ordinal for the first of the month.
+    let t = text("fr", "friendly", "email");
+    assert!(t.contains("1er octobre 2026") && !t.contains(" 1 octobre"), "{t}");
+    // A letter with no contact name: "Dear Sir or Madam" … "Yours faithfully"; an email to a company
+    // with no contact: "Dear Accounts Team at …".
+    let mut v = scenario("en", "final", "letter");
+    v["customer"]["contactName"] = Value::Null;
+    let t = render(v).unwrap().text;
+    assert!(
+        t.contains("Dear Sir or Madam,") && t.contains("Yours faithfully,") && !t.contains("Yours sincerely"),
+        "{t}"
+    );
+    let mut v = scenario("en", "friendly", "email");
+    v["customer"]["contactName"] = Value::Null;
+    let t = render(v).unwrap().text;
+    assert!(t.starts_with("Dear Accounts Team at Northwind Traders,"), "{t}");
+    // Amounts with the currency's minor digits: a fee of 10 is £10.00.
+    let mut v = scenario("en", "friendly", "email");
+    v["fees"] = json!("10");
+    let t = render(v).unwrap().text;
+    assert!(t.contains("Fee: £10.00") && !t.contains("£10\n"), "{t}");
+    // The agency is not the final notice's "without further notice".
+    for lang in LANGS {
+        assert!(!text(lang, "final", "email").contains("without further notice"));
+    }
+    // Spanish: the hand-over is not an assignment of the debt; no suit threatened if a plan is agreed;
+    // "a más tardar el", not "antes del".
+    let es = text("es", "agency", "letter");
+    assert!(
+        es.contains("traspaso del expediente a una agencia de recobro") && !es.contains("cesión"),
+        "{es}"
+    );
+    for stage in ["legal", "final", "agency"] {
+        for channel in CHANNELS {
+            let t = text("es", stage, channel);
+            assert!(
+                !t.contains("Si no paga o acordamos") && !t.contains("antes del"),
+                "{stage} {channel}:\n{t}"
+            );
+        }
+    }
+    assert!(text("es", "legal", "email").contains("a más tardar el"));
+    // Dutch: "uit handen geven" (not "overdracht", which is assigning the claim), "Is dat voor u
+    // haalbaar?", "buiten rechte", the statutory names of interest and collection costs.
+    let nl = text("nl", "agency", "letter");
+    assert!(
+        nl.contains("uit handen aan een incassobureau") && !nl.contains("overdracht") && !nl.contains("dragen"),
+        "{nl}"
+    );
+    assert!(text("nl", "plan", "phone").contains("Is dat voor u haalbaar?"));
+    assert!(!text("nl", "plan", "phone").contains("Zou dat voor u werken"));
+    let nl = text("nl", "legal", "letter");
+    assert!(nl.contains("buiten rechte") && !nl.contains("zonder rechter"), "{nl}");
+    assert!(
+        nl.contains("Wettelijke (handels)rente") && nl.contains("Buitengerechtelijke incassokosten"),
+        "{nl}"
+    );
+    // French: "au plus tard le", "Sauf erreur de notre part, nos écritures font apparaître", the legal
+    // letter's costs sentence and its closing offer.
+    for stage in ["followup", "final", "agency", "legal"] {
+        let t = text("fr", stage, "letter");
+        assert!(
+            !t.contains("avant le") && !t.contains("Selon nos registres"),
+            "{stage}:\n{t}"
+        );
+    }
+    assert!(text("fr", "followup", "letter").contains("Sauf erreur de notre part, nos écritures font apparaître"));
+    let fr = text("fr", "legal", "letter");
+    assert!(
+        fr.contains("au paiement des intérêts de retard, de l'indemnité forfaitaire et aux dépens"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("Nous restons néanmoins disposés à régler ce différend à l'amiable"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("Lettre recommandée avec demande d'avis de réception"),
+        "{fr}"
+    );
+    // German: "außergerichtlich", no "lieber ohne Gericht"; a final notice opens "Sehr geehrte …", not
+    // "Guten Tag"; the Verzug of § 286 and § 288 BGB stated with charges under German law.
+    let de = text("de", "legal", "letter");
+    assert!(de.contains("außergerichtlich") && !de.contains("ohne Gericht"), "{de}");
+    let de = text("de", "final", "email");
+    assert!(de.contains("Sehr geehrte") && !de.contains("Guten Tag"), "{de}");
+    assert!(de.contains("Verzug (§ 286 BGB)") && de.contains("§ 288 BGB"), "{de}");
+}

@@ -153,11 +153,11 @@ impl Phrases {
             .replace("{law}", kind.map_or(self.get("law.contract"), |k| self.law(k)))
     }
 
-    /// A charge's label; the fixed sum takes the name the regime's law gives it.
-    pub fn compensation_label(&self, label: &str, kind: Option<crate::charges::Kind>) -> &'static str {
+    /// A charge's label; interest and the fixed sum take the names the regime's law gives them.
+    pub fn charge_label(&self, label: &str, kind: Option<crate::charges::Kind>) -> &'static str {
         match kind {
-            Some(k) if label == "charges.compensation" => {
-                let own = self.get(&format!("charges.compensation.{}", kind_id(k)));
+            Some(k) if label == "charges.compensation" || label == "charges.interest" => {
+                let own = self.get(&format!("{label}.{}", kind_id(k)));
                 if own.is_empty() {
                     self.get(label)
                 } else {

@@ -723,7 +723,7 @@ fn charges(input: &NoticeInput, rows: &[Row], s: &Settings, currency: Currency) 
     .filter(|(_, d)| !d.is_zero())
     .map(|(label, d)| {
         Map::new()
-            .text("label", p.compensation_label(label, ch.kind))
+            .text("label", p.charge_label(label, ch.kind))
             .put("amount", money(d))
             .done()
     })
