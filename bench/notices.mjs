@@ -35,7 +35,7 @@ const SUBJECT = Handlebars.compile("Payment reminder: {{#if several}}invoices{{e
 const TEXT = Handlebars.compile(
   `Dear {{contact}},
 
-We have not yet received payment of {{#if several}}the invoices below, which total {{total}}{{else}}invoice {{numbers}} for {{total}}, which was due on {{oldestDue}}{{/if}}. It may simply have been overlooked, so this is a friendly reminder.
+We have not yet received payment of {{#if several}}the invoices below, which total {{total}}{{else}}the {{total}} outstanding on invoice {{numbers}}, which was due on {{oldestDue}}{{/if}}. It may simply have been overlooked, so this is a friendly reminder.
 
 {{table}}
 

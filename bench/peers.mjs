@@ -217,13 +217,20 @@ export function lateInterest(invoices, asOf, ratePct, exact = true) {
     const pays = (inv.payments ?? []).filter((p) => p.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
     let balance = D(inv.amount);
     let owed = balance;
-    for (const p of pays) owed = sub(owed, D(p.amount));
-    if (!pos(owed)) continue;
+    // An invoice paid in full is still charged for the days it was late (up to the payment that
+    // cleared it); one cleared by its due date is not late at all.
+    let cleared = null;
+    for (const p of pays) {
+      owed = sub(owed, D(p.amount));
+      if (!pos(owed) && cleared === null) cleared = p.date;
+    }
+    if (cleared !== null && cleared <= inv.dueDate) continue;
     let from = start;
     let interest = D(0);
+    // A payment dated d lowers the balance from d + 1: its own day counts at the balance before it.
     for (const p of pays) {
-      const d = dayjs.utc(p.date);
-      if (d.isBefore(start)) { balance = sub(balance, D(p.amount)); continue; }
+      const d = dayjs.utc(p.date).add(1, "day");
+      if (!d.isAfter(start)) { balance = sub(balance, D(p.amount)); continue; }
       const days = d.diff(from, "day");
       if (pos(balance) && days > 0) interest = add(interest, exact ? balance.mul(ratePct).mul(days).div(36500) : (balance * ratePct * days) / 36500);
       balance = sub(balance, D(p.amount));
@@ -238,7 +245,8 @@ export function lateInterest(invoices, asOf, ratePct, exact = true) {
 
 /** The whole late-charges report, built the way a JavaScript developer would with dayjs and
  *  decimal.js, with the rules of overdue's contract regime at act/365 and no fees: per late invoice
- *  its periods (one per balance, each rounded), interest, daily interest and claim, the invoices by
+ *  (open, or paid in full after its due date) its status, periods (one per balance, each rounded),
+ *  interest, daily interest and claim, the invoices by
  *  currency and largest charges first; totals per customer and per currency from the rounded
  *  figures. Objects have overdue's keys in overdue's order, so the two reports compare as JSON. */
 export function lateReport(invoices, asOf, ratePct) {
@@ -252,8 +260,14 @@ export function lateReport(invoices, asOf, ratePct) {
     if (inv.issueDate > asOf || inv.dueDate >= asOf) return;
     const pays = (inv.payments ?? []).filter((p) => p.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     let owed = new Decimal(inv.amount);
-    for (const p of pays) owed = owed.minus(p.amount);
-    if (!owed.isPos() || owed.isZero()) return;
+    let cleared = null;
+    for (const p of pays) {
+      owed = owed.minus(p.amount);
+      if ((!owed.isPos() || owed.isZero()) && cleared === null) cleared = p.date;
+    }
+    // Paid in full by the due date: never late. Paid in full after it: charged up to that payment.
+    if (cleared !== null && cleared <= inv.dueDate) return;
+    const paidLate = cleared !== null;
     const places = dp(inv.currency);
     const start = dayjs.utc(inv.dueDate).add(1, "day");
     let balance = new Decimal(inv.amount);
@@ -268,8 +282,9 @@ export function lateReport(invoices, asOf, ratePct) {
       periods.push({ from: from.format("YYYY-MM-DD"), to: to.subtract(1, "day").format("YYYY-MM-DD"), days,
         balance: balance.toFixed(places, half), rate, interest: part.toFixed(places, half) });
     };
+    // A payment dated d lowers the balance from d + 1: its own day counts at the balance before it.
     for (const p of pays) {
-      const d = dayjs.utc(p.date);
+      const d = dayjs.utc(p.date).add(1, "day");
       if (d.isAfter(from)) {
         close(d);
         from = d;
@@ -280,13 +295,16 @@ export function lateReport(invoices, asOf, ratePct) {
     const outstanding = owed.toDecimalPlaces(places, half);
     const charged = interest.toDecimalPlaces(places, half);
     const zero = new Decimal(0).toFixed(places);
-    rows.push({ index, name: inv.customer.name, charged, outstanding, row: {
+    const lateUntil = paidLate ? dayjs.utc(cleared) : asOfDay;
+    rows.push({ index, name: inv.customer.name, charged, outstanding, paidLate, row: {
       id: inv.id, customerId: inv.customer.id, currency: inv.currency, dueDate: inv.dueDate,
-      daysLate: asOfDay.diff(dayjs.utc(inv.dueDate), "day"), rate,
-      dailyInterest: owed.mul(ratePct).div(36500).toFixed(places, half),
+      interestFrom: start.format("YYYY-MM-DD"), status: paidLate ? "paidLate" : "open",
+      daysLate: lateUntil.diff(dayjs.utc(inv.dueDate), "day"), rate,
+      dailyInterest: (paidLate ? new Decimal(0) : owed.mul(ratePct).div(36500)).toFixed(places, half),
       outstanding: outstanding.toFixed(places), interest: charged.toFixed(places), compensation: zero, fees: zero,
-      totalCharges: charged.toFixed(places), totalClaim: outstanding.plus(charged).toFixed(places),
-      capped: false, explanation, periods,
+      totalCharges: charged.toFixed(places), chargesPaid: zero, claimable: charged.toFixed(places),
+      totalClaim: outstanding.plus(charged).toFixed(places),
+      capped: false, explanation, periods, payments: [],
     } });
   });
   const byCharges = (a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : b.charged.cmp(a.charged) || a.index - b.index);
@@ -295,23 +313,30 @@ export function lateReport(invoices, asOf, ratePct) {
   for (const r of rows) {
     const c = r.row.currency;
     const key = c + "\u0000" + r.row.customerId;
-    const cu = customers.get(key) ?? customers.set(key, { index: customers.size, currency: c, customerId: r.row.customerId, name: r.name, outstanding: new Decimal(0), charged: new Decimal(0) }).get(key);
-    const cur = currencies.get(c) ?? currencies.set(c, { currency: c, outstanding: new Decimal(0), charged: new Decimal(0) }).get(c);
+    const fresh = () => ({ outstanding: new Decimal(0), charged: new Decimal(0), open: { n: 0, charged: new Decimal(0), claim: new Decimal(0) }, paidLate: { n: 0, charged: new Decimal(0), claim: new Decimal(0) } });
+    const cu = customers.get(key) ?? customers.set(key, { index: customers.size, currency: c, customerId: r.row.customerId, name: r.name, ...fresh() }).get(key);
+    const cur = currencies.get(c) ?? currencies.set(c, { currency: c, ...fresh() }).get(c);
     for (const t of [cu, cur]) {
       t.outstanding = t.outstanding.plus(r.outstanding);
       t.charged = t.charged.plus(r.charged);
+      const s = r.paidLate ? t.paidLate : t.open;
+      s.n++;
+      s.charged = s.charged.plus(r.charged);
+      s.claim = s.claim.plus(r.outstanding).plus(r.charged);
     }
   }
   const totals = (t) => {
     const places = dp(t.currency);
     const zero = new Decimal(0).toFixed(places);
+    const status = (s) => ({ invoices: s.n, totalCharges: s.charged.toFixed(places), claimable: s.charged.toFixed(places), totalClaim: s.claim.toFixed(places) });
     return { outstanding: t.outstanding.toFixed(places), interest: t.charged.toFixed(places), compensation: zero, fees: zero,
-      totalCharges: t.charged.toFixed(places), totalClaim: t.outstanding.plus(t.charged).toFixed(places) };
+      totalCharges: t.charged.toFixed(places), chargesPaid: zero, claimable: t.charged.toFixed(places),
+      totalClaim: t.outstanding.plus(t.charged).toFixed(places), open: status(t.open), paidLate: status(t.paidLate) };
   };
   return {
     invoices: rows.map((r) => ({ ...r, currency: r.row.currency })).sort(byCharges).map((r) => r.row),
     customers: [...customers.values()].sort(byCharges).map((t) => ({ customerId: t.customerId, name: t.name, currency: t.currency, ...totals(t) })),
-    currencies: [...currencies.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)).map((t) => ({ currency: t.currency, ...totals(t) })),
+    currencies: [...currencies.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)).map((t) => ({ currency: t.currency, ...totals(t), fixedSums: [], unpriced: 0 })),
   };
 }
 

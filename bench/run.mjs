@@ -15,6 +15,7 @@ import { rng } from "./data.mjs";
 import { noticeInputs, handlebarsNotice } from "./notices.mjs";
 import { edgeBench } from "./edge.mjs";
 import { pageBench } from "./page.mjs";
+import { memoryPeaks, templateChecks, limitsSection } from "./limits.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -237,6 +238,8 @@ console.log(`workerd: ready ${edge.readyMs.toFixed(0)} ms, first response ${edge
 const pageRun = await pageBench(quick);
 console.log(`page, ${pageRun.n} invoices: navigation to the ageing view ${pageRun.navigationMs.toFixed(0)} ms, CSV import to the ageing ${pageRun.importMs} ms`);
 
+const limits = limitsSection(memoryPeaks(root, pkgDir, [n100k, n1m]), templateChecks(api, runs));
+
 const cpu = cpus();
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const md = `# Benchmarks
@@ -336,6 +339,8 @@ Headless Chromium on this machine, the page served with its real Content-Securit
 
 The first is the page's own \`overdue:first-view\` performance mark; the second includes the preview, the
 click on "Import", saving the workspace and switching to the ageing view (\`bench/page.mjs\`).
+
+${limits}
 
 ## Reading these numbers
 
