@@ -22,8 +22,7 @@ pub const MAX_LIMITS: usize = 24;
 pub const MAX_LIMIT_DAYS: i64 = 36_525;
 
 /// Which date an invoice's age is counted from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Basis {
     /// Days past the due date; invoices not yet due are "Current".
     #[default]
@@ -258,8 +257,7 @@ pub fn bucket_index(age: i64, limits: &[i64], basis: Basis) -> usize {
 
 /// How much per-invoice detail a report carries. Large ledgers that only need totals skip building
 /// one output row per invoice, which is most of the cost of returning a report to JavaScript.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Detail {
     /// Currencies, customers and one row per open invoice (the default).
     #[default]

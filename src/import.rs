@@ -222,7 +222,7 @@ impl crate::decode::Decode for ColumnRef {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateFormat {
     Iso,
     Dmy,

@@ -29,8 +29,7 @@ use serde::Serialize;
 /// Most stages in one policy.
 pub const MAX_STAGES: usize = 20;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Channel {
     Email,
     Letter,
@@ -66,8 +65,7 @@ crate::decode_struct!(StageFee {
     per: "per" = default,
 });
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum FeePer {
     #[default]
     Invoice,
@@ -685,11 +683,12 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
         .iter()
         .enumerate()
         .map(|(i, (t, a))| {
-            (
-                0,
-                -(*t as i128 * 1_000_000_000_000_000_000) - a.outstanding.mantissa(),
-                i as u32,
-            )
+            // The stage and the amount in fields of their own: packed into one number, a large
+            // enough amount spilled into the stage. Amounts compare at one scale (4 places covers
+            // every currency's minor units) rather than by their digits at their own scales.
+            let mut amount = a.outstanding;
+            amount.rescale(4);
+            ((MAX_STAGES - *t) as u64, -amount.mantissa(), i as u32)
         })
         .collect();
     let actions = arrange(actions, &order(keys)).into_iter().map(|(_, a)| a).collect();

@@ -27,8 +27,7 @@ use serde::Serialize;
 /// Most instalments in one plan.
 pub const MAX_COUNT: u32 = 600;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frequency {
     Weekly,
     Biweekly,
@@ -56,8 +55,7 @@ impl Frequency {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
     /// Equal instalments (annuity).
     #[default]

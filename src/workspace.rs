@@ -76,8 +76,7 @@ crate::decode_struct!(CustomerDetails {
     address: "address" = default,
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogKind {
     Call,
     Email,

@@ -170,6 +170,22 @@ fn one_notice_per_customer_in_the_tone_of_the_latest_stage() {
 }
 
 #[test]
+fn the_most_advanced_stage_comes_first_whatever_the_amounts() {
+    // Three KWD invoices at the largest amount accepted, each a friendly reminder, against one small
+    // final notice: the final notice first. Packed into one key with a 10^18 multiplier, the KWD
+    // amounts (3 x 999,999,999,999,999.000, 3 x 10^18 in fils) outweighed the stage.
+    let big = "999999999999999.000";
+    let invoices = json!([
+        inv("K1", "k", "KWD", big, "2026-08-20", "2026-09-20"),
+        inv("K2", "k", "KWD", big, "2026-08-20", "2026-09-20"),
+        inv("K3", "k", "KWD", big, "2026-08-20", "2026-09-20"),
+        inv("S1", "s", "GBP", "50.00", "2026-07-01", "2026-08-01")
+    ]);
+    let r = run("2026-09-23", invoices, json!([]));
+    assert_eq!(stages(&r), ["final", "friendly"]);
+}
+
+#[test]
 fn custom_policies_fees_and_bad_input() {
     let policy = json!([
         { "id": "r1", "name": "Reminder", "offsetDays": 7, "channel": "email", "template": "friendly", "fee": { "fixed": "5" } },

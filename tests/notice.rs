@@ -1050,8 +1050,14 @@ fn the_quoted_wordings_are_fixed() {
     assert!(text("es", "legal", "email").contains("a más tardar el"));
     // The requerimiento de pago, and Ley 3/2004 cited for its interest and compensation.
     let es = text("es", "legal", "letter");
-    assert!(es.contains("Requerimiento de pago") && es.contains("le requerimos formalmente su pago"), "{es}");
-    assert!(es.contains("artículos 5 y 7 de la Ley 3/2004") && es.contains("art. 8 de la Ley 3/2004"), "{es}");
+    assert!(
+        es.contains("Requerimiento de pago") && es.contains("le requerimos formalmente su pago"),
+        "{es}"
+    );
+    assert!(
+        es.contains("artículos 5 y 7 de la Ley 3/2004") && es.contains("art. 8 de la Ley 3/2004"),
+        "{es}"
+    );
     // Dutch: "uit handen geven" (not "overdracht", which is assigning the claim), "Is dat voor u
     // haalbaar?", "buiten rechte", the statutory names of interest and collection costs.
     let nl = text("nl", "agency", "letter");

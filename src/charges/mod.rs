@@ -68,27 +68,17 @@ use law::{Fixing, Law};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    #[serde(rename = "contract")]
     Contract,
-    #[serde(rename = "uk")]
     Uk,
-    #[serde(rename = "eu")]
     Eu,
-    #[serde(rename = "de")]
     De,
-    #[serde(rename = "fr")]
     Fr,
-    #[serde(rename = "es")]
     Es,
-    #[serde(rename = "nl")]
     Nl,
-    #[serde(rename = "ie")]
     Ie,
-    #[serde(rename = "it")]
     It,
-    #[serde(rename = "us-prompt-payment")]
     UsPromptPayment,
 }
 crate::decode_enum!(Kind {
@@ -104,26 +94,21 @@ crate::decode_enum!(Kind {
     UsPromptPayment = "us-prompt-payment",
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DayCount {
     #[default]
-    #[serde(rename = "act/365")]
     Act365,
-    #[serde(rename = "act/360")]
     Act360,
-    #[serde(rename = "act/act")]
     ActAct,
 }
 crate::decode_enum!(DayCount { Act365 = "act/365", Act360 = "act/360", ActAct = "act/act" });
 
 /// The order in which a part payment is applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Allocation {
     /// The invoice, then interest, then costs.
-    #[serde(rename = "principalFirst")]
     PrincipalFirst,
     /// Costs, then interest, then the invoice (§ 367 BGB and its equivalents).
-    #[serde(rename = "costsInterestPrincipal")]
     CostsInterestPrincipal,
 }
 crate::decode_enum!(Allocation { PrincipalFirst = "principalFirst", CostsInterestPrincipal = "costsInterestPrincipal" });

@@ -193,7 +193,7 @@ macro_rules! decode_struct {
     (@some $f:ident, default) => { Some($f.unwrap_or_default()) };
 }
 
-/// `impl Decode` for an enum of words: `decode_enum!(Basis { DueDate = "dueDate", IssueDate = "issueDate" })`.
+/// `impl Decode` and `impl Serialize` (and `word()`) for an enum of words, from one list: `decode_enum!(Basis { DueDate = "dueDate", IssueDate = "issueDate" })`.
 #[macro_export]
 macro_rules! decode_enum {
     ($ty:ident { $($variant:ident = $word:literal),* $(,)? }) => {
@@ -204,6 +204,20 @@ macro_rules! decode_enum {
                 match &*word {
                     $( $word => Ok($ty::$variant), )*
                     other => Err($crate::decode::unknown_word(other, WORDS)),
+                }
+            }
+        }
+        // Written back with the same words: a wire name is defined once, for both directions.
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.word())
+            }
+        }
+        impl $ty {
+            /// This value's word on the wire.
+            pub fn word(self) -> &'static str {
+                match self {
+                    $( $ty::$variant => $word, )*
                 }
             }
         }

@@ -79,22 +79,6 @@ pub(crate) struct Phrases {
 }
 
 /// A regime's id as the texts name their blocks (`law.us-prompt-payment`).
-fn kind_id(kind: crate::charges::Kind) -> &'static str {
-    use crate::charges::Kind::*;
-    match kind {
-        Contract => "contract",
-        Uk => "uk",
-        Eu => "eu",
-        De => "de",
-        Fr => "fr",
-        Es => "es",
-        Nl => "nl",
-        Ie => "ie",
-        It => "it",
-        UsPromptPayment => "us-prompt-payment",
-    }
-}
-
 impl Phrases {
     fn get(&self, name: &str) -> &'static str {
         lookup(self.blocks, name).unwrap_or("")
@@ -128,7 +112,7 @@ impl Phrases {
 
     /// The law behind a regime's charges, named in the notice's language.
     pub fn law(&self, kind: crate::charges::Kind) -> &'static str {
-        self.get(&format!("law.{}", kind_id(kind)))
+        self.get(&format!("law.{}", kind.word()))
     }
 
     /// One invoice's line on how its interest was worked out: number, rate, first day and the law.
@@ -142,7 +126,7 @@ impl Phrases {
 
     /// What a regime's law has a notice say when it claims charges (empty for most).
     pub fn statement(&self, kind: crate::charges::Kind) -> &'static str {
-        self.get(&format!("statement.{}", kind_id(kind)))
+        self.get(&format!("statement.{}", kind.word()))
     }
 
     /// The basis of every invoice's interest at once, when all bear one rate from the day after each
@@ -157,7 +141,7 @@ impl Phrases {
     pub fn charge_label(&self, label: &str, kind: Option<crate::charges::Kind>) -> &'static str {
         match kind {
             Some(k) if label == "charges.compensation" || label == "charges.interest" => {
-                let own = self.get(&format!("{label}.{}", kind_id(k)));
+                let own = self.get(&format!("{label}.{}", k.word()));
                 if own.is_empty() {
                     self.get(label)
                 } else {

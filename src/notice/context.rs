@@ -437,7 +437,7 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     m.put(top!("byLetter"), || {
         Value::Bool(s.channel == crate::ladder::Channel::Letter)
     });
-    m.put(top!("channel"), || text(channel_word(s.channel)));
+    m.put(top!("channel"), || text(s.channel.word()));
     let snd = &input.sender;
     m.put(top!("sender"), || {
         let mut g = Group { map: Map::new(), needs };
@@ -553,7 +553,7 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
                     h.stage_id.as_str()
                 },
             )
-            .put("channel", h.channel.map_or(Value::None, |c| text(channel_word(c))))
+            .put("channel", h.channel.map_or(Value::None, |c| text(c.word())))
             .done(),
     });
     m.put(top!("sent"), || {
@@ -852,16 +852,6 @@ fn percent(loc: Locale, v: Decimal) -> String {
     match loc.language() {
         Language::En | Language::Nl => format!("{sign}{n}%"),
         _ => format!("{sign}{n}\u{a0}%"),
-    }
-}
-
-fn channel_word(c: crate::ladder::Channel) -> &'static str {
-    use crate::ladder::Channel::*;
-    match c {
-        Email => "email",
-        Letter => "letter",
-        Phone => "phone",
-        Sms => "sms",
     }
 }
 

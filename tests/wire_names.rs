@@ -1,0 +1,73 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Every enum's words on the wire: read and written with the same word (one list, `decode_enum!`),
+//! and the same words as the published TypeScript definitions, which are what callers write. A word
+//! changed on one side only fails here.
+
+mod common;
+use common::input;
+use overdue::decode::Decode;
+use serde::Serialize;
+
+/// The string-literal union `name` declares in src/wasm/types.d.ts, or the inline union after `field`.
+fn union(source: &str, start: &str) -> Vec<String> {
+    let at = source
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} not in types.d.ts"));
+    let rest = &source[at + start.len()..];
+    let end = rest.find([';', '\n']).unwrap();
+    rest[..end]
+        .split('|')
+        .map(str::trim)
+        .filter(|w| w.starts_with('"'))
+        .map(|w| w.trim_matches('"').to_string())
+        .collect()
+}
+
+fn round_trip<T: Decode + Serialize>(words: &[String], what: &str) {
+    assert!(!words.is_empty(), "{what}: no words read");
+    for w in words {
+        let v: T = input(serde_json::json!(w)).unwrap_or_else(|e| panic!("{what}: {w:?} not read: {e}"));
+        assert_eq!(
+            serde_json::to_value(&v).unwrap(),
+            serde_json::json!(w),
+            "{what}: {w:?} written back differently"
+        );
+    }
+}
+
+#[test]
+fn enums_read_and_write_the_words_the_typescript_definitions_publish() {
+    let ts = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/wasm/types.d.ts")).unwrap();
+    use overdue::{aging, charges, import, ladder, plan};
+    round_trip::<ladder::Channel>(&union(&ts, "export type Channel ="), "Channel");
+    round_trip::<ladder::FeePer>(&union(&ts, "per?:"), "fee.per");
+    round_trip::<charges::Kind>(&union(&ts, "export type RegimeKind ="), "RegimeKind");
+    round_trip::<charges::DayCount>(&union(&ts, "dayCount?:"), "dayCount");
+    round_trip::<charges::Allocation>(&union(&ts, "allocation?:"), "allocation");
+    round_trip::<charges::DefaultStarts>(&union(&ts, "defaultStarts?:"), "defaultStarts");
+    round_trip::<charges::Scope>(&union(&ts, "scope?:"), "scope");
+    round_trip::<aging::Basis>(&union(&ts, "export type AgingBasis ="), "AgingBasis");
+    round_trip::<aging::Detail>(&union(&ts, "export type AgingDetail ="), "AgingDetail");
+    round_trip::<plan::Frequency>(&union(&ts, "export type PlanFrequency ="), "PlanFrequency");
+    round_trip::<plan::Method>(&union(&ts, "export type PlanMethod ="), "PlanMethod");
+    round_trip::<import::DateFormat>(&union(&ts, "export type CsvDateFormat ="), "CsvDateFormat");
+    let log = &ts[ts.find("export interface LogEntry").unwrap()..];
+    round_trip::<overdue::workspace::LogKind>(&union(log, "kind:"), "LogEntry.kind");
+}
+
+/// The bug this found: the CSV importer offered its date-format choices as "Dmy" and "Mdy" (serde's
+/// names) but read only "DD/MM/YYYY" and "MM/DD/YYYY", so the page's choice came back as an error.
+#[test]
+fn a_date_format_the_importer_offers_is_one_it_reads() {
+    use overdue::import::{import_invoices_csv, ImportInput};
+    let text = "Invoice,Customer,Amount,Date,Due\nA1,Bob,10.00,03/04/2026,05/04/2026\n";
+    let r = import_invoices_csv(&input::<ImportInput>(serde_json::json!({ "text": text })).unwrap()).unwrap();
+    let offered = serde_json::to_value(&r).unwrap()["dateFormatChoices"].clone();
+    assert_eq!(offered, serde_json::json!(["DD/MM/YYYY", "MM/DD/YYYY"]));
+    for f in offered.as_array().unwrap() {
+        let again =
+            import_invoices_csv(&input::<ImportInput>(serde_json::json!({ "text": text, "dateFormat": f })).unwrap())
+                .unwrap();
+        assert!(again.ready, "{f}");
+    }
+}
