@@ -44,7 +44,11 @@ fn a_german_export_with_bom_crlf_semicolons_and_decimal_commas() {
     assert!(r.ready, "{r:?}");
     assert_eq!((r.delimiter.as_str(), r.decimal_separator.as_str()), (";", ","));
     // The wire word, as the caller reads it back, not the Rust Debug text.
-    assert_eq!(r.date_format.map(|f| f.word()), Some("DD/MM/YYYY"), "dots mean day first");
+    assert_eq!(
+        r.date_format.map(|f| f.word()),
+        Some("DD/MM/YYYY"),
+        "dots mean day first"
+    );
     assert_eq!(r.invoices.len(), 2);
     assert_eq!(r.invoices[0].amount.0.to_string(), "1234.56");
     assert_eq!(r.invoices[0].due_date.to_string(), "2026-10-31");

@@ -451,3 +451,42 @@ fn a_stage_fee_is_not_charged_on_top_of_the_fixed_sum() {
     .unwrap();
     assert!(n.subject.contains("£1,510.00"), "{}", n.subject);
 }
+
+/// A Dutch consumer: the interest is the statutory rate of art. 6:119 BW, not the commercial rate of
+/// 6:119a, and the final notice is the 14-day letter announcing the scale's costs (15 % of €1,000 =
+/// €150.00, by hand; Besluit vergoeding voor buitengerechtelijke incassokosten, art. 2), which are
+/// not yet claimed. A business debtor's notice cites 6:119a and claims the €40 of art. 6:96(4) BW.
+#[test]
+fn a_dutch_consumer_is_charged_and_told_under_the_consumer_articles() {
+    use overdue::charges::{late_charges, ChargesInput};
+    let invoices = json!([inv("N-1", "c", "EUR", "1000.00", "2026-09-22", "2026-10-22")]);
+    let charges = |regime: Value| {
+        serde_json::to_value(
+            late_charges(
+                &input::<ChargesInput>(json!({ "asOf": AS_OF, "regime": regime, "invoices": invoices })).unwrap(),
+            )
+            .unwrap(),
+        )
+        .unwrap()
+    };
+    let notice = |charges: Value| {
+        render(
+            json!({ "asOf": AS_OF, "stage": "final", "channel": "letter", "language": "nl", "sender": sender(),
+                       "invoices": invoices, "charges": charges }),
+        )
+        .unwrap()
+        .text
+    };
+    let consumer = notice(charges(json!({ "kind": "nl", "consumer": true, "annualRate": "6" })));
+    assert!(
+        consumer.contains("artikel 6:119 van het Burgerlijk Wetboek") && !consumer.contains("6:119a"),
+        "{consumer}"
+    );
+    assert!(consumer.contains("€\u{a0}150,00"), "{consumer}");
+    let business = notice(charges(json!({ "kind": "nl" })));
+    assert!(business.contains("6:119a"), "{business}");
+    assert!(
+        business.contains("€\u{a0}40,00") && !business.contains("€\u{a0}150,00"),
+        "{business}"
+    );
+}

@@ -393,6 +393,8 @@ pub struct ChargesReport {
     #[serde(with = "crate::date::ymd")]
     pub as_of: NaiveDate,
     pub kind: Kind,
+    /// The debtor is a consumer (de, nl): the law differs, and a notice cites the consumer's article.
+    pub consumer: bool,
     pub allocation: Allocation,
     /// Late invoices, most charges first. Empty unless `detail` is `"invoices"`.
     pub invoices: Vec<InvoiceCharges>,
@@ -1091,6 +1093,7 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     Ok(ChargesReport {
         as_of: input.as_of,
         kind: law.kind,
+        consumer: law.consumer,
         allocation: law.allocation,
         invoices,
         customers,

@@ -111,17 +111,36 @@ impl Phrases {
     }
 
     /// The law behind a regime's charges, named in the notice's language.
-    pub fn law(&self, kind: crate::charges::Kind) -> &'static str {
-        self.get(&format!("law.{}", kind.word()))
+    pub fn law(&self, kind: crate::charges::Kind, consumer: bool) -> &'static str {
+        let own = if consumer {
+            self.get(&format!("law.{}.consumer", kind.word()))
+        } else {
+            ""
+        };
+        if own.is_empty() {
+            self.get(&format!("law.{}", kind.word()))
+        } else {
+            own
+        }
     }
 
     /// One invoice's line on how its interest was worked out: number, rate, first day and the law.
-    pub fn charge_basis(&self, number: &str, rate: &str, from: &str, kind: Option<crate::charges::Kind>) -> String {
+    pub fn charge_basis(
+        &self,
+        number: &str,
+        rate: &str,
+        from: &str,
+        kind: Option<crate::charges::Kind>,
+        consumer: bool,
+    ) -> String {
         self.get("charges.basis")
             .replace("{number}", number)
             .replace("{rate}", rate)
             .replace("{from}", from)
-            .replace("{law}", kind.map_or(self.get("law.contract"), |k| self.law(k)))
+            .replace(
+                "{law}",
+                kind.map_or(self.get("law.contract"), |k| self.law(k, consumer)),
+            )
     }
 
     /// What a regime's law has a notice say when it claims charges (empty for most).
@@ -131,10 +150,11 @@ impl Phrases {
 
     /// The basis of every invoice's interest at once, when all bear one rate from the day after each
     /// fell due.
-    pub fn charge_basis_all(&self, rate: &str, kind: Option<crate::charges::Kind>) -> String {
-        self.get("charges.basis.all")
-            .replace("{rate}", rate)
-            .replace("{law}", kind.map_or(self.get("law.contract"), |k| self.law(k)))
+    pub fn charge_basis_all(&self, rate: &str, kind: Option<crate::charges::Kind>, consumer: bool) -> String {
+        self.get("charges.basis.all").replace("{rate}", rate).replace(
+            "{law}",
+            kind.map_or(self.get("law.contract"), |k| self.law(k, consumer)),
+        )
     }
 
     /// A charge's label; interest and the fixed sum take the names the regime's law gives them.

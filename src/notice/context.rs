@@ -702,11 +702,15 @@ fn charges(input: &NoticeInput, rows: &[Row], s: &Settings, currency: Currency) 
             .iter()
             .all(|b| b.2 == basis[0].2 && rows[b.0].due.succ_opt() == Some(b.3));
     let basis: Vec<Value> = if same {
-        vec![Value::String(p.charge_basis_all(&percent(loc, basis[0].2), ch.kind))]
+        vec![Value::String(p.charge_basis_all(
+            &percent(loc, basis[0].2),
+            ch.kind,
+            ch.consumer,
+        ))]
     } else {
         basis
             .iter()
-            .map(|b| Value::String(p.charge_basis(b.1, &percent(loc, b.2), &loc.date(b.3), ch.kind)))
+            .map(|b| Value::String(p.charge_basis(b.1, &percent(loc, b.2), &loc.date(b.3), ch.kind, ch.consumer)))
             .collect()
     };
     let sum = interest + compensation + ch_fees;
@@ -738,7 +742,7 @@ fn charges(input: &NoticeInput, rows: &[Row], s: &Settings, currency: Currency) 
         .put("paid", opt_money(paid.max(Decimal::ZERO)))
         .put("claimable", money(claimable))
         .put("daily", opt_money(daily))
-        .put("law", ch.kind.map_or(Value::None, |k| text(p.law(k))))
+        .put("law", ch.kind.map_or(Value::None, |k| text(p.law(k, ch.consumer))))
         .put(
             "statement",
             ch.kind

@@ -137,10 +137,13 @@ crate::decode_struct!(ChargeLine {
 pub struct ChargesIn {
     /// The regime, so the notice can name the law in its own language.
     pub kind: Option<crate::charges::Kind>,
+    /// A consumer debtor: Dutch consumer interest is art. 6:119 BW, not 6:119a.
+    pub consumer: bool,
     pub invoices: Vec<ChargeLine>,
 }
 crate::decode_struct!(ChargesIn {
     kind: "kind" = default,
+    consumer: "consumer" = default,
     invoices: "invoices"
 });
 

@@ -488,6 +488,8 @@ export interface StatusTotals {
 export interface LateChargesReport {
   asOf: DateString;
   kind: RegimeKind;
+  /** The regime's consumer rules applied (de, nl). */
+  consumer: boolean;
   allocation: "principalFirst" | "costsInterestPrincipal";
   invoices: InvoiceCharges[];
   customers: (ChargeTotals & { customerId: string; name: string; currency: CurrencyCode; open: StatusTotals; paidLate: StatusTotals })[];
@@ -737,7 +739,7 @@ export interface RenderNoticeInput {
   showOnHold?: boolean | null;
   /** A lateCharges result (detail "invoices"); lines for invoices not asked for are ignored. Its
    * `kind` names the law in the notice's language. */
-  charges?: Pick<LateChargesReport, "invoices" | "kind"> | null;
+  charges?: Pick<LateChargesReport, "invoices" | "kind" | "consumer"> | null;
   /** A paymentPlan result. The notice prints the effective annual rate as the APR (the UK and EU
    * meaning), the nominal `apr` for en-US (Regulation Z). */
   plan?: Pick<PaymentPlan, "schedule" | "downPayment" | "totals" | "apr" | "effectiveAnnualRate"> | null;
