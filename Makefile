@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PORT ?= 8080
 
-.PHONY: serve test setup setup-browser pkg www clean bench fuzz rates-check
+.PHONY: serve test setup setup-browser pkg www clean bench fuzz rates-check lint
 
 serve: setup www
 	node scripts/serve.mjs --root www --port $(PORT)
@@ -15,6 +15,10 @@ setup:
 
 setup-browser:
 	scripts/setup.sh --browser
+
+# Formatting, clippy and rustdoc with warnings denied (also the first layer of make test).
+lint: setup
+	scripts/lint.sh
 
 # The reference-rate tables: sorted, sourced, no half-year missing (also run by make test).
 rates-check:

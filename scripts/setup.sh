@@ -15,6 +15,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# make lint: the formatter and the linter ship with rustup's default profile; a minimal one lacks them.
+for c in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$c"; then
+    say "adding the $c component"
+    rustup component add "$c"
+  fi
+done
+
 if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes 5–8 minutes once)"
   # The published lock file can name a dependency version the registry no longer serves; then let

@@ -27,6 +27,7 @@ layer() {  # name, command...
   summary+=("$(printf '%-28s %5d passed %3d failed  %4ds' "$name" "$p" "$f" $((SECONDS - start)))")
 }
 
+layer "lint (fmt, clippy, rustdoc)" scripts/lint.sh
 layer "rate tables" node scripts/rates-check.mjs
 layer "cargo test (native core)" cargo test --quiet
 layer "wasm-bindgen-test (Node)" cargo test --target wasm32-unknown-unknown --test wasm_node

@@ -561,7 +561,8 @@ pub fn format_en(amount: Decimal, currency: Currency) -> String {
         .replace('\u{a0}', " ")
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency (Cargo.toml).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod round_tests {
     use super::*;
     use proptest::prelude::*;

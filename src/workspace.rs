@@ -5,7 +5,7 @@
 //!
 //! Versions: 1 is the first. A document from a newer page is refused (never rewritten in an older
 //! shape, which would lose what the newer page added); each future version adds one step to
-//! [`migrate`].
+//! `migrate`.
 
 use crate::currency::Currency;
 use crate::decode::decode_json;

@@ -1017,7 +1017,10 @@ fn customer_and_currency_totals_split_open_and_paid_late() {
     assert!(r.customers.iter().all(|c| c.customer_id.as_str() != "d"), "not yet due");
 }
 
-fn ledger_strategy() -> impl Strategy<Value = Vec<(u32, i64, Vec<(u32, i64)>)>> {
+/// An invoice: (due day offset, amount in cents, payments as (day offset, cents)).
+type Row = (u32, i64, Vec<(u32, i64)>);
+
+fn ledger_strategy() -> impl Strategy<Value = Vec<Row>> {
     // Invoices: (due day offset, amount in cents, payments (day offset, cents)).
     prop::collection::vec(
         (
@@ -1029,7 +1032,7 @@ fn ledger_strategy() -> impl Strategy<Value = Vec<(u32, i64, Vec<(u32, i64)>)>> 
     )
 }
 
-fn ledger_json(rows: &[(u32, i64, Vec<(u32, i64)>)]) -> Value {
+fn ledger_json(rows: &[Row]) -> Value {
     let day = |o: u32| {
         (chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i64::from(o))).to_string()
     };

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! importInvoicesCsv: exports from accounting tools in several languages and formats, bad rows listed
 //! while good rows import, ambiguous dates asked rather than guessed, and a round-trip property.
 

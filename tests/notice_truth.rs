@@ -87,7 +87,7 @@ fn past_claims(lang: &str) -> &'static [&'static str] {
     }
 }
 
-/// 1. First contact 40 days late: the ladder's catch-up gives the final notice; with an empty history
+/// Scenario 1: First contact 40 days late: the ladder's catch-up gives the final notice; with an empty history
 /// it claims no earlier reminder, in any language or channel.
 #[test]
 fn first_contact_forty_days_late_claims_no_earlier_reminder() {
@@ -181,7 +181,7 @@ fn random_histories_never_claim_contact_that_did_not_happen() {
         .unwrap();
 }
 
-/// 2. Twelve invoices at different stages, one customer: the ladder's action is the letter before
+/// Scenario 2: Twelve invoices at different stages, one customer: the ladder's action is the letter before
 /// action for the one invoice whose history reached it; every other invoice is listed at its own
 /// stage, the disputed one is held, the promised one waits, the paid one is absent. The notice
 /// demands only what its stage may demand, and its subject names that amount.
@@ -291,7 +291,7 @@ fn twelve_invoices_each_in_its_place() {
     assert!(!n.text.contains("P-13"));
 }
 
-/// 3. A dispute is never demanded: not in the amount, not in the table; a notice about nothing but
+/// Scenario 3: A dispute is never demanded: not in the amount, not in the table; a notice about nothing but
 /// disputed invoices is refused rather than written.
 #[test]
 fn disputed_invoices_are_never_demanded() {
@@ -315,7 +315,7 @@ fn disputed_invoices_are_never_demanded() {
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "invoices"));
 }
 
-/// 4. A broken promise has its own words, with the promised date.
+/// Scenario 4: A broken promise has its own words, with the promised date.
 #[test]
 fn a_lapsed_promise_is_named() {
     let mut l = late("L-1", "260.00", 33);
@@ -337,7 +337,7 @@ fn a_lapsed_promise_is_named() {
     }
 }
 
-/// 5. What is threatened is what happens: the consequence follows the next stage of the policy in
+/// Scenario 5: What is threatened is what happens: the consequence follows the next stage of the policy in
 /// use, as `nextActions` gives it; a gap of 60 days after the final notice leads to the plan offer
 /// the final notice announced.
 #[test]
@@ -377,7 +377,7 @@ fn the_consequence_is_the_next_stage() {
     }
 }
 
-/// 6. The plan offer's reply-by date is before its first instalment.
+/// Scenario 6: The plan offer's reply-by date is before its first instalment.
 #[test]
 fn a_plan_offer_is_answered_before_its_first_instalment() {
     let plan: PlanInput = input(json!({ "principal": "1200.00", "currency": "GBP", "annualRate": "0",

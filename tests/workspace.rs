@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The page's workspace document: export → import round trips over random content.
 
 use proptest::prelude::*;

@@ -1,7 +1,7 @@
 //! Reading input with errors that say where: JSON text into overdue's types, with failures turned
 //! into an [`Error`] whose `path` names the field (`invoices[3].dueDate`).
 //!
-//! Every input type implements [`Decode`], written with [`decode_struct!`] and [`decode_enum!`]
+//! Every input type implements [`Decode`], written with [`decode_struct!`](crate::decode_struct) and [`decode_enum!`](crate::decode_enum)
 //! rather than serde's derive: one small reader shared by all types instead of a deserialiser per
 //! type (serde's derived code was about a quarter of the module's size), and each type reads its
 //! values straight from the text (an amount from the number's digits, not through an `f64`).

@@ -635,10 +635,9 @@ impl<'a> Checker<'a> {
                         Some((Ty::Node(n), _)) if self.tree.nodes[n].elem.is_some() => {
                             elem = Ty::Node(self.tree.nodes[n].elem.unwrap_or(n));
                         }
+                        Some((Ty::Node(n), _)) if !self.tree.nodes[n].children.is_empty() && names.len() == 2 => {}
                         Some((Ty::Node(n), name)) if !self.tree.nodes[n].children.is_empty() => {
-                            if names.len() != 2 {
-                                self.problem(kw_off, "not_a_list", format!("\"{name}\" is a group: loop over its fields with {{% for key, value in {name} %}}."), None);
-                            }
+                            self.problem(kw_off, "not_a_list", format!("\"{name}\" is a group: loop over its fields with {{% for key, value in {name} %}}."), None);
                         }
                         Some((Ty::Node(_) | Ty::Scalar | Ty::Loop, name)) => {
                             self.problem(
