@@ -253,20 +253,7 @@ pub fn validate(ws: &Workspace) -> Result<()> {
     validate_invoices(&ws.invoices, "invoices")?;
     let s = &ws.sender;
     check_len(&s.name, MAX_SHORT_TEXT).map_err(|e| e.within("sender.name"))?;
-    for (field, v, max) in [
-        ("address", &s.address, MAX_LONG_TEXT),
-        ("email", &s.email, MAX_SHORT_TEXT),
-        ("phone", &s.phone, MAX_SHORT_TEXT),
-        ("website", &s.website, 2_000),
-        ("bankDetails", &s.bank_details, MAX_LONG_TEXT),
-        ("paymentLink", &s.payment_link, 2_000),
-        ("signatory", &s.signatory, MAX_SHORT_TEXT),
-        ("logoText", &s.logo_text, MAX_SHORT_TEXT),
-    ] {
-        if let Some(v) = v {
-            check_len(v, max).map_err(|e| e.within(&format!("sender.{field}")))?;
-        }
-    }
+    s.check_lengths("sender")?;
     if let Some(policy) = &ws.settings.policy {
         crate::ladder::check_policy(policy).map_err(|e| e.within("settings.policy"))?;
     }

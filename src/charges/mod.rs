@@ -417,10 +417,6 @@ fn next_half_year(d: NaiveDate) -> NaiveDate {
     }
 }
 
-fn long_date(d: NaiveDate) -> String {
-    crate::locale::Locale::EnGb.date(d)
-}
-
 /// A rate plan that could not be made: the table and the date it needs.
 #[derive(Debug, Clone)]
 struct Missing {
@@ -551,13 +547,13 @@ impl Plans {
             Some((f, on)) if f.given => format!(
                 "the {name} of {}% in force on {} (from the rates you gave)",
                 f.rate.normalize(),
-                long_date(on)
+                crate::locale::Locale::EnGb.date(on)
             ),
             Some((f, on)) => format!(
                 "the {name} of {}% in force on {} (set on {})",
                 f.rate.normalize(),
-                long_date(on),
-                long_date(f.since)
+                crate::locale::Locale::EnGb.date(on),
+                crate::locale::Locale::EnGb.date(f.since)
             ),
         };
         let basis = if law.kind == Kind::UsPromptPayment {
@@ -798,7 +794,7 @@ fn charge_invoice(
         if end < as_of + Duration::days(1) && law.max_days.is_some() {
             explanation.push_str(&format!(
                 " Interest stopped after a year, on {}.",
-                long_date(end - Duration::days(1))
+                crate::locale::Locale::EnGb.date(end - Duration::days(1))
             ));
         }
         if capped {

@@ -86,6 +86,31 @@ crate::decode_struct!(Sender {
     logo_text: "logoText" = default,
 });
 
+/// The longest link a sender may give: links and websites can be long, a name cannot.
+const MAX_LINK: usize = 2_000;
+
+impl Sender {
+    /// Each field within its length limit (the name is checked by the caller: a notice requires
+    /// it, a workspace being set up may leave it empty), errors at `{at}.field`.
+    pub(crate) fn check_lengths(&self, at: &str) -> Result<()> {
+        for (field, v, max) in [
+            ("address", &self.address, MAX_LONG_TEXT),
+            ("email", &self.email, MAX_SHORT_TEXT),
+            ("phone", &self.phone, MAX_SHORT_TEXT),
+            ("website", &self.website, MAX_LINK),
+            ("bankDetails", &self.bank_details, MAX_LONG_TEXT),
+            ("paymentLink", &self.payment_link, MAX_LINK),
+            ("signatory", &self.signatory, MAX_SHORT_TEXT),
+            ("logoText", &self.logo_text, MAX_SHORT_TEXT),
+        ] {
+            if let Some(v) = v {
+                check_len(v, max).map_err(|e| e.within(&format!("{at}.{field}")))?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The customer the notice goes to; by default the first invoice's customer.
 #[derive(Debug, Clone, Default)]
 pub struct Recipient {
@@ -399,21 +424,12 @@ fn check_input(input: &NoticeInput) -> Result<()> {
         }
     }
     check_text(&input.sender.name, MAX_SHORT_TEXT).map_err(|e| e.within("sender.name"))?;
-    let s = &input.sender;
-    let long = [
-        ("sender.address", &s.address),
-        ("sender.bankDetails", &s.bank_details),
-        ("consequence", &input.consequence),
-    ];
-    let mut short_fields = vec![
-        ("sender.email", &s.email),
-        ("sender.phone", &s.phone),
-        ("sender.website", &s.website),
-        ("sender.paymentLink", &s.payment_link),
-        ("sender.signatory", &s.signatory),
-        ("sender.logoText", &s.logo_text),
-        ("paymentLink", &input.payment_link),
-    ];
+    input.sender.check_lengths("sender")?;
+    if let Some(link) = &input.payment_link {
+        check_len(link, MAX_LINK).map_err(|e| e.within("paymentLink"))?;
+    }
+    let long = [("consequence", &input.consequence)];
+    let mut short_fields = vec![];
     let c;
     if let Some(customer) = &input.customer {
         c = customer;
@@ -435,16 +451,7 @@ fn check_input(input: &NoticeInput) -> Result<()> {
     }
     for (path, v) in short_fields {
         if let Some(v) = v {
-            // Links and addresses can be long; a name cannot.
-            check_len(
-                v,
-                if path.ends_with("aymentLink") || path.ends_with("website") {
-                    2_000
-                } else {
-                    MAX_SHORT_TEXT
-                },
-            )
-            .map_err(|e| e.within(path))?;
+            check_len(v, MAX_SHORT_TEXT).map_err(|e| e.within(path))?;
         }
     }
     if let Some(t) = &input.template {
