@@ -166,6 +166,11 @@ test("the Node batch example writes today's notices and the whole ladder", () =>
   assert.deepEqual(today, ["hartley-s-bakery-followup.html", "hartley-s-bakery-followup.txt", "northwind-traders-final.html", "northwind-traders-final.txt", "quayside-studio-final.html", "quayside-studio-final.txt"]);
   const final = readFileSync(join(app, "batch-out/today/northwind-traders-final.txt"), "utf8");
   assert.ok(final.startsWith("Subject: Final notice: £3,600.49 to be paid by 3 December 2026\n\nDear Alex Rivera,"), final);
+  // Hartley's Bakery: INV-2026-131 (due 1 November, 22 days late) is asked for; INV-2026-140 (due
+  // 3 December) is listed, not demanded; no notice was sent before, so no "second reminder".
+  const hartley = readFileSync(join(app, "batch-out/today/hartley-s-bakery-followup.txt"), "utf8");
+  assert.ok(hartley.startsWith("Subject: Payment reminder: £760.50 overdue\n\nDear Sam Hartley,"), hartley);
+  assert.match(hartley, /Also on your account, not asked for in this notice:\nInvoice .*\nINV-2026-140 /);
   // Seven stages for each of the four customers.
   const ladders = readdirSync(join(app, "batch-out/ladder"));
   assert.equal(ladders.length, 4);
