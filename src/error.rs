@@ -65,6 +65,13 @@ pub enum ErrorCode {
     ReentrantCall,
 }
 
+/// A code travels as its snake_case name (`error.code` in JavaScript, `errors[].code` in an import).
+impl serde::Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 impl ErrorCode {
     /// The stable snake_case name of the code.
     pub fn as_str(self) -> &'static str {

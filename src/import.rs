@@ -261,7 +261,7 @@ pub struct RowError {
     pub line: usize,
     /// The field at fault, or "" for the row as a whole.
     pub field: &'static str,
-    pub code: &'static str,
+    pub code: crate::error::ErrorCode,
     pub message: String,
 }
 
@@ -339,7 +339,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
                 read_errors.push(RowError {
                     line: reader_line(&e),
                     field: "",
-                    code: e.code.as_str(),
+                    code: e.code,
                     message: e.message,
                 });
                 break;
@@ -490,7 +490,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
                     errors.push(RowError {
                         line: *line,
                         field: "id",
-                        code: "duplicate_id",
+                        code: crate::error::ErrorCode::DuplicateId,
                         message: format!("Invoice {} appears on an earlier line too.", inv.id),
                     });
                 } else {
@@ -500,7 +500,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
             Err((field, e)) => errors.push(RowError {
                 line: *line,
                 field,
-                code: e.code.as_str(),
+                code: e.code,
                 message: e.message,
             }),
         }

@@ -27,7 +27,7 @@ fn good_rows_import_and_each_bad_row_is_listed() {
     assert_eq!(r.rows, 5);
     let ids: Vec<&str> = r.invoices.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["INV-1", "INV-3", "INV-5"]);
-    let bad: Vec<(usize, &str, &str)> = r.errors.iter().map(|e| (e.line, e.field, e.code)).collect();
+    let bad: Vec<(usize, &str, &str)> = r.errors.iter().map(|e| (e.line, e.field, e.code.as_str())).collect();
     assert_eq!(bad, [(3, "dueDate", "invalid_date"), (5, "amount", "invalid_amount")]);
     assert_eq!(r.invoices[0].amount.0.to_string(), "1200.00");
     assert_eq!(r.invoices[0].payments[0].amount.0.to_string(), "200.00");
@@ -100,7 +100,7 @@ fn amounts_with_symbols_and_parentheses() {
         ("USD", "5000.00")
     );
     assert_eq!(
-        (r.errors[0].line, r.errors[0].field, r.errors[0].code),
+        (r.errors[0].line, r.errors[0].field, r.errors[0].code.as_str()),
         (3, "amount", "invalid_amount")
     );
 }
@@ -155,7 +155,7 @@ fn duplicates_and_a_missing_currency_are_row_errors() {
     assert!(r.errors.iter().all(|e| e.field == "currency"), "{:?}", r.errors);
     let r = import(json!({ "text": text, "currency": "GBP" }));
     assert_eq!(r.invoices.len(), 1);
-    assert_eq!((r.errors[0].line, r.errors[0].code), (3, "duplicate_id"));
+    assert_eq!((r.errors[0].line, r.errors[0].code.as_str()), (3, "duplicate_id"));
 }
 
 fn write_csv(rows: &[(String, u32, i64, u32, u32)], dmy: bool, comma: bool) -> String {
