@@ -643,6 +643,19 @@ fn ireland_examples_and_tiers() {
             "{amount}"
         );
     }
+    // Department of Enterprise FAQ "How do I calculate late payment interest?" (the text as mirrored
+    // at cryptoguiding.com/article/how-do-i-calculate-late-payment-interest/926): "Amount of debt:
+    // €1000 / Number of days late: 25 days / … interest rate … 12% / 1000 x 25 x (12% / 365) = … 8.22".
+    // 12 % is the rate from 1 July 2023 (ECB 4.00 + 8), taken from the built-in table.
+    let i = one(
+        "2023-08-04",
+        inv("A", "c", "EUR", "1000.00", "2023-06-10", "2023-07-10"),
+        json!({ "kind": "ie" }),
+    );
+    assert_eq!(
+        (i.days_late, s(i.rate), s(i.totals.interest), s(i.totals.compensation)),
+        (25, "12".into(), "8.22".into(), "40.00".into())
+    );
     // taylorryan.ie: "10.15% per annum (applicable from 1 January 2026 to 30 June 2026)".
     assert_eq!(
         s(one(
