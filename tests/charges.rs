@@ -535,6 +535,18 @@ fn spain_rates_and_examples() {
 
 #[test]
 fn netherlands_compounds_yearly_and_scales_consumer_costs() {
+    // go-figure.nl ("Wanbetalers!", tag "rente"): "De wettelijke rente is 8% voor transacties tussen
+    // ondernemers … 11 dagen te laat en de hoofdsom is € 1000,00 … 11/365 * 8% * € 1000 = € 2,41" —
+    // 8 % is the handelsrente while the ECB rate was 0 (here the second half of 2020).
+    let i = one(
+        "2020-09-12",
+        inv("A", "c", "EUR", "1000.00", "2020-08-01", "2020-09-01"),
+        json!({ "kind": "nl" }),
+    );
+    assert_eq!(
+        (i.days_late, s(i.rate), s(i.totals.interest)),
+        (11, "8".into(), "2.41".into())
+    );
     // Rates: 12.50 % for 2024 H1 (nl.wikipedia: "12,5% voor handelstransacties" from 1 Jan 2024),
     // 12.25 % from 1 Jul 2024 (metaalunie.nl), 11.15 % from 1 Jan 2025 (vvoadvocatuur.nl).
     // BW 6:119(2): "Telkens na afloop van een jaar wordt het bedrag waarover de wettelijke rente wordt
@@ -735,6 +747,23 @@ fn germany_consumer_example_and_old_debts() {
         (i.days_late, s(i.rate), s(i.totals.interest), s(i.totals.compensation)),
         (25, "5.12".into(), "3.51".into(), "0.00".into())
     );
+    // lawblog.de (Udo Vetter, "Nicht unter 5 Prozent", 25 January 2016, via jurablogs.com): "3.000
+    // Euro nebst Zinsen in Höhe von 5-Prozentpunkten über dem jeweiligen Basiszinssatz seit dem
+    // 19.11.2013 … Zinsen bis 25.01.2016 279,56 €". Six half-years (Basiszinssatz −0.38, −0.63, −0.73,
+    // −0.83, −0.83, −0.83), counted as the calculator does, on each calendar year's days (366 in
+    // 2016): act/act. On 365 days throughout the same debt comes to €279.58.
+    let debt = inv("A", "c", "EUR", "3000.00", "2013-10-18", "2013-11-18");
+    let i = one(
+        "2016-01-25",
+        debt.clone(),
+        json!({ "kind": "de", "consumer": true, "dayCount": "act/act" }),
+    );
+    assert_eq!(
+        (i.interest_from.to_string(), s(i.totals.interest)),
+        ("2013-11-19".into(), "279.56".into())
+    );
+    let i = one("2016-01-25", debt, json!({ "kind": "de", "consumer": true }));
+    assert_eq!(s(i.totals.interest), "279.58");
     // A debt that arose before 29 July 2014 keeps 8 points and no €40 (Art. 229 § 34 EGBGB):
     // Basiszinssatz −0.73 from 1 July 2014 → 7.27 %.
     let old = one(
@@ -1107,4 +1136,31 @@ proptest! {
         let r2 = charges("2025-06-30", split, json!({ "kind": kind })).unwrap();
         prop_assert_eq!(format!("{:?}", r1.currencies), format!("{:?}", r2.currencies));
     }
+}
+
+#[test]
+fn a_day_count_applies_to_every_regime_but_the_prompt_payment_act() {
+    // dayCount was read for contracts only and silently ignored elsewhere. On 1 February to 1 March
+    // 2024 (29 days, a leap year) at the UK's 8 % + Bank Rate: act/act is 29/366, act/360 29/360.
+    let debt = inv("A", "c", "GBP", "10000.00", "2024-01-01", "2024-02-01");
+    let on = |dc: Option<&str>| {
+        let mut regime = json!({ "kind": "uk", "referenceRate": "4" });
+        if let Some(d) = dc {
+            regime["dayCount"] = json!(d);
+        }
+        s(one("2024-03-01", debt.clone(), regime).totals.interest)
+    };
+    // 10,000 × 12 % × 29 / 365 = 95.34; / 366 = 95.08; / 360 = 96.67 (by hand).
+    assert_eq!(
+        (on(None), on(Some("act/act")), on(Some("act/360"))),
+        ("95.34".into(), "95.08".into(), "96.67".into())
+    );
+    // The Prompt Payment Act's year is 360 days (5 CFR 1315.10): another count is refused, not ignored.
+    let e = charges(
+        "2024-03-01",
+        json!([inv("A", "c", "USD", "100.00", "2024-01-01", "2024-02-01")]),
+        json!({ "kind": "us-prompt-payment", "dayCount": "act/365" }),
+    )
+    .unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "regime.dayCount"));
 }

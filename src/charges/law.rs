@@ -263,6 +263,13 @@ pub(crate) fn law(r: &Regime) -> Result<Law> {
             "An exchange rate must be greater than zero.",
         ));
     }
+    if r.kind == Kind::UsPromptPayment && r.day_count.is_some_and(|d| d != DayCount::Act360) {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "regime.dayCount",
+            "The Prompt Payment Act counts a 360-day year (5 CFR 1315.10): leave out dayCount or give act/360.",
+        ));
+    }
     Ok(Law {
         kind: r.kind,
         table,
@@ -289,19 +296,20 @@ pub(crate) fn law(r: &Regime) -> Result<Law> {
 }
 
 impl Law {
-    /// Days in the year for a day's interest: 360 for Prompt Payment and `act/360` contracts, the
-    /// calendar year's for `act/act`, else 365 (the statutes' and their guidance's basis).
+    /// Days in the year for a day's interest: 360 for Prompt Payment and `act/360`, the calendar
+    /// year's for `act/act` (as German interest calculators count, 366 in a leap year), else 365
+    /// (the statutes' and their guidance's basis).
     pub fn basis(&self, year_days: i64) -> i64 {
         match (self.kind, self.day_count) {
-            (Kind::UsPromptPayment, _) | (Kind::Contract, DayCount::Act360) => 360,
-            (Kind::Contract, DayCount::ActAct) => year_days,
+            (Kind::UsPromptPayment, _) | (_, DayCount::Act360) => 360,
+            (_, DayCount::ActAct) => year_days,
             _ => 365,
         }
     }
 
     /// Whether the basis depends on the calendar year, so periods must end at each year's end.
     pub fn splits_years(&self) -> bool {
-        self.kind == Kind::Contract && self.day_count == DayCount::ActAct
+        self.kind != Kind::UsPromptPayment && self.day_count == DayCount::ActAct
     }
 
     /// The points over the reference for an invoice: German debts that arose before 29 July 2014

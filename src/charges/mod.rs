@@ -556,10 +556,10 @@ impl Plans {
                 crate::locale::Locale::EnGb.date(f.since)
             ),
         };
-        let basis = if law.kind == Kind::UsPromptPayment {
-            "÷ 360"
-        } else {
-            "÷ 365"
+        let basis = match (law.kind, law.day_count) {
+            (Kind::UsPromptPayment, _) | (_, DayCount::Act360) => "÷ 360",
+            (_, DayCount::ActAct) => "÷ the days of each calendar year",
+            _ => "÷ 365",
         };
         let words = match (law.kind, law.fixing) {
             (Kind::Contract, _) => {

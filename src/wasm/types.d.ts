@@ -372,7 +372,8 @@ export interface Regime {
   kind: RegimeKind;
   /** contract (required); us-prompt-payment (instead of Treasury's table); nl with consumer (the statutory rate of art. 6:119 BW, required) */
   annualRate?: MoneyInput | null;
-  /** contract: "act/365" (default), "act/360" or "act/act" */
+  /** "act/365" (default), "act/360" or "act/act" (each calendar year's days), for every regime;
+   * us-prompt-payment counts 360 and refuses another */
   dayCount?: "act/365" | "act/360" | "act/act" | null;
   /** contract: interest starts after this many days past due */
   graceDays?: number | null;
