@@ -7,10 +7,10 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { invoices, csv, AS_OF } from "./data.mjs";
 import { noticeInputs } from "./notices.mjs";
+import { median } from "./stats.mjs";
 
 const dirs = process.argv.slice(2).map((d) => resolve(d));
 const apis = await Promise.all(dirs.map((d) => import(join(d, "node.mjs"))));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const ledger = invoices(100000, 1);
 const importText = csv(invoices(100000, 9));

@@ -3,6 +3,7 @@
 // template check scales with the template's length.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { median } from "./stats.mjs";
 
 /** Peak wasm memory of `fn` on `n` generated invoices, in a process of its own. */
 function peak(root, pkgDir, fn, detail, n) {
@@ -47,10 +48,6 @@ function template(chars, loops = true) {
   return unit.repeat(Math.max(1, Math.floor(chars / unit.length)));
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** validateTemplate on one part of 10k and 100k characters, three parts of 100k, and a 1M part
  * (refused as too long: what the refusal costs). */

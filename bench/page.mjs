@@ -5,8 +5,8 @@ import { invoices as generate, csv } from "./data.mjs";
 import { prepareApp } from "../pkg-tests/lib/app.mjs";
 import { launch } from "../pkg-tests/lib/browser.mjs";
 import { serveSite } from "../pkg-tests/lib/site.mjs";
+import { median } from "./stats.mjs";
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function pageBench(quick) {
   prepareApp();

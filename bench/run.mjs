@@ -16,6 +16,7 @@ import { noticeInputs, handlebarsNotice } from "./notices.mjs";
 import { edgeBench } from "./edge.mjs";
 import { pageBench } from "./page.mjs";
 import { memoryPeaks, templateChecks, limitsSection } from "./limits.mjs";
+import { median } from "./stats.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -23,10 +24,6 @@ const quick = args.includes("--quick");
 const pkgDir = resolve(root, args.includes("--pkg") ? args[args.indexOf("--pkg") + 1] : "pkg");
 const api = await import(join(pkgDir, "node.mjs"));
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** Runs `fn` `runs` times after one warm-up; returns the median in ms and the last result. */
 function time(fn, runs) {

@@ -386,8 +386,7 @@ struct HistoryIndex<'a> {
     by_invoice: Keyed<'a, Vec<usize>>,
     /// (stage index, date) of entries naming only a customer.
     by_customer: Keyed<'a, Vec<(usize, NaiveDate)>>,
-    last: Keyed<'a, NaiveDate>,
-    /// Per customer: the number of notices and the latest entry.
+    /// Per customer: the number of notices and the latest entry (whose date the gap counts from).
     told: Keyed<'a, (usize, &'a Sent)>,
 }
 
@@ -400,7 +399,6 @@ impl<'a> HistoryIndex<'a> {
         let mut ix = HistoryIndex {
             by_invoice: Keyed::new(),
             by_customer: Keyed::new(),
-            last: Keyed::new(),
             told: Keyed::new(),
         };
         for h in history {
@@ -420,8 +418,6 @@ impl<'a> HistoryIndex<'a> {
                 (None, None) => None,
             };
             if let Some(c) = customer {
-                let last = ix.last.entry(c, || h.date);
-                *last = (*last).max(h.date);
                 let told = ix.told.entry(c, || (0, h));
                 told.0 += 1;
                 if h.date >= told.1.date {
@@ -448,7 +444,7 @@ impl<'a> HistoryIndex<'a> {
     }
 
     fn last_notice(&self, customer: &Id) -> Option<NaiveDate> {
-        self.last.get(customer.as_str()).copied()
+        self.told(customer).map(|(_, h)| h.date)
     }
 
     fn told(&self, customer: &Id) -> Option<(usize, &'a Sent)> {

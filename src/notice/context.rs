@@ -9,6 +9,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::locale::{Language, Locale};
 use crate::money::{check_for_currency, round_to_minor, Amount};
+use crate::order::Keyed;
 use chrono::Duration;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -178,6 +179,17 @@ fn places(input: &NoticeInput, s: &Settings, currency: Currency) -> Result<Place
         .iter()
         .map(|st| st.offset_days)
         .collect();
+    // With `invoiceStages` (a `nextActions` action's rows), each invoice's own stage, found by id;
+    // an invoice not among them has no notice due today: it is listed, not demanded.
+    let staged = input.invoice_stages.as_deref().filter(|st| !st.is_empty()).map(|st| {
+        let mut own: Keyed<Option<usize>> = Keyed::new();
+        for row in st {
+            own.entry(row.id.as_str(), || {
+                row.template.as_deref().or(row.stage_id.as_deref()).and_then(stage_at)
+            });
+        }
+        own
+    });
     for inv in &input.invoices {
         let outstanding = round_to_minor(inv.outstanding_as_of(input.as_of), currency);
         if outstanding <= Decimal::ZERO {
@@ -200,15 +212,7 @@ fn places(input: &NoticeInput, s: &Settings, currency: Currency) -> Result<Place
             hold,
             lapsed: promised.filter(|d| *d < input.as_of),
         };
-        // With `invoiceStages` (a `nextActions` action's rows), an invoice not among them has no
-        // notice due today: it is listed, not demanded.
-        let staged = input.invoice_stages.as_deref().filter(|st| !st.is_empty());
-        let own = staged.map(|st| {
-            st.iter()
-                .find(|st| st.id == inv.id)
-                .and_then(|st| st.template.as_deref().or(st.stage_id.as_deref()))
-                .and_then(stage_at)
-        });
+        let own = staged.as_ref().map(|k| k.get(inv.id.as_str()).copied().flatten());
         let is_due = if courtesy { row.days == 0 } else { row.days > 0 };
         if row.hold.is_some() {
             p.held.push(row);
@@ -280,12 +284,16 @@ struct Past<'a> {
 fn past(input: &NoticeInput) -> Past<'_> {
     let history = input.history.as_deref().unwrap_or(&[]);
     let customer = &input.invoices[0].customer.id;
+    let mut invoices: Keyed<()> = Keyed::new();
+    for inv in &input.invoices {
+        invoices.entry(inv.id.as_str(), || ());
+    }
     let ours = |h: &&crate::ladder::Sent| {
         h.date <= input.as_of
             && h.customer_id.as_ref().map_or(true, |c| c == customer)
             && h.invoice_id
                 .as_ref()
-                .map_or(true, |i| input.invoices.iter().any(|inv| &inv.id == i))
+                .map_or(true, |i| invoices.get(i.as_str()).is_some())
     };
     let mut p = Past {
         count: 0,
@@ -306,15 +314,12 @@ fn past(input: &NoticeInput) -> Past<'_> {
 
 /// The stage after `stage` on the default ladder.
 fn default_next(stage: &str) -> &'static str {
-    match stage {
-        "courtesy" => "friendly",
-        "friendly" => "followup",
-        "followup" => "final",
-        "final" => "plan",
-        "plan" => "agency",
-        "agency" => "legal",
-        _ => "none",
-    }
+    STAGES
+        .iter()
+        .position(|s| *s == stage)
+        .and_then(|i| STAGES.get(i + 1))
+        .copied()
+        .unwrap_or("none")
 }
 
 /// The rows as the template's list items.
@@ -515,13 +520,14 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
             money(also_total)
         }
     });
-    let show_held = input.show_on_hold.unwrap_or(true);
+    let held: &[Row] = if input.show_on_hold.unwrap_or(true) {
+        &places.held
+    } else {
+        &[]
+    };
     m.put(top!("onHold"), || {
         Value::List(
-            places
-                .held
-                .iter()
-                .filter(|_| show_held)
+            held.iter()
                 .map(|r| {
                     Map::new()
                         .text("number", r.number.as_str())
@@ -565,13 +571,10 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     });
     let lapsed = rows.iter().filter_map(|r| r.lapsed).max();
     m.put(top!("lapsedPromise"), || lapsed.map_or(Value::None, date));
+    let charged = charges(input, rows, s, currency)?;
     // The scale of the Besluit replaces the fixed sum of art. 6:96(4) BW; a notice already
     // claiming that sum does not announce the scale on top of it.
-    let fixed_sum_claimed = input.charges.as_ref().is_some_and(|ch| {
-        ch.invoices
-            .iter()
-            .any(|l| l.compensation.0 > Decimal::ZERO && rows.iter().any(|r| r.number == l.id.as_str()))
-    });
+    let fixed_sum_claimed = charged.compensation > Decimal::ZERO;
     m.put(top!("collectionCosts"), || {
         if currency == Currency::EUR && !fixed_sum_claimed {
             money(round_to_minor(crate::charges::nl_collection_costs(total), currency))
@@ -595,9 +598,8 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
         ));
     }
     m.put(top!("fees"), || if fees.is_zero() { Value::None } else { money(fees) });
-    let (charges_value, charges_sum) = charges(input, rows, s, currency)?;
-    let total_due = total + fees + charges_sum;
-    m.put(top!("charges"), || charges_value);
+    let total_due = total + fees + charged.claimable;
+    m.put(top!("charges"), || charged.value);
     m.put(top!("totalDue"), || money(total_due));
     match &input.plan {
         Some(plan) => {
@@ -632,12 +634,29 @@ pub(crate) fn build(input: &NoticeInput, s: &Settings, needs: Needs) -> Result<C
     })
 }
 
-/// The charges on the invoices asked for, from a `lateCharges` result: the template's `charges`
-/// group and their sum. Charges on invoices not asked for are not claimed here.
-fn charges(input: &NoticeInput, rows: &[Row], s: &Settings, currency: Currency) -> Result<(Value, Decimal)> {
-    let Some(ch) = &input.charges else {
-        return Ok((Value::None, Decimal::ZERO));
+/// The charges on the invoices asked for: the template's `charges` group, what of them is still
+/// claimable, and the fixed sums among them.
+struct Charged {
+    value: Value,
+    claimable: Decimal,
+    compensation: Decimal,
+}
+
+/// The charges on the invoices asked for, from a `lateCharges` result. Charges on invoices not
+/// asked for are not claimed here.
+fn charges(input: &NoticeInput, rows: &[Row], s: &Settings, currency: Currency) -> Result<Charged> {
+    let none = Charged {
+        value: Value::None,
+        claimable: Decimal::ZERO,
+        compensation: Decimal::ZERO,
     };
+    let Some(ch) = &input.charges else {
+        return Ok(none);
+    };
+    let mut row_at: Keyed<usize> = Keyed::new();
+    for (i, r) in rows.iter().enumerate() {
+        row_at.entry(r.number.as_str(), || i);
+    }
     let loc = s.locale;
     let p = phrases(s.language);
     let money = |d: Decimal| Value::String(loc.money(d, currency));
@@ -651,9 +670,9 @@ fn charges(input: &NoticeInput, rows: &[Row], s: &Settings, currency: Currency) 
     let mut explanations = Vec::new();
     let mut basis = Vec::new();
     for (i, line) in ch.invoices.iter().enumerate() {
-        if !rows.iter().any(|r| r.number == line.id.as_str()) {
+        let Some(&row) = row_at.get(line.id.as_str()) else {
             continue;
-        }
+        };
         let at = |f: &str| format!("charges.invoices[{i}].{f}");
         let amount = |a: Amount, f: &str| -> Result<Decimal> {
             let v = check_for_currency(a.0, currency).map_err(|e| e.within(&at(f)))?;
@@ -688,9 +707,7 @@ fn charges(input: &NoticeInput, rows: &[Row], s: &Settings, currency: Currency) 
         }
         if let (Some(rate), Some(from)) = (line.rate, line.interest_from) {
             if !li.is_zero() {
-                if let Some(at) = rows.iter().position(|r| r.number == line.id.as_str()) {
-                    basis.push((at, line.id.as_str(), rate.0, from));
-                }
+                basis.push((row, line.id.as_str(), rate.0, from));
             }
         }
     }
@@ -715,7 +732,7 @@ fn charges(input: &NoticeInput, rows: &[Row], s: &Settings, currency: Currency) 
     };
     let sum = interest + compensation + ch_fees;
     if sum.is_zero() && explanations.is_empty() {
-        return Ok((Value::None, Decimal::ZERO));
+        return Ok(none);
     }
     let opt_money = |d: Decimal| if d.is_zero() { Value::None } else { money(d) };
     let lines: Vec<Value> = [
@@ -753,7 +770,11 @@ fn charges(input: &NoticeInput, rows: &[Row], s: &Settings, currency: Currency) 
         .put("basis", Value::List(basis))
         .put("explanation", Value::List(explanations))
         .done();
-    Ok((value, claimable))
+    Ok(Charged {
+        value,
+        claimable,
+        compensation,
+    })
 }
 
 fn plan_value(plan: &super::PlanIn, loc: Locale, currency: Currency, p: &Phrases) -> Result<(Value, String)> {

@@ -428,30 +428,23 @@ fn check_input(input: &NoticeInput) -> Result<()> {
     if let Some(link) = &input.payment_link {
         check_len(link, MAX_LINK).map_err(|e| e.within("paymentLink"))?;
     }
-    let long = [("consequence", &input.consequence)];
-    let mut short_fields = vec![];
-    let c;
-    if let Some(customer) = &input.customer {
-        c = customer;
-        short_fields.extend([
+    if let Some(c) = &input.consequence {
+        check_len(c, MAX_LONG_TEXT).map_err(|e| e.within("consequence"))?;
+    }
+    if let Some(c) = &input.customer {
+        if let Some(a) = &c.address {
+            check_len(a, MAX_LONG_TEXT).map_err(|e| e.within("customer.address"))?;
+        }
+        for (path, v) in [
             ("customer.name", &c.name),
             ("customer.contactName", &c.contact_name),
             ("customer.accountNumber", &c.account_number),
             ("customer.email", &c.email),
             ("customer.phone", &c.phone),
-        ]);
-        if let Some(a) = &c.address {
-            check_len(a, MAX_LONG_TEXT).map_err(|e| e.within("customer.address"))?;
-        }
-    }
-    for (path, v) in long {
-        if let Some(v) = v {
-            check_len(v, MAX_LONG_TEXT).map_err(|e| e.within(path))?;
-        }
-    }
-    for (path, v) in short_fields {
-        if let Some(v) = v {
-            check_len(v, MAX_SHORT_TEXT).map_err(|e| e.within(path))?;
+        ] {
+            if let Some(v) = v {
+                check_len(v, MAX_SHORT_TEXT).map_err(|e| e.within(path))?;
+            }
         }
     }
     if let Some(t) = &input.template {

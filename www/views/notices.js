@@ -37,10 +37,12 @@ export function render(root, { asOf, workspace }) {
   } catch {
     todo = [];
   }
+  // The ladder's action for a customer's invoices in one currency, if one is due today.
+  const actionFor = (g) => todo.find((a) => String(a.customerId) === String(g.customer.id) && a.currency === g.currency);
   const keys = [...groups.keys()];
   const customer = choice("n-customer", keys.map((k) => {
     const g = groups.get(k);
-    const due = todo.find((a) => String(a.customerId) === String(g.customer.id) && a.currency === g.currency);
+    const due = actionFor(g);
     return [k, `${g.customer.name} (${g.currency})${due ? ` — due today: ${due.stageName.toLowerCase()}` : ""}`];
   }), keys[0]);
   const stage = choice("n-stage", STAGES, "friendly");
@@ -48,7 +50,7 @@ export function render(root, { asOf, workspace }) {
   const language = choice("n-language", LANGUAGES, workspace.settings?.language ?? "en");
   const suggest = () => {
     const g = groups.get(customer.value);
-    const due = todo.find((a) => String(a.customerId) === String(g.customer.id) && a.currency === g.currency);
+    const due = actionFor(g);
     if (due) {
       stage.value = due.template;
       channel.value = due.channel;
@@ -67,7 +69,7 @@ export function render(root, { asOf, workspace }) {
     const g = groups.get(customer.value);
     const details = (workspace.customers ?? []).find((c) => String(c.id) === String(g.customer.id)) ?? {};
     const sender = { ...workspace.sender, name: workspace.sender?.name || "Your business" };
-    const due = todo.find((a) => String(a.customerId) === String(g.customer.id) && a.currency === g.currency);
+    const due = actionFor(g);
     // What was sent to this customer, so the notice speaks only of contact that happened; when the
     // stage is the one the ladder suggests, each invoice keeps its own stage and the notice
     // announces the policy's next step.
