@@ -48,7 +48,6 @@ function template(chars, loops = true) {
   return unit.repeat(Math.max(1, Math.floor(chars / unit.length)));
 }
 
-
 /** validateTemplate on one part of 10k and 100k characters, three parts of 100k, and a 1M part
  * (refused as too long: what the refusal costs). */
 export function templateChecks(api, runs) {

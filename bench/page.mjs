@@ -7,7 +7,6 @@ import { launch } from "../pkg-tests/lib/browser.mjs";
 import { serveSite } from "../pkg-tests/lib/site.mjs";
 import { median } from "./stats.mjs";
 
-
 export async function pageBench(quick) {
   prepareApp();
   const site = await serveSite("www-bench");

@@ -24,7 +24,6 @@ const quick = args.includes("--quick");
 const pkgDir = resolve(root, args.includes("--pkg") ? args[args.indexOf("--pkg") + 1] : "pkg");
 const api = await import(join(pkgDir, "node.mjs"));
 
-
 /** Runs `fn` `runs` times after one warm-up; returns the median in ms and the last result. */
 function time(fn, runs) {
   let result = fn();
