@@ -1108,10 +1108,10 @@ fn the_quoted_wordings_are_fixed() {
 /// Two golden final notices worked out by hand, so the goldens rest on arithmetic outside the code
 /// and not only on lateCharges agreeing with itself. On 31 October 2026 only INV-2026-101 (£/€1,000.00
 /// outstanding, due 1 October) has reached the final notice: 30 days of interest, 2–31 October.
-/// UK: Bank Rate 3.75 % on 30 June 2026 (Bank of England, cut to 3.75 on 18 December 2025 and held)
-/// + 8 = 11.75 %: 1,000 × 11.75 % × 30 / 365 = 9.657 → £9.66; £70 for a debt of £1,000–£9,999.99
-/// (s.5A(2)(b)); due £1,079.66. Germany: Basiszinssatz 1.52 from 1 July 2026 (Deutsche Bundesbank)
-/// + 9 = 10.52 %: 1,000 × 10.52 % × 30 / 365 = 8.647 → €8.65; €40 (§ 288 Abs. 5); due €1,048.65.
+/// UK: Bank Rate 3.75 % on 30 June 2026 (Bank of England, cut to 3.75 on 18 December 2025 and held),
+/// plus 8 = 11.75 %: 1,000 × 11.75 % × 30 / 365 = 9.657 → £9.66; £70 for a debt of £1,000–£9,999.99
+/// (s.5A(2)(b)); due £1,079.66. Germany: Basiszinssatz 1.52 from 1 July 2026 (Deutsche Bundesbank),
+/// plus 9 = 10.52 %: 1,000 × 10.52 % × 30 / 365 = 8.647 → €8.65; €40 (§ 288 Abs. 5); due €1,048.65.
 #[test]
 fn the_golden_final_notices_add_up_by_hand() {
     let uk = render(scenario("en", "final", "email")).unwrap();
