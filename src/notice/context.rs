@@ -181,14 +181,13 @@ fn places(input: &NoticeInput, s: &Settings, currency: Currency) -> Result<Place
         .collect();
     // With `invoiceStages` (a `nextActions` action's rows), each invoice's own stage, found by id;
     // an invoice not among them has no notice due today: it is listed, not demanded.
+    // One map type (id → position) for every lookup in a notice, so each costs no new code.
     let staged = input.invoice_stages.as_deref().filter(|st| !st.is_empty()).map(|st| {
-        let mut own: Keyed<Option<usize>> = Keyed::new();
-        for row in st {
-            own.entry(row.id.as_str(), || {
-                row.template.as_deref().or(row.stage_id.as_deref()).and_then(stage_at)
-            });
+        let mut at: Keyed<usize> = Keyed::new();
+        for (i, row) in st.iter().enumerate() {
+            at.entry(row.id.as_str(), || i);
         }
-        own
+        (st, at)
     });
     for inv in &input.invoices {
         let outstanding = round_to_minor(inv.outstanding_as_of(input.as_of), currency);
@@ -212,7 +211,11 @@ fn places(input: &NoticeInput, s: &Settings, currency: Currency) -> Result<Place
             hold,
             lapsed: promised.filter(|d| *d < input.as_of),
         };
-        let own = staged.as_ref().map(|k| k.get(inv.id.as_str()).copied().flatten());
+        let own = staged.as_ref().map(|(st, at)| {
+            at.get(inv.id.as_str())
+                .and_then(|&i| st[i].template.as_deref().or(st[i].stage_id.as_deref()))
+                .and_then(stage_at)
+        });
         let is_due = if courtesy { row.days == 0 } else { row.days > 0 };
         if row.hold.is_some() {
             p.held.push(row);
@@ -284,9 +287,9 @@ struct Past<'a> {
 fn past(input: &NoticeInput) -> Past<'_> {
     let history = input.history.as_deref().unwrap_or(&[]);
     let customer = &input.invoices[0].customer.id;
-    let mut invoices: Keyed<()> = Keyed::new();
-    for inv in &input.invoices {
-        invoices.entry(inv.id.as_str(), || ());
+    let mut invoices: Keyed<usize> = Keyed::new();
+    for (i, inv) in input.invoices.iter().enumerate() {
+        invoices.entry(inv.id.as_str(), || i);
     }
     let ours = |h: &&crate::ladder::Sent| {
         h.date <= input.as_of
