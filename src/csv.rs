@@ -6,15 +6,21 @@
 use crate::error::{Error, ErrorCode, Result};
 use std::borrow::Cow;
 
-/// Guesses the delimiter from the first line: whichever of `,` `;` tab occurs most outside quotes
-/// (`,` when none does).
+/// Guesses the delimiter: whichever of `,` `;` tab occurs most outside quotes in the first lines
+/// (`,` when none does). More than one line is counted, since a report's title rows may have none.
 pub fn detect_delimiter(text: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
+    let mut lines = 0;
     for &b in strip_bom(text).as_bytes() {
         match b {
             b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
+            b'\n' if !quoted => {
+                lines += 1;
+                if lines == 30 {
+                    break;
+                }
+            }
             b',' if !quoted => counts[0] += 1,
             b';' if !quoted => counts[1] += 1,
             b'\t' if !quoted => counts[2] += 1,

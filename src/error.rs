@@ -63,6 +63,9 @@ pub enum ErrorCode {
     /// overdue was called again while it was still reading an input (from a getter, `toJSON` or a
     /// Proxy of that input); the inner call is refused.
     ReentrantCall,
+    /// A file that is not a CSV text (a workbook, a PDF, a booking journal): the message says what it
+    /// is and how to export a list overdue can read.
+    UnsupportedFile,
 }
 
 /// A code travels as its snake_case name (`error.code` in JavaScript, `errors[].code` in an import).
@@ -102,6 +105,7 @@ impl ErrorCode {
             ErrorCode::InvalidText => "invalid_text",
             ErrorCode::TooLarge => "too_large",
             ErrorCode::ReentrantCall => "reentrant_call",
+            ErrorCode::UnsupportedFile => "unsupported_file",
         }
     }
 
@@ -139,6 +143,7 @@ pub const ALL_CODES: &[ErrorCode] = &[
     ErrorCode::InvalidText,
     ErrorCode::TooLarge,
     ErrorCode::ReentrantCall,
+    ErrorCode::UnsupportedFile,
 ];
 
 impl fmt::Display for ErrorCode {

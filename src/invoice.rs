@@ -44,15 +44,18 @@ crate::decode_struct!(Customer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
-    #[serde(with = "crate::date::ymd")]
-    pub date: NaiveDate,
+    /// When it arrived; `None` when not known (an export that gives only the amount paid). An
+    /// undated payment counts toward what is owed at any date, but nothing that depends on when
+    /// money came in (late interest, payment habits) treats it as arriving on a day it may not have.
+    #[serde(with = "crate::date::ymd_opt", skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
     #[serde(serialize_with = "crate::money::ser_amount")]
     pub amount: Amount,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
 crate::decode_struct!(Payment {
-    date: "date",
+    date: "date" = default,
     amount: "amount",
     reference: "reference" = default
 });
@@ -236,7 +239,9 @@ impl Invoice {
         for (i, p) in self.payments.iter().enumerate() {
             let at = |e: Error, f: &str| e.within(f).within(&format!("payments[{i}]"));
             positive(p.amount, self.currency, "A payment").map_err(|e| at(e, "amount"))?;
-            not_before_issue(p.date, self.issue_date, "payment date").map_err(|e| at(e, "date"))?;
+            if let Some(d) = p.date {
+                not_before_issue(d, self.issue_date, "payment date").map_err(|e| at(e, "date"))?;
+            }
             if let Some(r) = &p.reference {
                 check_len(r, MAX_SHORT_TEXT).map_err(|e| at(e, "reference"))?;
             }
@@ -253,7 +258,7 @@ impl Invoice {
     pub fn paid_as_of(&self, as_of: NaiveDate) -> Decimal {
         self.payments
             .iter()
-            .filter(|p| p.date <= as_of)
+            .filter(|p| p.date.map_or(true, |d| d <= as_of))
             .map(|p| p.amount.0)
             .sum()
     }
@@ -271,7 +276,7 @@ impl Invoice {
     /// the customer overpaid.
     pub fn outstanding_as_of(&self, as_of: NaiveDate) -> Decimal {
         let mut out = self.amount.0;
-        for p in self.payments.iter().filter(|p| p.date <= as_of) {
+        for p in self.payments.iter().filter(|p| p.date.map_or(true, |d| d <= as_of)) {
             out -= p.amount.0;
         }
         for c in self.credits.iter().filter(|c| c.date <= as_of) {

@@ -317,18 +317,19 @@ pub fn payment_risk(input: &RiskInput) -> Result<RiskReport> {
             outstanding: Decimal::ZERO,
             paid_by_month: SmallMap::new(),
         });
-        for p in inv
+        // A payment without a date says nothing about how late this customer pays.
+        for (date, p) in inv
             .payments
             .iter()
-            .filter(|p| p.date >= window_start && p.date <= as_of)
+            .filter_map(|p| Some((p.date?, p)))
+            .filter(|(d, _)| *d >= window_start && *d <= as_of)
         {
             acc.exps.push(Experience {
-                date: p.date,
-                dbt: (p.date - inv.due_date).num_days() as f64,
+                date,
+                dbt: (date - inv.due_date).num_days() as f64,
                 weight: to_f64(p.amount.0),
             });
-            *acc.paid_by_month
-                .entry((p.date.year(), p.date.month()), || Decimal::ZERO) += p.amount.0;
+            *acc.paid_by_month.entry((date.year(), date.month()), || Decimal::ZERO) += p.amount.0;
         }
         let out = inv.outstanding_as_of(as_of);
         if out > Decimal::ZERO {

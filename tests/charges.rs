@@ -329,6 +329,36 @@ fn a_payment_counts_its_own_day_at_the_balance_before_it() {
 }
 
 #[test]
+fn a_payment_without_a_date_is_taken_as_paid_by_the_due_date() {
+    // An export gave only "amount paid 400" on a 1,000 invoice due 1 January. Nothing says when it
+    // came, so no interest is claimed on it: 600 × 0.10 × 60 / 365 = 9.8630 → 9.86 to 2 March, where
+    // a payment dated on the issue date (what the importer used to write) would give the same but
+    // claim it on a day that never happened, and one dated the day of the export would claim 16.44.
+    let a = with(
+        inv("A", "c", "EUR", "1000.00", "2025-12-01", "2026-01-01"),
+        "payments",
+        json!([{ "amount": "400.00" }]),
+    );
+    let i = one("2026-03-02", a.clone(), json!({ "kind": "contract", "annualRate": 10 }));
+    assert_eq!((i.days_late, s(i.totals.interest)), (60, "9.86".into()));
+    assert!(
+        i.explanation
+            .contains("€400.00 was paid on a date the records do not give: it is taken as paid by the due date"),
+        "{}",
+        i.explanation
+    );
+    // Paid in full on an unknown day: nothing is known to be late, nothing is charged.
+    let full = with(a, "payments", json!([{ "amount": "1000.00" }]));
+    let r = charges(
+        "2026-03-02",
+        json!([full]),
+        json!({ "kind": "contract", "annualRate": 10 }),
+    )
+    .unwrap();
+    assert!(r.invoices.is_empty(), "{:?}", r.invoices);
+}
+
+#[test]
 fn german_part_payments_go_to_costs_then_interest_then_the_invoice() {
     // The issue's example under § 367(1) BGB: €5,000 due Friday 31 Jan 2025, €1,000 paid 12 May
     // 2025, as of 31 Aug 2025. Interest 1 Feb–12 May (101 days) at 2.27 + 9 = 11.27 %:

@@ -73,6 +73,28 @@ fn steady_prompt_payer_is_stable_around_80() {
 }
 
 #[test]
+fn payments_without_a_date_say_nothing_about_habits() {
+    // Four invoices paid 20 days late, and four more whose export gave only "paid" with no date.
+    // Taking those as paid on their issue date (as the importer once did) would have read as "30
+    // days early"; left out, the customer's days beyond terms are the dated ones': 20.
+    let mut all = history("p", "2026-01-01", &[20, 20, 20, 20], "500.00");
+    let undated: Vec<serde_json::Value> = history("p", "2026-05-01", &[0, 0, 0, 0], "500.00")
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            with(
+                with(v, "id", json!(format!("u-{i}"))),
+                "payments",
+                json!([{ "amount": "500.00" }]),
+            )
+        })
+        .collect();
+    all.extend(undated);
+    let r = risk(json!({ "asOf": "2026-11-23", "invoices": all })).unwrap();
+    assert_eq!(r.customers[0].dbt, Some(20.0));
+}
+
+#[test]
 fn drifting_payer_is_flagged_with_its_slope() {
     // From prompt to 30 days late over six months: 0, 5, 10, … 30 days beyond terms, monthly.
     let r = risk(

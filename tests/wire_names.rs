@@ -51,6 +51,9 @@ fn enums_read_and_write_the_words_the_typescript_definitions_publish() {
     round_trip::<plan::Frequency>(&union(&ts, "export type PlanFrequency ="), "PlanFrequency");
     round_trip::<plan::Method>(&union(&ts, "export type PlanMethod ="), "PlanMethod");
     round_trip::<import::DateFormat>(&union(&ts, "export type CsvDateFormat ="), "CsvDateFormat");
+    round_trip::<import::Encoding>(&union(&ts, "export type CsvEncoding ="), "CsvEncoding");
+    round_trip::<import::GroupRows>(&union(&ts, "export type CsvGroupRows ="), "CsvGroupRows");
+    round_trip::<import::SkipReason>(&union(&ts, "export type CsvSkipReason ="), "CsvSkipReason");
     let log = &ts[ts.find("export interface LogEntry").unwrap()..];
     round_trip::<overdue::workspace::LogKind>(&union(log, "kind:"), "LogEntry.kind");
 }
@@ -61,13 +64,15 @@ fn enums_read_and_write_the_words_the_typescript_definitions_publish() {
 fn a_date_format_the_importer_offers_is_one_it_reads() {
     use overdue::import::{import_invoices_csv, ImportInput};
     let text = "Invoice,Customer,Amount,Date,Due\nA1,Bob,10.00,03/04/2026,05/04/2026\n";
-    let r = import_invoices_csv(&input::<ImportInput>(serde_json::json!({ "text": text })).unwrap()).unwrap();
+    let r = import_invoices_csv(&input::<ImportInput>(serde_json::json!({ "text": text, "currency": "GBP" })).unwrap())
+        .unwrap();
     let offered = serde_json::to_value(&r).unwrap()["dateFormatChoices"].clone();
     assert_eq!(offered, serde_json::json!(["DD/MM/YYYY", "MM/DD/YYYY"]));
     for f in offered.as_array().unwrap() {
-        let again =
-            import_invoices_csv(&input::<ImportInput>(serde_json::json!({ "text": text, "dateFormat": f })).unwrap())
-                .unwrap();
+        let again = import_invoices_csv(
+            &input::<ImportInput>(serde_json::json!({ "text": text, "currency": "GBP", "dateFormat": f })).unwrap(),
+        )
+        .unwrap();
         assert!(again.ready, "{f}");
     }
 }

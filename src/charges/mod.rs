@@ -617,8 +617,10 @@ fn charge_invoice(
     changes.extend(
         inv.payments
             .iter()
+            // A payment of unknown date is taken as made by the due date: the claim may be short,
+            // never more than is owed.
             .map(|p| Change {
-                date: p.date,
+                date: p.date.unwrap_or(due),
                 amount: p.amount.0,
                 payment: true,
             })
@@ -787,6 +789,18 @@ fn charge_invoice(
         }
         if let Some((amount, cur)) = fixed {
             explanation.push_str(&format!(" {}: {}.", law.fixed_sum_words(), format_en(amount, cur)));
+        }
+        let undated: Decimal = inv
+            .payments
+            .iter()
+            .filter(|p| p.date.is_none())
+            .map(|p| p.amount.0)
+            .sum();
+        if undated > Decimal::ZERO {
+            explanation.push_str(&format!(
+                " {} was paid on a date the records do not give: it is taken as paid by the due date, so no interest is charged on it.",
+                format_en(undated, c)
+            ));
         }
         if below_minimum {
             explanation.push_str(" The interest is under $1, which need not be paid (5 CFR 1315.10(a)(7)).");

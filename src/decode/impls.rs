@@ -90,6 +90,20 @@ impl Decode for u32 {
     }
 }
 
+impl Decode for u8 {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        let v = whole(r)?;
+        u8::try_from(v).map_err(|_| out_of_range(&v.to_string()))
+    }
+}
+
+impl Decode for usize {
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        let v = whole(r)?;
+        usize::try_from(v).map_err(|_| out_of_range(&v.to_string()))
+    }
+}
+
 /// Thresholds and other measures that are not money: read as a decimal, then converted.
 impl Decode for f64 {
     fn decode(r: &mut Reader<'_>) -> Result<Self> {

@@ -313,26 +313,35 @@ pub fn list_template_variables() -> Result<JsValue, JsValue> {
     to_js(&crate::notice::list_template_variables())
 }
 
-/// Reads invoices from a CSV export: delimiter (`,` `;` tab), quotes, BOM and CRLF handled; columns
-/// found from the header (English, German, French, Spanish, Dutch) or given as `mapping`; dates ISO,
-/// `DD/MM/YYYY` or `MM/DD/YYYY` — asked for through `dateFormatChoices` when the file cannot tell;
-/// amounts like `1,234.56`, `1.234,56`, `£1,234.56`, `(120.00)`. Good rows become invoices, each bad
-/// row is listed with its line and reason.
+/// Reads invoices from the file an accounting program or spreadsheet exports: from its `bytes`
+/// (UTF-8, UTF-16, Windows-1252 found) or `text`; delimiter, quotes, BOM, CRLF handled; a report's
+/// title rows, customer and bucket group rows, totals and footer recognised; one invoice from the
+/// rows of its lines; columns found from the header in the vocabularies of QuickBooks, Xero,
+/// FreshBooks, Zoho, DATEV and others (five languages) or given as `mapping`; drafts, void invoices
+/// and credit notes listed in `skipped`, never imported as money owed. What the file cannot tell
+/// (day or month first, which dollar) is asked through `dateFormatChoices` and `currencyChoices`.
 ///
 /// # Errors
-/// Only for unusable input (an empty file, a mapping to a column that does not exist); problems in
-/// rows are listed in `errors`.
+/// Only for unusable input (an empty file, a workbook or PDF, a mapping to a column that does not
+/// exist); problems in rows are listed in `errors`.
 #[wasm_bindgen(js_name = importInvoicesCsv, unchecked_return_type = "ImportInvoicesCsvResult")]
 pub fn import_invoices_csv(
     #[wasm_bindgen(unchecked_param_type = "ImportInvoicesCsvInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let parsed: crate::import::ImportInput = match super::convert::text_field(&input, "text")? {
-        Some((text, rest)) => {
-            let mut options: crate::import::ImportInput = from_js(&rest)?;
-            options.text = text;
-            options
+    let parsed: crate::import::ImportInput = if let Some((bytes, rest)) = super::convert::bytes_field(&input, "bytes")?
+    {
+        let mut options: crate::import::ImportInput = from_js(&rest)?;
+        options.bytes = Some(bytes);
+        options
+    } else {
+        match super::convert::text_field(&input, "text")? {
+            Some((text, rest)) => {
+                let mut options: crate::import::ImportInput = from_js(&rest)?;
+                options.text = text;
+                options
+            }
+            None => from_js(&input)?,
         }
-        None => from_js(&input)?,
     };
     to_js(&crate::import::import_invoices_csv(&parsed).map_err(js_error)?)
 }

@@ -150,6 +150,26 @@ pub fn text_field(input: &JsValue, key: &str) -> Result<Option<(String, JsValue)
     })
 }
 
+/// A file's bytes given as a `Uint8Array` (a Node `Buffer` is one) or an `ArrayBuffer`, read apart
+/// from the rest of the input, which JSON would turn into an object of a million keys: the bytes,
+/// and a shallow copy of the input without them. `None` when the field holds neither.
+///
+/// # Errors
+/// `reentrant_call` (see [`reading`]); an input that cannot be read.
+pub fn bytes_field(input: &JsValue, key: &str) -> Result<Option<(Vec<u8>, JsValue)>, JsValue> {
+    reading(|| {
+        let value = js_sys::Reflect::get(input, &JsValue::from_str(key)).map_err(|e| js_error(unreadable(&e)))?;
+        let bytes = if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
+            a.to_vec()
+        } else if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+            js_sys::Uint8Array::new(b).to_vec()
+        } else {
+            return Ok(None);
+        };
+        Ok(Some((bytes, without_key(input, key)?)))
+    })
+}
+
 /// The error for a lone surrogate found at `path`.
 pub fn lone_surrogate(path: &str) -> Error {
     Error::new(

@@ -13,7 +13,7 @@ export type ErrorCode =
   | "amount_out_of_range" | "invalid_date" | "invalid_date_order" | "unknown_currency" | "empty_text"
   | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal" | "instalment_too_small"
   | "rate_unknown" | "invalid_terms" | "template_error" | "template_too_complex" | "output_too_large" | "storage_full" | "storage_unavailable"
-  | "invalid_text" | "too_large" | "reentrant_call";
+  | "invalid_text" | "too_large" | "reentrant_call" | "unsupported_file";
 
 /** What every overdue function throws on bad input: `err instanceof Error`, `err.name === "OverdueError"`. */
 export interface OverdueError extends Error {
@@ -31,7 +31,10 @@ export interface CustomerInput {
 }
 
 export interface PaymentInput {
-  date: DateString;
+  /** When it arrived; absent or null when not known (an export that gives only the amount paid): it
+   * then counts toward what is owed, but late charges take it as paid by the due date and payment
+   * habits leave it out. */
+  date?: DateString | null;
   amount: MoneyInput;
   reference?: string | null;
 }
@@ -812,21 +815,35 @@ export interface TemplateVariable {
 }
 
 export type ImportField =
-  | "id" | "customerId" | "customerName" | "email" | "currency" | "amount" | "issueDate" | "dueDate" | "paid" | "outstanding" | "disputed";
+  | "id" | "customerId" | "customerName" | "email" | "currency" | "amount" | "lineAmount" | "issueDate" | "dueDate" | "paid" | "outstanding" | "datePaid" | "status" | "type" | "disputed";
 export type CsvDateFormat = "YYYY-MM-DD" | "DD/MM/YYYY" | "MM/DD/YYYY";
+export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15";
+/** A label alone on its row above its invoices: their customer, or a heading to skip (an ageing bucket). */
+export type CsvGroupRows = "customer" | "skip";
+export type CsvSkipReason = "title" | "group" | "total" | "note" | "draft" | "void" | "deleted" | "credit" | "payment" | "other";
 
 export interface ImportInvoicesCsvInput {
-  text: string;
+  /** The file's text; give `bytes` instead to have the encoding found. */
+  text?: string | null;
+  /** The file's bytes, as read from a file input (`new Uint8Array(await file.arrayBuffer())`). */
+  bytes?: Uint8Array | ArrayBuffer | null;
+  /** How to read `bytes`; found from them when absent. */
+  encoding?: CsvEncoding | null;
   /** Field → column header name or 0-based position; null unmaps. Overrides what the header suggests. */
   mapping?: Partial<Record<ImportField, string | number | null>> | null;
   /** Required when the answer lists dateFormatChoices. */
   dateFormat?: CsvDateFormat | null;
   /** Found from the amounts when absent. */
   decimalSeparator?: "." | "," | null;
-  /** The currency of rows without a currency column or symbol. */
+  /** The file's currency: for rows without a currency column or sign, and for a `$`, `kr` or `¥`
+   * that could be several currencies. Found from the signs when they name one. */
   currency?: CurrencyCode | null;
-  /** Found from the first line's content when absent. */
+  /** Found from the content when absent. */
   hasHeader?: boolean | null;
+  /** The 1-based line of the header row, after a report's title rows; found when absent. */
+  headerRow?: number | null;
+  /** What a label alone on its row is; found from the labels when absent. */
+  groupRows?: CsvGroupRows | null;
 }
 
 export interface ImportRowError {
@@ -837,25 +854,54 @@ export interface ImportRowError {
   message: string;
 }
 
+/** A row or a document read and deliberately not imported. */
+export interface ImportSkipped {
+  line: number;
+  reason: CsvSkipReason;
+  /** The document's number, or the row's text ("Total for Acme Corp"). */
+  text: string;
+  /** For drafts, void invoices, credit notes and payments: who, how much (negative when owed to the customer), in what. */
+  customer?: string;
+  amount?: Money;
+  currency?: CurrencyCode;
+}
+
 export interface ImportInvoicesCsvResult {
-  /** False while a required field has no column or the date format must be chosen; then no invoices. */
+  /** False while a required field has no column, or the date format or the currency must be chosen; then no invoices. */
   ready: boolean;
+  /** How the bytes were read; absent when text was given. */
+  encoding?: CsvEncoding;
   delimiter: string;
   hasHeader: boolean;
+  /** The 1-based line of the header row. */
+  headerRow: number | null;
+  /** What the labels alone on their rows were taken as; null when the file has none. */
+  groupRows: CsvGroupRows | null;
   columns: string[];
-  /** Up to five rows as read, for the mapping preview. */
+  /** Up to five invoice rows as read, for the mapping preview. */
   sample: string[][];
   mapping: Partial<Record<ImportField, number>>;
+  /** Fields that need a column, or for "currency" a choice (see currencyChoices), before the rows are read. */
   missing: ImportField[];
   dateFormat: CsvDateFormat | null;
   dateFormatChoices: CsvDateFormat[];
   decimalSeparator: "." | ",";
-  /** Data rows in the file. */
+  /** The currency of rows without their own: the one given, or the one the file's signs name. */
+  currency: CurrencyCode | null;
+  /** When amounts carry `$`, `kr` or `¥`, the currencies to ask the user to choose from. */
+  currencyChoices: CurrencyCode[];
+  /** Invoice rows in the file (not counting titles, groups, totals and notes). */
   rows: number;
   invoices: ImportedInvoice[];
+  /** Per currency: how many invoices, their amount and what is still owed. */
+  totals: { currency: CurrencyCode; invoices: number; amount: Money; outstanding: Money }[];
+  /** The first 1,000; skippedCounts counts them all. */
+  skipped: ImportSkipped[];
+  skippedCounts: Partial<Record<CsvSkipReason, number>>;
   /** The first 1,000 bad rows; errorCount counts them all. */
   errors: ImportRowError[];
   errorCount: number;
+  warnings: { code: "replacement_characters" | "undated_payments" | "partly_paid_unknown" | "balance_differs"; message: string }[];
 }
 
 /** An invoice as overdue writes it: every InvoiceInput field, amounts as decimal strings. */
