@@ -412,6 +412,60 @@ test("the reminder ladder can be changed, is checked, and the notice page follow
   await page.close();
 });
 
+// The file of a fixture of tests/import_exports.rs: everything after its comment and "---" line.
+const fixture = (name) => {
+  const all = readFileSync(join(root, "tests/fixtures/import", name));
+  return all.subarray(all.indexOf("\n---\n") + 5);
+};
+
+test("CSV import of a QuickBooks report: title rows and customer groups read, the dollar asked, the payment not imported", async () => {
+  const page = await open("/#invoices");
+  await forget(page);
+  await page.click("#demo-clear");
+  await page.click("#import-box summary");
+  await page.setInputFiles("#csv-file", { name: "anata LLC_Open Invoices.csv", mimeType: "text/csv", buffer: fixture("qbo-us-open-invoices.txt") });
+  await page.waitForSelector("#csv-summary");
+  assert.match(await page.textContent("#csv-summary"), /column names on line 5/);
+  assert.equal(await page.locator("#csv-import").count(), 0, "nothing to import before the dollar is chosen");
+  assert.match(await page.textContent("#csv-layout"), /Which currency is “\$”\?/);
+  await page.selectOption("#csv-currency", "USD");
+  await page.waitForSelector("#csv-import");
+  assert.equal(await page.textContent("#csv-import"), "Import 2 invoices");
+  assert.match(await page.textContent("#csv-skipped"), /1 payment not tied to an invoice/);
+  await page.click("#csv-import");
+  await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length === 2);
+  const ws = JSON.parse(await stored(page));
+  assert.deepEqual(ws.invoices.map((i) => [i.id, i.customer.name, i.currency, i.amount]), [["INV-001", "Acme Corp", "USD", "1500.00"], ["INV-002", "Beta LLC", "USD", "750.00"]]);
+  await page.close();
+});
+
+test("CSV import again: the same export later updates what changed and adds what is new", async () => {
+  const page = await open("/#invoices");
+  await forget(page);
+  await page.click("#demo-clear");
+  await page.click("#import-box summary");
+  const first = fixture("freshbooks-invoice-details.txt");
+  await page.setInputFiles("#csv-file", { name: "invoice_details.csv", mimeType: "text/csv", buffer: first });
+  await page.waitForSelector("#csv-import");
+  assert.equal(await page.textContent("#csv-import"), "Import 5 invoices");
+  await page.click("#csv-import");
+  await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length === 5);
+  // A month later 0000042 has been paid on 20 October and a new invoice written.
+  const later = Buffer.from(first.toString("utf8")
+    .replace("0000042,2026-09-01,2026-10-01,sent,,", "0000042,2026-09-01,2026-10-01,paid,2026-10-20,")
+    + "Northwind Cafe,0000047,2026-10-05,2026-11-04,sent,,Consulting,Menu costing,100.00,1,0,100.00,GST,5.00,,0.00,105.00,CAD\n");
+  if (!(await page.isVisible("#csv-file"))) await page.click("#import-box summary");
+  await page.setInputFiles("#csv-file", { name: "invoice_details.csv", mimeType: "text/csv", buffer: later });
+  await page.waitForSelector("#csv-changes");
+  assert.equal(await page.textContent("#csv-changes"), "Compared with your list: 1 new, 1 changed, 4 unchanged.");
+  assert.equal(await page.textContent("#csv-import"), "Import 1 and update 1");
+  await page.click("#csv-import");
+  await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length === 6);
+  const inv = JSON.parse(await stored(page)).invoices.find((i) => i.id === "0000042");
+  assert.deepEqual(inv.payments, [{ date: "2026-10-20", amount: "630.00" }]);
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

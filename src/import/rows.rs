@@ -413,10 +413,14 @@ impl Notes {
         if self.undated > 0 {
             out.push(Warning {
                 code: "undated_payments",
-                message: format!(
-                    "{} the amount paid but not when: they count toward what is owed, but late interest and payment habits cannot use them.",
-                    n(self.undated, "payment has", "payments have")
-                ),
+                message: if self.undated == 1 {
+                    "1 invoice shows an amount paid but not when it was paid: the payment counts toward what is owed, but late interest and payment habits cannot use it.".into()
+                } else {
+                    format!(
+                        "{} invoices show amounts paid but not when they were paid: the payments count toward what is owed, but late interest and payment habits cannot use them.",
+                        self.undated
+                    )
+                },
             });
         }
         if self.partial_unknown > 0 {
