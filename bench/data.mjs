@@ -71,3 +71,37 @@ export function csv(list, asOf = AS_OF) {
   }
   return rows.join("\n") + "\n";
 }
+
+/** The open invoices of `list` as a QuickBooks Online "Open Invoices" report writes them: three title
+ * rows, a header with an empty first cell, each customer on a row of its own with its invoices
+ * beneath and a "Total for …" row, a grand total and a footer stamp; MM/DD/YYYY, "1,234.56". */
+export function reportCsv(list, asOf = AS_OF) {
+  const us = (iso) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
+  const money = (cents) => {
+    const s = (cents / 100).toFixed(2);
+    const [units, dec] = s.split(".");
+    return `"${units.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${dec}"`;
+  };
+  const cents = (a) => Math.round(Number(a) * 100);
+  const open = list
+    .map((inv) => ({ inv, due: cents(inv.amount) - (inv.payments ?? []).filter((p) => p.date <= asOf).reduce((s, p) => s + cents(p.amount), 0) }))
+    .filter((x) => x.due > 0 && x.inv.currency === "GBP")
+    .sort((a, b) => (a.inv.customer.name < b.inv.customer.name ? -1 : a.inv.customer.name > b.inv.customer.name ? 1 : 0));
+  const rows = ["Open Invoices Report,,,,,,", "Bench Ltd,,,,,,", `"As of ${asOf}",,,,,,`, "", ",Date,Transaction type,Num,Term,Due date,Open balance"];
+  let current = null, sum = 0, all = 0;
+  const close = () => { if (current !== null) rows.push(`Total for ${current},,,,,,${money(sum)}`); };
+  for (const { inv, due } of open) {
+    if (inv.customer.name !== current) {
+      close();
+      current = inv.customer.name;
+      sum = 0;
+      rows.push(`${current},,,,,,`);
+    }
+    sum += due;
+    all += due;
+    rows.push(`,${us(inv.issueDate)},Invoice,${inv.id},Net 30,${us(inv.dueDate)},${money(due)}`);
+  }
+  close();
+  rows.push(`,TOTAL,,,,,${money(all)}`, "", '" Monday, November 23, 2026 09:00 AM GMT+00:00",,,,,,');
+  return { text: rows.join("\n") + "\n", invoices: open.length, rows: rows.length };
+}

@@ -24,6 +24,14 @@ const bad = (over) => ({ asOf: "2026-11-23", invoices: [inv(over)] });
 const CSV = "Invoice Number;Customer;Customer Name;Currency;Total;Issue Date;Due Date;Amount Paid\r\n" +
   "INV-7;c1;\"Acme; Ltd\";GBP;1200.00;2026-10-01;2026-10-31;200\r\nINV-8;c2;Beta;JPY;185400;2026-10-01;2026-10-31;\r\n";
 
+const LATIN1 = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const UTF16LE = (text) => {
+  const out = new Uint8Array(2 + text.length * 2);
+  out.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) { out[2 + 2 * i] = text.charCodeAt(i) & 0xff; out[3 + 2 * i] = text.charCodeAt(i) >> 8; }
+  return out.buffer;
+};
+
 const KPI_LEDGER = [
   inv({ id: "K1", currency: "USD", amount: "12000", issueDate: "2026-10-01", dueDate: "2026-10-31", payments: [{ date: "2026-11-10", amount: "7000" }] }),
   inv({ id: "K2", currency: "USD", amount: "6000", issueDate: "2026-11-05", dueDate: "2026-11-20", payments: [] }),
@@ -75,6 +83,9 @@ export const CALLS = [
   ["template variables", "listTemplateVariables", undefined],
   ["CSV import with two bad rows", "importInvoicesCsv", { text: "Rechnungsnummer;Kunde;Währung;Betrag;Fälligkeitsdatum\r\nR-1;Müller GmbH;EUR;1.234,56;31.10.2026\r\nR-2;Müller GmbH;EUR;zwölf;31.10.2026\r\nR-3;<img src=x onerror=alert(1)>;EUR;99,90;31.02.2026\r\nR-4;Weber KG;EUR;10,00;15.11.2026\r\n" }],
   ["CSV import, ambiguous dates", "importInvoicesCsv", { text: "id,customer,currency,amount,due\nA,Acme,USD,10.00,03/04/2026\n" }],
+  // As German Excel saves CSV (Windows-1252), and as Excel's "Unicode text" (UTF-16 LE with a BOM, tabs).
+  ["CSV import from Windows-1252 bytes", "importInvoicesCsv", { bytes: LATIN1("Rechnungsnummer;Kunde;Betrag;Fällig am\r\nR-1;Müller & Söhne;1.234,50;31.10.2026\r\n"), currency: "EUR" }],
+  ["CSV import from a UTF-16 ArrayBuffer", "importInvoicesCsv", { bytes: UTF16LE("Invoice\tCustomer\tAmount\tDue date\r\nA-1\tZoë Ltd\t£99.00\t2026-10-31\r\n") }],
 ];
 
 /** Bad calls of the other functions: [label, function name, input, code, path]. */
@@ -120,6 +131,8 @@ export const BAD_OTHER = [
   ["notice output too large", "renderNotice", { ...NOTICE, invoices: Array.from({ length: 300 }, (_, i) => inv({ id: `N${i}`, payments: [] })), template: { text: "{% for a in invoices %}" + "x".repeat(5000) + "{% endfor %}" } }, "output_too_large", "template.text"],
   ["CSV import empty", "importInvoicesCsv", { text: "  " }, "missing_field", "text"],
   ["CSV import bad mapping", "importInvoicesCsv", { text: "a,b\n1,2\n", mapping: { amount: 7 } }, "invalid_value", "mapping.amount"],
+  // The first bytes of an .xlsx workbook: a ZIP whose first entry is [Content_Types].xml.
+  ["CSV import of a workbook", "importInvoicesCsv", { bytes: LATIN1("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml") }, "unsupported_file", "bytes"],
   ["template source unknown language", "noticeTemplate", { language: "it" }, "invalid_value", "language"],
   ["worklist bad invoice", "collectionWorklist", { asOf: "2026-11-23", invoices: [inv({ currency: "ABC" })] }, "unknown_currency", "invoices[0].currency"],
 ];

@@ -58,6 +58,11 @@ function checkRecord(name, rec) {
   assert.deepEqual([na.stageId, na.invoices.map((i) => i.id)], ["followup", ["INV-7"]], "23 days late, friendly already sent");
   assert.equal(c["next actions after a gap"].actions[0].stageId, "final", "45 days late with nothing sent: the final notice first");
   assert.deepEqual(c["ladder preview"].map((s) => s.date), ["2026-10-28", "2026-11-01", "2026-11-14", "2026-11-30", "2026-12-15", "2026-12-30", "2027-01-29"]);
+  // The bytes as written, read back: ü and ö from Windows-1252 (0xFC, 0xF6), "1.234,50" with a decimal comma.
+  const w = c["CSV import from Windows-1252 bytes"];
+  assert.deepEqual([w.encoding, w.delimiter, w.invoices[0].customer.name, w.invoices[0].amount, w.invoices[0].dueDate], ["windows-1252", ";", "Müller & Söhne", "1234.50", "2026-10-31"]);
+  const u = c["CSV import from a UTF-16 ArrayBuffer"];
+  assert.deepEqual([u.encoding, u.delimiter, u.invoices[0].customer.name, u.invoices[0].currency, u.invoices[0].amount], ["utf-16le", "\t", "Zoë Ltd", "GBP", "99.00"]);
   assert.equal(c["terms as text"].canonical, "2/10 net 30");
   assert.equal(c["early payment discount"].annualCostSimple360, "36.73");
   const risk = c["risk"].customers[0];

@@ -340,10 +340,8 @@ fn write_ledger(ledger: &Ledger, l: Layout) -> Vec<u8> {
     }
     if l.grouped {
         close(&mut lines, current, group_sum);
-        lines.push(cell(format!(
-            "TOTAL{sep}{sep}{sep}{}",
-            money_text(ledger.iter().map(|x| x.1).sum(), l)
-        )));
+        let all = money_text(ledger.iter().map(|x| x.1).sum(), l);
+        lines.push(["TOTAL".to_string(), String::new(), String::new(), cell(all)].join(&sep.to_string()));
     }
     let eol = if l.crlf { "\r\n" } else { "\n" };
     let text = lines.join(eol) + eol;
@@ -383,6 +381,7 @@ proptest! {
         let r = import_invoices_csv(&input).unwrap();
         prop_assert!(r.ready, "{:?}", r.missing);
         prop_assert!(r.errors.is_empty(), "{:?}", r.errors);
+        prop_assert!(r.warnings.iter().all(|w| w.code != "total_mismatch"), "{:?}", r.warnings);
         prop_assert_eq!(r.header_row, Some(titles + 1));
         prop_assert_eq!(r.decimal_separator.as_str(), if semicolon { "," } else { "." });
         let mut got: Vec<(String, String, i64, String, i64, Option<String>)> = r.invoices.iter().map(|i| {
@@ -474,4 +473,25 @@ fn excel_unicode_text_and_a_damaged_paste() {
         r.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
         ["replacement_characters"]
     );
+}
+
+#[test]
+fn a_total_that_is_not_the_sum_of_its_rows_is_pointed_out() {
+    // A customer group whose second invoice has an amount the import cannot read: the report's own
+    // total (1,500.00 = 1,000.00 + 500.00) no longer matches what was read (1,000.00).
+    let text = ",Num,Due date,Open balance\nAcme Corp,,,\n,A-1,2026-10-01,\"1,000.00\"\n,A-2,2026-10-05,five hundred\nTotal for Acme Corp,,,\"1,500.00\"\n";
+    let r = import(json!({ "text": text, "currency": "GBP" }));
+    assert_eq!(r.invoices.len(), 1);
+    assert_eq!(r.errors.len(), 1);
+    let w: Vec<(&str, &str)> = r.warnings.iter().map(|w| (w.code, w.message.as_str())).collect();
+    assert_eq!(
+        w,
+        [(
+            "total_mismatch",
+            "The total on line 5 (1500.00) is not the sum of the rows above it (1000.00): check that every row was read."
+        )]
+    );
+    // With the row fixed, the total is its group's sum and nothing is said.
+    let r = import(json!({ "text": text.replace("five hundred", "500.00"), "currency": "GBP" }));
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }

@@ -500,6 +500,9 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     let mut docs: Vec<Doc<'_>> = Vec::new();
     let mut by_id: crate::fasthash::FastMap<&str, usize> = Default::default();
     let mut group: Option<&str> = None;
+    let mut sums = roles
+        .contains(&Role::Total)
+        .then(|| TotalCheck::new(money_cols, decimal));
     for ((line, row), role) in body.iter().zip(&roles) {
         let line = *line;
         match role {
@@ -507,10 +510,16 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
             Role::Group { .. } => {
                 group = (group_rows == Some(GroupRows::Customer)).then(|| first_filled(row));
                 skip.push(line, SkipReason::Group, label_of(row), None);
+                if let Some(s) = &mut sums {
+                    s.group = [Decimal::ZERO; 4];
+                }
                 continue;
             }
             Role::Total => {
                 skip.push(line, SkipReason::Total, label_of(row), None);
+                if let Some(s) = &mut sums {
+                    s.check(line, row);
+                }
                 continue;
             }
             Role::Note => {
@@ -518,6 +527,9 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
                 continue;
             }
             Role::Data => {}
+        }
+        if let Some(s) = &mut sums {
+            s.add(row);
         }
         let cells: [Option<&str>; FIELDS.len()] = std::array::from_fn(|f| {
             map[f]
@@ -575,6 +587,9 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
         }
     }
     result.warnings.extend(notes.warnings());
+    if let Some(w) = sums.and_then(TotalCheck::warning) {
+        result.warnings.push(w);
+    }
     result.totals = totals(&result.invoices);
     result.error_count = errors.len();
     errors.truncate(MAX_LISTED_ERRORS);
@@ -699,6 +714,73 @@ fn label_of(row: &[Cow<'_, str>]) -> String {
         joined.chars().take(119).chain(['…']).collect()
     } else {
         joined
+    }
+}
+
+/// A report's own totals checked against the rows above them, in each money column: a total that is
+/// neither its group's sum nor the whole file's says a row was not read as the program meant it.
+struct TotalCheck {
+    cols: [Option<usize>; 4],
+    decimal: u8,
+    group: [Decimal; 4],
+    all: [Decimal; 4],
+    /// How many totals did not match, and the first of them: line, its figure, the group's sum.
+    wrong: usize,
+    first: Option<(usize, Decimal, Decimal)>,
+}
+
+impl TotalCheck {
+    fn new(cols: [Option<usize>; 4], decimal: u8) -> TotalCheck {
+        TotalCheck {
+            cols,
+            decimal,
+            group: [Decimal::ZERO; 4],
+            all: [Decimal::ZERO; 4],
+            wrong: 0,
+            first: None,
+        }
+    }
+
+    fn value(&self, row: &[Cow<'_, str>], k: usize) -> Option<Decimal> {
+        let cell = row.get(self.cols[k]?)?;
+        values::amount(cell, self.decimal).ok().map(|r| r.value)
+    }
+
+    fn add(&mut self, row: &[Cow<'_, str>]) {
+        for k in 0..4 {
+            if let Some(v) = self.value(row, k) {
+                self.group[k] += v;
+                self.all[k] += v;
+            }
+        }
+    }
+
+    fn check(&mut self, line: usize, row: &[Cow<'_, str>]) {
+        for k in 0..4 {
+            let Some(v) = self.value(row, k) else { continue };
+            if v != self.group[k] && v != self.all[k] {
+                self.wrong += 1;
+                self.first.get_or_insert((line, v, self.group[k]));
+                break;
+            }
+        }
+        self.group = [Decimal::ZERO; 4];
+    }
+
+    fn warning(self) -> Option<Warning> {
+        let (line, v, sum) = self.first?;
+        let more = match self.wrong {
+            1 => String::new(),
+            n => format!(" ({} totals in all do not match)", n),
+        };
+        Some(Warning {
+            code: "total_mismatch",
+            message: format!(
+                "The total on line {line} ({}) is not the sum of the rows above it ({}){more}: check that every row was read.",
+                values::shown(v),
+                values::shown(sum)
+            ),
+        })
     }
 }
 

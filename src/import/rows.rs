@@ -91,7 +91,7 @@ pub fn read_row<'a>(
                 Bad::UnknownSign(s) => format!("\"{}\": \"{s}\" is not a currency overdue knows.", shown(v)),
                 Bad::OtherSeparator(d) => {
                     let (this, other) = if ctx.decimal == b'.' { (".", ",") } else { (",", ".") };
-                    let d = if d.scale() < 2 { format!("{d:.2}") } else { d.to_string() };
+                    let d = values::shown(d);
                     format!(
                         "\"{}\" is written with \"{other}\" for decimals ({d}), but this file uses \"{this}\": check the file's decimal separator.",
                         shown(v)

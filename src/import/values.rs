@@ -211,6 +211,15 @@ fn number(core: &str, decimal: u8) -> Option<(Decimal, bool)> {
     crate::money::parse_decimal(&digits).ok().map(|d| (d, three))
 }
 
+/// An amount for a message: at least two decimals (`1500.00`, not the `1500` the parser keeps).
+pub fn shown(d: Decimal) -> String {
+    if d.scale() < 2 {
+        format!("{d:.2}")
+    } else {
+        d.to_string()
+    }
+}
+
 /// The decimal separator the amounts of a file use. Evidence, cell by cell: both marks (the last is
 /// the decimal), a mark followed by one, two or four or more final digits (a decimal), or a mark that
 /// repeats (`1.234.567`: thousands). `1.250` alone says nothing. With no evidence, `.`.

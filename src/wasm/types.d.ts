@@ -901,7 +901,7 @@ export interface ImportInvoicesCsvResult {
   /** The first 1,000 bad rows; errorCount counts them all. */
   errors: ImportRowError[];
   errorCount: number;
-  warnings: { code: "replacement_characters" | "undated_payments" | "partly_paid_unknown" | "balance_differs"; message: string }[];
+  warnings: { code: "replacement_characters" | "undated_payments" | "partly_paid_unknown" | "balance_differs" | "total_mismatch"; message: string }[];
 }
 
 /** An invoice as overdue writes it: every InvoiceInput field, amounts as decimal strings. */
