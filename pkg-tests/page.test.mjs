@@ -466,6 +466,25 @@ test("CSV import again: the same export later updates what changed and adds what
   await page.close();
 });
 
+test("CSV import: an empty file, a header alone and a workbook each get a plain answer", async () => {
+  const page = await open("/#invoices");
+  await page.click("#import-box summary");
+  const answer = async (name, buffer) => {
+    await page.setInputFiles("#csv-file", { name, mimeType: "text/csv", buffer });
+    await page.waitForFunction(() => document.querySelector("#import-preview").textContent.length > 0);
+    return page.textContent("#import-preview");
+  };
+  assert.equal(await answer("empty.csv", Buffer.alloc(0)), "The file is empty.");
+  const header = await answer("header.csv", Buffer.from("Invoice Number,Customer,Currency,Amount,Due Date\n"));
+  assert.match(header, /The file has column names but no invoice rows under them\./);
+  assert.match(header, /There is nothing in this file to import\./);
+  assert.equal(await page.locator("#csv-import").count(), 0);
+  // The first bytes of an .xlsx workbook renamed .csv.
+  const xlsx = Buffer.from("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml", "latin1");
+  assert.match(await answer("ledger.csv", xlsx), /^This is an Excel workbook \(\.xlsx\), not a CSV file: open it and save it as CSV/);
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

@@ -503,6 +503,21 @@ fn france_heropay_and_bpifrance() {
         .rate),
         "14.25"
     );
+    // documentation.opteos.fr/wiki/Indemnités_de_retard: "Exemple pour une facture de 1 000 € TTC à
+    // payer avec 10 jours de retard : Intérêts = (1 000 x 14.5%) x (10/365) + 40€ d'indemnité
+    // forfaitaire = 43,97 €". 14.5 % holds for a delay in 2024 H1 (the page takes the ECB rate of its
+    // last change; L441-10 II takes the rate of the half-year's first day): 1000 × 0.145 × 10 / 365 =
+    // 3.9726 → 3.97, + 40 = 43.97.
+    let o = one(
+        "2024-03-11",
+        inv("A", "c", "EUR", "1000.00", "2024-01-31", "2024-03-01"),
+        json!({ "kind": "fr" }),
+    );
+    assert_eq!(
+        (o.days_late, s(o.totals.interest), s(o.totals.total_claim)),
+        (10, "3.97".into(), "1043.97".into())
+    );
+    assert_eq!(s(o.totals.interest + o.totals.compensation), "43.97");
     // agenceipro.com (a contractual 15 %, same formula): "30 jours sur une facture de 15 000 € TTC avec
     // un taux de 15 % entraînerait des pénalités de 184,93 €".
     assert_eq!(

@@ -155,8 +155,12 @@ export function importSection(ws) {
     for (const t of r.totals) out.append(el("p", { class: "hint", text: `${plural(t.invoices, ["invoice", "invoices"])} in ${t.currency}: ${money(t.amount, t.currency)}, of which ${money(t.outstanding, t.currency)} still owed.` }));
     const parts = [`${added.length.toLocaleString()} new`, `${changed.length.toLocaleString()} changed`, `${unchanged.toLocaleString()} unchanged`];
     out.append(el("p", { id: "csv-changes", text: `Compared with your list: ${parts.join(", ")}${gone ? `; ${gone.toLocaleString()} of yours are not in this file (left as they are)` : ""}.` }));
+    // Nothing new: say so, rather than offer a button that would import nothing.
+    if (added.length + changed.length === 0) {
+      out.append(el("p", { id: "csv-nothing", text: r.invoices.length ? "Every invoice in this file is already in your list, unchanged." : "There is nothing in this file to import." }));
+      return;
+    }
     const go = el("button", { type: "button", id: "csv-import", text: changed.length ? `Import ${added.length} and update ${changed.length}` : `Import ${added.length} ${added.length === 1 ? "invoice" : "invoices"}` });
-    go.disabled = added.length + changed.length === 0;
     go.addEventListener("click", () => update((w) => {
       const at = new Map(w.invoices.map((i, n) => [String(i.id), n]));
       // The file's amounts, dates and payments; this page's notes and promises stay.
