@@ -42,7 +42,7 @@ function banners() {
 
 function show(name) {
   const view = VIEWS[name] ? name : "chase";
-  for (const tab of document.querySelectorAll("[role=tab]")) {
+  for (const tab of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[role=tab]"))) {
     const on = tab.dataset.view === view;
     tab.setAttribute("aria-selected", String(on));
     tab.tabIndex = on ? 0 : -1;
@@ -69,10 +69,10 @@ async function main() {
     performance.mark("overdue:workspace-loaded");
     watchOtherTabs();
     subscribe(() => show(location.hash.slice(1)));
-    const tabs = [...document.querySelectorAll("[role=tab]")];
+    const tabs = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[role=tab]"))];
     for (const tab of tabs) {
       tab.addEventListener("click", () => { location.hash = tab.dataset.view; });
-      tab.addEventListener("keydown", (e) => {
+      tab.addEventListener("keydown", (/** @type {KeyboardEvent} */ e) => {
         const i = tabs.indexOf(tab);
         const next = e.key === "ArrowRight" ? tabs[(i + 1) % tabs.length] : e.key === "ArrowLeft" ? tabs[(i + tabs.length - 1) % tabs.length] : null;
         if (next) { next.focus(); next.click(); }

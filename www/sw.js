@@ -1,6 +1,8 @@
 // Offline: the page and the module are kept on first visit and served from the cache when the
 // network is not there; when it is, the network answers and the cache is refreshed. The data itself
 // is in localStorage, not here.
+/** @type {ServiceWorkerGlobalScope} */
+const sw = /** @type {any} */ (self);
 const CACHE = "overdue-v1";
 const SHELL = [
   "./", "./index.html", "./app.js", "./store.js", "./demo.js", "./style.css", "./favicon.svg",
@@ -9,16 +11,16 @@ const SHELL = [
   "./pkg/overdue.js", "./pkg/overdue_bg.wasm",
 ];
 
-self.addEventListener("install", (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+sw.addEventListener("install", (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => sw.skipWaiting()));
 });
 
-self.addEventListener("activate", (e) => {
-  e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()));
+sw.addEventListener("activate", (e) => {
+  e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => sw.clients.claim()));
 });
 
-self.addEventListener("fetch", (e) => {
-  if (e.request.method !== "GET" || new URL(e.request.url).origin !== self.location.origin) return;
+sw.addEventListener("fetch", (e) => {
+  if (e.request.method !== "GET" || new URL(e.request.url).origin !== sw.location.origin) return;
   e.respondWith(
     fetch(e.request)
       .then((res) => {

@@ -1,12 +1,12 @@
 import { ageReceivables } from "../pkg/overdue.js";
-import { el, money, table } from "./format.js";
+import { el, money, svgEl, table } from "./format.js";
 import { download } from "../store.js";
 
 /** One CSV cell: quoted when it holds a separator, a quote or a line break. */
 const cell = (v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /**
- * A text cell that a spreadsheet will show as text: one starting with =, +, -, @, a tab or a carriage
+ * A text cell that a spreadsheet will show as text: one starting with =, +, -, "@", a tab or a carriage
  * return would be read as a formula (a customer called =HYPERLINK(…) would become a live link), so
  * it gets a leading apostrophe, as OWASP advises for CSV injection. Amounts are overdue's own decimals
  * and are written as they are.
@@ -21,12 +21,11 @@ export function agingCsv(r) {
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
-const SVG = "http://www.w3.org/2000/svg";
 
 function bars(c) {
   const w = 560, h = 180, pad = 28, n = c.buckets.length, gap = 10;
   const max = Math.max(...c.buckets.map((b) => Number(b.amount)), 1);
-  const svg = document.createElementNS(SVG, "svg");
+  const svg = svgEl("svg");
   svg.setAttribute("viewBox", `0 0 ${w} ${h + pad}`);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", `Amounts owed in ${c.currency} by how late: ` + c.buckets.map((b) => `${b.label} days ${money(b.amount, c.currency)}`).join(", "));
@@ -34,13 +33,10 @@ function bars(c) {
   c.buckets.forEach((b, i) => {
     const bh = (Number(b.amount) / max) * (h - 24);
     const x = gap + i * (bw + gap);
-    const rect = document.createElementNS(SVG, "rect");
-    Object.entries({ x, y: h - bh, width: bw, height: Math.max(bh, 1), class: i === 0 ? "bar current" : "bar" }).forEach(([k, v]) => rect.setAttribute(k, v));
-    const label = document.createElementNS(SVG, "text");
-    Object.entries({ x: x + bw / 2, y: h + 18, "text-anchor": "middle", class: "axis" }).forEach(([k, v]) => label.setAttribute(k, v));
+    const rect = svgEl("rect", { x, y: h - bh, width: bw, height: Math.max(bh, 1), class: i === 0 ? "bar current" : "bar" });
+    const label = svgEl("text", { x: x + bw / 2, y: h + 18, "text-anchor": "middle", class: "axis" });
     label.textContent = b.label;
-    const value = document.createElementNS(SVG, "text");
-    Object.entries({ x: x + bw / 2, y: h - bh - 6, "text-anchor": "middle", class: "value" }).forEach(([k, v]) => value.setAttribute(k, v));
+    const value = svgEl("text", { x: x + bw / 2, y: h - bh - 6, "text-anchor": "middle", class: "value" });
     value.textContent = Number(b.amount) > 0 ? money(b.amount, c.currency) : "";
     svg.append(rect, label, value);
   });

@@ -2,10 +2,9 @@
 // owe, the notices sent, and a communication log of calls, emails and promises, with their contact
 // details. Everything is saved in the workspace.
 import { paymentRisk, normalizeInvoices } from "../pkg/overdue.js";
-import { el, field, money, date, table } from "./format.js";
+import { el, field, money, date, svgEl, table } from "./format.js";
 import { update } from "../store.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "Not enough payments yet for a trend" };
 const KINDS = [["call", "Phone call"], ["email", "Email"], ["letter", "Letter"], ["promise", "Promise to pay"], ["note", "Note"]];
 let selected = null;
@@ -15,7 +14,7 @@ function trendChart(r) {
   const pts = r.monthly.map((m, i) => ({ i, m: m.month, v: m.dbt }));
   const vals = pts.filter((p) => p.v !== null).map((p) => p.v);
   const w = 560, h = 160, pad = 30;
-  const svg = document.createElementNS(SVG, "svg");
+  const svg = svgEl("svg");
   svg.setAttribute("viewBox", `0 0 ${w} ${h + pad}`);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", `Days paid after the due date, month by month: ${pts.map((p) => `${p.m} ${p.v === null ? "no payments" : `${p.v} days`}`).join(", ")}`);
@@ -23,21 +22,18 @@ function trendChart(r) {
   const lo = Math.min(0, ...vals), hi = Math.max(1, ...vals);
   const x = (i) => pad + (i * (w - 2 * pad)) / Math.max(1, pts.length - 1);
   const y = (v) => h - ((v - lo) / (hi - lo)) * (h - 20);
-  const zero = document.createElementNS(SVG, "line");
-  Object.entries({ x1: pad, x2: w - pad, y1: y(0), y2: y(0), class: "zero" }).forEach(([k, v]) => zero.setAttribute(k, v));
+  const zero = svgEl("line", { x1: pad, x2: w - pad, y1: y(0), y2: y(0), class: "zero" });
   svg.append(zero);
-  const path = document.createElementNS(SVG, "polyline");
+  const path = svgEl("polyline");
   path.setAttribute("points", pts.filter((p) => p.v !== null).map((p) => `${x(p.i)},${y(p.v)}`).join(" "));
   path.setAttribute("class", "trend-line");
   svg.append(path);
   for (const p of pts) {
-    const label = document.createElementNS(SVG, "text");
-    Object.entries({ x: x(p.i), y: h + 18, "text-anchor": "middle", class: "axis" }).forEach(([k, v]) => label.setAttribute(k, v));
+    const label = svgEl("text", { x: x(p.i), y: h + 18, "text-anchor": "middle", class: "axis" });
     label.textContent = p.m.slice(5);
     svg.append(label);
     if (p.v === null) continue;
-    const dot = document.createElementNS(SVG, "circle");
-    Object.entries({ cx: x(p.i), cy: y(p.v), r: 4, class: "trend-dot" }).forEach(([k, v]) => dot.setAttribute(k, v));
+    const dot = svgEl("circle", { cx: x(p.i), cy: y(p.v), r: 4, class: "trend-dot" });
     svg.append(dot);
   }
   return svg;
@@ -76,7 +72,9 @@ export function render(root, { asOf, workspace }) {
   // Contact details, used by the notices.
   const details = (workspace.customers ?? []).find((c) => String(c.id) === selected) ?? {};
   const contact = el("form", { class: "calc", id: "c-contact" });
-  for (const [key, label, long] of [["contactName", "Contact person"], ["phone", "Phone"], ["address", "Postal address", true]]) {
+  /** @type {[string, string, boolean?][]} */
+  const fields = [["contactName", "Contact person"], ["phone", "Phone"], ["address", "Postal address", true]];
+  for (const [key, label, long] of fields) {
     const input = long ? el("textarea", { id: `c-${key}`, rows: "3" }) : el("input", { id: `c-${key}`, autocomplete: "off" });
     input.value = details[key] ?? "";
     input.addEventListener("change", () => update((w) => {

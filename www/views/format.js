@@ -35,6 +35,13 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+/** An SVG element with attributes (numbers written as they print). */
+export function svgEl(tag, attrs = {}) {
+  const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
 /** A labelled form field; `hint` is shown under the input. The input keeps an id it already has. */
 export function field(label, input, hint) {
   input.id ||= `f-${input.name}`;

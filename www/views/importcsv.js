@@ -104,7 +104,7 @@ export function importSection(ws) {
         state.mapping = { ...(state.mapping ?? {}), [fieldName]: sel.value === "" ? null : Number(sel.value) };
         run();
       });
-      grid.append(field(label + (r.missing.includes(fieldName) && fieldName !== "currency" ? " (needed)" : ""), sel));
+      grid.append(field(label + (r.missing.some((m) => m === fieldName) && fieldName !== "currency" ? " (needed)" : ""), sel));
     }
     const columnsMissing = r.missing.filter((m) => m !== "currency");
     const sample = r.sample.length ? [table("The first invoice rows of the file", r.columns.map((c) => [c]), r.sample)] : [];

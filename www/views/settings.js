@@ -6,6 +6,7 @@ import { update, replace, download, parseFile, emptyWorkspace, backups, backupTe
 import { CURRENCIES } from "./invoices.js";
 import { ladderSection } from "./ladder.js";
 
+/** @type {[string, string, boolean?][]} */
 const SENDER = [
   ["name", "Business name"], ["address", "Postal address", true], ["email", "Email"], ["phone", "Phone"], ["website", "Website"],
   ["bankDetails", "Bank details for payment", true], ["paymentLink", "Online payment link"], ["signatory", "Signed by"], ["logoText", "Letterhead line (instead of a logo)"],
