@@ -65,6 +65,7 @@ export const CALLS = [
   ["contract charges", "lateCharges", { ...GOOD, invoices: GOOD.invoices.slice(0, 3), regime: { kind: "contract", annualRate: "8", dayCount: "act/act", fixedFee: "25", graceDays: 3 } }],
   ["terms as text", "paymentTerms", "2/10 Net 30"],
   ["terms as object", "paymentTerms", { terms: "net 30 EOM" }],
+  ["an amount as typed in a German form", "parseAmount", { text: "1.250,50 €", currency: "EUR", decimalSeparator: "," }],
   ["early payment discount", "earlyPaymentDiscount", { terms: "2/10 net 30", issueDate: "2026-11-01", amount: "1000", currency: "USD", asOf: "2026-11-05" }],
   ["risk", "paymentRisk", { asOf: "2026-11-23", invoices: [0, 5, 10, 15, 20, 25, 30].map((d, i) => {
     const due = new Date(Date.UTC(2026, 3 + i, 1));
@@ -108,6 +109,7 @@ export const BAD_OTHER = [
   ["charges negative rate", "lateCharges", { ...GOOD, regime: { kind: "contract", annualRate: -1 } }, "invalid_value", "regime.annualRate"],
   ["charges with a negative fee", "lateCharges", { ...GOOD, regime: { kind: "contract", annualRate: 5, fixedFee: "-10" } }, "invalid_amount", "regime.fixedFee"],
   ["terms unreadable", "paymentTerms", "pay when you like", "invalid_terms", ""],
+  ["an amount that reads two ways", "parseAmount", { text: "1.250", currency: "EUR" }, "invalid_amount", "text"],
   ["discount bad terms", "earlyPaymentDiscount", { terms: "2/40 net 30", issueDate: "2026-11-01", amount: "1000", currency: "USD", asOf: "2026-11-05" }, "invalid_terms", "terms"],
   ["risk window 0", "paymentRisk", { ...GOOD, windowMonths: 0 }, "invalid_value", "windowMonths"],
   ["risk threshold out of range", "paymentRisk", { ...GOOD, thresholds: { recentVsPriorDays: -1 } }, "invalid_value", "thresholds.recentVsPriorDays"],

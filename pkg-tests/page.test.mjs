@@ -485,6 +485,51 @@ test("CSV import: an empty file, a header alone and a workbook each get a plain 
   await page.close();
 });
 
+test("amounts as people type them are read, never rescaled; an overpayment and an amount below what was paid are caught", async () => {
+  const page = await open("/#invoices");
+  await forget(page);
+  await page.click("#demo-clear");
+  const add = async (id, amount) => {
+    if (!(await page.isVisible("#i-amount"))) await page.click("#add-box summary");
+    await page.fill("#i-customer", "Quayside Studio");
+    await page.fill("#i-id", id);
+    await page.fill("#i-amount", amount);
+    await page.selectOption("#i-currency", "EUR");
+    await page.fill("#i-issue", "2026-09-01");
+    await page.fill("#i-due", "2026-10-01");
+    await page.click("#add-invoice button[type=submit]");
+  };
+  // The page's old reading dropped every comma: "12,50" was stored as 1,250.00 and "1.250,00" as 1.25.
+  await add("E-1", "12,50");
+  await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length === 1);
+  await add("E-2", "1.250,00");
+  await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length === 2);
+  await add("E-3", "1.250");
+  await page.waitForSelector("#add-invoice .error:not([hidden])");
+  assert.equal(await page.textContent("#add-invoice .error"), "\"1.250\" reads two ways: 1.25 or 1250. Write it with 2 decimals.");
+  let ws = JSON.parse(await stored(page));
+  assert.deepEqual(ws.invoices.map((i) => [i.id, i.amount]), [["E-1", "12.50"], ["E-2", "1250.00"]]);
+  // 5,000 paid on an invoice of 12.50 is asked about first.
+  await page.click("button[aria-label='Part paid… E-1']");
+  await page.fill("input[aria-label='Amount paid on E-1']", "5.000,00");
+  await page.click("form.inline button[type=submit]");
+  await page.waitForFunction(() => /more than the/.test(document.querySelector("form.inline .error")?.textContent ?? ""));
+  assert.match(await page.textContent("form.inline .error"), /^That is more than the €12\.50 still owed\. Press Save again to record €5,000\.00 anyway/);
+  assert.equal(JSON.parse(await stored(page)).invoices[0].payments, undefined, "nothing recorded yet");
+  await page.fill("input[aria-label='Amount paid on E-1']", "10,00");
+  await page.click("form.inline button[type=submit]");
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("overdue.workspace")).invoices[0].payments?.length === 1);
+  ws = JSON.parse(await stored(page));
+  assert.deepEqual(ws.invoices[0].payments.map((p) => p.amount), ["10.00"]);
+  // The amount cannot be edited below what was paid.
+  await page.click("button[aria-label='Edit… E-1']");
+  await page.fill("input[aria-label='Amount of E-1']", "9,99");
+  await page.click("form.inline button[type=submit]");
+  await page.waitForFunction(() => /cannot be less/.test(document.querySelector("form.inline .error")?.textContent ?? ""));
+  assert.equal(await page.textContent("form.inline .error"), "The amount cannot be less than the €10.00 already paid or credited on it.");
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

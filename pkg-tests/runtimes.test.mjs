@@ -64,6 +64,7 @@ function checkRecord(name, rec) {
   const u = c["CSV import from a UTF-16 ArrayBuffer"];
   assert.deepEqual([u.encoding, u.delimiter, u.invoices[0].customer.name, u.invoices[0].currency, u.invoices[0].amount], ["utf-16le", "\t", "Zoë Ltd", "GBP", "99.00"]);
   assert.equal(c["terms as text"].canonical, "2/10 net 30");
+  assert.deepEqual(c["an amount as typed in a German form"], { amount: "1250.50", currency: "EUR" });
   assert.equal(c["early payment discount"].annualCostSimple360, "36.73");
   const risk = c["risk"].customers[0];
   assert.deepEqual([risk.trend, risk.grade, risk.monthly.length], ["deteriorating", "C", 13], "a 12-month window from 24 Nov 2025 touches 13 calendar months");

@@ -4,7 +4,7 @@ import init, {
   normalizeInvoices, version, errorCodes, ageReceivables, ageReceivablesCsv, receivablesKpis, collectionWorklist,
   nextActions, previewLadder, type NextActions, type PlannedStage,
   importInvoicesCsv, type ImportInvoicesCsvResult,
-  renderNotice, validateTemplate, noticeTemplate, listTemplateVariables, type Notice, type TemplateCheck, type NoticeTemplateSource, type TemplateVariable, paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
+  renderNotice, validateTemplate, noticeTemplate, listTemplateVariables, type Notice, type TemplateCheck, type NoticeTemplateSource, type TemplateVariable, paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, parseAmount, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
   type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
 } from "overdue";
 
@@ -51,6 +51,7 @@ console.log(lastBalance);
 const charged: LateChargesReport = lateCharges({ asOf: "2026-11-23", invoices: [invoice], regime: { kind: "uk", referenceRate: "3.75" } });
 const why: string = charged.invoices[0].explanation;
 const net: number = paymentTerms("2/10 net 30").netDays + paymentTerms({ terms: "net 30" }).netDays;
+const typed: string = parseAmount({ text: "12,50", currency: "EUR", decimalSeparator: "," }).amount;
 const cost: string | null = earlyPaymentDiscount({ terms: "2/10 net 30", issueDate: "2026-11-01", amount: 1000, currency: "USD", asOf: "2026-11-05" }).annualCostSimple360;
 console.log(why, net, cost);
 const riskReport: RiskReport = paymentRisk({ asOf: "2026-11-23", invoices: [invoice], windowMonths: 6 });

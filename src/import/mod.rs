@@ -19,6 +19,7 @@
 pub mod bytes;
 mod layout;
 mod rows;
+pub mod typed;
 pub mod values;
 pub mod vocab;
 

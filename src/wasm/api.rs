@@ -346,6 +346,20 @@ pub fn import_invoices_csv(
     to_js(&crate::import::import_invoices_csv(&parsed).map_err(js_error)?)
 }
 
+/// An amount as a person types it ("12,50", "1.250,00", "1,250.00", "£12.50"), with the same rules
+/// as the CSV import: the locale's `decimalSeparator` first, the other when the text only reads that
+/// way, refused in words when it reads two ways in the currency (`1.250` euros: 1.25 or 1250).
+///
+/// # Errors
+/// `invalid_amount` at `text` (the message names the readings); `too_many_decimals`.
+#[wasm_bindgen(js_name = parseAmount, unchecked_return_type = "ParsedAmount")]
+pub fn parse_amount(
+    #[wasm_bindgen(unchecked_param_type = "ParseAmountInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: crate::import::typed::ParseAmountInput = from_js(&input)?;
+    to_js(&crate::import::typed::parse_amount(&input).map_err(js_error)?)
+}
+
 /// The default escalation ladder: courtesy −3 days, friendly +1, follow-up +14 (with a call), final
 /// notice +30 (never skipped), payment-plan offer +45, collection agency +60, letter before legal
 /// action +90 — to show, or to start a policy of one's own from.

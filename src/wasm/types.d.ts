@@ -904,6 +904,20 @@ export interface ImportInvoicesCsvResult {
   warnings: { code: "replacement_characters" | "undated_payments" | "partly_paid_unknown" | "balance_differs" | "total_mismatch"; message: string }[];
 }
 
+export interface ParseAmountInput {
+  /** As typed: "12,50", "1.250,00", "1,250.00", "£12.50". */
+  text: string;
+  currency: CurrencyCode;
+  /** The decimal separator of the user's locale, tried first; "." when absent. */
+  decimalSeparator?: "." | "," | null;
+}
+
+export interface ParsedAmount {
+  /** With exactly the currency's minor digits ("12.50", JPY "1250"). */
+  amount: Money;
+  currency: CurrencyCode;
+}
+
 /** An invoice as overdue writes it: every InvoiceInput field, amounts as decimal strings. */
 export interface ImportedInvoice extends InvoiceInput {
   amount: Money;

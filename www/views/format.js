@@ -6,6 +6,12 @@ export const locale = navigator.language || "en-GB";
 const moneyFormats = new Map();
 const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
 
+/** The decimal separator of the user's locale, tried first when an amount is typed. */
+export const decimalSeparator = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value === "," ? "," : ".";
+
+/** An example amount as this locale writes it, for placeholders ("1,250.00" / "1.250,00"). */
+export const amountExample = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1250);
+
 export function money(amount, currency) {
   let f = moneyFormats.get(currency);
   if (!f) moneyFormats.set(currency, (f = new Intl.NumberFormat(locale, { style: "currency", currency })));

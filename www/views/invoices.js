@@ -1,11 +1,24 @@
-import { normalizeInvoices } from "../pkg/overdue.js";
-import { el, money, date, field } from "./format.js";
+import { normalizeInvoices, parseAmount } from "../pkg/overdue.js";
+import { el, money, date, field, decimalSeparator, amountExample } from "./format.js";
 import { update } from "../store.js";
 import { importSection } from "./importcsv.js";
 
 const STATUS = { paid: "Paid", current: "Not yet due", overdue: "Overdue", credit: "Overpaid" };
 export const CURRENCIES = ["GBP", "EUR", "USD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "NZD", "JPY"];
 const FIELD_OF_PATH = { id: "i-id", customer: "i-customer", amount: "i-amount", currency: "i-currency", issueDate: "i-issue", dueDate: "i-due" };
+
+/** A typed amount as the module reads it ("12,50", "1.250,00", "£12.50"); throws in words, with `path`. */
+function typedAmount(text, currency, path) {
+  try {
+    return parseAmount({ text, currency, decimalSeparator }).amount;
+  } catch (e) {
+    throw Object.assign(new Error(e.message), { path });
+  }
+}
+
+// Amounts the module wrote carry exactly their currency's minor digits, so their digits compare as
+// whole numbers of minor units: exact, where adding floats is not.
+const units = (amount) => BigInt(String(amount).replace(".", ""));
 
 function input(name, attrs = {}) {
   return el("input", { name, id: `i-${name}`, ...attrs });
@@ -23,7 +36,7 @@ function addForm(ws, asOf) {
   const form = el("form", { class: "calc", id: "add-invoice", novalidate: "" },
     field("Customer", input("customer", { list: "customer-names", required: "", autocomplete: "off" }), "A new name adds a customer."),
     field("Invoice number", input("id", { required: "", autocomplete: "off" })),
-    field("Amount", input("amount", { inputmode: "decimal", required: "", placeholder: "1250.00" }), "Digits and a point, e.g. 1250.00"),
+    field("Amount", input("amount", { inputmode: "decimal", required: "", placeholder: amountExample }), `For example ${amountExample}`),
     field("Currency", currency),
     field("Issue date", issue),
     field("Due date", due),
@@ -35,10 +48,12 @@ function addForm(ws, asOf) {
     const known = customers.find((c) => c.name === name);
     const invoice = {
       id: String(f.get("id")).trim(), customer: known ?? { id: name, name }, currency: String(f.get("currency")),
-      amount: String(f.get("amount")).trim().replace(/,/g, ""), issueDate: String(f.get("issue")), dueDate: String(f.get("due")),
+      amount: String(f.get("amount")).trim(), issueDate: String(f.get("issue")), dueDate: String(f.get("due")),
     };
     for (const x of form.querySelectorAll("[aria-invalid]")) x.removeAttribute("aria-invalid");
     try {
+      if (!invoice.amount) throw Object.assign(new Error("Please give the amount."), { path: "invoices[0].amount" });
+      invoice.amount = typedAmount(invoice.amount, invoice.currency, "invoices[0].amount");
       if (!invoice.dueDate) throw Object.assign(new Error("Please give the due date."), { path: "invoices[0].dueDate" });
       if (ws.invoices.some((i) => String(i.id) === invoice.id)) throw Object.assign(new Error(`Invoice ${invoice.id} is already in your list.`), { path: "invoices[0].id" });
       normalizeInvoices({ asOf, invoices: [invoice] });
@@ -92,11 +107,18 @@ function paymentForm(inv, asOf, idx) {
   const day = el("input", { name: "date", type: "date", value: asOf, "aria-label": `Date paid on ${inv.id}` });
   const msg = el("span", { class: "error", role: "alert" });
   const form = el("form", { class: "inline" }, amount, day, el("button", { type: "submit", class: "small", text: "Save" }), msg);
+  let confirmed = null;
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const payment = { date: day.value, amount: amount.value.trim().replace(/,/g, "") };
     try {
+      const payment = { date: day.value, amount: typedAmount(amount.value.trim(), inv.currency, "amount") };
       normalizeInvoices({ asOf, invoices: [{ ...inv, payments: [...(inv.payments ?? []), payment] }] });
+      // More than is owed is a slip as often as an overpayment: asked once, then recorded.
+      if (units(payment.amount) > units(inv.outstanding) && confirmed !== payment.amount) {
+        confirmed = payment.amount;
+        msg.textContent = `That is more than the ${money(inv.outstanding, inv.currency)} still owed. Press Save again to record ${money(payment.amount, inv.currency)} anyway, or change the amount.`;
+        return;
+      }
       update((w) => { (w.invoices[idx(w)].payments ??= []).push(payment); });
     } catch (err) {
       msg.textContent = err.message;
@@ -117,9 +139,16 @@ function editForm(inv, asOf, idx) {
   const form = el("form", { class: "inline" }, name, amount, issue, due, el("button", { type: "submit", class: "small", text: "Save" }), msg);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const changes = { amount: amount.value.trim().replace(/,/g, ""), issueDate: issue.value, dueDate: due.value };
+    const changes = { amount: amount.value.trim(), issueDate: issue.value, dueDate: due.value };
     const customerName = name.value.trim();
     try {
+      changes.amount = typedAmount(changes.amount, inv.currency, "amount");
+      const settled = [...(inv.payments ?? []), ...(inv.credits ?? [])].reduce((s, p) => s + units(p.amount), 0n);
+      if (units(changes.amount) < settled) {
+        const minor = changes.amount.split(".")[1]?.length ?? 0;
+        const shown = minor ? `${settled / 10n ** BigInt(minor)}.${String(settled % 10n ** BigInt(minor)).padStart(minor, "0")}` : String(settled);
+        throw new Error(`The amount cannot be less than the ${money(shown, inv.currency)} already paid or credited on it.`);
+      }
       const { status, outstanding, daysPastDue, ...source } = inv;
       normalizeInvoices({ asOf, invoices: [{ ...source, ...changes, customer: { ...inv.customer, name: customerName } }] });
     } catch (err) {
