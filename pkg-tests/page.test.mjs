@@ -530,6 +530,47 @@ test("amounts as people type them are read, never rescaled; an overpayment and a
   await page.close();
 });
 
+test("every change can be undone: paid, delete, a workspace import, and older changes from the list", async () => {
+  const page = await open("/#invoices");
+  const inv = (id, amount) => ({ id, customer: { id: "q", name: "Quayside Studio" }, currency: "GBP", amount, issueDate: "2026-09-01", dueDate: "2026-10-01" });
+  const seed = { version: 1, invoices: [inv("U-1", "100.00"), inv("U-2", "200.00"), inv("U-3", "300.00")] };
+  await page.evaluate((w) => localStorage.setItem("overdue.workspace", w), JSON.stringify(seed));
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  const invoices = async () => JSON.parse(await stored(page)).invoices;
+  const before = await invoices();
+  const target = before.find((i) => !(i.payments ?? []).length);
+  // One click on Paid, then Undo: the payment is gone again.
+  await page.click(`button[aria-label='Paid ${target.id}']`);
+  await page.waitForSelector("#undo-bar");
+  assert.match(await page.textContent("#undo-bar"), new RegExp(`^Last change: marked ${target.id} as paid`));
+  assert.equal((await invoices()).find((i) => i.id === target.id).payments.length, 1);
+  await page.click("#undo");
+  await page.waitForFunction((id) => !(JSON.parse(localStorage.getItem("overdue.workspace")).invoices.find((i) => i.id === id).payments ?? []).length, target.id);
+  assert.deepEqual(await invoices(), before, "exactly as before");
+  // Delete two invoices, then take back both from the list.
+  for (const inv of before.slice(0, 2)) {
+    await page.click(`button[aria-label='Delete ${inv.id}']`);
+    await page.click(`button[aria-label='Yes, delete ${inv.id}']`);
+    await page.waitForFunction((id) => !JSON.parse(localStorage.getItem("overdue.workspace")).invoices.some((i) => i.id === id), inv.id);
+  }
+  assert.equal((await invoices()).length, before.length - 2);
+  await page.click("#undo-history >> xpath=..");
+  await page.click("#undo-history li:nth-child(2) button");
+  await page.waitForFunction((n) => JSON.parse(localStorage.getItem("overdue.workspace")).invoices.length === n, before.length);
+  assert.deepEqual(await invoices(), before);
+  // A workspace file of one invoice replaces the ledger; Undo brings the ledger back.
+  await page.click("#tab-data");
+  const one = { version: 1, invoices: [{ id: "X-1", customer: { id: "x", name: "X Ltd" }, currency: "GBP", amount: "10.00", issueDate: "2026-10-01", dueDate: "2026-10-31" }] };
+  await page.setInputFiles("#import-file", { name: "other.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(one)) });
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("overdue.workspace")).invoices.length === 1);
+  assert.match(await page.textContent("#undo-bar"), new RegExp(`^Last change: replaced your ${before.length} invoices with the 1 in other\\.json`));
+  await page.click("#undo");
+  await page.waitForFunction((n) => JSON.parse(localStorage.getItem("overdue.workspace")).invoices.length === n, before.length);
+  assert.deepEqual(await invoices(), before);
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

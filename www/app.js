@@ -1,6 +1,6 @@
 import init, { version } from "./pkg/overdue.js";
 import { today } from "./views/format.js";
-import { store, load, subscribe, watchOtherTabs, backupText, download, replace, emptyWorkspace, dismiss } from "./store.js";
+import { store, load, subscribe, watchOtherTabs, backupText, download, replace, emptyWorkspace, dismiss, changes, undo } from "./store.js";
 import { el } from "./views/format.js";
 import * as worklist from "./views/worklist.js";
 import * as aging from "./views/aging.js";
@@ -21,7 +21,7 @@ function banners() {
   const ws = store.workspace;
   if (ws?.demo) {
     const clear = el("button", { type: "button", id: "demo-clear", class: "small", text: "Start empty" });
-    clear.addEventListener("click", () => replace(emptyWorkspace(null)));
+    clear.addEventListener("click", () => replace(emptyWorkspace(null), "cleared the demo"));
     box.append(el("p", { class: "demo-note", id: "demo-note" }, "You are looking at a ", el("strong", { text: "demo ledger" }), " of made-up invoices. ", clear));
   }
   for (const n of store.notices) {
@@ -37,6 +37,22 @@ function banners() {
       p.append(x);
     }
     box.append(p);
+  }
+  // Every change can be taken back: the newest with one click, older ones from the list.
+  const done = changes();
+  if (done.length) {
+    const back = el("button", { type: "button", id: "undo", class: "small", text: "Undo" });
+    back.addEventListener("click", () => undo());
+    const bar = el("div", { class: "banner undo", id: "undo-bar", role: "status" }, `Last change: ${done[0]}. `, back);
+    if (done.length > 1) {
+      const list = el("ol", { id: "undo-history" }, ...done.map((label, i) => {
+        const b = el("button", { type: "button", class: "small", text: i === 0 ? "Undo" : `Undo back to here (${i + 1} changes)` });
+        b.addEventListener("click", () => { for (let k = 0; k <= i; k++) undo(); });
+        return el("li", {}, `${label[0].toUpperCase()}${label.slice(1)} `, b);
+      }));
+      bar.append(" ", el("details", {}, el("summary", { text: `All ${done.length} changes you can undo` }), list));
+    }
+    box.append(bar);
   }
 }
 

@@ -84,10 +84,41 @@ export function save() {
   }
 }
 
-/** Applies `change(workspace)` to a copy; saves and re-renders. A change that throws changes nothing. */
-export function update(change) {
-  const next = structuredClone(store.workspace);
+// What each change replaced, newest last, so any of the last 50 can be taken back. Each entry is
+// the workspace as it was (the copy `update` makes anyway), so a large ledger keeps fewer: at most
+// 100,000 invoices’ worth in all (ten changes of a 10,000-invoice ledger), and always the last change.
+const undoable = [];
+const UNDO_CHANGES = 50;
+const UNDO_INVOICES = 100_000;
+
+function keep(label, before) {
+  undoable.push({ label, before });
+  let held = undoable.reduce((n, u) => n + (u.before?.invoices?.length ?? 0), 0);
+  while (undoable.length > UNDO_CHANGES || (undoable.length > 1 && held > UNDO_INVOICES)) held -= undoable.shift().before?.invoices?.length ?? 0;
+}
+
+/** The changes that can be undone, newest first: their labels ("Marked INV-7 as paid"). */
+export function changes() {
+  return undoable.map((u) => u.label).reverse();
+}
+
+/** Takes back the newest change: the workspace as it was before it, saved. */
+export function undo() {
+  const last = undoable.pop();
+  if (!last) return;
+  store.workspace = last.before;
+  save();
+  note("info", `Undone: ${last.label}.`);
+  emit();
+}
+
+/** Applies `change(workspace)` to a copy; saves and re-renders; `label` names it for Undo. A change
+ * that throws changes nothing. */
+export function update(change, label = "the last change") {
+  const before = store.workspace;
+  const next = structuredClone(before);
   change(next);
+  keep(label, before);
   store.workspace = next;
   save();
   emit();
@@ -101,8 +132,9 @@ export function remember(change) {
   save();
 }
 
-/** Replaces the whole workspace (import, start empty). */
-export function replace(workspace) {
+/** Replaces the whole workspace (import, start empty); the one replaced can be undone. */
+export function replace(workspace, label = "replaced your data") {
+  keep(label, store.workspace);
   store.workspace = workspace;
   save();
   emit();
@@ -115,6 +147,8 @@ export function watchOtherTabs() {
     try {
       const loaded = loadWorkspace({ key: KEY });
       if (loaded.status === "ok" || loaded.status === "migrated" || loaded.status === "repaired") {
+        // What this tab could undo was before the other tab's change: taking it back would undo that too.
+        undoable.length = 0;
         store.workspace = loaded.workspace;
         note("info", "Updated with the changes made in another tab.");
         emit();

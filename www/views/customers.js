@@ -82,7 +82,7 @@ export function render(root, { asOf, workspace }) {
       let c = w.customers.find((x) => String(x.id) === selected);
       if (!c) w.customers.push((c = { id: person.id }));
       c[key] = input.value.trim() || null;
-    }));
+    }, `changed the ${label.toLowerCase()} of ${person.name}`));
     contact.append(field(label, input));
   }
   root.append(el("h3", { text: "Contact details" }), contact);
@@ -102,7 +102,7 @@ export function render(root, { asOf, workspace }) {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     if (!text.value.trim()) { text.setAttribute("aria-invalid", "true"); text.focus(); return; }
-    update((w) => { (w.log ??= []).push({ customerId: person.id, date: day.value || asOf, kind: kind.value, text: text.value.trim() }); });
+    update((w) => { (w.log ??= []).push({ customerId: person.id, date: day.value || asOf, kind: kind.value, text: text.value.trim() }); }, `added a note on ${person.name}`);
   });
   root.append(el("h3", { text: "Communication log" }), form, log.length
     ? el("ol", { class: "log", id: "c-log" }, ...log.map((e) => el("li", {}, el("strong", { text: `${date(e.date)} · ${KINDS.find((k) => k[0] === e.kind)?.[1] ?? e.kind}: ` }), e.text)))

@@ -169,7 +169,7 @@ export function importSection(ws) {
         if (n !== undefined) w.invoices[n] = { ...w.invoices[n], ...Object.fromEntries(FROM_FILE.map((k) => [k, inv[k]])) };
       }
       w.invoices.push(...added);
-    }));
+    }, `imported ${added.length} and updated ${changed.length} invoices from ${state.name || "the pasted rows"}`));
     out.append(go);
   };
 

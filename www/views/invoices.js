@@ -65,7 +65,7 @@ function addForm(ws, asOf) {
       if (bad) { bad.setAttribute("aria-invalid", "true"); bad.focus(); }
       return;
     }
-    update((w) => { w.invoices.push(invoice); });
+    update((w) => { w.invoices.push(invoice); }, `added invoice ${invoice.id}`);
   });
   return el("details", { class: "panel-box", id: "add-box" }, el("summary", { text: "Add an invoice" }), form);
 }
@@ -84,17 +84,17 @@ function actions(inv, asOf) {
     box.append(btn("Paid", "Mark as paid in full:", () => update((w) => {
       const i = w.invoices[idx(w)];
       (i.payments ??= []).push({ date: asOf, amount: inv.outstanding });
-    })));
+    }, `marked ${inv.id} as paid (${money(inv.outstanding, inv.currency)})`)));
     box.append(btn("Part paid…", "Record a part payment on", () => box.replaceChildren(paymentForm(inv, asOf, idx))));
     box.append(btn(inv.disputed ? "Undispute" : "Dispute", inv.disputed ? "Mark as no longer disputed:" : "Mark as disputed:", () => update((w) => {
       const i = w.invoices[idx(w)];
       i.disputed = !inv.disputed;
-    })));
+    }, `marked ${inv.id} as ${inv.disputed ? "no longer disputed" : "disputed"}`)));
     box.append(btn("Promise…", "Record a promise to pay for", () => box.replaceChildren(promiseForm(inv, asOf, idx))));
   }
   box.append(btn("Edit…", "Edit invoice", () => box.replaceChildren(editForm(inv, asOf, idx))));
   box.append(btn("Delete", "Delete invoice", () => {
-    const yes = btn("Yes, delete", "Confirm deleting", () => update((w) => { w.invoices.splice(idx(w), 1); }));
+    const yes = btn("Yes, delete", "Confirm deleting", () => update((w) => { w.invoices.splice(idx(w), 1); }, `deleted invoice ${inv.id}`));
     const no = btn("Keep it", "Keep invoice", () => box.replaceWith(actions(inv, asOf)));
     box.replaceChildren(el("span", { text: `Delete ${inv.id}? ` }), yes, no);
     yes.focus();
@@ -119,7 +119,7 @@ function paymentForm(inv, asOf, idx) {
         msg.textContent = `That is more than the ${money(inv.outstanding, inv.currency)} still owed. Press Save again to record ${money(payment.amount, inv.currency)} anyway, or change the amount.`;
         return;
       }
-      update((w) => { (w.invoices[idx(w)].payments ??= []).push(payment); });
+      update((w) => { (w.invoices[idx(w)].payments ??= []).push(payment); }, `recorded a payment of ${money(payment.amount, inv.currency)} on ${inv.id}`);
     } catch (err) {
       msg.textContent = err.message;
     }
@@ -160,7 +160,7 @@ function editForm(inv, asOf, idx) {
       Object.assign(i, changes);
       // A renamed customer is renamed on all of their invoices.
       for (const other of w.invoices) if (String(other.customer.id) === String(i.customer.id)) other.customer = { ...other.customer, name: customerName };
-    });
+    }, `edited invoice ${inv.id}`);
   });
   queueMicrotask(() => amount.focus());
   return form;
@@ -175,7 +175,7 @@ function promiseForm(inv, asOf, idx) {
       const i = w.invoices[idx(w)];
       i.promisedDate = day.value || null;
       (w.log ??= []).push({ customerId: i.customer.id, date: asOf, kind: "promise", text: `Promised to pay ${i.id} by ${day.value}.` });
-    });
+    }, `recorded a promise to pay ${inv.id}`);
   });
   queueMicrotask(() => day.focus());
   return form;

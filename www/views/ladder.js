@@ -23,7 +23,7 @@ export function ladderSection(workspace, asOf) {
       return;
     }
     msg.textContent = "";
-    update((w) => { (w.settings ??= {}).policy = policy; });
+    update((w) => { (w.settings ??= {}).policy = policy; }, "changed the reminder ladder");
   };
   const body = el("tbody");
   policy.forEach((stage, i) => {
@@ -47,7 +47,7 @@ export function ladderSection(workspace, asOf) {
   });
   const head = el("tr", {}, ...["Stage", "Days after due date", "Sent as", "Wording", "Never skipped"].map((h) => el("th", { scope: "col", text: h })));
   const reset = el("button", { type: "button", id: "ladder-reset", class: "small", text: "Back to the usual ladder" });
-  reset.addEventListener("click", () => update((w) => { (w.settings ??= {}).policy = null; }));
+  reset.addEventListener("click", () => update((w) => { (w.settings ??= {}).policy = null; }, "put back the standard reminder ladder"));
   return el("section", { id: "ladder" }, el("h3", { text: "Your reminder ladder" }),
     el("p", { class: "hint", text: "When each reminder is due, counted from the invoice's due date (a minus sign means before it). “Who to chase” and “Write a notice” follow it." }),
     el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Reminder ladder" }, el("table", {}, el("thead", {}, head), body)),

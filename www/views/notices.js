@@ -126,7 +126,7 @@ export function render(root, { asOf, workspace }) {
       update((w) => {
         (w.history ??= []).push({ customerId: g.customer.id, stageId: stage.value, date: asOf });
         (w.log ??= []).push({ customerId: g.customer.id, date: asOf, kind: channel.value === "phone" ? "call" : channel.value === "letter" ? "letter" : "email", text: `Sent: ${notice?.subject ?? stage.value}` });
-      });
+      }, `recorded a notice to ${g.customer.name} as sent`);
     }));
 
   root.append(

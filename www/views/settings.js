@@ -23,15 +23,15 @@ export function render(root, { asOf, workspace }) {
   for (const [key, label, long] of SENDER) {
     const input = long ? el("textarea", { id: `s-${key}`, name: key, rows: "3" }) : el("input", { id: `s-${key}`, name: key, autocomplete: "off" });
     input.value = workspace.sender?.[key] ?? "";
-    input.addEventListener("change", () => update((w) => { (w.sender ??= {})[key] = input.value.trim() || null; }));
+    input.addEventListener("change", () => update((w) => { (w.sender ??= {})[key] = input.value.trim() || null; }, `changed your ${label.toLowerCase()}`));
     form.append(field(label, input));
   }
   const currency = el("select", { id: "s-currency" }, ...CURRENCIES.map((c) => el("option", { value: c, text: c })));
   currency.value = workspace.settings?.currency ?? "GBP";
-  currency.addEventListener("change", () => update((w) => { (w.settings ??= {}).currency = currency.value; }));
+  currency.addEventListener("change", () => update((w) => { (w.settings ??= {}).currency = currency.value; }, `set the home currency to ${currency.value}`));
   const language = el("select", { id: "s-language" }, ...[["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"], ["nl", "Nederlands"]].map(([v, t]) => el("option", { value: v, text: t })));
   language.value = workspace.settings?.language ?? "en";
-  language.addEventListener("change", () => update((w) => { (w.settings ??= {}).language = language.value; }));
+  language.addEventListener("change", () => update((w) => { (w.settings ??= {}).language = language.value; }, "changed the notice language"));
   const buckets = el("input", { id: "s-buckets", inputmode: "numeric", value: (workspace.settings?.buckets ?? [30, 60, 90, 120]).join(", ") });
   const bucketMsg = el("small", { class: "error", role: "alert" });
   buckets.addEventListener("change", () => {
@@ -39,7 +39,7 @@ export function render(root, { asOf, workspace }) {
     try {
       ageReceivables({ asOf, invoices: [], buckets: days });
       bucketMsg.textContent = "";
-      update((w) => { (w.settings ??= {}).buckets = days; });
+      update((w) => { (w.settings ??= {}).buckets = days; }, "changed the ageing groups");
     } catch (e) {
       bucketMsg.textContent = e.message;
     }
@@ -63,8 +63,8 @@ export function render(root, { asOf, workspace }) {
     if (!f) return;
     try {
       const ws = parseFile(await f.text());
-      say(`Imported ${ws.invoices.length} invoices from ${f.name}.`);
-      replace(ws);
+      say(`Imported ${ws.invoices.length} invoices from ${f.name}. The data it replaced can be brought back with Undo at the top.`);
+      replace(ws, `replaced your ${workspace.invoices.length} invoices with the ${ws.invoices.length} in ${f.name}`);
     } catch (e) {
       say(`${f.name} could not be imported: ${e.message}${e.path ? ` (in ${e.path})` : ""} Nothing was changed.`);
     }
@@ -72,7 +72,7 @@ export function render(root, { asOf, workspace }) {
   const empty = el("button", { type: "button", id: "start-empty", text: workspace.demo ? "Clear the demo and start empty" : "Start empty" });
   empty.addEventListener("click", () => {
     const sure = el("button", { type: "button", id: "start-empty-yes", text: `Yes, remove all ${workspace.invoices.length} invoices` });
-    sure.addEventListener("click", () => replace(emptyWorkspace(workspace.demo ? null : workspace)));
+    sure.addEventListener("click", () => replace(emptyWorkspace(workspace.demo ? null : workspace), `removed all ${workspace.invoices.length} invoices`));
     empty.replaceWith(el("span", { text: "Export first if you may want them back. " }), sure);
     sure.focus();
   });
