@@ -3,7 +3,7 @@
 // screenshot to artifacts/www-demo.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "./lib/app.mjs";
 import { launch } from "./lib/browser.mjs";
@@ -95,4 +95,35 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
   }
   assert.deepEqual(problems, [], "no page errors, CSP violations or warnings");
   assert.deepEqual(foreign, [], "no request leaves the origin");
+});
+
+test("on a host that sends no headers, the page's own <meta> policy is the one in _headers, and it blocks injected script", async () => {
+  // The one place the policy is written is www/_headers; index.html carries it as a <meta>, less
+  // frame-ancestors, which a <meta> cannot carry (browsers ignore it there, with a console error).
+  const fromHeaders = /Content-Security-Policy: (.*)/.exec(readFileSync(join(root, "www/_headers"), "utf8"))[1];
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(readFileSync(join(root, "www/index.html"), "utf8"))[1];
+  assert.equal(meta, fromHeaders.split("; ").filter((d) => !d.startsWith("frame-ancestors")).join("; "));
+  const server = await serveSite("www-noheaders", { headers: false });
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+    const response = await page.goto(`${server.origin}/`);
+    assert.equal(response.headers()["content-security-policy"], undefined, "this server sends none");
+    await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+    assert.equal(await page.isVisible("#error"), false, "the module compiled under the <meta> policy");
+    const blocked = await page.evaluate(() => new Promise((done) => {
+      document.addEventListener("securitypolicyviolation", (e) => done(e.violatedDirective), { once: true });
+      const s = document.createElement("script");
+      s.textContent = "window.__injected = true";
+      document.head.append(s);
+      setTimeout(() => done(window.__injected ? "ran" : "no event"), 1000);
+    }));
+    assert.match(blocked, /^script-src/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+    server.close();
+  }
 });

@@ -2,6 +2,7 @@
 // application/wasm for streaming compilation), the page's Content-Security-Policy, no directory
 // listings, nothing outside the root. Usage: node scripts/serve.mjs [--root www] [--port 8080]
 import { createServer } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,16 +14,27 @@ const TYPES = {
   ".csv": "text/csv; charset=utf-8", ".webmanifest": "application/manifest+json",
 };
 
-// Scripts only from this origin; wasm compilation allowed; no inline script, no eval. Inline styles
-// are allowed for the notice preview: a notice is a whole HTML document with its own <style>, shown
-// in a sandboxed frame that inherits this policy (it never runs script).
-export const CSP = [
-  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "frame-src 'self'",
-  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
-].join("; ");
+/** The headers of www/_headers (the one place they are written, in the format Netlify and
+ * Cloudflare Pages read): name → value, for the `/*` rule. */
+export function siteHeaders(root = fileURLToPath(new URL("../www", import.meta.url))) {
+  const out = {};
+  let inRule = false;
+  for (const line of readFileSync(join(root, "_headers"), "utf8").split("\n")) {
+    if (line.startsWith("#") || !line.trim()) continue;
+    if (!/^\s/.test(line)) { inRule = line.trim() === "/*"; continue; }
+    const at = line.indexOf(":");
+    if (inRule && at > 0) out[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return out;
+}
+
+export const CSP = siteHeaders()["content-security-policy"];
 
 export function startServer({ root, port = 8080, host = "127.0.0.1", csp = true }) {
   const base = resolve(root);
+  // A copy of the page may lack _headers: then the ones next to this script's www/.
+  const headers = Object.entries(siteHeaders(existsSync(join(base, "_headers")) ? base : undefined))
+    .filter(([k]) => csp || k !== "content-security-policy");
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
@@ -38,9 +50,7 @@ export function startServer({ root, port = 8080, host = "127.0.0.1", csp = true 
         "content-type": TYPES[extname(path)] ?? "application/octet-stream",
         "content-length": body.length,
         "cache-control": "no-cache",
-        ...(csp ? { "content-security-policy": CSP } : {}),
-        "x-content-type-options": "nosniff",
-        "referrer-policy": "no-referrer",
+        ...Object.fromEntries(headers),
       });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch (e) {
