@@ -571,6 +571,17 @@ test("every change can be undone: paid, delete, a workspace import, and older ch
   await page.close();
 });
 
+test("an empty ledger says how to start, not that nobody is late", async () => {
+  const page = await open("/#chase");
+  await page.evaluate((w) => localStorage.setItem("overdue.workspace", w), JSON.stringify({ version: 1, invoices: [] }));
+  await page.reload();
+  await page.waitForSelector("#start");
+  assert.match(await page.textContent("#start"), /^There are no invoices here yet\. To start:Add an invoice by hand, or/);
+  await page.click("#start a[href='#invoices']");
+  await page.waitForSelector("#add-box");
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

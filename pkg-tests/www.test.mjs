@@ -31,6 +31,14 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
 
     // Home: who to chase. Northwind owes £4,200.00 at 74 days: the most urgent.
     assert.equal(await page.getAttribute("#tab-chase", "aria-selected"), "true");
+    // First what is owed, home currency first, summed by hand from www/demo.js: GBP 840 + (1,260.50 −
+    // 500) + 4,200 + 1,875 + 312.40 + 2,950 = 10,937.90, of which all but INV-2041 (due in 10 days)
+    // is overdue: 10,097.90; to chase: the bakery, the studio (INV-2019; 2027 is disputed) and the
+    // garage (INV-2002; 2038 is promised). EUR: 1,480 − 480 = 1,000.00, overdue, one café.
+    assert.deepEqual(await page.locator("#owed-summary li").allTextContents(), [
+      "£10,937.90 owed to you · £10,097.90 overdue · 3 customers to chase",
+      "€1,000.00 owed to you · €1,000.00 overdue · 1 customer to chase",
+    ]);
     const first = page.locator(".worklist > li").first();
     assert.equal(await first.locator("h3").textContent(), "Northwind Design Studio");
     assert.equal(await first.locator(".reason").textContent(), "£4,200.00 over 60 days, oldest 74 days; £1,875.00 more on hold");

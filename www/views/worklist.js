@@ -1,13 +1,35 @@
-import { collectionWorklist, paymentRisk } from "../pkg/overdue.js";
+import { ageReceivables, collectionWorklist, paymentRisk } from "../pkg/overdue.js";
 import { el, money, date, table } from "./format.js";
 
 const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "No trend yet" };
 
-export function render(root, { asOf, invoices }) {
+export function render(root, { asOf, invoices, workspace }) {
+  root.replaceChildren(el("h2", { text: "Who to chase today" }));
+  // An empty ledger: how to start, not "nobody is late".
+  if (!invoices.length) {
+    root.append(el("div", { class: "panel-box", id: "start" },
+      el("p", { text: "There are no invoices here yet. To start:" }),
+      el("ul", {},
+        el("li", {}, el("a", { href: "#invoices", text: "Add an invoice" }), " by hand, or"),
+        el("li", {}, el("a", { href: "#invoices", text: "import the invoices" }), " your accounting program exports (QuickBooks, Xero, FreshBooks, Zoho, DATEV… as CSV), or"),
+        el("li", {}, "bring back a copy you exported before, under ", el("a", { href: "#data", text: "Your details & data" }), ".")),
+      el("p", { class: "hint", text: "Everything stays in this browser." })));
+    return;
+  }
   const risk = paymentRisk({ asOf, invoices });
   const work = collectionWorklist({ asOf, invoices, risk });
-  root.replaceChildren(el("h2", { text: "Who to chase today" }),
-    el("p", { class: "hint", text: "Customers with overdue invoices, most urgent first: bigger and older debts, and customers who are paying later and later, come first. Disputed invoices and promises to pay are set aside." }));
+  // What is owed, per currency, the home currency first: the answer before the list.
+  const home = workspace?.settings?.currency ?? "GBP";
+  const summary = ageReceivables({ asOf, invoices, detail: "summary" }).currencies
+    .filter((c) => Number(c.totalOutstanding) > 0)
+    .sort((a, b) => (a.currency === home ? -1 : b.currency === home ? 1 : a.currency < b.currency ? -1 : 1));
+  const chase = work.items.filter((i) => i.status !== "onHold");
+  const held = work.items.length - chase.length;
+  root.append(el("ul", { class: "owed-summary", id: "owed-summary" }, ...summary.map((c) => {
+    const n = chase.filter((i) => i.currency === c.currency).length;
+    return el("li", { text: `${money(c.totalOutstanding, c.currency)} owed to you · ${money(c.overdueTotal, c.currency)} overdue · ${n} ${n === 1 ? "customer" : "customers"} to chase` });
+  })));
+  root.append(el("p", { class: "hint", text: `Most urgent first: bigger and older debts, and customers who are paying later and later, come first.${held ? ` ${held} ${held === 1 ? "customer is" : "customers are"} on hold (disputed, or promised to pay) and listed last.` : " Disputed invoices and promises to pay are set aside."}` }));
   const list = el("ol", { class: "worklist" });
   for (const item of work.items) {
     const r = risk.customers.find((c) => c.customerId === item.customerId && c.currency === item.currency);
@@ -24,6 +46,6 @@ export function render(root, { asOf, invoices }) {
         i.hold === "disputed" ? "Disputed" : i.hold === "promised" ? `Promised by ${date(i.promisedDate)}` : ""])));
     list.append(card);
   }
-  if (work.items.length === 0) list.append(el("li", { text: "Nobody is late. Well done." }));
+  if (work.items.length === 0) list.append(el("li", { text: "Nobody is late today: nothing to chase." }));
   root.append(list);
 }
