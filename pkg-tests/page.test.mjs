@@ -582,6 +582,35 @@ test("an empty ledger says how to start, not that nobody is late", async () => {
   await page.close();
 });
 
+test("late charges: a rate the tables do not have yet is asked for once, kept, and used for that date only", async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 850 });
+  page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  // On 1 March 2027 an invoice due 15 January 2027 is late under the UK Act, at 8 % over the Bank
+  // Rate of 31 December 2026, which the built-in table does not reach.
+  await page.clock.setFixedTime(new Date("2027-03-01T12:00:00"));
+  await page.goto(`${site.origin}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  const ws = { version: 1, settings: { regime: "uk" }, invoices: [{ id: "UK-1", customer: { id: "k", name: "Kestrel Ltd" }, currency: "GBP", amount: "1000.00", issueDate: "2026-12-16", dueDate: "2027-01-15" }] };
+  await page.evaluate((w) => localStorage.setItem("overdue.workspace", w), JSON.stringify(ws));
+  await page.goto(`${site.origin}/?uk#charges`);
+  await page.waitForSelector(".rate-question");
+  assert.match(await page.textContent(".rate-question"), /^One invoice needs the Bank of England Bank Rate in force on /);
+  await page.fill("#rate-boeBankRate-2026-12-31", "3,75");
+  await page.click(".rate-question button");
+  await page.waitForFunction(() => !document.querySelector(".rate-question"));
+  const kept = JSON.parse(await page.evaluate(() => localStorage.getItem("overdue.workspace"))).settings.referenceRates;
+  assert.deepEqual(kept, [{ table: "boeBankRate", from: "2026-12-31", rate: "3.75" }]);
+  // 45 days (16 January to 1 March) at 3.75 + 8 = 11.75 %: 1000 × 0.1175 × 45 / 365 = 14.486 → £14.49;
+  // a debt from £1,000 to under £10,000: £70 (s.5A(2)(b)).
+  const row = await page.locator("#panel tbody tr").first().locator("td").allTextContents();
+  assert.deepEqual([row[0], row[2], row[3], row[4], row[5]], ["UK-1", "45", "11.75%", "£14.49", "£70.00"]);
+  await page.reload();
+  await page.waitForSelector("#panel tbody tr");
+  assert.equal(await page.locator(".rate-question").count(), 0, "kept after a reload");
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

@@ -54,17 +54,14 @@ impl Table {
             Table::UsPromptPayment => "Prompt Payment Act interest rate",
         }
     }
-
-    /// The table's name in results (`unknownRates[].table`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Table::BoeBankRate => "boeBankRate",
-            Table::EcbMro => "ecbMainRefinancing",
-            Table::DeBasiszins => "deBasiszinssatz",
-            Table::UsPromptPayment => "usPromptPayment",
-        }
-    }
 }
+// The table's name in results (`unknownRates[].table`) and in a workspace's rates typed in.
+crate::decode_enum!(Table {
+    BoeBankRate = "boeBankRate",
+    EcbMro = "ecbMainRefinancing",
+    DeBasiszins = "deBasiszinssatz",
+    UsPromptPayment = "usPromptPayment",
+});
 
 /// A rate in force from a date, given by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -46,7 +46,27 @@ pub struct Settings {
     /// The escalation ladder; the default policy when absent.
     #[serde(default)]
     pub policy: Option<Vec<crate::ladder::Stage>>,
+    /// Reference rates the user typed in for dates the built-in tables do not reach yet, passed to
+    /// `lateCharges` as `referenceRates` for their table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reference_rates: Vec<TypedRate>,
 }
+
+/// A published rate the user looked up: in force from `from` (a reference date `lateCharges` asked
+/// for), percent a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TypedRate {
+    pub table: crate::rates::Table,
+    #[serde(with = "crate::date::ymd")]
+    pub from: chrono::NaiveDate,
+    #[serde(serialize_with = "crate::money::ser_amount")]
+    pub rate: crate::money::Amount,
+}
+crate::decode_struct!(TypedRate {
+    table: "table",
+    from: "from",
+    rate: "rate"
+});
 crate::decode_struct!(Settings {
     currency: "currency" = default,
     locale: "locale" = default,
@@ -55,6 +75,7 @@ crate::decode_struct!(Settings {
     regime: "regime" = default,
     contract_rate: "contractRate" = default,
     policy: "policy" = default,
+    reference_rates: "referenceRates" = default,
 });
 
 /// What the page knows about a customer beyond what invoices carry.
@@ -257,6 +278,15 @@ pub fn validate(ws: &Workspace) -> Result<()> {
     if let Some(policy) = &ws.settings.policy {
         crate::ladder::check_policy(policy).map_err(|e| e.within("settings.policy"))?;
     }
+    for (i, r) in ws.settings.reference_rates.iter().enumerate() {
+        if r.rate.0 < rust_decimal::Decimal::ZERO || r.rate.0 > rust_decimal::Decimal::ONE_HUNDRED {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("settings.referenceRates[{i}].rate"),
+                format!("{} is not a rate from 0 to 100 percent.", r.rate.0),
+            ));
+        }
+    }
     for (i, c) in ws.customers.iter().enumerate() {
         for (field, v) in [
             ("contactName", &c.contact_name),
@@ -322,6 +352,24 @@ mod tests {
         assert_eq!(p.migrated_from, None);
         let again = parse_workspace(&to_text(&p.workspace).unwrap()).unwrap();
         assert_eq!(again.workspace, p.workspace);
+    }
+
+    #[test]
+    fn typed_reference_rates_are_kept_and_checked() {
+        let with = V1.replace(
+            r#""sender":{"name":"Ada"}"#,
+            r#""sender":{"name":"Ada"},"settings":{"referenceRates":[{"table":"boeBankRate","from":"2026-12-31","rate":"3.75"}]}"#,
+        );
+        let p = parse_workspace(&with).unwrap();
+        let text = to_text(&p.workspace).unwrap();
+        assert!(
+            text.contains(r#""referenceRates":[{"table":"boeBankRate","from":"2026-12-31","rate":"3.75"}]"#),
+            "{text}"
+        );
+        let e = parse_workspace(&with.replace(r#""rate":"3.75""#, r#""rate":"375""#)).unwrap_err();
+        assert_eq!(e.path, "settings.referenceRates[0].rate");
+        let e = parse_workspace(&with.replace("boeBankRate", "libor")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidValue);
     }
 
     #[test]

@@ -51,6 +51,7 @@ fn enums_read_and_write_the_words_the_typescript_definitions_publish() {
     round_trip::<plan::Frequency>(&union(&ts, "export type PlanFrequency ="), "PlanFrequency");
     round_trip::<plan::Method>(&union(&ts, "export type PlanMethod ="), "PlanMethod");
     round_trip::<import::DateFormat>(&union(&ts, "export type CsvDateFormat ="), "CsvDateFormat");
+    round_trip::<overdue::rates::Table>(&union(&ts, "export type RateTable ="), "RateTable");
     round_trip::<import::Encoding>(&union(&ts, "export type CsvEncoding ="), "CsvEncoding");
     round_trip::<import::GroupRows>(&union(&ts, "export type CsvGroupRows ="), "CsvGroupRows");
     round_trip::<import::SkipReason>(&union(&ts, "export type CsvSkipReason ="), "CsvSkipReason");

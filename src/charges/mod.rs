@@ -909,7 +909,7 @@ fn unpriced(
         problem: Some(Box::new(ChargeProblem {
             code: ErrorCode::RateUnknown.as_str(),
             message: m.message,
-            table: Some(m.table.id()),
+            table: Some(m.table.word()),
             reference_date: Some(m.date),
         })),
     }

@@ -362,6 +362,9 @@ export interface PaymentPlan {
   effectiveAnnualRate: string;
 }
 
+/** A built-in table of published rates. */
+export type RateTable = "boeBankRate" | "ecbMainRefinancing" | "deBasiszinssatz" | "usPromptPayment";
+
 export type RegimeKind = "contract" | "uk" | "eu" | "de" | "fr" | "es" | "nl" | "ie" | "it" | "us-prompt-payment";
 
 /** A reference rate in force from a date, percent a year: rows you give replace the built-in table from the first one on. */
@@ -499,7 +502,7 @@ export interface LateChargesReport {
   customers: (ChargeTotals & { customerId: string; name: string; currency: CurrencyCode; open: StatusTotals; paidLate: StatusTotals })[];
   currencies: (ChargeTotals & { currency: CurrencyCode; open: StatusTotals; paidLate: StatusTotals; fixedSums: { amount: Money; currency: CurrencyCode }[]; unpriced: number })[];
   /** reference rates the report needed and did not have; give them as regime.referenceRates */
-  unknownRates: { table: "boeBankRate" | "ecbMainRefinancing" | "deBasiszinssatz" | "usPromptPayment"; referenceDate: DateString; invoices: number }[];
+  unknownRates: { table: RateTable; referenceDate: DateString; invoices: number }[];
 }
 
 export interface PaymentTerms {
@@ -938,6 +941,9 @@ export interface WorkspaceSettings {
   contractRate?: string | null;
   /** The escalation ladder; the default policy when absent. */
   policy?: Stage[] | null;
+  /** Rates the user looked up for dates the built-in tables do not reach yet (percent a year, in
+   * force from `from`); the page passes them to lateCharges as `referenceRates`. */
+  referenceRates?: { table: RateTable; from: DateString; rate: string }[] | null;
 }
 
 export interface CustomerDetails {

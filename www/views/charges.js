@@ -1,6 +1,14 @@
 import { lateCharges } from "../pkg/overdue.js";
-import { el, field, money, table } from "./format.js";
-import { remember } from "../store.js";
+import { el, field, money, date, table } from "./format.js";
+import { remember, update as change } from "../store.js";
+
+// Where each published rate can be looked up, for the question asked when the tables stop short.
+const TABLES = {
+  boeBankRate: ["the Bank of England Bank Rate", "bankofengland.co.uk, “Bank Rate history”"],
+  ecbMainRefinancing: ["the ECB main refinancing rate", "ecb.europa.eu, “Key ECB interest rates”"],
+  deBasiszinssatz: ["the Basiszinssatz", "bundesbank.de, “Basiszinssatz”"],
+  usPromptPayment: ["the Prompt Payment interest rate", "fiscal.treasury.gov, “Prompt Payment: interest rate”"],
+};
 
 const REGIMES = {
   contract: { label: "Rate agreed in the contract" },
@@ -28,7 +36,7 @@ export function render(root, { asOf, invoices, workspace }) {
     field("Interest rate, % a year (contract)", rate),
     field("Grace days (contract)", grace),
     field("Late fee per invoice (contract)", fee, "Optional"),
-    field("Reference rate, % (statutory)", reference, "Leave empty to use the built-in Bank of England, ECB or German base rate; needed for dates the tables do not cover yet."));
+    field("One reference rate for every invoice, % (statutory)", reference, "Leave empty: each invoice then gets the rate in force on its own reference date, from the built-in tables or the rates you enter below."));
   const out = el("div", { "aria-live": "polite" });
   const contractOnly = [rate, grace, fee].map((i) => i.parentElement);
   const update = () => {
@@ -38,9 +46,32 @@ export function render(root, { asOf, invoices, workspace }) {
     if (kind.value === "contract") Object.assign(regime, { annualRate: rate.value.trim() || "0", graceDays: Number(grace.value) || 0, ...(fee.value.trim() ? { fixedFee: fee.value.trim() } : {}) });
     else if (reference.value.trim()) Object.assign(regime, kind.value === "de" ? { baseRate: reference.value.trim() } : { referenceRate: reference.value.trim() });
     try {
-      const rep = lateCharges({ asOf, invoices, regime });
+      let rep = lateCharges({ asOf, invoices, regime });
+      // Rates the user entered for dates the tables do not reach, for the table this regime uses.
+      const typed = workspace?.settings?.referenceRates ?? [];
+      const tables = new Set(rep.unknownRates.map((u) => u.table));
+      const given = typed.filter((r) => tables.has(r.table)).map(({ from, rate: r }) => ({ from, rate: r })).sort((a, b) => (a.from < b.from ? -1 : 1));
+      if (given.length && !regime.referenceRate && !regime.baseRate) rep = lateCharges({ asOf, invoices, regime: { ...regime, referenceRates: given } });
       const rows = rep.invoices.map((i) => [i.id, i.status === "paidLate" ? "Paid late" : "Open", String(i.daysLate), i.problem ? "—" : `${i.rate}%`, money(i.interest, i.currency), i.fixedSum ? money(i.fixedSum.amount, i.fixedSum.currency) : money(i.compensation, i.currency), money(i.fees, i.currency), money(i.totalClaim, i.currency)]);
-      const missing = rep.unknownRates.map((u) => el("p", { class: "error", role: "alert", text: `${u.invoices === 1 ? "One invoice needs" : `${u.invoices} invoices need`} the reference rate in force on ${u.referenceDate}, which overdue's table does not have yet: type it above to charge ${u.invoices === 1 ? "it" : "them"}. The others are charged.` }));
+      // One question per rate and date still unknown; the answer is kept in the workspace.
+      const missing = rep.unknownRates.map((u) => {
+        const [what, where] = TABLES[u.table] ?? [u.table, ""];
+        const id = `rate-${u.table}-${u.referenceDate}`;
+        const box = el("input", { id, inputmode: "decimal", size: "6", "aria-describedby": `${id}-why` });
+        const msg = el("span", { class: "error", role: "alert" });
+        const save = el("button", { type: "button", class: "small", text: "Use this rate" });
+        save.addEventListener("click", () => {
+          const text = box.value.trim().replace(",", ".");
+          if (!/^\d{1,2}(\.\d{1,4})?$/.test(text)) { msg.textContent = "Type the rate in percent, for example 3.75."; return; }
+          change((w) => {
+            const s = (w.settings ??= {});
+            s.referenceRates = [...(s.referenceRates ?? []).filter((r) => !(r.table === u.table && r.from === u.referenceDate)), { table: u.table, from: u.referenceDate, rate: text }];
+          }, `entered ${what} on ${date(u.referenceDate)}: ${text}%`);
+        });
+        return el("div", { class: "banner warn rate-question" },
+          el("p", { id: `${id}-why`, text: `${u.invoices === 1 ? "One invoice needs" : `${u.invoices} invoices need`} ${what} in force on ${date(u.referenceDate)}, which overdue's table does not have yet. Look it up (${where}) and enter it to charge ${u.invoices === 1 ? "it" : "them"}; the others are charged meanwhile.` }),
+          el("label", { for: id, text: "Rate, % a year " }), box, " ", save, " ", msg);
+      });
       out.replaceChildren(
         ...missing,
         ...rep.currencies.map((c) => el("p", { class: "total", text: `${c.currency}: ${money(c.claimable, c.currency)} in charges you may claim (${money(c.paidLate.claimable, c.currency)} of it on invoices already paid late), on ${money(c.outstanding, c.currency)} still unpaid — ${money(c.totalClaim, c.currency)} in all.` })),
