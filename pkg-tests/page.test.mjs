@@ -611,6 +611,28 @@ test("late charges: a rate the tables do not have yet is asked for once, kept, a
   await page.close();
 });
 
+test("a broken promise to pay is flagged, and a promise for a past day is refused", async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 850 });
+  page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  await page.clock.setFixedTime(new Date("2026-11-23T12:00:00"));
+  await page.goto(`${site.origin}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  // Promised for 20 November, unpaid on the 23rd.
+  const ws = { version: 1, invoices: [{ id: "P-1", customer: { id: "p", name: "Patel Garage" }, currency: "GBP", amount: "500.00", issueDate: "2026-09-01", dueDate: "2026-10-01", promisedDate: "2026-11-20" }] };
+  await page.evaluate((w) => localStorage.setItem("overdue.workspace", w), JSON.stringify(ws));
+  await page.goto(`${site.origin}/?promise#chase`);
+  await page.waitForSelector(".broken-promise");
+  assert.match(await page.textContent(".broken-promise"), /^Broke a promise to pay: P-1 by /);
+  await page.goto(`${site.origin}/?promise#invoices`);
+  await page.click("button[aria-label='Promise… P-1']");
+  await page.fill("input[aria-label='Promised payment date for P-1']", "2026-11-01");
+  await page.click("form.inline button[type=submit]");
+  await page.waitForFunction(() => /is for today/.test(document.querySelector("form.inline .error")?.textContent ?? ""));
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem("overdue.workspace"))).invoices[0].promisedDate, "2026-11-20", "unchanged");
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

@@ -167,10 +167,14 @@ function editForm(inv, asOf, idx) {
 }
 
 function promiseForm(inv, asOf, idx) {
-  const day = el("input", { name: "promised", type: "date", value: inv.promisedDate ?? asOf, "aria-label": `Promised payment date for ${inv.id}` });
-  const form = el("form", { class: "inline" }, day, el("button", { type: "submit", class: "small", text: "Save" }));
+  const day = el("input", { name: "promised", type: "date", min: asOf, value: inv.promisedDate && inv.promisedDate >= asOf ? inv.promisedDate : asOf, "aria-label": `Promised payment date for ${inv.id}` });
+  const msg = el("span", { class: "error", role: "alert" });
+  // Checked here rather than by the browser, so the reason is said in words.
+  const form = el("form", { class: "inline", novalidate: "" }, day, el("button", { type: "submit", class: "small", text: "Save" }), msg);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    // A promise is for today or later; one for a past day would hold the invoice for nothing.
+    if (day.value && day.value < asOf) { msg.textContent = `A promise to pay is for today (${date(asOf)}) or a later day.`; return; }
     update((w) => {
       const i = w.invoices[idx(w)];
       i.promisedDate = day.value || null;

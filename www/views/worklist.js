@@ -41,9 +41,12 @@ export function render(root, { asOf, invoices, workspace }) {
     if (r && r.score !== null) {
       card.append(el("p", { class: "risk", text: `Payment score ${r.score} (grade ${r.grade}) · ${TREND[r.trend]}. ${r.explanation}` }));
     }
+    // A promise whose day has passed unpaid is worth saying out loud when chasing.
+    const broken = item.invoices.filter((i) => !i.hold && i.promisedDate && i.promisedDate < asOf);
+    if (broken.length) card.append(el("p", { class: "broken-promise", text: `Broke a promise to pay: ${broken.map((i) => `${i.id} by ${date(i.promisedDate)}`).join(", ")}.` }));
     card.append(table(`Overdue invoices of ${item.name}`, [["Invoice"], ["Due"], ["Still owed", "num"], ["Days late", "num"], ["Note"]],
       item.invoices.map((i) => [i.id, date(i.dueDate), money(i.outstanding, item.currency), String(i.daysPastDue),
-        i.hold === "disputed" ? "Disputed" : i.hold === "promised" ? `Promised by ${date(i.promisedDate)}` : ""])));
+        i.hold === "disputed" ? "Disputed" : i.hold === "promised" ? `Promised by ${date(i.promisedDate)}` : broken.includes(i) ? `Promise of ${date(i.promisedDate)} broken` : ""])));
     list.append(card);
   }
   if (work.items.length === 0) list.append(el("li", { text: "Nobody is late today: nothing to chase." }));
