@@ -1,18 +1,14 @@
 // Screenshots of the import preview with real export layouts (the fixtures of tests/import_exports.rs),
 // at desktop and phone width, on the demo workspace and on a 10,000-invoice one, and how long the
 // preview takes: `node bench/look-import.mjs` (writes artifacts/look-import-*.png).
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { invoices as generate } from "./data.mjs";
 import { prepareApp } from "../pkg-tests/lib/app.mjs";
 import { launch } from "../pkg-tests/lib/browser.mjs";
 import { serveSite } from "../pkg-tests/lib/site.mjs";
+import { importFixture } from "../pkg-tests/lib/fixtures.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
-const fixture = (name) => {
-  const all = readFileSync(join(root, "tests/fixtures/import", name));
-  return all.subarray(all.indexOf("\n---\n") + 5);
-};
 prepareApp();
 const site = await serveSite("www-look");
 const browser = await launch();
@@ -34,7 +30,7 @@ try {
       await page.waitForSelector("#import-box summary");
       await page.click("#import-box summary");
       const t = Date.now();
-      await page.setInputFiles("#csv-file", { name: file.replace(".txt", ".csv"), mimeType: "text/csv", buffer: fixture(file) });
+      await page.setInputFiles("#csv-file", { name: file.replace(".txt", ".csv"), mimeType: "text/csv", buffer: importFixture(file) });
       await page.waitForSelector("#csv-summary");
       const ms = Date.now() - t;
       await page.locator("#import-box").screenshot({ path: join(root, `artifacts/look-import-${label}-${name}.png`) });

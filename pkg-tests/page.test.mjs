@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { root } from "./lib/app.mjs";
 import { launch } from "./lib/browser.mjs";
 import { serveSite } from "./lib/site.mjs";
+import { importFixture } from "./lib/fixtures.mjs";
 
 const KEY = "overdue.workspace";
 const EVIL = "<img src=x onerror=alert(1)>";
@@ -412,18 +413,13 @@ test("the reminder ladder can be changed, is checked, and the notice page follow
   await page.close();
 });
 
-// The file of a fixture of tests/import_exports.rs: everything after its comment and "---" line.
-const fixture = (name) => {
-  const all = readFileSync(join(root, "tests/fixtures/import", name));
-  return all.subarray(all.indexOf("\n---\n") + 5);
-};
 
 test("CSV import of a QuickBooks report: title rows and customer groups read, the dollar asked, the payment not imported", async () => {
   const page = await open("/#invoices");
   await forget(page);
   await page.click("#demo-clear");
   await page.click("#import-box summary");
-  await page.setInputFiles("#csv-file", { name: "anata LLC_Open Invoices.csv", mimeType: "text/csv", buffer: fixture("qbo-us-open-invoices.txt") });
+  await page.setInputFiles("#csv-file", { name: "anata LLC_Open Invoices.csv", mimeType: "text/csv", buffer: importFixture("qbo-us-open-invoices.txt") });
   await page.waitForSelector("#csv-summary");
   assert.match(await page.textContent("#csv-summary"), /column names on line 5/);
   assert.equal(await page.locator("#csv-import").count(), 0, "nothing to import before the dollar is chosen");
@@ -444,7 +440,7 @@ test("CSV import again: the same export later updates what changed and adds what
   await forget(page);
   await page.click("#demo-clear");
   await page.click("#import-box summary");
-  const first = fixture("freshbooks-invoice-details.txt");
+  const first = importFixture("freshbooks-invoice-details.txt");
   await page.setInputFiles("#csv-file", { name: "invoice_details.csv", mimeType: "text/csv", buffer: first });
   await page.waitForSelector("#csv-import");
   assert.equal(await page.textContent("#csv-import"), "Import 5 invoices");

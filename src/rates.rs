@@ -63,14 +63,21 @@ crate::decode_enum!(Table {
     UsPromptPayment = "usPromptPayment",
 });
 
-/// A rate in force from a date, given by the caller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A rate in force from a date, given by the caller. With a `table`, the row is for that table
+/// only, and a regime using another table passes over it: a workspace keeps the rates typed in for
+/// every table in one list, given whole to whichever regime is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct RateRow {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<Table>,
+    #[serde(with = "crate::date::ymd")]
     pub from: NaiveDate,
     /// Percent a year.
+    #[serde(serialize_with = "crate::money::ser_amount")]
     pub rate: Amount,
 }
 crate::decode_struct!(RateRow {
+    table: "table" = default,
     from: "from",
     rate: "rate"
 });
@@ -156,6 +163,8 @@ impl Rates<'_> {
 /// # Errors
 /// `invalid_value` or `invalid_date_order` at `path[i]`.
 pub fn check_rows(rows: &[RateRow], path: &str) -> Result<()> {
+    // Oldest first within each table (a row without one is for the regime's own table).
+    let mut last: Vec<(Option<Table>, NaiveDate)> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         if r.rate.0 < Decimal::ZERO || r.rate.0 > Decimal::ONE_HUNDRED {
             return Err(Error::new(
@@ -164,12 +173,16 @@ pub fn check_rows(rows: &[RateRow], path: &str) -> Result<()> {
                 "A reference rate is from 0 to 100 percent.",
             ));
         }
-        if i > 0 && rows[i - 1].from >= r.from {
-            return Err(Error::new(
-                ErrorCode::InvalidDateOrder,
-                format!("{path}[{i}].from"),
-                "Reference rates are listed oldest first, one per date.",
-            ));
+        match last.iter_mut().find(|(t, _)| *t == r.table) {
+            Some((_, from)) if *from >= r.from => {
+                return Err(Error::new(
+                    ErrorCode::InvalidDateOrder,
+                    format!("{path}[{i}].from"),
+                    "Reference rates are listed oldest first, one per date.",
+                ))
+            }
+            Some((_, from)) => *from = r.from,
+            None => last.push((r.table, r.from)),
         }
     }
     Ok(())
@@ -291,10 +304,12 @@ mod tests {
     fn a_callers_rows_replace_the_table_from_their_first_date() {
         let given = [
             RateRow {
+                table: None,
                 from: d("2026-11-05"),
                 rate: Amount(Decimal::new(35, 1)),
             },
             RateRow {
+                table: None,
                 from: d("2026-12-17"),
                 rate: Amount(Decimal::new(325, 2)),
             },

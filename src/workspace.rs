@@ -46,27 +46,12 @@ pub struct Settings {
     /// The escalation ladder; the default policy when absent.
     #[serde(default)]
     pub policy: Option<Vec<crate::ladder::Stage>>,
-    /// Reference rates the user typed in for dates the built-in tables do not reach yet, passed to
-    /// `lateCharges` as `referenceRates` for their table.
+    /// Reference rates the user typed in for dates the built-in tables do not reach yet, each with
+    /// its table; passed whole to `lateCharges` as `referenceRates`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub reference_rates: Vec<TypedRate>,
+    pub reference_rates: Vec<crate::rates::RateRow>,
 }
 
-/// A published rate the user looked up: in force from `from` (a reference date `lateCharges` asked
-/// for), percent a year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TypedRate {
-    pub table: crate::rates::Table,
-    #[serde(with = "crate::date::ymd")]
-    pub from: chrono::NaiveDate,
-    #[serde(serialize_with = "crate::money::ser_amount")]
-    pub rate: crate::money::Amount,
-}
-crate::decode_struct!(TypedRate {
-    table: "table",
-    from: "from",
-    rate: "rate"
-});
 crate::decode_struct!(Settings {
     currency: "currency" = default,
     locale: "locale" = default,
@@ -278,15 +263,7 @@ pub fn validate(ws: &Workspace) -> Result<()> {
     if let Some(policy) = &ws.settings.policy {
         crate::ladder::check_policy(policy).map_err(|e| e.within("settings.policy"))?;
     }
-    for (i, r) in ws.settings.reference_rates.iter().enumerate() {
-        if r.rate.0 < rust_decimal::Decimal::ZERO || r.rate.0 > rust_decimal::Decimal::ONE_HUNDRED {
-            return Err(Error::new(
-                ErrorCode::InvalidValue,
-                format!("settings.referenceRates[{i}].rate"),
-                format!("{} is not a rate from 0 to 100 percent.", r.rate.0),
-            ));
-        }
-    }
+    crate::rates::check_rows(&ws.settings.reference_rates, "settings.referenceRates")?;
     for (i, c) in ws.customers.iter().enumerate() {
         for (field, v) in [
             ("contactName", &c.contact_name),

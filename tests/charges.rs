@@ -297,6 +297,36 @@ fn uk_applies_to_debts_in_any_currency() {
 // ---- The day-count rule and part payments ----
 
 #[test]
+fn rows_named_for_another_table_are_passed_over() {
+    // A workspace keeps the rates typed in for every table in one list. The UK regime reads only the
+    // Bank Rate rows: £1,000 at 12 % (Bank Rate 4.00 on 30 June 2002 + 8) for 30 days = 9.86, as in
+    // danielssilverman.co.uk's example, whatever an ECB row says.
+    let invoice = inv("A", "c", "GBP", "1000.00", "2002-08-10", "2002-09-01");
+    let rows = json!([
+        { "table": "boeBankRate", "from": "2002-06-01", "rate": "4.00" },
+        { "table": "ecbMainRefinancing", "from": "2002-06-15", "rate": "50" },
+    ]);
+    let i = one(
+        "2002-10-01",
+        invoice.clone(),
+        json!({ "kind": "uk", "referenceRates": rows }),
+    );
+    assert_eq!((s(i.rate), s(i.totals.interest)), ("12".into(), "9.86".into()));
+    // Out of order within one table is still refused; across tables it is not an order.
+    let e = charges(
+        "2002-10-01",
+        json!([invoice]),
+        json!({ "kind": "uk", "referenceRates": [
+            { "table": "boeBankRate", "from": "2002-06-01", "rate": "4" },
+            { "table": "ecbMainRefinancing", "from": "2002-01-01", "rate": "3" },
+            { "table": "boeBankRate", "from": "2002-05-01", "rate": "4" },
+        ] }),
+    )
+    .unwrap_err();
+    assert_eq!(e.path, "regime.referenceRates[2].from");
+}
+
+#[test]
 fn a_payment_counts_its_own_day_at_the_balance_before_it() {
     // 1,000 due 1 January, 500 paid 31 January: 30 days at 1,000 (2–31 January, as if unpaid with
     // asOf 31 January), then 500 from 1 February. At 10 % a year on act/365 to 2 March:

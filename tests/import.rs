@@ -495,3 +495,13 @@ fn a_total_that_is_not_the_sum_of_its_rows_is_pointed_out() {
     let r = import(json!({ "text": text.replace("five hundred", "500.00"), "currency": "GBP" }));
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
+
+#[test]
+fn skip_counts_are_indexed_by_the_reasons_own_order() {
+    // ReasonCounts indexes by `reason as usize`: that is the reason's place in ALL only while the
+    // enum and its word list are written in the same order.
+    use overdue::import::SkipReason;
+    for (i, r) in SkipReason::ALL.iter().enumerate() {
+        assert_eq!(*r as usize, i, "{}", r.word());
+    }
+}

@@ -270,6 +270,11 @@ pub(crate) fn law(r: &Regime) -> Result<Law> {
             "The Prompt Payment Act counts a 360-day year (5 CFR 1315.10): leave out dayCount or give act/360.",
         ));
     }
+    // Rows named for another table are another regime's.
+    let given_rows = given_rows
+        .into_iter()
+        .filter(|row| row.table.map_or(true, |t| Some(t) == table))
+        .collect();
     Ok(Law {
         kind: r.kind,
         table,

@@ -214,6 +214,10 @@ macro_rules! decode_enum {
             }
         }
         impl $ty {
+            /// Every value, in the order of the list.
+            #[allow(dead_code)]
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
+
             /// This value's word on the wire.
             pub fn word(self) -> &'static str {
                 match self {

@@ -159,19 +159,6 @@ crate::decode_enum!(SkipReason {
     Other = "other",
 });
 
-const SKIP_REASONS: [SkipReason; 10] = [
-    SkipReason::Title,
-    SkipReason::Group,
-    SkipReason::Total,
-    SkipReason::Note,
-    SkipReason::Draft,
-    SkipReason::Void,
-    SkipReason::Deleted,
-    SkipReason::Credit,
-    SkipReason::Payment,
-    SkipReason::Other,
-];
-
 /// A row, or a document, that was read and deliberately not imported.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -258,18 +245,17 @@ pub struct ImportResult {
     pub warnings: Vec<Warning>,
 }
 
-/// Skip reason → how many, written as a JSON object of the reasons that occur.
+/// Skip reason → how many, written as a JSON object of the reasons that occur; indexed by the
+/// reason's place in [`SkipReason::ALL`].
 #[derive(Debug, Clone, Default)]
-pub struct ReasonCounts(pub [usize; 10]);
+pub struct ReasonCounts(pub [usize; SkipReason::ALL.len()]);
 
 impl ReasonCounts {
     pub fn get(&self, r: SkipReason) -> usize {
-        self.0[SKIP_REASONS.iter().position(|x| *x == r).unwrap_or(0)]
+        self.0[r as usize]
     }
     fn add(&mut self, r: SkipReason) {
-        if let Some(i) = SKIP_REASONS.iter().position(|x| *x == r) {
-            self.0[i] += 1;
-        }
+        self.0[r as usize] += 1;
     }
 }
 
@@ -277,7 +263,7 @@ impl Serialize for ReasonCounts {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(None)?;
-        for (r, n) in SKIP_REASONS.iter().zip(self.0) {
+        for (r, n) in SkipReason::ALL.iter().zip(self.0) {
             if n > 0 {
                 m.serialize_entry(r.word(), &n)?;
             }
@@ -318,8 +304,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
         ));
     }
     let delimiter = detect_delimiter(text);
-    let records = read_records(text, delimiter)?;
-    let (records, read_error) = records;
+    let (records, read_error) = read_records(text, delimiter)?;
     if records.is_empty() {
         return Err(Error::new(ErrorCode::MissingField, "text", "The file has no rows."));
     }
@@ -377,16 +362,8 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
                 .filter_map(move |f| map[*f].and_then(|i| row.get(i)).map(|c| c.as_ref()))
         })
     };
-    let decimal = match input.decimal_separator.as_deref() {
-        Some(".") => b'.',
-        Some(",") => b',',
-        Some(other) => {
-            return Err(Error::new(
-                ErrorCode::InvalidValue,
-                "decimalSeparator",
-                format!("\"{other}\" is not \".\" or \",\"."),
-            ))
-        }
+    let decimal = match values::decimal_separator(input.decimal_separator.as_deref())? {
+        Some(d) => d,
         None => values::guess_decimal(cells_of(&[AMOUNT, LINE_AMOUNT, PAID, OUTSTANDING])),
     };
     let (date_format, date_choices) = match input.date_format {

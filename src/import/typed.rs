@@ -41,17 +41,7 @@ pub struct ParsedAmount {
 /// `invalid_value` at `decimalSeparator`.
 pub fn parse_amount(input: &ParseAmountInput) -> Result<ParsedAmount> {
     let currency = input.currency;
-    let decimal = match input.decimal_separator.as_deref() {
-        None | Some(".") => b'.',
-        Some(",") => b',',
-        Some(other) => {
-            return Err(Error::new(
-                ErrorCode::InvalidValue,
-                "decimalSeparator",
-                format!("\"{other}\" is not \".\" or \",\"."),
-            ))
-        }
-    };
+    let decimal = super::values::decimal_separator(input.decimal_separator.as_deref())?.unwrap_or(b'.');
     let other = if decimal == b'.' { b',' } else { b'.' };
     let text = input.text.trim();
     let bad = |message: String| Error::new(ErrorCode::InvalidAmount, "text", message);

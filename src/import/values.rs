@@ -211,6 +211,23 @@ fn number(core: &str, decimal: u8) -> Option<(Decimal, bool)> {
     crate::money::parse_decimal(&digits).ok().map(|d| (d, three))
 }
 
+/// The decimal separator a caller gave (`"."` or `","`) as a byte; `None` when absent.
+///
+/// # Errors
+/// `invalid_value` at `decimalSeparator` for anything else.
+pub fn decimal_separator(given: Option<&str>) -> crate::error::Result<Option<u8>> {
+    match given {
+        None => Ok(None),
+        Some(".") => Ok(Some(b'.')),
+        Some(",") => Ok(Some(b',')),
+        Some(other) => Err(crate::error::Error::new(
+            crate::error::ErrorCode::InvalidValue,
+            "decimalSeparator",
+            format!("\"{other}\" is not \".\" or \",\"."),
+        )),
+    }
+}
+
 /// An amount for a message: at least two decimals (`1500.00`, not the `1500` the parser keeps).
 pub fn shown(d: Decimal) -> String {
     if d.scale() < 2 {

@@ -369,6 +369,8 @@ export type RegimeKind = "contract" | "uk" | "eu" | "de" | "fr" | "es" | "nl" | 
 
 /** A reference rate in force from a date, percent a year: rows you give replace the built-in table from the first one on. */
 export interface ReferenceRateRow {
+  /** When given, the row is for that table only: a regime using another table passes over it. */
+  table?: RateTable | null;
   from: DateString;
   rate: MoneyInput;
 }
@@ -943,7 +945,7 @@ export interface WorkspaceSettings {
   policy?: Stage[] | null;
   /** Rates the user looked up for dates the built-in tables do not reach yet (percent a year, in
    * force from `from`); the page passes them to lateCharges as `referenceRates`. */
-  referenceRates?: { table: RateTable; from: DateString; rate: string }[] | null;
+  referenceRates?: (ReferenceRateRow & { table: RateTable })[] | null;
 }
 
 export interface CustomerDetails {

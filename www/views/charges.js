@@ -45,13 +45,11 @@ export function render(root, { asOf, invoices, workspace }) {
     const regime = { kind: kind.value };
     if (kind.value === "contract") Object.assign(regime, { annualRate: rate.value.trim() || "0", graceDays: Number(grace.value) || 0, ...(fee.value.trim() ? { fixedFee: fee.value.trim() } : {}) });
     else if (reference.value.trim()) Object.assign(regime, kind.value === "de" ? { baseRate: reference.value.trim() } : { referenceRate: reference.value.trim() });
+    // Rates the user entered for dates the tables do not reach; each names its table, so the regime
+    // uses its own and passes over the others.
+    else if (workspace?.settings?.referenceRates?.length) Object.assign(regime, { referenceRates: workspace.settings.referenceRates });
     try {
-      let rep = lateCharges({ asOf, invoices, regime });
-      // Rates the user entered for dates the tables do not reach, for the table this regime uses.
-      const typed = workspace?.settings?.referenceRates ?? [];
-      const tables = new Set(rep.unknownRates.map((u) => u.table));
-      const given = typed.filter((r) => tables.has(r.table)).map(({ from, rate: r }) => ({ from, rate: r })).sort((a, b) => (a.from < b.from ? -1 : 1));
-      if (given.length && !regime.referenceRate && !regime.baseRate) rep = lateCharges({ asOf, invoices, regime: { ...regime, referenceRates: given } });
+      const rep = lateCharges({ asOf, invoices, regime });
       const rows = rep.invoices.map((i) => [i.id, i.status === "paidLate" ? "Paid late" : "Open", String(i.daysLate), i.problem ? "—" : `${i.rate}%`, money(i.interest, i.currency), i.fixedSum ? money(i.fixedSum.amount, i.fixedSum.currency) : money(i.compensation, i.currency), money(i.fees, i.currency), money(i.totalClaim, i.currency)]);
       // One question per rate and date still unknown; the answer is kept in the workspace.
       const missing = rep.unknownRates.map((u) => {
@@ -65,7 +63,9 @@ export function render(root, { asOf, invoices, workspace }) {
           if (!/^\d{1,2}(\.\d{1,4})?$/.test(text)) { msg.textContent = "Type the rate in percent, for example 3.75."; return; }
           change((w) => {
             const s = (w.settings ??= {});
-            s.referenceRates = [...(s.referenceRates ?? []).filter((r) => !(r.table === u.table && r.from === u.referenceDate)), { table: u.table, from: u.referenceDate, rate: text }];
+            // Oldest first, as lateCharges and the workspace check them.
+            s.referenceRates = [...(s.referenceRates ?? []).filter((r) => !(r.table === u.table && r.from === u.referenceDate)), { table: u.table, from: u.referenceDate, rate: text }]
+              .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
           }, `entered ${what} on ${date(u.referenceDate)}: ${text}%`);
         });
         return el("div", { class: "banner warn rate-question" },
