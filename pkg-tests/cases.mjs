@@ -210,7 +210,7 @@ function attempt(api, fn, input) {
     // Any answer is an answer (version() gives a string, readStored a string or null).
     return { ok: out !== undefined, ms: performance.now() - t };
   } catch (e) {
-    return { code: e?.code, path: e?.path, name: e?.name, isError: e instanceof Error, ms: performance.now() - t };
+    return { code: e?.code, path: e?.path, name: e?.name, isError: e instanceof Error && e instanceof api.OverdueError && api.isOverdueError(e), ms: performance.now() - t };
   }
 }
 
@@ -256,7 +256,9 @@ export function runBadInputSuite(api) {
   check("a BigInt", "normalizeInvoices", { asOf: "2026-11-23", invoices: [{ ...GOOD.invoices[0], amount: 10n }] });
   // Every export with every kind of JavaScript value (hardening round 2: a non-string key had
   // trapped in the glue, a re-entrant getter had crashed Node).
-  for (const fn of Object.keys(api).filter((k) => typeof api[k] === "function" && !["default", "initSync"].includes(k)).sort()) {
+  // The loaders and the error class are not capabilities (a class called without `new` throws).
+  const notCapabilities = ["default", "initSync", "OverdueError", "isOverdueError"];
+  for (const fn of Object.keys(api).filter((k) => typeof api[k] === "function" && !notCapabilities.includes(k)).sort()) {
     // Storage answers differently where there is none (storage_unavailable): only "handled" is compared.
     const storage = ["loadWorkspace", "saveWorkspace", "listBackups", "readStored"].includes(fn);
     for (const [vname, make] of ODD_VALUES) check(`${fn}(${vname})`, fn, make(api, fn), 2000, storage);

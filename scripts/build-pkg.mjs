@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync, existsSyn
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
+import { patchGlue, patchTypes } from "./glue.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -39,18 +40,28 @@ const level = opt("--wasm-opt", profile === "release-speed" ? "-O3" : "-Os");
 run(wasmOpt, [level, "--strip-debug", "--strip-producers", "--strip-target-features",
   join(bg, "web/overdue_bg.wasm"), "-o", join(out, "overdue_bg.wasm")]);
 
-copyFileSync(join(bg, "web/overdue.js"), join(out, "overdue.js"));
 const jsDir = join(root, "src/wasm/js");
-writeFileSync(join(out, "overdue.cjs"),
-  readFileSync(join(bg, "nodejs/overdue.js"), "utf8") + readFileSync(join(jsDir, "cjs-tail.cjs"), "utf8"));
+const { web, cjs } = patchGlue({
+  web: readFileSync(join(bg, "web/overdue.js"), "utf8"),
+  nodejs: readFileSync(join(bg, "nodejs/overdue.js"), "utf8"),
+  errors: readFileSync(join(jsDir, "errors.js"), "utf8"),
+  loader: readFileSync(join(jsDir, "loader.js"), "utf8"),
+  cjsTail: readFileSync(join(jsDir, "cjs-tail.cjs"), "utf8"),
+});
+writeFileSync(join(out, "overdue.js"), web);
+writeFileSync(join(out, "overdue.cjs"), cjs);
+// The Node entries take the wasm from a module rather than a file beside them: bundlers (Next.js's
+// Turbopack and webpack) rewrite `new URL(…, import.meta.url)` and `__dirname` in server bundles,
+// and no path survives every one of them (issue #23). CommonJS, so `require` and `import` share it.
+writeFileSync(join(out, "overdue_bg.wasm.cjs"),
+  "// overdue_bg.wasm in base64, for the Node entries (see scripts/build-pkg.mjs).\nmodule.exports = \"" +
+  readFileSync(join(out, "overdue_bg.wasm")).toString("base64") + "\";\n");
 
-// The glue's InitOutput lists raw wasm exports typed `any`; users only ever need `memory` from it.
-let dts = readFileSync(join(bg, "web/overdue.d.ts"), "utf8");
-dts = dts.replace(/export interface InitOutput \{[\s\S]*?\n\}/, "export interface InitOutput {\n    readonly memory: WebAssembly.Memory;\n}");
+let dts = patchTypes(readFileSync(join(bg, "web/overdue.d.ts"), "utf8"), readFileSync(join(jsDir, "init.d.ts"), "utf8"));
 if (/\bany\b/.test(dts.replace(/\/\*[\s\S]*?\*\//g, ""))) throw new Error("overdue.d.ts still mentions `any`");
 writeFileSync(join(out, "overdue.d.ts"), dts);
 writeFileSync(join(out, "overdue.d.cts"), dts);
-for (const f of ["node.mjs", "deno.js", "workerd.js", "edge-light.js"]) copyFileSync(join(jsDir, f), join(out, f));
+for (const f of ["node.mjs", "deno.js", "workerd.js", "edge-light.js", "overdue_bg.wasm.d.cts"]) copyFileSync(join(jsDir, f), join(out, f));
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))[1];
 const pkg = JSON.parse(readFileSync(join(jsDir, "package.json"), "utf8"));

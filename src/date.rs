@@ -140,10 +140,39 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()
 }
 
+/// A date as it arrives on the wire: `YYYY-MM-DD`, or the `YYYY-MM-DDTHH:MM:SS.sssZ` text that
+/// `JSON.stringify` makes of a JavaScript `Date`. Such a `Date` names a calendar day only at
+/// midnight UTC (`new Date("2026-11-23")`, `Date.UTC(…)`); any other instant is refused rather than
+/// read as a day, since which day it is depends on a time zone overdue is not told.
+///
+/// # Errors
+/// `invalid_date` as for [`parse_date`], and for a `Date` at any time but midnight UTC.
+pub fn parse_wire_date(s: &str) -> Result<NaiveDate, Error> {
+    let b = s.as_bytes();
+    let is_date_json =
+        b.len() == 24 && b[10] == b'T' && b[13] == b':' && b[16] == b':' && b[19] == b'.' && b[23] == b'Z';
+    if !is_date_json {
+        return parse_date(s);
+    }
+    let (day, time) = s.split_at(10);
+    let date = parse_date(day)?;
+    if time != "T00:00:00.000Z" {
+        return Err(Error::new(
+            ErrorCode::InvalidDate,
+            "",
+            format!(
+                "\"{s}\" is a moment in time (a JavaScript Date at {} UTC), not a calendar day: which day it is depends on the time zone. Pass \"{day}\" as text, or a Date at midnight UTC such as new Date(\"{day}\").",
+                &time[1..9]
+            ),
+        ));
+    }
+    Ok(date)
+}
+
 impl crate::decode::Decode for NaiveDate {
     fn decode(r: &mut crate::decode::Reader<'_>) -> Result<Self, Error> {
         match r.got()? {
-            crate::decode::Got::Str => parse_date(&r.str()?),
+            crate::decode::Got::Str => parse_wire_date(&r.str()?),
             got => Err(crate::decode::type_error("a date as a \"YYYY-MM-DD\" string", &got)),
         }
     }

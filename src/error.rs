@@ -66,6 +66,13 @@ pub enum ErrorCode {
     /// A file that is not a CSV text (a workbook, a PDF, a booking journal): the message says what it
     /// is and how to export a list overdue can read.
     UnsupportedFile,
+    /// A function was called before the module was loaded: `await init()` (or `initSync`) first.
+    /// Thrown by the JavaScript glue, never by the core.
+    NotInitialised,
+    /// `init()` could not load `overdue_bg.wasm`: not found where it was looked for, or the server
+    /// sent something else (the message names the URL and how to tell `init` where the file is).
+    /// Thrown by the JavaScript glue, never by the core.
+    WasmNotFound,
 }
 
 /// A code travels as its snake_case name (`error.code` in JavaScript, `errors[].code` in an import).
@@ -106,6 +113,8 @@ impl ErrorCode {
             ErrorCode::TooLarge => "too_large",
             ErrorCode::ReentrantCall => "reentrant_call",
             ErrorCode::UnsupportedFile => "unsupported_file",
+            ErrorCode::NotInitialised => "not_initialised",
+            ErrorCode::WasmNotFound => "wasm_not_found",
         }
     }
 
@@ -144,6 +153,8 @@ pub const ALL_CODES: &[ErrorCode] = &[
     ErrorCode::TooLarge,
     ErrorCode::ReentrantCall,
     ErrorCode::UnsupportedFile,
+    ErrorCode::NotInitialised,
+    ErrorCode::WasmNotFound,
 ];
 
 impl fmt::Display for ErrorCode {

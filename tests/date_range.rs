@@ -85,3 +85,40 @@ fn terms_and_notices_stay_within_the_years_overdue_reads() {
     n["replyBy"] = json!("9999-12-31");
     assert!(overdue::notice::render_notice(&input(n).unwrap()).is_ok());
 }
+
+/// A JavaScript `Date` crosses as `JSON.stringify` writes it (ECMA-262 Date.prototype.toISOString:
+/// `YYYY-MM-DDTHH:mm:ss.sssZ`, always UTC). At midnight UTC it names that day; at any other time it
+/// is refused, because the day would depend on a time zone (#23).
+#[test]
+fn a_javascript_date_at_midnight_utc_is_its_day_and_any_other_instant_is_refused() {
+    let aged = |as_of: &str| {
+        input(
+            json!({ "asOf": as_of, "invoices": [{ "id": "1", "customer": { "id": "c", "name": "C" },
+            "currency": "GBP", "amount": "10.00", "issueDate": "2026-01-01", "dueDate": "2026-01-31" }] }),
+        )
+        .and_then(|i| overdue::normalize::normalize_invoices(&i))
+    };
+    // new Date("2026-03-31").toJSON() — 28 + 31 = 59 days after 31 January.
+    assert_eq!(aged("2026-03-31T00:00:00.000Z").unwrap().invoices[0].days_past_due, 59);
+    // new Date(2026, 2, 31) in a zone east of UTC, e.g. Europe/Berlin in summer: 22:00 the day before.
+    let e = aged("2026-03-30T22:00:00.000Z").unwrap_err();
+    assert_eq!(code_and_path(e.clone()), (ErrorCode::InvalidDate, "asOf".into()));
+    assert!(
+        e.message.contains("22:00:00 UTC") && e.message.contains("\"2026-03-30\""),
+        "{}",
+        e.message
+    );
+    // The day part is still checked, and other layouts with a time stay refused as before.
+    assert_eq!(
+        code_and_path(aged("2026-02-30T00:00:00.000Z").unwrap_err()).0,
+        ErrorCode::InvalidDate
+    );
+    assert_eq!(
+        code_and_path(aged("2026-03-31T00:00:00Z").unwrap_err()).0,
+        ErrorCode::InvalidDate
+    );
+    assert_eq!(
+        code_and_path(aged("2026-03-31 00:00:00.000Z").unwrap_err()).0,
+        ErrorCode::InvalidDate
+    );
+}

@@ -13,15 +13,27 @@ export type ErrorCode =
   | "amount_out_of_range" | "invalid_date" | "invalid_date_order" | "unknown_currency" | "empty_text"
   | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal" | "instalment_too_small"
   | "rate_unknown" | "invalid_terms" | "template_error" | "template_too_complex" | "output_too_large" | "storage_full" | "storage_unavailable"
-  | "invalid_text" | "too_large" | "reentrant_call" | "unsupported_file";
+  | "invalid_text" | "too_large" | "reentrant_call" | "unsupported_file" | "not_initialised"
+  | "wasm_not_found";
 
-/** What every overdue function throws on bad input: `err instanceof Error`, `err.name === "OverdueError"`. */
-export interface OverdueError extends Error {
-  name: "OverdueError";
-  code: ErrorCode;
+/**
+ * What every overdue function throws on bad input, and `init` when it cannot load:
+ * `err instanceof OverdueError` (within one copy of the package; `isOverdueError` across copies).
+ *
+ * ```js
+ * try { lateCharges(body); } catch (e) { if (e instanceof OverdueError) return { status: 400, code: e.code, path: e.path }; throw e; }
+ * ```
+ */
+export class OverdueError extends Error {
+  constructor(code: ErrorCode, message: string, path?: string);
+  readonly name: "OverdueError";
+  readonly code: ErrorCode;
   /** Where in the input, e.g. "invoices[3].dueDate"; "" for the input as a whole. */
-  path: string;
+  readonly path: string;
 }
+
+/** True for an error overdue threw, also when two copies of the package are loaded (ESM and CommonJS). */
+export function isOverdueError(e: unknown): e is OverdueError;
 
 export interface CustomerInput {
   id: string | number;
