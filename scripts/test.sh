@@ -33,6 +33,7 @@ layer "cargo test (native core)" cargo test --quiet
 layer "wasm-bindgen-test (Node)" cargo test --target wasm32-unknown-unknown --test wasm_node
 layer "wasm-bindgen-test (Chromium)" cargo test --target wasm32-unknown-unknown --test wasm_browser
 layer "pkg-tests (packed package)" node pkg-tests/run.mjs
+layer "frameworks (packed package)" node pkg-tests/frameworks/run.mjs
 
 printf '\n\033[1m== summary\033[0m\n'
 printf '%s\n' "${summary[@]}"

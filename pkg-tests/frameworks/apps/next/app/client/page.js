@@ -1,0 +1,2 @@
+import Jobs from "./jobs.js";
+export default function Page() { return <main><Jobs /></main>; }

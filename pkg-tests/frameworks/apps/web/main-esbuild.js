@@ -1,0 +1,11 @@
+// The same app for esbuild, which does not copy files named by `new URL(…, import.meta.url)`: the
+// README's one line, `import wasmUrl from "overdue/overdue_bg.wasm"` with `--loader:.wasm=file`.
+import init, * as overdue from "overdue";
+import wasmUrl from "overdue/overdue_bg.wasm";
+import { beforeInit, runJobs } from "../shared/jobs.js";
+
+const before = beforeInit(overdue);
+init({ module_or_path: wasmUrl }).then(
+  () => { document.body.dataset.result = JSON.stringify({ before, jobs: runJobs(overdue) }); },
+  (e) => { document.body.dataset.result = JSON.stringify({ before, failed: { code: e.code, message: e.message } }); },
+);
