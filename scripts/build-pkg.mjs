@@ -53,7 +53,7 @@ writeFileSync(join(out, "overdue.cjs"), cjs);
 // The Node entries take the wasm from a module rather than a file beside them: bundlers (Next.js's
 // Turbopack and webpack) rewrite `new URL(…, import.meta.url)` and `__dirname` in server bundles,
 // and no path survives every one of them (issue #23). CommonJS, so `require` and `import` share it.
-writeFileSync(join(out, "overdue_bg.wasm.cjs"),
+writeFileSync(join(out, "overdue_bg.wasm.base64.cjs"),
   "// overdue_bg.wasm in base64, for the Node entries (see scripts/build-pkg.mjs).\nmodule.exports = \"" +
   readFileSync(join(out, "overdue_bg.wasm")).toString("base64") + "\";\n");
 
@@ -61,7 +61,7 @@ let dts = patchTypes(readFileSync(join(bg, "web/overdue.d.ts"), "utf8"), readFil
 if (/\bany\b/.test(dts.replace(/\/\*[\s\S]*?\*\//g, ""))) throw new Error("overdue.d.ts still mentions `any`");
 writeFileSync(join(out, "overdue.d.ts"), dts);
 writeFileSync(join(out, "overdue.d.cts"), dts);
-for (const f of ["node.mjs", "deno.js", "workerd.js", "edge-light.js", "overdue_bg.wasm.d.cts"]) copyFileSync(join(jsDir, f), join(out, f));
+for (const f of ["node.mjs", "deno.js", "workerd.js", "edge-light.js", "overdue_bg.wasm.d.cts", "overdue_bg.wasm.d.ts"]) copyFileSync(join(jsDir, f), join(out, f));
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))[1];
 const pkg = JSON.parse(readFileSync(join(jsDir, "package.json"), "utf8"));

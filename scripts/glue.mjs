@@ -43,7 +43,7 @@ export function patchGlue({ web, nodejs, errors, loader, cjsTail }) {
   // Node glue (CommonJS): the wasm comes embedded, and the class is exported too.
   let c = once(nodejs, "the wasm file read",
     "const wasmPath = `${__dirname}/overdue_bg.wasm`;\nconst wasmBytes = require('fs').readFileSync(wasmPath);",
-    "const wasmBytes = Buffer.from(require('./overdue_bg.wasm.cjs'), 'base64');");
+    "const wasmBytes = Buffer.from(require('./overdue_bg.wasm.base64.cjs'), 'base64');");
   c = wrapThrows(prepend(c, errors.replace(/^export /gm, "")));
   return { web: w, cjs: c + cjsTail };
 }

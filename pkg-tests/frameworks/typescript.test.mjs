@@ -2,7 +2,7 @@
 // compiled as CommonJS (node16) and ESM (nodenext) and run, checked under bundler resolution, and
 // the declarations alone under lib es2022 with neither DOM nor @types/node.
 import assert from "node:assert/strict";
-import { rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { EXPECTED } from "./expected.mjs";
@@ -27,3 +27,10 @@ for (const [version, tsc] of COMPILERS) {
     sh(dir, process.execPath, [tsc, "-p", "tsconfig.bare.json"]);
   });
 }
+
+test("arethetypeswrong finds no problem in the tarball, for every entry and resolution", () => {
+  const tarball = readdirSync(project).find((f) => /^overdue-.*\.tgz$/.test(f));
+  // attw exits non-zero on any problem; its table goes into the failure message.
+  const out = sh(project, join(project, "node_modules/.bin/attw"), [tarball, "--format", "table-flipped"]);
+  assert.match(out, /No problems found/);
+});

@@ -1,3 +1,5 @@
-// overdue_bg.wasm in base64, the module the Node entries instantiate.
-declare const wasmBase64: string;
-export = wasmBase64;
+// `require("overdue/overdue_bg.wasm")` gives what the bundler makes of a .wasm file: its URL or a
+// compiled WebAssembly.Module, either of which `init({ module_or_path })` takes.
+import type { InitInput } from "./overdue.cjs";
+declare const wasm: InitInput;
+export = wasm;
