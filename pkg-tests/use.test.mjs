@@ -1,0 +1,61 @@
+// The README's "Use it" examples are the files in examples/use/, quoted verbatim; each runs here
+// against the packed package and must print what was worked out by hand below.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { app, requireApp, root } from "./lib/app.mjs";
+
+const dir = join(root, "examples/use");
+const readme = readFileSync(join(root, "README.md"), "utf8");
+const run = (f) => {
+  requireApp();
+  cpSync(join(dir, f), join(app, `use-${f}`));
+  return execFileSync(process.execPath, [`use-${f}`], { cwd: app, encoding: "utf8" }).trim().split("\n");
+};
+
+// A lender's schedule, computed here in whole cents: each month's interest on the balance rounded
+// half up, the instalment 304.15 (numpy-financial pmt(0.08/12, 60, 15000) = 304.1459…), the last
+// one paying what is left.
+function schedule15000() {
+  let balance = 1_500_000n, interest = 0n, last = 0n;
+  for (let k = 1; k <= 60; k++) {
+    const i = (balance * 8n * 2n + 1200n) / (1200n * 2n);
+    interest += i;
+    const pay = k < 60 ? 30_415n : balance + i;
+    balance -= pay - i;
+    last = pay;
+  }
+  const money = (c) => `${c / 100n}.${String(c % 100n).padStart(2, "0")}`;
+  return `304.15 ${money(last)} ${money(interest)}`;
+}
+
+const EXPECTED = {
+  // 31 Mar 2026: INV-101 is 28 + 31 = 59 days late ("31–60"); INV-102 is not yet due and owes
+  // 300.50 − 100.00 = 200.50.
+  "age.mjs": ["Current 200.50", "1–30 0.00", "31–60 1200.00", "61–90 0.00", "91–120 0.00", "121+ 0.00", "owed 1400.50 overdue 1200.00"],
+  // Issue #19's example: Bank Rate 4.75 % on 31 Dec 2024 + 8 = 12.75 %; 43 days (1 Feb–15 Mar):
+  // 5000 × 0.1275 × 43 / 365 = 75.10; £70 fixed sum for £1,000–£9,999.99 (s.5A); 145.10 in all.
+  "charge.mjs": ["12.75 75.10 70.00 145.10"],
+  // 15 May: A-1 (due 3 Mar) 28 + 30 + 15 = 73 days late; B-1 (due 1 May) 14; C-1 disputed, held.
+  "chase.mjs": [
+    "Hartley's Bakery chase £4,200.00 over 60 days, oldest 73 days",
+    "Orchard Dental chase £350.00 overdue, oldest 14 days",
+    "Lumen Studio onHold On hold: disputed (£9,000.00 overdue)",
+  ],
+  "plan.mjs": [schedule15000(), "0.00"],
+  // Two days after the due date, with nothing sent before: the default ladder's friendly reminder (+1).
+  "remind.mjs": ["friendly friendly", "Rappel de paiement : facture INV-204"],
+  // 15/09 can only be day-first; the draft is listed, not imported.
+  // 30 February does not exist: a 400 with the code and the field, found by instanceof.
+  "errors.mjs": ['{"status":400,"body":{"code":"invalid_date","path":"asOf"}}'],
+  "import.mjs": ["INV-0042 Hartley's Bakery 1250.00 2026-10-03 [ '250.00' ]", "DD/MM/YYYY [ 'INV-0043 draft 480.00' ] 0"],
+};
+
+for (const [file, lines] of Object.entries(EXPECTED)) {
+  test(`README example examples/use/${file}: quoted verbatim, prints the hand-worked result`, () => {
+    assert.ok(readme.includes(readFileSync(join(dir, file), "utf8").trim()), `README.md does not contain examples/use/${file}`);
+    assert.deepEqual(run(file), lines);
+  });
+}
