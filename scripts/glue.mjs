@@ -56,5 +56,10 @@ export function patchTypes(dts, initTypes) {
   if (cut < 0 || !tail.trimEnd().endsWith("Promise<InitOutput>;") || (tail.match(/^export /gm) ?? []).length !== 5) {
     throw new Error("glue.mjs: wasm-bindgen's loader declarations changed; review src/wasm/js/init.d.ts against them");
   }
-  return dts.slice(0, cut) + initTypes;
+  // wasm-bindgen writes a JsValue parameter as required even when `undefined` is declared; the
+  // storage functions' key is optional, so the argument is too.
+  const optional = "(input: { key?: string | null } | undefined)";
+  const head = dts.slice(0, cut);
+  if (head.split(optional).length - 1 !== 2) throw new Error("glue.mjs: expected loadWorkspace and listBackups to take an optional key");
+  return head.replaceAll(optional, "(input?: { key?: string | null })") + initTypes;
 }

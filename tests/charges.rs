@@ -1239,3 +1239,52 @@ fn a_day_count_applies_to_every_regime_but_the_prompt_payment_act() {
     .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "regime.dayCount"));
 }
+
+/// An option a regime does not read is refused, naming it, rather than ignored (#23: a uk claim
+/// with `graceDays` had been charged from the day after the due date without a word). Each row:
+/// the regime, and whether the Act or contract it models has such a thing.
+#[test]
+fn options_a_regime_does_not_use_are_refused_not_ignored() {
+    let invoice = json!([inv("A", "c", "GBP", "1000.00", "2025-01-01", "2025-01-31")]);
+    let refused = |regime: Value| charges("2025-03-02", invoice.clone(), regime).unwrap_err();
+    for (regime, path) in [
+        // The UK Act has no grace period (interest runs from the day after the due date, s.4).
+        (json!({ "kind": "uk", "graceDays": 10 }), "regime.graceDays"),
+        // A contract rate is the rate itself: there is no reference rate to replace.
+        (
+            json!({ "kind": "contract", "annualRate": 8, "referenceRate": 4 }),
+            "regime.referenceRate",
+        ),
+        // The Basiszinssatz is German law's (§ 247 BGB).
+        (json!({ "kind": "eu", "baseRate": 2 }), "regime.baseRate"),
+        // The UK rate is fixed for the life of the debt (s.6 and SI 2002/1675), never per half-year.
+        (json!({ "kind": "uk", "perHalfYear": true }), "regime.perHalfYear"),
+        (json!({ "kind": "fr", "consumer": true }), "regime.consumer"),
+        (json!({ "kind": "eu", "holidays": ["2025-05-01"] }), "regime.holidays"),
+        (
+            json!({ "kind": "nl", "letterReceived": "2025-02-10" }),
+            "regime.letterReceived",
+        ),
+        (json!({ "kind": "uk", "annualRate": 12 }), "regime.annualRate"),
+        (
+            json!({ "kind": "de", "exchangeRates": [{ "currency": "GBP", "rate": "1.2" }] }),
+            "regime.exchangeRates",
+        ),
+    ] {
+        let e = refused(regime.clone());
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, path), "{regime}");
+        assert!(e.message.contains("Leave it out"), "{}", e.message);
+    }
+    // What applies is accepted, and `consumer: false`, every regime's assumption, anywhere.
+    for regime in [
+        json!({ "kind": "uk", "consumer": false, "exchangeRates": [{ "currency": "EUR", "rate": "0.85" }] }),
+        json!({ "kind": "contract", "annualRate": 8, "graceDays": 10, "fixedFee": 25 }),
+        json!({ "kind": "de", "consumer": true, "holidays": ["2025-01-06"], "baseRate": 2.27 }),
+        json!({ "kind": "nl", "consumer": true, "annualRate": 6, "letterReceived": "2025-02-10" }),
+    ] {
+        assert!(
+            charges("2025-03-02", invoice.clone(), regime.clone()).is_ok(),
+            "{regime}"
+        );
+    }
+}

@@ -5,7 +5,8 @@ import init, {
   nextActions, previewLadder, type NextActions, type PlannedStage,
   importInvoicesCsv, type ImportInvoicesCsvResult,
   renderNotice, validateTemplate, noticeTemplate, listTemplateVariables, type Notice, type TemplateCheck, type NoticeTemplateSource, type TemplateVariable, paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, parseAmount, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
-  type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, type OverdueError, type ErrorCode,
+  type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, OverdueError, isOverdueError, type ErrorCode,
+  loadWorkspace, listBackups,
 } from "overdue";
 
 await init();
@@ -25,11 +26,17 @@ const codes: ErrorCode[] = errorCodes();
 try {
   normalizeInvoices({ asOf: "2026-11-23", invoices: [] });
 } catch (e) {
-  const err = e as OverdueError;
-  const code: ErrorCode = err.code;
-  const path: string = err.path;
-  console.log(code, path);
+  // The class narrows without a cast, and so does the guard.
+  if (e instanceof OverdueError) {
+    const code: ErrorCode = e.code;
+    const path: string = e.path;
+    console.log(code, path);
+  }
+  if (isOverdueError(e)) console.log(e.code);
 }
+const made: OverdueError = new OverdueError("invalid_value", "made by hand", "x");
+// @ts-expect-error: codes are the stable list
+new OverdueError("no_such_code", "x");
 
 const aging: AgingReport = ageReceivables({ asOf: "2026-11-23", invoices: [invoice], buckets: [30, 60], basis: "dueDate", detail: "customers" });
 const firstBucket: string = aging.currencies[0].buckets[0].label;
@@ -92,4 +99,40 @@ const n: number = out.invoices[0].outstanding;
 // @ts-expect-error: no such status
 const s2: typeof status = "late";
 
-console.log(outstanding, days, status, v, codes, wrong, n, s2);
+// Dates as Date objects at midnight UTC are accepted in inputs.
+normalizeInvoices({ asOf: new Date("2026-11-23"), invoices: [{ ...invoice, dueDate: new Date("2026-10-31") }] });
+// A notice action's template and next stage are renderNotice's, with no cast.
+const action = todo.actions[0];
+if (action) renderNotice({ asOf: "2026-11-23", stage: action.template, nextStage: action.nextStage, sender: { name: "X" }, invoices: [invoice] });
+// The whole lateCharges and paymentPlan results fit the notice's inputs.
+renderNotice({ asOf: "2026-11-23", sender: { name: "X" }, invoices: [invoice], charges: charged, plan });
+// The storage functions' key is optional.
+const backups: number = listBackups().length + loadWorkspace().bytes;
+// Each regime takes its own options, and a contract its rate.
+lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "contract", annualRate: 8, graceDays: 5, fixedFee: 40 } });
+lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "nl", consumer: true, annualRate: 6, letterReceived: "2026-11-01" } });
+lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "de", consumer: true, holidays: ["2026-01-06"] } });
+// @ts-expect-error: the UK Act has no grace period
+lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "uk", graceDays: 10 } });
+// @ts-expect-error: a contract needs its rate
+lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "contract" } });
+// @ts-expect-error: a Dutch consumer claim needs the statutory rate
+lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "nl", consumer: true } });
+// @ts-expect-error: the Prompt Payment Act counts 360 days
+lateCharges({ asOf: "2026-11-23", invoices: [], regime: { kind: "us-prompt-payment", dayCount: "act/365" } });
+const terms = { principal: "1000", currency: "EUR", annualRate: 5, frequency: "monthly", firstDueDate: "2026-01-31" } as const;
+paymentPlan({ ...terms, maxInstalment: "100" });
+// @ts-expect-error: neither count nor maxInstalment
+paymentPlan(terms);
+// @ts-expect-error: count and maxInstalment both
+paymentPlan({ ...terms, count: 12, maxInstalment: "100" });
+// @ts-expect-error: neither a ledger nor the summary figures
+receivablesKpis({});
+// @ts-expect-error: a ledger needs its period
+receivablesKpis({ invoices: [invoice] });
+// @ts-expect-error: not a trend
+collectionWorklist({ asOf: "2026-11-23", invoices: [], risk: { customers: [{ customerId: "c1", trend: "sliding" }] } });
+// @ts-expect-error: customers' email is absent, never null, in results
+const noEmail: null = out.invoices[0].customer.email;
+
+console.log(outstanding, days, status, v, codes, wrong, n, s2, made, backups, noEmail);

@@ -121,12 +121,85 @@ fn eur() -> Currency {
     Currency::EUR
 }
 
+/// Options only some regimes read: given to another regime, each is refused rather than silently
+/// ignored (a uk claim with `graceDays` had been charged from the due date with no word).
+fn check_applicable(r: &Regime) -> Result<()> {
+    use Kind::*;
+    let half_yearly = matches!(r.kind, Eu | Fr | Es | Nl | Ie | It);
+    let nl_consumer = r.kind == Nl && r.consumer == Some(true);
+    let rules = [
+        (
+            r.annual_rate.is_some(),
+            "annualRate",
+            matches!(r.kind, Contract | UsPromptPayment) || nl_consumer,
+            "the contract and us-prompt-payment regimes, and nl with consumer: true",
+        ),
+        (
+            r.grace_days.is_some(),
+            "graceDays",
+            r.kind == Contract,
+            "the contract regime",
+        ),
+        (
+            r.reference_rate.is_some(),
+            "referenceRate",
+            r.kind != Contract,
+            "the statutory regimes",
+        ),
+        (r.base_rate.is_some(), "baseRate", r.kind == De, "the de regime"),
+        (
+            r.per_half_year.is_some(),
+            "perHalfYear",
+            half_yearly,
+            "the eu, fr, es, nl, ie and it regimes",
+        ),
+        // `consumer: false` is what every regime assumes, so only `true` can be misplaced.
+        (
+            r.consumer == Some(true),
+            "consumer",
+            matches!(r.kind, De | Nl),
+            "the de and nl regimes",
+        ),
+        (r.holidays.is_some(), "holidays", r.kind == De, "the de regime"),
+        (
+            r.default_starts.is_some(),
+            "defaultStarts",
+            r.kind == De,
+            "the de regime",
+        ),
+        (
+            r.exchange_rates.is_some(),
+            "exchangeRates",
+            matches!(r.kind, Uk | Ie),
+            "the uk and ie regimes",
+        ),
+        (
+            r.letter_received.is_some(),
+            "letterReceived",
+            nl_consumer,
+            "the nl regime with consumer: true",
+        ),
+    ];
+    match rules.iter().find(|(given, _, applies, _)| *given && !applies) {
+        Some((_, name, _, which)) => Err(Error::new(
+            ErrorCode::InvalidValue,
+            format!("regime.{name}"),
+            format!(
+                "`{name}` applies to {which} only: the {} regime would not use it. Leave it out.",
+                r.kind.word()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Checks a regime and fills in what its law says.
 ///
 /// # Errors
 /// `invalid_value` for a rate outside 0–100 or an EU margin under 8; `invalid_amount` for a
 /// negative fee or cap; `missing_field` for a contract rate, or a Dutch consumer's statutory rate.
 pub(crate) fn law(r: &Regime) -> Result<Law> {
+    check_applicable(r)?;
     let annual = percent(r.annual_rate, "regime.annualRate", "An annual rate (percent)")?;
     let reference_path = if r.base_rate.is_some() {
         "regime.baseRate"

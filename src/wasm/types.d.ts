@@ -4,6 +4,9 @@ export type Money = string;
 export type MoneyInput = string | number;
 /** A calendar date "YYYY-MM-DD". */
 export type DateString = string;
+/** A date as input: "YYYY-MM-DD", or a `Date` at midnight UTC (`new Date("2026-11-23")`); a `Date`
+ * at any other instant is refused (`invalid_date`), its day depending on a time zone. */
+export type DateInput = DateString | Date;
 /** An ISO 4217 currency code such as "EUR", "GBP", "USD", "JPY". */
 export type CurrencyCode = string;
 
@@ -46,13 +49,13 @@ export interface PaymentInput {
   /** When it arrived; absent or null when not known (an export that gives only the amount paid): it
    * then counts toward what is owed, but late charges take it as paid by the due date and payment
    * habits leave it out. */
-  date?: DateString | null;
+  date?: DateInput | null;
   amount: MoneyInput;
   reference?: string | null;
 }
 
 export interface CreditInput {
-  date: DateString;
+  date: DateInput;
   amount: MoneyInput;
 }
 
@@ -62,26 +65,27 @@ export interface InvoiceInput {
   customer: CustomerInput;
   currency: CurrencyCode;
   amount: MoneyInput;
-  issueDate: DateString;
-  dueDate: DateString;
+  issueDate: DateInput;
+  dueDate: DateInput;
   payments?: PaymentInput[] | null;
   credits?: CreditInput[] | null;
   disputed?: boolean | null;
   /** The date the customer promised to pay by. */
-  promisedDate?: DateString | null;
+  promisedDate?: DateInput | null;
   notes?: string | null;
 }
 
 export interface NormalizeInvoicesInput {
-  asOf: DateString;
+  asOf: DateInput;
   invoices: InvoiceInput[];
 }
 
 export interface Customer {
   id: string;
   name: string;
-  email: string | null;
-  accountNumber: string | null;
+  /** Absent when the input had none. */
+  email?: string;
+  accountNumber?: string;
 }
 
 export type InvoiceStatus = "paid" | "current" | "overdue" | "credit";
@@ -131,7 +135,7 @@ export type AgingBasis = "dueDate" | "issueDate";
 export type AgingDetail = "invoices" | "customers" | "summary";
 
 export interface AgeReceivablesInput {
-  asOf: DateString;
+  asOf: DateInput;
   invoices: InvoiceInput[];
   /** Ascending upper limits in days, inclusive; default [30, 60, 90, 120]. */
   buckets?: number[] | null;
@@ -141,7 +145,7 @@ export interface AgeReceivablesInput {
 
 /** A ledger as CSV text, columns found by header name (id, customerId, customerName, currency, amount, issueDate, dueDate, paid | outstanding, disputed). */
 export interface AgeReceivablesCsvInput {
-  asOf: DateString;
+  asOf: DateInput;
   csv: string;
   buckets?: number[] | null;
   basis?: AgingBasis | null;
@@ -225,18 +229,25 @@ export interface AgingReport {
   notYetIssued: number;
 }
 
-/** Either a ledger (periodStart, periodEnd, invoices) or summary figures (currency … days). */
-export interface ReceivablesKpisInput {
-  periodStart?: DateString | null;
-  periodEnd?: DateString | null;
-  invoices?: InvoiceInput[] | null;
-  currency?: CurrencyCode | null;
-  beginningReceivables?: MoneyInput | null;
-  creditSales?: MoneyInput | null;
-  endingReceivables?: MoneyInput | null;
-  endingCurrent?: MoneyInput | null;
-  days?: number | null;
-}
+/** Either a ledger or the summary figures, complete. */
+export type ReceivablesKpisInput =
+  | {
+      periodStart: DateInput;
+      periodEnd: DateInput;
+      invoices: InvoiceInput[];
+    }
+  | {
+      currency: CurrencyCode;
+      beginningReceivables: MoneyInput;
+      creditSales: MoneyInput;
+      endingReceivables: MoneyInput;
+      endingCurrent: MoneyInput;
+      /** The period's length, 1–3,660 days. */
+      days: number;
+      /** Reported back as given. */
+      periodStart?: DateInput | null;
+      periodEnd?: DateInput | null;
+    };
 
 export interface CountbackMonth {
   /** "YYYY-MM" */
@@ -275,11 +286,11 @@ export interface KpiReport {
 export interface CustomerRiskInput {
   customerId: string | number;
   score?: number | null;
-  trend?: "deteriorating" | "stable" | "improving" | string | null;
+  trend?: RiskTrend | null;
 }
 
 export interface CollectionWorklistInput {
-  asOf: DateString;
+  asOf: DateInput;
   invoices: InvoiceInput[];
   /** A paymentRisk report (only customers[].customerId, score and trend are read). */
   risk?: { customers: CustomerRiskInput[] } | null;
@@ -317,25 +328,27 @@ export interface Worklist {
 export type PlanFrequency = "weekly" | "biweekly" | "semimonthly" | "monthly" | "quarterly";
 export type PlanMethod = "level" | "equalPrincipal";
 
-export interface PaymentPlanInput {
+/** A paymentPlan's input: `count` or `maxInstalment`, exactly one of them. */
+export type PaymentPlanInput = PaymentPlanTerms & (
+  | { /** The number of instalments, 1–600. */ count: number; maxInstalment?: null }
+  | { /** The most any instalment may be; the count follows. */ maxInstalment: MoneyInput; count?: null }
+);
+
+export interface PaymentPlanTerms {
   /** What is to be repaid, e.g. the outstanding balance plus agreed charges. */
   principal: MoneyInput;
   currency: CurrencyCode;
   /** Percent a year: "7.5" is 7.5 %; 0 for an interest-free split. */
   annualRate: MoneyInput;
   frequency: PlanFrequency;
-  firstDueDate: DateString;
+  firstDueDate: DateInput;
   /** The day the plan is agreed; default one period before the first due date. */
-  startDate?: DateString | null;
+  startDate?: DateInput | null;
   /** Paid on its date (default the start date); not financed. */
-  downPayment?: { amount: MoneyInput; date?: DateString | null } | null;
+  downPayment?: { amount: MoneyInput; date?: DateInput | null } | null;
   /** Added to the first instalment; counted in the APR. */
   setupFee?: MoneyInput | null;
   method?: PlanMethod | null;
-  /** The number of instalments, 1–600 … */
-  count?: number | null;
-  /** … or the most any instalment may be. */
-  maxInstalment?: MoneyInput | null;
 }
 
 export interface PlanRow {
@@ -388,49 +401,87 @@ export interface ReferenceRateRow {
 }
 
 /** The rules to charge by; which fields apply depends on kind. Rates are percent a year. */
-export interface Regime {
-  kind: RegimeKind;
-  /** contract (required); us-prompt-payment (instead of Treasury's table); nl with consumer (the statutory rate of art. 6:119 BW, required) */
-  annualRate?: MoneyInput | null;
-  /** "act/365" (default), "act/360" or "act/act" (each calendar year's days), for every regime;
-   * us-prompt-payment counts 360 and refuses another */
+/** What every regime takes. */
+interface RegimeOptions {
+  /** "act/365" (default), "act/360" or "act/act" (each calendar year's days) */
   dayCount?: "act/365" | "act/360" | "act/act" | null;
-  /** contract: interest starts after this many days past due */
-  graceDays?: number | null;
-  /** contract: once per late invoice; never negative */
-  fixedFee?: MoneyInput | null;
-  /** contract: percent of the balance outstanding on asOf, once per late invoice */
-  percentFee?: MoneyInput | null;
-  /** contract: most an invoice's charges may total; never negative */
-  cap?: MoneyInput | null;
-  /** statutory regimes: one reference rate for every day, instead of the table */
-  referenceRate?: MoneyInput | null;
-  /** statutory regimes: newer rows for the table (Bank Rate, ECB, Basiszinssatz, Treasury) */
+  /** Newer rows for the statutory table (Bank Rate, ECB, Basiszinssatz, Treasury); rows naming
+   * another regime's table are passed over, so one list serves every regime. */
   referenceRates?: ReferenceRateRow[] | null;
-  /** eu: points over the reference rate, at least 8 (default 8) */
-  margin?: MoneyInput | null;
-  /** eu, fr, es, nl, ie, it: each half-year at its own rate (default true); false fixes the first half-year's for the debt */
-  perHalfYear?: boolean | null;
-  /** de: one Basiszinssatz for every day, instead of the table */
-  baseRate?: MoneyInput | null;
-  /** de: a consumer debtor (+5 points, no €40); nl: a consumer (statutory rate and the collection-cost scale) */
-  consumer?: boolean | null;
-  /** how a part payment is applied (default by regime: costsInterestPrincipal for de, fr, es, nl, it) */
+  /** How a part payment is applied (default by regime: costsInterestPrincipal for de, fr, es, nl, it). */
   allocation?: "principalFirst" | "costsInterestPrincipal" | null;
-  /** round each day's interest to the minor unit before multiplying, as some official examples do */
+  /** Round each day's interest to the minor unit before multiplying, as some official examples do. */
   roundDaily?: boolean | null;
-  /** de: a Land's public holidays, besides the nationwide ones (§ 193 BGB) */
-  holidays?: DateString[] | null;
-  /** de: "dueDate" (default) or "30DaysAfterInvoice" (§ 286(3) BGB) */
-  defaultStarts?: "dueDate" | "30DaysAfterInvoice" | null;
-  /** uk, ie: the value of 1 unit of an invoice's currency in GBP (uk) or EUR (ie), to set the fixed sum's tier */
-  exchangeRates?: { currency: string; rate: MoneyInput }[] | null;
-  /** nl with consumer: the day the 14-day letter (art. 6:96(6) BW) was received */
-  letterReceived?: DateString | null;
+  /** A fee once per late invoice, besides the interest; never negative. */
+  fixedFee?: MoneyInput | null;
+  /** Percent of the balance outstanding on asOf, once per late invoice. */
+  percentFee?: MoneyInput | null;
+  /** The most an invoice's charges may total; never negative. */
+  cap?: MoneyInput | null;
 }
+/** What every statutory regime takes besides. */
+interface StatutoryOptions extends RegimeOptions {
+  /** One reference rate for every day, instead of the table. */
+  referenceRate?: MoneyInput | null;
+}
+interface HalfYearly extends StatutoryOptions {
+  /** Each half-year at its own rate (default true); false fixes the first half-year's for the debt. */
+  perHalfYear?: boolean | null;
+}
+/** The value of 1 unit of an invoice's currency in GBP (uk) or EUR (ie), to set the fixed sum's tier. */
+type ExchangeRates = { currency: string; rate: MoneyInput }[];
+
+/**
+ * The rules to charge by, one shape per `kind`: an option that does not apply to a regime is
+ * refused (`invalid_value` at its path), never ignored.
+ */
+export type Regime =
+  | (RegimeOptions & {
+      kind: "contract";
+      /** Percent a year. */
+      annualRate: MoneyInput;
+      /** Interest starts after this many days past due. */
+      graceDays?: number | null;
+    })
+  | (StatutoryOptions & { kind: "uk"; exchangeRates?: ExchangeRates | null })
+  | (HalfYearly & { kind: "ie"; exchangeRates?: ExchangeRates | null })
+  | (HalfYearly & {
+      kind: "eu";
+      /** Points over the reference rate, at least 8 (default 8). */
+      margin?: MoneyInput | null;
+    })
+  | (HalfYearly & { kind: "fr" | "es" | "it" })
+  | (HalfYearly & { kind: "nl"; consumer?: false | null })
+  | (HalfYearly & {
+      kind: "nl";
+      /** A consumer: the statutory rate and the collection-cost scale. */
+      consumer: true;
+      /** The statutory rate of art. 6:119 BW, percent a year. */
+      annualRate: MoneyInput;
+      /** The day the 14-day letter (art. 6:96(6) BW) was received. */
+      letterReceived?: DateString | null;
+    })
+  | (StatutoryOptions & {
+      kind: "de";
+      /** One Basiszinssatz for every day, instead of the table. */
+      baseRate?: MoneyInput | null;
+      /** A consumer debtor: +5 points, no €40. */
+      consumer?: boolean | null;
+      /** A Land's public holidays, besides the nationwide ones (§ 193 BGB). */
+      holidays?: DateString[] | null;
+      /** "dueDate" (default) or "30DaysAfterInvoice" (§ 286(3) BGB). */
+      defaultStarts?: "dueDate" | "30DaysAfterInvoice" | null;
+    })
+  | (StatutoryOptions & {
+      kind: "us-prompt-payment";
+      /** Instead of Treasury's table, percent a year. */
+      annualRate?: MoneyInput | null;
+      /** The Act counts a 360-day year. */
+      dayCount?: "act/360" | null;
+    });
 
 export interface LateChargesInput {
-  asOf: DateString;
+  asOf: DateInput;
   invoices: InvoiceInput[];
   regime: Regime;
   /** "invoices" (default), "customers" or "summary": leave out the per-invoice or per-customer rows. */
@@ -534,10 +585,10 @@ export interface PaymentTerms {
 
 export interface EarlyPaymentDiscountInput {
   terms: string;
-  issueDate: DateString;
+  issueDate: DateInput;
   amount: MoneyInput;
   currency: CurrencyCode;
-  asOf: DateString;
+  asOf: DateInput;
 }
 
 export interface EarlyPaymentDiscount {
@@ -557,7 +608,7 @@ export interface EarlyPaymentDiscount {
 }
 
 export interface PaymentRiskInput {
-  asOf: DateString;
+  asOf: DateInput;
   invoices: InvoiceInput[];
   /** Months of history, 1–60 (default 12). */
   windowMonths?: number | null;
@@ -610,8 +661,8 @@ export interface Stage {
   /** Days from the due date; negative = before it. Stages are in order of offset. */
   offsetDays: number;
   channel: Channel;
-  /** Which notice text to use. */
-  template: string;
+  /** Which built-in notice text to use. */
+  template: NoticeStage;
   /** A fee the stage adds: fixed, or a percentage of what is outstanding; on each invoice the
    * notice asks for (default) or once per notice. */
   fee?: { fixed?: MoneyInput | null; percent?: MoneyInput | null; per?: "invoice" | "notice" | null } | null;
@@ -634,7 +685,7 @@ export interface SentNotice {
 }
 
 export interface NextActionsInput {
-  asOf: DateString;
+  asOf: DateInput;
   invoices: InvoiceInput[];
   /** Default: courtesy −3, friendly +1, follow-up +14, final +30 (required), plan +45, agency +60, legal +90. */
   policy?: Stage[] | null;
@@ -649,7 +700,8 @@ export interface NoticeAction {
   stageId: string;
   stageName: string;
   channel: Channel;
-  template: string;
+  /** renderNotice's `stage`. */
+  template: NoticeStage;
   phoneScript: boolean;
   /** Each invoice at its own stage; `template` is what renderNotice's `invoiceStages` takes. An
    * invoice below the action's stage is listed in the notice, not demanded, and bears no fee. */
@@ -675,7 +727,7 @@ export interface NextActions {
 }
 
 export interface PreviewLadderInput {
-  asOf: DateString;
+  asOf: DateInput;
   invoice: InvoiceInput;
   policy?: Stage[] | null;
 }
@@ -731,8 +783,36 @@ export interface NoticeTemplate {
   html?: string | null;
 }
 
+/** What renderNotice reads of a lateCharges result (the whole result fits). */
+export interface NoticeCharges {
+  /** The regime, so the notice names the law in its own language. */
+  kind?: RegimeKind | null;
+  consumer?: boolean | null;
+  invoices: {
+    id: string | number;
+    interest?: MoneyInput | null;
+    compensation?: MoneyInput | null;
+    fees?: MoneyInput | null;
+    /** What is still claimable; the charges themselves when absent. */
+    claimable?: MoneyInput | null;
+    explanation?: string | null;
+    rate?: MoneyInput | null;
+    interestFrom?: DateString | null;
+    dailyInterest?: MoneyInput | null;
+  }[];
+}
+
+/** What renderNotice reads of a paymentPlan result (the whole result fits). */
+export interface NoticePlan {
+  schedule: { number: number; dueDate: DateString; payment: MoneyInput }[];
+  downPayment?: { amount: MoneyInput; date: DateString } | null;
+  totals: { paid: MoneyInput };
+  apr?: MoneyInput | null;
+  effectiveAnnualRate?: MoneyInput | null;
+}
+
 export interface RenderNoticeInput {
-  asOf: DateString;
+  asOf: DateInput;
   /** The built-in template; an action's `template` from nextActions. Default "friendly". */
   stage?: NoticeStage | null;
   /** Default: the stage's channel in the default policy. */
@@ -760,17 +840,17 @@ export interface RenderNoticeInput {
   showOnHold?: boolean | null;
   /** A lateCharges result (detail "invoices"); lines for invoices not asked for are ignored. Its
    * `kind` names the law in the notice's language. */
-  charges?: Pick<LateChargesReport, "invoices" | "kind" | "consumer"> | null;
+  charges?: NoticeCharges | null;
   /** A paymentPlan result. The notice prints the effective annual rate as the APR (the UK and EU
    * meaning), the nominal `apr` for en-US (Regulation Z). */
-  plan?: Pick<PaymentPlan, "schedule" | "downPayment" | "totals" | "apr" | "effectiveAnnualRate"> | null;
+  plan?: NoticePlan | null;
   /** Fees the stage adds (an action's `fees`). Refused when the charges already claim the statutory
    * fixed sum for the costs of recovery: the same costs twice. */
   fees?: MoneyInput | null;
   /** Overrides sender.paymentLink. */
   paymentLink?: string | null;
   /** Default by stage: 7 days (friendly, follow-up, agency), 10 (final), 14 (plan), 30 (legal); none for courtesy. */
-  replyBy?: DateString | null;
+  replyBy?: DateInput | null;
   /** Completes "If we have not received payment by …, ___" in the notice's language. */
   consequence?: string | null;
   /** Default "both"; the part left out comes back empty and is not rendered. */
