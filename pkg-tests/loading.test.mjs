@@ -4,7 +4,8 @@
 // web page served in the wasm's place, an argument of another kind.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -84,4 +85,29 @@ test("a missing file, a page in its place, or an argument of another kind: a cod
   // After the failures, a good call still loads it.
   await o.default({ module_or_path: wasmBytes() });
   assert.equal(works(o), 29);
+});
+
+// The Node entries read the wasm beside them, and fall back to the embedded copy only when that
+// file is missing or another build's (a server bundle moved them). Each variant is a copy of the
+// installed package with one file changed, loaded in a process of its own by import and by require.
+test("Node entries: the file beside them when it is this build's, else the embedded copy", () => {
+  requireApp();
+  const installed = join(app, "node_modules/overdue");
+  const call = 'm.normalizeInvoices({ asOf: "2026-03-01", invoices: [{ id: "1", customer: { id: "c", name: "C" }, currency: "GBP", amount: "1000.00", issueDate: "2026-01-01", dueDate: "2026-01-31" }] }).invoices[0].daysPastDue';
+  const variants = {
+    "as installed": () => {},
+    "the file missing": (dir) => rmSync(join(dir, "overdue_bg.wasm")),
+    "another build's file": (dir) => writeFileSync(join(dir, "overdue_bg.wasm"), readFileSync(join(dir, "overdue_bg.wasm")).subarray(0, 1000)),
+    // Proves the fast path never loads the embedded copy.
+    "the embedded copy broken": (dir) => writeFileSync(join(dir, "overdue_bg.wasm.base64.cjs"), 'throw new Error("the embedded copy was loaded");\n'),
+  };
+  for (const [name, change] of Object.entries(variants)) {
+    const dir = join(app, `variant-${Object.keys(variants).indexOf(name)}`);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(installed, dir, { recursive: true });
+    change(dir);
+    const esm = execFileSync(process.execPath, ["--input-type=module", "-e", `const m = await import(${JSON.stringify(pathToFileURL(join(dir, "node.mjs")).href)}); console.log(${call});`], { encoding: "utf8" });
+    const cjs = execFileSync(process.execPath, ["-e", `const m = require(${JSON.stringify(join(dir, "overdue.cjs"))}); console.log(${call});`], { encoding: "utf8" });
+    assert.deepEqual([esm.trim(), cjs.trim()], ["29", "29"], name);
+  }
 });

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync, existsSyn
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
-import { patchGlue, patchTypes } from "./glue.mjs";
+import { patchGlue, patchNodeEntry, patchTypes } from "./glue.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -47,11 +47,12 @@ const { web, cjs } = patchGlue({
   errors: readFileSync(join(jsDir, "errors.js"), "utf8"),
   loader: readFileSync(join(jsDir, "loader.js"), "utf8"),
   cjsTail: readFileSync(join(jsDir, "cjs-tail.cjs"), "utf8"),
+  wasmSize: readFileSync(join(out, "overdue_bg.wasm")).length,
 });
 writeFileSync(join(out, "overdue.js"), web);
 writeFileSync(join(out, "overdue.cjs"), cjs);
-// The Node entries take the wasm from a module rather than a file beside them: bundlers (Next.js's
-// Turbopack and webpack) rewrite `new URL(…, import.meta.url)` and `__dirname` in server bundles,
+// The Node entries' fallback when the file beside them is missing or another build's: server
+// bundlers (Next.js's Turbopack and webpack) rewrite `new URL(…, import.meta.url)` and `__dirname`,
 // and no path survives every one of them (issue #23). CommonJS, so `require` and `import` share it.
 writeFileSync(join(out, "overdue_bg.wasm.base64.cjs"),
   "// overdue_bg.wasm in base64, for the Node entries (see scripts/build-pkg.mjs).\nmodule.exports = \"" +
@@ -61,7 +62,8 @@ let dts = patchTypes(readFileSync(join(bg, "web/overdue.d.ts"), "utf8"), readFil
 if (/\bany\b/.test(dts.replace(/\/\*[\s\S]*?\*\//g, ""))) throw new Error("overdue.d.ts still mentions `any`");
 writeFileSync(join(out, "overdue.d.ts"), dts);
 writeFileSync(join(out, "overdue.d.cts"), dts);
-for (const f of ["node.mjs", "deno.js", "workerd.js", "edge-light.js", "overdue_bg.wasm.d.cts", "overdue_bg.wasm.d.ts"]) copyFileSync(join(jsDir, f), join(out, f));
+for (const f of ["deno.js", "workerd.js", "edge-light.js", "overdue_bg.wasm.d.cts", "overdue_bg.wasm.d.ts"]) copyFileSync(join(jsDir, f), join(out, f));
+writeFileSync(join(out, "node.mjs"), patchNodeEntry(readFileSync(join(jsDir, "node.mjs"), "utf8"), readFileSync(join(out, "overdue_bg.wasm")).length));
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))[1];
 const pkg = JSON.parse(readFileSync(join(jsDir, "package.json"), "utf8"));

@@ -26,7 +26,7 @@ function prepend(text, fragment) {
   return text.slice(0, nl + 1) + "\n" + fragment + "\n" + text.slice(nl + 1);
 }
 
-export function patchGlue({ web, nodejs, errors, loader, cjsTail }) {
+export function patchGlue({ web, nodejs, errors, loader, cjsTail, wasmSize }) {
   // Web glue: overdue's loader replaces wasm-bindgen's (see src/wasm/js/loader.js for why).
   const cut = web.indexOf("async function __wbg_load(");
   if (cut < 0) throw new Error("glue.mjs: wasm-bindgen's loader was not found in the web glue");
@@ -40,10 +40,15 @@ export function patchGlue({ web, nodejs, errors, loader, cjsTail }) {
   w = once(w, "the wasm binding", "let wasmModule, wasmInstance, wasm;", "let wasmModule, wasmInstance, wasm = notInitialised();");
   w = wrapThrows(prepend(w, errors));
 
-  // Node glue (CommonJS): the wasm comes embedded, and the class is exported too.
+  // Node glue (CommonJS): the file beside it when it is this build's, else the embedded copy (see
+  // src/wasm/js/node.mjs for why); and the class is exported too.
   let c = once(nodejs, "the wasm file read",
     "const wasmPath = `${__dirname}/overdue_bg.wasm`;\nconst wasmBytes = require('fs').readFileSync(wasmPath);",
-    "const wasmBytes = Buffer.from(require('./overdue_bg.wasm.base64.cjs'), 'base64');");
+    `let wasmBytes = null;
+try {
+    wasmBytes = require('fs').readFileSync(\`\${__dirname}/overdue_bg.wasm\`);
+} catch {}
+if (wasmBytes === null || wasmBytes.length !== ${wasmSize}) wasmBytes = Buffer.from(require('./overdue_bg.wasm.base64.cjs'), 'base64');`);
   c = wrapThrows(prepend(c, errors.replace(/^export /gm, "")));
   return { web: w, cjs: c + cjsTail };
 }
@@ -62,4 +67,9 @@ export function patchTypes(dts, initTypes) {
   const head = dts.slice(0, cut);
   if (head.split(optional).length - 1 !== 2) throw new Error("glue.mjs: expected loadWorkspace and listBackups to take an optional key");
   return head.replaceAll(optional, "(input?: { key?: string | null })") + initTypes;
+}
+
+// The Node ESM entry checks the file it reads against the size of this build's wasm.
+export function patchNodeEntry(text, wasmSize) {
+  return once(text, "the wasm size", "const WASM_BYTES = 0;", `const WASM_BYTES = ${wasmSize};`);
 }
