@@ -287,3 +287,26 @@ const ODD_VALUES = [
     } });
   }],
 ];
+
+/** The feature entries (`overdue/plan`, …), keyed by name: what each exports, its answers to the
+ * good cases of its functions, and the codes of the bad ones. The runtime suite requires them to
+ * equal the full build's record. */
+export function runEntries(apis) {
+  const out = {};
+  const bad = [...BAD.map(([name, input, code, path]) => [name, "normalizeInvoices", input, code, path]), ...BAD_OTHER];
+  for (const [name, api] of Object.entries(apis)) {
+    const record = { exports: Object.keys(api).filter((k) => typeof api[k] === "function").sort(), calls: {}, bad: {} };
+    for (const [label, fn, input] of CALLS) if (typeof api[fn] === "function") record.calls[label] = api[fn](input);
+    for (const [label, fn, input] of bad) {
+      if (typeof api[fn] !== "function") continue;
+      try {
+        api[fn](input);
+        record.bad[label] = "answered";
+      } catch (e) {
+        record.bad[label] = { code: e.code, path: e.path, instance: e instanceof api.OverdueError };
+      }
+    }
+    out[name] = record;
+  }
+  return out;
+}

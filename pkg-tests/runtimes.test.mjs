@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { app, requireApp } from "./lib/app.mjs";
-import { BAD, BAD_OTHER } from "./cases.mjs";
+import { app, here, requireApp } from "./lib/app.mjs";
+import { BAD, BAD_OTHER, CALLS } from "./cases.mjs";
 import { runInChromium } from "./lib/browser.mjs";
 import { fetchFromEdge, runDeno, withWorkerd } from "./lib/runtimes.mjs";
 
@@ -77,10 +77,30 @@ function checkRecord(name, rec) {
   assert.ok(rec.aliveAfterEachError, `${name}: the instance answered correctly after every error`);
   assert.deepEqual(rec.suite.problems, [], `${name}: bad-input suite`);
   assert.ok(rec.suite.count > 2000, `${name}: the bad-input suite ran (${rec.suite.count} calls)`);
+  checkEntries(name, rec);
   // Timings differ between runtimes; the identical-record check compares outcomes only.
   delete rec.suite.slowestUnder;
   records[name] = rec;
 }
+
+// Each feature entry exports exactly what entries.json lists (and the loaders and the error class),
+// answers its functions' cases exactly as the full build did above, and throws the same codes.
+const ENTRIES = JSON.parse(readFileSync(join(here, "../src/wasm/js/entries.json"), "utf8")).entries;
+const COMMON = ["OverdueError", "default", "errorCodes", "initSync", "isOverdueError", "version"];
+const BAD_CALLS = [...BAD.map(([label, , code, path]) => [label, "normalizeInvoices", code, path]), ...BAD_OTHER.map(([label, fn, , code, path]) => [label, fn, code, path])];
+function checkEntries(name, rec) {
+  assert.deepEqual(Object.keys(rec.entries).sort(), Object.keys(ENTRIES).sort(), `${name}: every entry ran`);
+  for (const [entry, { functions }] of Object.entries(ENTRIES)) {
+    const got = rec.entries[entry];
+    assert.deepEqual(got.exports, [...COMMON, ...functions].sort(), `${name}: overdue/${entry} exports`);
+    const expected = Object.fromEntries(Object.entries(rec.calls).filter(([label]) => functions.includes(CALL_FN[label])));
+    assert.ok(Object.keys(expected).length > 0, `${name}: overdue/${entry} has cases`);
+    assert.deepEqual(got.calls, expected, `${name}: overdue/${entry} answers as the full build`);
+    const bad = Object.fromEntries(BAD_CALLS.filter(([, fn]) => functions.includes(fn)).map(([label, , code, path]) => [label, { code, path, instance: true }]));
+    assert.deepEqual(got.bad, bad, `${name}: overdue/${entry} refuses as the full build`);
+  }
+}
+const CALL_FN = Object.fromEntries(CALLS.map(([label, fn]) => [label, fn]));
 
 function sameAsNode(name, rec) {
   if (!records["node-esm"]) return;

@@ -10,9 +10,9 @@ import { app, bin, sh } from "./lib.mjs";
 test("Bun: import and require", () => {
   const dir = app("web");
   writeFileSync(join(dir, "bun-esm.mjs"),
-    'import * as overdue from "overdue";\nimport { runJobs } from "../shared/jobs.js";\nconsole.log(JSON.stringify(runJobs(overdue)));\n');
+    'import * as overdue from "overdue";\nimport * as plan from "overdue/plan";\nimport { runJobs } from "../shared/jobs.js";\nconsole.log(JSON.stringify(runJobs(overdue, plan)));\n');
   writeFileSync(join(dir, "bun-cjs.cjs"),
-    'const overdue = require("overdue");\nimport("../shared/jobs.js").then(({ runJobs }) => console.log(JSON.stringify(runJobs(overdue))));\n');
+    'const overdue = require("overdue");\nconst plan = require("overdue/plan");\nimport("../shared/jobs.js").then(({ runJobs }) => console.log(JSON.stringify(runJobs(overdue, plan))));\n');
   for (const file of ["bun-esm.mjs", "bun-cjs.cjs"]) {
     const out = sh(dir, bin("bun"), [file]).trim().split("\n").at(-1);
     assert.deepEqual(JSON.parse(out), EXPECTED, file);

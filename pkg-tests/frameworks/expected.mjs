@@ -8,6 +8,8 @@ export const EXPECTED = {
   interest: "9.86",
   // £1,200.00 in three interest-free monthly parts from 15 Feb.
   plan: "2026-02-15 400.00, 2026-03-15 400.00, 2026-04-15 400.00",
+  // The same through the feature entry overdue/plan.
+  planFromEntry: "2026-02-15 400.00, 2026-03-15 400.00, 2026-04-15 400.00",
   // new Date("2026-03-31") is midnight UTC, so the day is 31 Mar: 59 days after 31 Jan.
   daysPastDueFromDate: 59,
   // 30 February does not exist.

@@ -2,7 +2,7 @@
 // would: shared by the runtime suite and the quick-start tests.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { app, bin, work } from "./app.mjs";
 
 /** Runs `file` (in the app) with Deno and read access to the app only; returns its stdout. */
@@ -22,9 +22,11 @@ export async function bundle(entry, { conditions, format, outdir, wasm }) {
     setup(b) {
       if (wasm === "external") {
         // wrangler's CompiledWasm rule: the .wasm stays a separate module next to the script.
+        // Each entry's wasm under a name of its own (overdue-overdue_bg.wasm, plan-overdue_bg.wasm, …).
         b.onResolve({ filter: /\.wasm$/ }, (args) => {
-          cpSync(join(args.resolveDir, args.path), join(outdir, "overdue_bg.wasm"));
-          return { path: "./overdue_bg.wasm", external: true };
+          const name = `${basename(args.resolveDir)}-${basename(args.path)}`;
+          cpSync(join(args.resolveDir, args.path), join(outdir, name));
+          return { path: `./${name}`, external: true };
         });
       } else {
         // Vercel's `?module` imports: a WebAssembly.Module compiled by the bundle.

@@ -1,4 +1,10 @@
 import init, * as api from "overdue";
-import { runCases } from "./cases.mjs";
-await init();
-console.log(JSON.stringify(runCases(api)));
+import * as plan from "overdue/plan";
+import * as aging from "overdue/aging";
+import * as charges from "overdue/charges";
+import * as notices from "overdue/notices";
+import * as imports from "overdue/import";
+import { runCases, runEntries } from "./cases.mjs";
+const entries = { plan, aging, charges, notices, import: imports };
+await Promise.all([init(), ...Object.values(entries).map((e) => e.default())]);
+console.log(JSON.stringify({ ...runCases(api), entries: runEntries(entries) }));

@@ -1,7 +1,13 @@
 // A Vercel Edge Function style handler (service-worker syntax for edge-runtime).
 import * as api from "overdue";
-import { runCases } from "./cases.mjs";
+import * as plan from "overdue/plan";
+import * as aging from "overdue/aging";
+import * as charges from "overdue/charges";
+import * as notices from "overdue/notices";
+import * as imports from "overdue/import";
+import { runCases, runEntries } from "./cases.mjs";
+const entries = { plan, aging, charges, notices, import: imports };
 
 addEventListener("fetch", (event) => {
-  event.respondWith(new Response(JSON.stringify(runCases(api)), { headers: { "content-type": "application/json" } }));
+  event.respondWith(new Response(JSON.stringify({ ...runCases(api), entries: runEntries(entries) }), { headers: { "content-type": "application/json" } }));
 });

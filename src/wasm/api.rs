@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 /// # Errors
 /// Throws an `OverdueError` with `code` and `path` for the first invalid field
 /// (`invalid_date` at `invoices[0].dueDate`, `too_many_decimals` at `invoices[2].amount`, …).
+#[cfg(feature = "aging")]
 #[wasm_bindgen(js_name = normalizeInvoices, unchecked_return_type = "NormalizeInvoicesOutput")]
 pub fn normalize_invoices(
     #[wasm_bindgen(unchecked_param_type = "NormalizeInvoicesInput")] input: JsValue,
@@ -56,6 +57,7 @@ pub fn error_codes() -> Vec<JsValue> {
 /// `invalid_value` at `buckets[i]` for limits that are not ascending whole days ≥ 1;
 /// `invalid_date_order` at `asOf` when it precedes every issue date; invalid invoices as in
 /// `normalizeInvoices`.
+#[cfg(feature = "aging")]
 #[wasm_bindgen(js_name = ageReceivables, unchecked_return_type = "AgingReport")]
 pub fn age_receivables(
     #[wasm_bindgen(unchecked_param_type = "AgeReceivablesInput")] input: JsValue,
@@ -77,6 +79,7 @@ pub fn age_receivables(
 /// # Errors
 /// `missing_field` for an incomplete input, `invalid_date_order` at `periodEnd` before
 /// `periodStart`, invalid amounts or invoices.
+#[cfg(feature = "aging")]
 #[wasm_bindgen(js_name = receivablesKpis, unchecked_return_type = "KpiReport")]
 pub fn receivables_kpis(
     #[wasm_bindgen(unchecked_param_type = "ReceivablesKpisInput")] input: JsValue,
@@ -92,6 +95,7 @@ pub fn receivables_kpis(
 ///
 /// # Errors
 /// Invalid invoices, as in `normalizeInvoices`.
+#[cfg(feature = "aging")]
 #[wasm_bindgen(js_name = collectionWorklist, unchecked_return_type = "Worklist")]
 pub fn collection_worklist(
     #[wasm_bindgen(unchecked_param_type = "CollectionWorklistInput")] input: JsValue,
@@ -113,6 +117,7 @@ pub fn collection_worklist(
 /// # Errors
 /// The first bad row, with its line in the path (`csv[5].dueDate`); a missing required column at
 /// `csv[1]`.
+#[cfg(feature = "aging")]
 #[wasm_bindgen(js_name = ageReceivablesCsv, unchecked_return_type = "AgingReport")]
 pub fn age_receivables_csv(
     #[wasm_bindgen(unchecked_param_type = "AgeReceivablesCsvInput")] input: JsValue,
@@ -144,6 +149,7 @@ pub fn age_receivables_csv(
 /// # Errors
 /// `invalid_value` for a count outside 1–600 or a rate outside 0–100; `invalid_amount` for a down
 /// payment of the whole principal; `instalment_too_small` when `maxInstalment` cannot pay the debt down.
+#[cfg(feature = "plan")]
 #[wasm_bindgen(js_name = paymentPlan, unchecked_return_type = "PaymentPlan")]
 pub fn payment_plan(
     #[wasm_bindgen(unchecked_param_type = "PaymentPlanInput")] input: JsValue,
@@ -167,6 +173,7 @@ pub fn payment_plan(
 /// `rate_unknown` at `regime.referenceRate` / `regime.baseRate` when the tables do not reach the
 /// date (pass the rate); `invalid_value` for a rate outside 0–100, an EU margin under 8, or a
 /// statutory regime used on another currency; invalid invoices.
+#[cfg(feature = "charges")]
 #[wasm_bindgen(js_name = lateCharges, unchecked_return_type = "LateChargesReport")]
 pub fn late_charges(
     #[wasm_bindgen(unchecked_param_type = "LateChargesInput")] input: JsValue,
@@ -180,6 +187,7 @@ pub fn late_charges(
 ///
 /// # Errors
 /// `invalid_terms` for text it cannot read.
+#[cfg(feature = "plan")]
 #[wasm_bindgen(js_name = paymentTerms, unchecked_return_type = "PaymentTerms")]
 pub fn payment_terms(
     #[wasm_bindgen(unchecked_param_type = "string | { terms: string }")] input: JsValue,
@@ -207,6 +215,7 @@ pub fn payment_terms(
 ///
 /// # Errors
 /// `invalid_terms` at `terms`; invalid amounts or dates.
+#[cfg(feature = "plan")]
 #[wasm_bindgen(js_name = earlyPaymentDiscount, unchecked_return_type = "EarlyPaymentDiscount")]
 pub fn early_payment_discount(
     #[wasm_bindgen(unchecked_param_type = "EarlyPaymentDiscountInput")] input: JsValue,
@@ -223,6 +232,7 @@ pub fn early_payment_discount(
 ///
 /// # Errors
 /// `invalid_value` for a window outside 1–60 months or thresholds out of range; invalid invoices.
+#[cfg(feature = "aging")]
 #[wasm_bindgen(js_name = paymentRisk, unchecked_return_type = "RiskReport")]
 pub fn payment_risk(
     #[wasm_bindgen(unchecked_param_type = "PaymentRiskInput")] input: JsValue,
@@ -241,6 +251,7 @@ pub fn payment_risk(
 ///
 /// # Errors
 /// A bad policy (`policy[i].field`), a history entry with an unknown stage, invalid invoices.
+#[cfg(feature = "notices")]
 #[wasm_bindgen(js_name = nextActions, unchecked_return_type = "NextActions")]
 pub fn next_actions(
     #[wasm_bindgen(unchecked_param_type = "NextActionsInput")] input: JsValue,
@@ -253,6 +264,7 @@ pub fn next_actions(
 ///
 /// # Errors
 /// An invalid invoice (paths under `invoice`) or policy.
+#[cfg(feature = "notices")]
 #[wasm_bindgen(js_name = previewLadder, unchecked_return_type = "PlannedStage[]")]
 pub fn preview_ladder(
     #[wasm_bindgen(unchecked_param_type = "PreviewLadderInput")] input: JsValue,
@@ -275,6 +287,7 @@ pub fn preview_ladder(
 /// Invalid invoices, sender or options (paths as usual); `template_error` with line and column for a
 /// custom template; `template_too_complex` or `output_too_large` when a custom template would
 /// repeat too much or write more than 1 MiB.
+#[cfg(feature = "notices")]
 #[wasm_bindgen(js_name = renderNotice, unchecked_return_type = "Notice")]
 pub fn render_notice(
     #[wasm_bindgen(unchecked_param_type = "RenderNoticeInput")] input: JsValue,
@@ -285,6 +298,7 @@ pub fn render_notice(
 
 /// Checks a custom template and lists every problem with its line, column and, for a misspelt
 /// name, the nearest known one. Does not throw for template problems, only for a malformed input.
+#[cfg(feature = "notices")]
 #[wasm_bindgen(js_name = validateTemplate, unchecked_return_type = "TemplateCheck")]
 pub fn validate_template(
     #[wasm_bindgen(unchecked_param_type = "ValidateTemplateInput")] input: JsValue,
@@ -295,6 +309,7 @@ pub fn validate_template(
 
 /// The source of a built-in template, to start a custom one from; given back as `template` it
 /// renders the same notice.
+#[cfg(feature = "notices")]
 #[wasm_bindgen(js_name = noticeTemplate, unchecked_return_type = "NoticeTemplateSource")]
 pub fn notice_template(
     #[wasm_bindgen(unchecked_param_type = "NoticeTemplateInput")] input: JsValue,
@@ -308,6 +323,7 @@ pub fn notice_template(
 }
 
 /// Every variable a notice template can use, with its kind and a description.
+#[cfg(feature = "notices")]
 #[wasm_bindgen(js_name = listTemplateVariables, unchecked_return_type = "TemplateVariable[]")]
 pub fn list_template_variables() -> Result<JsValue, JsValue> {
     to_js(&crate::notice::list_template_variables())
@@ -324,6 +340,7 @@ pub fn list_template_variables() -> Result<JsValue, JsValue> {
 /// # Errors
 /// Only for unusable input (an empty file, a workbook or PDF, a mapping to a column that does not
 /// exist); problems in rows are listed in `errors`.
+#[cfg(feature = "import")]
 #[wasm_bindgen(js_name = importInvoicesCsv, unchecked_return_type = "ImportInvoicesCsvResult")]
 pub fn import_invoices_csv(
     #[wasm_bindgen(unchecked_param_type = "ImportInvoicesCsvInput")] input: JsValue,
@@ -352,6 +369,7 @@ pub fn import_invoices_csv(
 ///
 /// # Errors
 /// `invalid_amount` at `text` (the message names the readings); `too_many_decimals`.
+#[cfg(feature = "import")]
 #[wasm_bindgen(js_name = parseAmount, unchecked_return_type = "ParsedAmount")]
 pub fn parse_amount(
     #[wasm_bindgen(unchecked_param_type = "ParseAmountInput")] input: JsValue,
@@ -363,6 +381,7 @@ pub fn parse_amount(
 /// The default escalation ladder: courtesy −3 days, friendly +1, follow-up +14 (with a call), final
 /// notice +30 (never skipped), payment-plan offer +45, collection agency +60, letter before legal
 /// action +90 — to show, or to start a policy of one's own from.
+#[cfg(feature = "notices")]
 #[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Stage[]")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
     to_js(&crate::ladder::default_policy())

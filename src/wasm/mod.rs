@@ -1,12 +1,18 @@
 //! The JavaScript face of overdue: one exported function per capability, each taking one plain
 //! object and returning one. Nothing outside this module knows about JavaScript.
+//!
+//! A feature build (`--no-default-features --features plan`, the npm package's `overdue/plan`)
+//! compiles only its exports; the crossing helpers the others use are then unused, by design.
+#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 
 mod api;
 mod convert;
+#[cfg(feature = "storage")]
 mod storage;
 
 pub use api::*;
 pub use convert::{from_js, js_error, text_of, to_js};
+#[cfg(feature = "storage")]
 pub use storage::*;
 
 use wasm_bindgen::prelude::*;

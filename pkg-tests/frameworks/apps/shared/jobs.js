@@ -3,7 +3,8 @@
 const invoice = (id, amount, issueDate, dueDate) =>
   ({ id, customer: { id: "c1", name: "Brightwater Joinery" }, currency: "GBP", amount, issueDate, dueDate });
 
-export function runJobs(overdue) {
+// `plan` is the feature entry overdue/plan, whose schedule must be the full build's.
+export function runJobs(overdue, plan) {
   const aged = overdue.ageReceivables({
     asOf: "2026-03-31",
     invoices: [invoice("A-1", "1200.00", "2026-01-01", "2026-01-31"), invoice("A-2", "300.50", "2026-03-01", "2026-04-01")],
@@ -13,9 +14,8 @@ export function runJobs(overdue) {
     regime: { kind: "contract", annualRate: 12 },
     invoices: [invoice("L-1", "1000.00", "2026-01-01", "2026-01-31")],
   }).invoices[0];
-  const plan = overdue.paymentPlan({
-    principal: "1200.00", currency: "GBP", annualRate: 0, frequency: "monthly", firstDueDate: "2026-02-15", count: 3,
-  });
+  const terms = { principal: "1200.00", currency: "GBP", annualRate: 0, frequency: "monthly", firstDueDate: "2026-02-15", count: 3 };
+  const schedule = (p) => p.schedule.map((r) => `${r.dueDate} ${r.payment}`).join(", ");
   const byDate = overdue.normalizeInvoices({
     asOf: new Date("2026-03-31"), invoices: [invoice("A-1", "1200.00", "2026-01-01", "2026-01-31")],
   }).invoices[0];
@@ -28,7 +28,8 @@ export function runJobs(overdue) {
   return {
     aged: { total: aged.totalOutstanding, buckets: aged.buckets.map((b) => `${b.label}=${b.amount}`).join(" ") },
     interest: charged.interest,
-    plan: plan.schedule.map((r) => `${r.dueDate} ${r.payment}`).join(", "),
+    plan: schedule(overdue.paymentPlan(terms)),
+    planFromEntry: schedule(plan.paymentPlan(terms)),
     daysPastDueFromDate: byDate.daysPastDue,
     error,
   };

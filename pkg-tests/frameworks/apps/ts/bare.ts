@@ -13,3 +13,15 @@ export async function charge(body: unknown, wasm: Uint8Array): Promise<string> {
     throw e;
   }
 }
+
+// A feature entry has the same loaders, class and types, and only its functions.
+import initPlan, { paymentPlan, OverdueError as PlanError, type PaymentPlan } from "overdue/plan";
+export async function plan(): Promise<PaymentPlan> {
+  await initPlan();
+  try {
+    return paymentPlan({ principal: "100", currency: "EUR", annualRate: 0, frequency: "monthly", firstDueDate: "2026-01-31", count: 2 });
+  } catch (e) {
+    if (e instanceof PlanError) throw new Error(e.code);
+    throw e;
+  }
+}

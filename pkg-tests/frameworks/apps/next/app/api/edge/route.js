@@ -1,12 +1,13 @@
 // A route handler in the edge runtime: GET runs the shared jobs, POST passes the request body
 // straight to lateCharges, as an API would.
 import * as overdue from "overdue";
+import * as plan from "overdue/plan";
 import { runJobs } from "../../../../shared/jobs.js";
 
 export const runtime = "edge";
 
 export function GET() {
-  return Response.json(runJobs(overdue));
+  return Response.json(runJobs(overdue, plan));
 }
 
 export async function POST(request) {

@@ -1,10 +1,11 @@
 // A route handler in the node runtime: GET runs the shared jobs, POST passes the request body
 // straight to lateCharges, as an API would.
 import * as overdue from "overdue";
+import * as plan from "overdue/plan";
 import { runJobs } from "../../../../shared/jobs.js";
 
 export function GET() {
-  return Response.json(runJobs(overdue));
+  return Response.json(runJobs(overdue, plan));
 }
 
 export async function POST(request) {
