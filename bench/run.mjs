@@ -52,9 +52,10 @@ function startProbe(url, call) {
 function moduleStart(runs) {
   const empty = join(root, "bench/empty.mjs");
   const decimal = join(root, "node_modules/decimal.js/decimal.mjs");
-  const ms = { overdue: [], empty: [], decimal: [] };
+  const ms = { overdue: [], empty: [], decimal: [], entries: Object.fromEntries(Object.keys(ENTRY_CALLS).map((e) => [e, []])) };
   for (let i = 0; i < runs; i++) {
     ms.overdue.push(startProbe(join(pkgDir, "node.mjs"), `m.normalizeInvoices({asOf:"2026-11-23",invoices:[]})`));
+    for (const [entry, call] of Object.entries(ENTRY_CALLS)) ms.entries[entry].push(startProbe(join(pkgDir, entry, "node.mjs"), call));
     ms.empty.push(startProbe(empty, "m.ready"));
     ms.decimal.push(startProbe(decimal, "new m.default('1.5').plus('2.25').toFixed(2)"));
   }
@@ -67,8 +68,17 @@ function moduleStart(runs) {
     t = performance.now(); g.initSync({ module: mod }); const instantiate = performance.now() - t;
     t = performance.now(); g.normalizeInvoices({ asOf: "2026-11-23", invoices: [] }); const first = performance.now() - t;
     console.log(JSON.stringify({ compile, instantiate, first }));`], { encoding: "utf8" });
-  return { overdue: median(ms.overdue), empty: median(ms.empty), decimal: median(ms.decimal), parts: JSON.parse(parts) };
+  return { overdue: median(ms.overdue), empty: median(ms.empty), decimal: median(ms.decimal), parts: JSON.parse(parts),
+    entries: Object.fromEntries(Object.entries(ms.entries).map(([e, v]) => [e, median(v)])) };
 }
+// Each entry point's probe: one cheap call of one of its functions.
+const ENTRY_CALLS = {
+  plan: `m.paymentTerms("net 30")`,
+  aging: `m.normalizeInvoices({asOf:"2026-11-23",invoices:[]})`,
+  charges: `m.lateCharges({asOf:"2026-11-23",invoices:[],regime:{kind:"uk"}})`,
+  notices: `m.defaultPolicy()`,
+  import: `m.parseAmount({text:"12.50",currency:"GBP"})`,
+};
 
 const n100k = quick ? 20000 : 100000;
 const n1m = quick ? 100000 : 1000000;
@@ -212,8 +222,9 @@ const size = (f) => {
   return { f, raw: b.length, gz: gzipSync(b, { level: 9 }).length, br: brotliCompressSync(b, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length };
 };
 const sizes = ["overdue_bg.wasm", "overdue.js", "overdue.cjs"].map(size);
+const entrySizes = Object.keys(ENTRY_CALLS).map((e) => ({ ...size(`${e}/overdue_bg.wasm`), entry: e }));
 // Attribution needs the names wasm-opt strips, so it reads the wasm-bindgen output.
-const named = join(root, "target/bindgen/release/web/overdue_bg.wasm");
+const named = join(root, "target/bindgen/release/full/web/overdue_bg.wasm");
 let contributors = "", byCrate = "";
 if (!existsSync(named)) {
   contributors = `(no ${named}: run \`make pkg\` first)`;
@@ -299,6 +310,14 @@ invoice, the whole ageing summary and reports and late-charges report, every sch
 ${sizes.map((s) => `| \`${s.f}\` | ${s.raw.toLocaleString("en")} B | ${s.gz.toLocaleString("en")} B | ${s.br.toLocaleString("en")} B |`).join("\n")}
 
 The ceiling enforced by \`make test\` is in \`pkg-tests/size-budget.json\`.
+
+Entry points (\`overdue/plan\`, …: each a wasm with only its functions), with their module start measured
+as above (fresh Node process, import plus one call, median of ${quick ? 5 : 15}):
+
+| entry | wasm raw | gzip -9 | brotli 11 | module start |
+|---|---:|---:|---:|---:|
+| \`overdue\` | ${sizes[0].raw.toLocaleString("en")} B | ${sizes[0].gz.toLocaleString("en")} B | ${sizes[0].br.toLocaleString("en")} B | ${fmt(start.overdue)} ms |
+${entrySizes.map((s) => `| \`overdue/${s.entry}\` | ${s.raw.toLocaleString("en")} B | ${s.gz.toLocaleString("en")} B | ${s.br.toLocaleString("en")} B | ${fmt(start.entries[s.entry])} ms |`).join("\n")}
 
 Where the bytes are (before wasm-opt, by crate or section; \`twiggy\` on the wasm-bindgen output):
 

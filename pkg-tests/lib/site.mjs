@@ -12,7 +12,8 @@ export async function serveSite(name = "www", { headers = true } = {}) {
   cpSync(join(root, "www"), site, { recursive: true, filter: (src) => !src.includes(`${join(root, "www", "pkg")}`) });
   mkdirSync(join(site, "pkg"), { recursive: true });
   const pkgDir = join(app, "node_modules/overdue");
-  for (const f of readdirSync(pkgDir)) cpSync(join(pkgDir, f), join(site, "pkg", f));
+  // As `make www` lays it out: the whole package, the entry points' folders included.
+  for (const f of readdirSync(pkgDir)) cpSync(join(pkgDir, f), join(site, "pkg", f), { recursive: true });
   cpSync(join(root, "node_modules/axe-core/axe.min.js"), join(site, "axe.min.js"));
   // Without headers: a host such as GitHub Pages, where only the page's own <meta> protects it.
   const server = await startServer({ root: site, port: 0, csp: headers });
