@@ -629,6 +629,43 @@ test("a broken promise to pay is flagged, and a promise for a past day is refuse
   await page.close();
 });
 
+test("a big ledger: the first customers, invoices and claims are drawn, the rest on request; typing waits for a pause", async () => {
+  // 110 customers owing one invoice each, and one customer owing 15; all due 1 October 2026, so on
+  // 23 November each is 53 days late.
+  const page = await open("/");
+  await page.clock.setFixedTime(new Date("2026-11-23T12:00:00"));
+  const inv = (id, customer, amount) => ({ id, customer, currency: "GBP", amount, issueDate: "2026-09-01", dueDate: "2026-10-01" });
+  const invoices = [
+    ...Array.from({ length: 110 }, (_, k) => inv(`S-${k + 1}`, { id: `c${k + 1}`, name: `Shop ${k + 1}` }, `${100 + k}.00`)),
+    ...Array.from({ length: 15 }, (_, k) => inv(`M-${k + 1}`, { id: "m", name: "Mill Lane Ltd" }, "1000.00")),
+  ];
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify({ version: 1, settings: { regime: "contract", contractRate: "8" }, invoices })]);
+  await page.goto(`${site.origin}/?big#chase`);
+  await page.waitForSelector(".worklist");
+  assert.equal(await page.locator(".worklist > li").count(), 50, "the 50 most urgent of 111 customers");
+  // Mill Lane owes the most (£15,000), so it comes first, with 10 of its 15 invoices.
+  const mill = page.locator(".worklist > li").first();
+  assert.match(await mill.locator("h3").textContent(), /Mill Lane Ltd/);
+  assert.equal(await mill.locator("tbody tr").count(), 10);
+  await mill.locator("button.show-all").click();
+  assert.equal(await mill.locator("tbody tr").count(), 15);
+  await page.click("text=Show all 111 customers");
+  assert.equal(await page.locator(".worklist > li").count(), 111);
+  // Late charges: 125 late invoices, 100 drawn; at 8 % for 53 days the largest claim is a Mill Lane
+  // invoice: 1000 × 0.08 × 53 / 365 = 11.616… → £11.62.
+  await page.goto(`${site.origin}/?big#charges`);
+  await page.waitForSelector("#panel tbody tr");
+  assert.equal(await page.locator("#panel tbody tr").count(), 100);
+  await page.click("text=Show all 125 invoices");
+  assert.equal(await page.locator("#panel tbody tr").count(), 125);
+  const first = await page.locator("#panel tbody tr").first().locator("td").allTextContents();
+  assert.deepEqual([first[0].slice(0, 2), first[4]], ["M-", "£11.62"]);
+  // A new rate typed: the table follows once typing pauses (12 %: 1000 × 0.12 × 53 / 365 = 17.42).
+  await page.fill("#f-rate", "12");
+  await page.waitForFunction(() => document.querySelector("#panel tbody tr td:nth-child(5)")?.textContent === "£17.42");
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });

@@ -60,6 +60,7 @@ export function render(root, { asOf, invoices, workspace }) {
     root.append(el("p", { class: "hint", text: `${over90}; on average the money owed is ${avg} ${avg === 1 ? "day" : "days"} past due.${Number(c.disputedTotal) > 0 ? ` ${money(c.disputedTotal, c.currency)} of it is disputed.` : ""}` }));
     const rows = r.customers.filter((x) => x.currency === c.currency);
     root.append(table(`${c.currency} customers by amount owed`, [["Customer"], ...r.buckets.map((b) => [b.label, "num"]), ["Total", "num"]],
-      rows.map((x) => [x.name, ...x.buckets.map((a) => (Number(a) ? money(a, c.currency) : "—")), money(x.totalOutstanding, c.currency)])));
+      rows.map((x) => [x.name, ...x.buckets.map((a) => (Number(a) ? money(a, c.currency) : "—")), money(x.totalOutstanding, c.currency)]),
+      { first: 100, noun: `${c.currency} customers` }));
   }
 }

@@ -1,5 +1,5 @@
 import { lateCharges } from "../pkg/overdue.js";
-import { el, field, money, date, table } from "./format.js";
+import { el, field, money, date, table, debounced } from "./format.js";
 import { remember, update as change } from "../store.js";
 
 // Where each published rate can be looked up, for the question asked when the tables stop short.
@@ -50,7 +50,9 @@ export function render(root, { asOf, invoices, workspace }) {
     else if (workspace?.settings?.referenceRates?.length) Object.assign(regime, { referenceRates: workspace.settings.referenceRates });
     try {
       const rep = lateCharges({ asOf, invoices, regime });
-      const rows = rep.invoices.map((i) => [i.id, i.status === "paidLate" ? "Paid late" : "Open", String(i.daysLate), i.problem ? "—" : `${i.rate}%`, money(i.interest, i.currency), i.fixedSum ? money(i.fixedSum.amount, i.fixedSum.currency) : money(i.compensation, i.currency), money(i.fees, i.currency), money(i.totalClaim, i.currency)]);
+      // The largest charges first within each currency, as a credit controller works through them.
+      const largest = [...rep.invoices].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : Number(b.claimable) - Number(a.claimable)));
+      const rows = largest.map((i) => [i.id, i.status === "paidLate" ? "Paid late" : "Open", String(i.daysLate), i.problem ? "—" : `${i.rate}%`, money(i.interest, i.currency), i.fixedSum ? money(i.fixedSum.amount, i.fixedSum.currency) : money(i.compensation, i.currency), money(i.fees, i.currency), money(i.totalClaim, i.currency)]);
       // One question per rate and date still unknown; the answer is kept in the workspace.
       const missing = rep.unknownRates.map((u) => {
         const [what, where] = TABLES[u.table] ?? [u.table, ""];
@@ -75,13 +77,15 @@ export function render(root, { asOf, invoices, workspace }) {
       out.replaceChildren(
         ...missing,
         ...rep.currencies.map((c) => el("p", { class: "total", text: `${c.currency}: ${money(c.claimable, c.currency)} in charges you may claim (${money(c.paidLate.claimable, c.currency)} of it on invoices already paid late), on ${money(c.outstanding, c.currency)} still unpaid — ${money(c.totalClaim, c.currency)} in all.` })),
-        table("Late charges per invoice", [["Invoice"], ["Status"], ["Days late", "num"], ["Rate", "num"], ["Interest", "num"], ["Fixed sum", "num"], ["Fees", "num"], ["Total claim", "num"]], rows),
+        table("Late charges per invoice, largest first", [["Invoice"], ["Status"], ["Days late", "num"], ["Rate", "num"], ["Interest", "num"], ["Fixed sum", "num"], ["Fees", "num"], ["Total claim", "num"]], rows, { first: 100, noun: "invoices" }),
         ...(rep.invoices[0] ? [el("p", { class: "hint", text: `How ${rep.invoices[0].id} is worked out: ${rep.invoices[0].explanation}` })] : [el("p", { text: "No invoice is late under these rules." })]));
     } catch (e) {
       out.replaceChildren(el("p", { class: "error", role: "alert", text: e.message }));
     }
   };
-  form.addEventListener("input", update);
+  // A choice from the list answers at once; typing waits for a pause.
+  const soon = debounced(update);
+  form.addEventListener("input", (e) => (e.target === kind ? update() : soon()));
   form.addEventListener("change", () => remember((w) => { (w.settings ??= {}).regime = kind.value; w.settings.contractRate = rate.value.trim() || null; }));
   form.addEventListener("submit", (e) => { e.preventDefault(); update(); });
   root.replaceChildren(el("h2", { text: "What may I charge?" }),

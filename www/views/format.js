@@ -55,19 +55,42 @@ export function field(label, input, hint) {
 }
 
 /** A table with a header row; `cols` are [label, className?]; rows are arrays of strings. */
-export function table(caption, cols, rows) {
+export function table(caption, cols, rows, { first = Infinity, noun = "rows" } = {}) {
   const t = el("table");
   t.append(el("caption", { class: "visually-hidden", text: caption }));
   const head = el("tr");
   for (const [label, cls] of cols) head.append(el("th", { scope: "col", class: cls ?? "", text: label }));
   t.append(el("thead", {}, head));
   const body = el("tbody");
-  for (const r of rows) {
-    const tr = el("tr");
-    r.forEach((v, i) => tr.append(el("td", { class: cols[i][1] ?? "", text: v })));
-    body.append(tr);
-  }
+  const add = (list) => {
+    for (const r of list) {
+      const tr = el("tr");
+      r.forEach((v, i) => tr.append(el("td", { class: cols[i][1] ?? "", text: v })));
+      body.append(tr);
+    }
+  };
+  add(rows.slice(0, first));
   t.append(body);
   // Focusable, so a table wider than a phone can be scrolled from the keyboard.
-  return el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": caption }, t);
+  const wrap = el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": caption }, t);
+  if (rows.length <= first) return wrap;
+  // Thousands of rows take seconds to lay out: the first ones now, the rest when asked for.
+  return el("div", {}, wrap, showAll(`Show all ${rows.length.toLocaleString()} ${noun}`, `The first ${first.toLocaleString()} of ${rows.length.toLocaleString()} are shown. `, () => add(rows.slice(first))));
+}
+
+/** A hint with a button that runs `more` once and then takes itself away. */
+export function showAll(label, hint, more) {
+  const button = el("button", { type: "button", class: "small show-all", text: label });
+  const p = el("p", { class: "hint" }, hint, button);
+  button.addEventListener("click", () => { p.remove(); more(); });
+  return p;
+}
+
+/** `fn` once input has paused for `ms`: a keystroke must not wait for a whole ledger's recomputation. */
+export function debounced(fn, ms = 250) {
+  let timer = 0;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
 }

@@ -1,5 +1,10 @@
 import { ageReceivables, collectionWorklist, paymentRisk } from "../pkg/overdue.js";
-import { el, money, date, table } from "./format.js";
+import { el, money, date, table, showAll } from "./format.js";
+
+// Cards drawn at first, and invoice rows per card: a 10,000-invoice ledger had put 11,000 rows in
+// the page and taken a second to lay out; the rest come when asked for.
+const FIRST_CUSTOMERS = 50;
+const FIRST_INVOICES = 10;
 
 const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "No trend yet" };
 
@@ -31,24 +36,32 @@ export function render(root, { asOf, invoices, workspace }) {
   })));
   root.append(el("p", { class: "hint", text: `Most urgent first: bigger and older debts, and customers who are paying later and later, come first.${held ? ` ${held} ${held === 1 ? "customer is" : "customers are"} on hold (disputed, or promised to pay) and listed last.` : " Disputed invoices and promises to pay are set aside."}` }));
   const list = el("ol", { class: "worklist" });
-  for (const item of work.items) {
-    const r = risk.customers.find((c) => c.customerId === item.customerId && c.currency === item.currency);
-    const card = el("li", { class: `work ${item.status}` },
+  const riskOf = new Map(risk.customers.map((c) => [`${c.currency} ${c.customerId}`, c]));
+  const card = (item) => {
+    const r = riskOf.get(`${item.currency} ${item.customerId}`);
+    const li = el("li", { class: `work ${item.status}` },
       el("div", { class: "work-head" },
         el("h3", { text: item.name }),
         el("span", { class: "priority", text: item.status === "onHold" ? "On hold" : `Priority ${Math.round(Number(item.priority))}` })),
       el("p", { class: "reason", text: item.reason }));
     if (r && r.score !== null) {
-      card.append(el("p", { class: "risk", text: `Payment score ${r.score} (grade ${r.grade}) · ${TREND[r.trend]}. ${r.explanation}` }));
+      li.append(el("p", { class: "risk", text: `Payment score ${r.score} (grade ${r.grade}) · ${TREND[r.trend]}. ${r.explanation}` }));
     }
     // A promise whose day has passed unpaid is worth saying out loud when chasing.
     const broken = item.invoices.filter((i) => !i.hold && i.promisedDate && i.promisedDate < asOf);
-    if (broken.length) card.append(el("p", { class: "broken-promise", text: `Broke a promise to pay: ${broken.map((i) => `${i.id} by ${date(i.promisedDate)}`).join(", ")}.` }));
-    card.append(table(`Overdue invoices of ${item.name}`, [["Invoice"], ["Due"], ["Still owed", "num"], ["Days late", "num"], ["Note"]],
+    const brokenSet = new Set(broken);
+    if (broken.length) li.append(el("p", { class: "broken-promise", text: `Broke a promise to pay: ${broken.map((i) => `${i.id} by ${date(i.promisedDate)}`).join(", ")}.` }));
+    li.append(table(`Overdue invoices of ${item.name}`, [["Invoice"], ["Due"], ["Still owed", "num"], ["Days late", "num"], ["Note"]],
       item.invoices.map((i) => [i.id, date(i.dueDate), money(i.outstanding, item.currency), String(i.daysPastDue),
-        i.hold === "disputed" ? "Disputed" : i.hold === "promised" ? `Promised by ${date(i.promisedDate)}` : broken.includes(i) ? `Promise of ${date(i.promisedDate)} broken` : ""])));
-    list.append(card);
-  }
+        i.hold === "disputed" ? "Disputed" : i.hold === "promised" ? `Promised by ${date(i.promisedDate)}` : brokenSet.has(i) ? `Promise of ${date(i.promisedDate)} broken` : ""]),
+      { first: FIRST_INVOICES, noun: `invoices of ${item.name}` }));
+    return li;
+  };
+  for (const item of work.items.slice(0, FIRST_CUSTOMERS)) list.append(card(item));
   if (work.items.length === 0) list.append(el("li", { text: "Nobody is late today: nothing to chase." }));
   root.append(list);
+  if (work.items.length > FIRST_CUSTOMERS) {
+    root.append(showAll(`Show all ${work.items.length.toLocaleString()} customers`, `The ${FIRST_CUSTOMERS} most urgent are shown. `,
+      () => { for (const item of work.items.slice(FIRST_CUSTOMERS)) list.append(card(item)); }));
+  }
 }
