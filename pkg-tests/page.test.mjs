@@ -193,6 +193,35 @@ test("notices: live preview in five languages, download, record as sent", async 
   await page.close();
 });
 
+test("notices: the recipient, what is missing before sending, and an email app link with the notice in it", async () => {
+  // No fixed clock here: Playwright's clock script would be refused by the preview's sandboxed frame
+  // (a console error). Due 31 October 2026, the invoice is overdue on any day this test runs.
+  const page = await open("/");
+  const ws = { version: 1, sender: { name: "Harbour Lane Design" }, invoices: [
+    { id: "E-1", customer: { id: "k", name: "Kestrel Ltd", email: "ap@kestrel.example" }, currency: "GBP", amount: "480.00", issueDate: "2026-10-01", dueDate: "2026-10-31" }] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?mail#notice`);
+  await page.waitForSelector("#n-text");
+  await page.selectOption("#n-channel", "email");
+  await page.waitForFunction(() => document.querySelector("#n-to").textContent === "To: ap@kestrel.example");
+  // No bank details nor payment link in the sender's details.
+  assert.deepEqual(await page.locator("#n-warnings li").allTextContents(), ["No bank details or payment link: the customer is not told how to pay."]);
+  // The link opens the user's email program with this very notice: its subject and its text.
+  const href = await page.getAttribute("#n-mailto", "href");
+  const url = new URL(href);
+  assert.equal(url.protocol, "mailto:");
+  assert.equal(decodeURIComponent(url.pathname), "ap@kestrel.example");
+  assert.equal(url.searchParams.get("subject"), (await page.textContent("#n-subject")).replace(/^Subject: /, ""));
+  assert.equal(url.searchParams.get("body"), await page.textContent("#n-text"));
+  // A letter: no address for the customer, none for the sender, nobody signing.
+  await page.selectOption("#n-channel", "letter");
+  await page.waitForFunction(() => document.querySelectorAll("#n-warnings li").length === 4);
+  assert.equal(await page.isVisible("#n-mailto"), false, "no email link for a letter");
+  assert.match((await page.locator("#n-warnings li").allTextContents()).join(" "), /Kestrel Ltd's address is missing/);
+  await axe(page, "notice with warnings");
+  await page.close();
+});
+
 test("export, clear, import: the workspace comes back exactly", async () => {
   const page = await open("/#data");
   await forget(page);

@@ -7,6 +7,7 @@ import { update, download } from "../store.js";
 import { WORDING } from "./ladder.js";
 
 const STAGES = Object.entries(WORDING);
+const MAILTO_LIMIT = 2000;
 const CHANNELS = [["email", "Email"], ["letter", "Letter"], ["phone", "Phone-call script"], ["sms", "Text message"]];
 const LANGUAGES = [["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"], ["nl", "Nederlands"]];
 
@@ -62,6 +63,9 @@ export function render(root, { asOf, workspace }) {
   const text = el("pre", { class: "notice-text", id: "n-text", tabindex: "0", "aria-label": "The notice as plain text" });
   const frame = el("iframe", { id: "n-html", title: "The notice as it will look", sandbox: "allow-same-origin allow-modals" });
   const msg = el("p", { class: "error", role: "alert", hidden: "" });
+  const recipient = el("p", { class: "hint", id: "n-to" });
+  const mail = el("a", { id: "n-mailto", class: "button", href: "#", hidden: "" }, "Open in my email app");
+  const warnings = el("ul", { class: "notice-warnings", id: "n-warnings", "aria-live": "polite" });
   const done = el("p", { class: "ok", role: "status" });
   let notice = null;
 
@@ -97,6 +101,33 @@ export function render(root, { asOf, workspace }) {
     }
     subject.textContent = `Subject: ${notice.subject}`;
     text.textContent = notice.text;
+    // Who it goes to, and what is missing from it, before it is sent or printed.
+    const email = workspace.invoices.find((i) => g.ids.includes(String(i.id)) && i.customer?.email)?.customer.email ?? "";
+    const letter = channel.value === "letter";
+    recipient.textContent = channel.value === "email"
+      ? (email ? `To: ${email}` : `No email address for ${g.customer.name}: add one to an invoice of theirs, or copy the text.`)
+      : letter ? (details.address ? `To: ${details.address.replace(/\s*\n\s*/g, ", ")}` : "") : "";
+    const missing = [
+      !workspace.sender?.name && "Your business name is missing: the notice is signed “Your business”.",
+      !workspace.sender?.bankDetails && !workspace.sender?.paymentLink && "No bank details or payment link: the customer is not told how to pay.",
+      letter && !workspace.sender?.address && "Your address is missing from the letter.",
+      letter && !details.address && `${g.customer.name}'s address is missing: add it under Customers before printing.`,
+      letter && !workspace.sender?.signatory && "No one signs the letter: add a signatory under Your details.",
+    ].filter(Boolean);
+    warnings.replaceChildren(...missing.map((m) => el("li", { text: m })));
+    // A mailto link carries the subject and body to the user's own email program. Mail programs
+    // refuse long links (about 2,000 characters is the limit several keep), so a long notice says so.
+    const href = `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(notice.subject)}&body=${encodeURIComponent(notice.text)}`;
+    mail.hidden = channel.value !== "email";
+    if (href.length > MAILTO_LIMIT) {
+      mail.removeAttribute("href");
+      mail.setAttribute("aria-disabled", "true");
+      mail.textContent = "Too long to open in an email app: copy the text instead";
+    } else {
+      mail.href = href;
+      mail.removeAttribute("aria-disabled");
+      mail.textContent = "Open in my email app";
+    }
     frame.srcdoc = notice.html;
     done.textContent = "";
   };
@@ -120,6 +151,7 @@ export function render(root, { asOf, workspace }) {
     }),
     button("n-txt", "Download .txt", () => notice && download(`${slug()}.txt`, `Subject: ${notice.subject}\n\n${notice.text}\n`, "text/plain;charset=utf-8")),
     button("n-download-html", "Download .html", () => notice && download(`${slug()}.html`, notice.html, "text/html;charset=utf-8")),
+    mail,
     button("n-print", "Print", () => frame.contentWindow?.print()),
     button("n-sent", "Record as sent today", () => {
       const g = groups.get(customer.value);
@@ -133,7 +165,7 @@ export function render(root, { asOf, workspace }) {
     el("p", { class: "hint", text: `Your details (name, address, bank) come from “Your details & data”. Dates are as of ${date(asOf)}.` }),
     el("form", { class: "calc", id: "notice-form" },
       field("Customer", customer), field("Stage", stage), field("Sent as", channel), field("Language", language)),
-    msg, tools, done,
+    msg, recipient, warnings, tools, done,
     el("div", { class: "notice-preview" }, el("div", {}, el("h3", { text: "Text" }), subject, text), el("div", {}, el("h3", { text: "As it will look" }), frame)));
   draw();
 }
