@@ -222,6 +222,31 @@ test("notices: the recipient, what is missing before sending, and an email app l
   await page.close();
 });
 
+test("payments are listed per invoice, and each can be changed or removed (and the change undone)", async () => {
+  const page = await open("/");
+  // £750 invoiced, a payment typed as 5,000 instead of 500.
+  const ws = { version: 1, invoices: [{ id: "P-7", customer: { id: "o", name: "Orchard Dental" }, currency: "GBP", amount: "750.00",
+    issueDate: "2026-09-01", dueDate: "2026-10-01", payments: [{ date: "2026-10-20", amount: "5000.00", reference: "BACS" }] }] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?payments#invoices`);
+  const owed = () => page.locator("#invoices tbody tr").first().locator("td").nth(4).textContent();
+  assert.equal(await owed(), "-£4,250.00", "750 − 5,000");
+  await page.click("button[aria-label='Payments… P-7']");
+  assert.match(await page.textContent(".payments li"), /£5,000\.00 \(BACS\)/);
+  await page.fill("input[aria-label='Amount of payment 1 on P-7']", "500");
+  await page.click("button[aria-label='Save payment 1 on P-7']");
+  await page.waitForFunction(() => document.querySelector("#invoices tbody tr td:nth-child(5)")?.textContent === "£250.00");
+  assert.deepEqual(JSON.parse(await stored(page)).invoices[0].payments, [{ date: "2026-10-20", amount: "500.00", reference: "BACS" }]);
+  await page.click("button[aria-label='Payments… P-7']");
+  await page.click("button[aria-label='Remove payment 1 on P-7']");
+  await page.waitForFunction(() => document.querySelector("#invoices tbody tr td:nth-child(5)")?.textContent === "£750.00");
+  // The workspace leaves an empty list out.
+  assert.deepEqual(JSON.parse(await stored(page)).invoices[0].payments ?? [], []);
+  await page.click("#undo");
+  await page.waitForFunction(() => document.querySelector("#invoices tbody tr td:nth-child(5)")?.textContent === "£250.00");
+  await page.close();
+});
+
 test("export, clear, import: the workspace comes back exactly", async () => {
   const page = await open("/#data");
   await forget(page);

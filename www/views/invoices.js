@@ -92,6 +92,7 @@ function actions(inv, asOf) {
     }, `marked ${inv.id} as ${inv.disputed ? "no longer disputed" : "disputed"}`)));
     box.append(btn("Promise…", "Record a promise to pay for", () => box.replaceChildren(promiseForm(inv, asOf, idx))));
   }
+  if ((inv.payments ?? []).length) box.append(btn("Payments…", "See, change or remove the payments on", () => box.replaceChildren(paymentsList(inv, asOf, idx, () => box.replaceWith(actions(inv, asOf))))));
   box.append(btn("Edit…", "Edit invoice", () => box.replaceChildren(editForm(inv, asOf, idx))));
   box.append(btn("Delete", "Delete invoice", () => {
     const yes = btn("Yes, delete", "Confirm deleting", () => update((w) => { w.invoices.splice(idx(w), 1); }, `deleted invoice ${inv.id}`));
@@ -126,6 +127,41 @@ function paymentForm(inv, asOf, idx) {
   });
   queueMicrotask(() => amount.focus());
   return form;
+}
+
+/** The payments recorded on an invoice, each changeable (amount, date) or removable; every change
+ * goes through the module's check and can be undone. */
+function paymentsList(inv, asOf, idx, close) {
+  const rows = (inv.payments ?? []).map((p, k) => {
+    const amount = el("input", { name: "amount", inputmode: "decimal", size: "9", value: String(p.amount), "aria-label": `Amount of payment ${k + 1} on ${inv.id}` });
+    const day = el("input", { name: "date", type: "date", value: p.date ?? "", "aria-label": `Date of payment ${k + 1} on ${inv.id}` });
+    const msg = el("span", { class: "error", role: "alert" });
+    const save = el("button", { type: "submit", class: "small", text: "Save", "aria-label": `Save payment ${k + 1} on ${inv.id}` });
+    const remove = el("button", { type: "button", class: "small", text: "Remove", "aria-label": `Remove payment ${k + 1} on ${inv.id}` });
+    const form = el("form", { class: "inline payment-row" },
+      el("span", { text: p.date ? `${date(p.date)}: ${money(p.amount, inv.currency)}${p.reference ? ` (${p.reference})` : ""} ` : `No date: ${money(p.amount, inv.currency)} ` }),
+      amount, day, save, remove, msg);
+    const checked = (payments) => {
+      const { status, outstanding, daysPastDue, ...source } = inv;
+      normalizeInvoices({ asOf, invoices: [{ ...source, payments }] });
+    };
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      try {
+        const changed = { ...p, amount: typedAmount(amount.value.trim(), inv.currency, "amount"), date: day.value || null };
+        checked((inv.payments ?? []).map((q, j) => (j === k ? changed : q)));
+        update((w) => { w.invoices[idx(w)].payments[k] = changed; }, `changed a payment on ${inv.id} to ${money(changed.amount, inv.currency)}`);
+      } catch (err) {
+        msg.textContent = err.message;
+      }
+    });
+    remove.addEventListener("click", () => update((w) => { w.invoices[idx(w)].payments.splice(k, 1); },
+      `removed the payment of ${money(p.amount, inv.currency)} from ${inv.id}`));
+    return el("li", {}, form);
+  });
+  const done = el("button", { type: "button", class: "small", text: "Done", "aria-label": `Done with the payments on ${inv.id}` });
+  done.addEventListener("click", close);
+  return el("div", { class: "payments" }, el("p", { text: `Payments on ${inv.id}:` }), el("ol", {}, ...rows), done);
 }
 
 /** Correct an invoice: customer name, amount and dates, checked by the module before saving. */
