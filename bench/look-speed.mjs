@@ -34,9 +34,10 @@ try {
   }
   for (const [width, height] of [[1366, 800], [390, 844]]) {
     await page.setViewportSize({ width, height });
-    for (const view of ["chase", "charges", "aging"]) {
+    for (const view of ["chase", "charges", "aging", "invoices"]) {
       await page.evaluate((v) => { location.hash = v; }, view);
       await page.waitForTimeout(400);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: new URL(`../artifacts/look-speed-${view}-${width}.png`, import.meta.url).pathname });
       // And where the list stops, with its button for the rest.
       const more = page.locator("button.show-all").first();

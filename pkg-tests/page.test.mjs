@@ -247,6 +247,44 @@ test("payments are listed per invoice, and each can be changed or removed (and t
   await page.close();
 });
 
+test("invoices can be searched, filtered and sorted, and the search box keeps its text and focus", async () => {
+  const page = await open("/");
+  const inv = (id, name, amount, dueDate, extra = {}) => ({ id, customer: { id: name, name }, currency: "GBP", amount, issueDate: "2026-01-01", dueDate, ...extra });
+  const ws = { version: 1, invoices: [
+    inv("A-10", "Zephyr Cafe", "100.00", "2026-03-01"),
+    inv("A-2", "Apple Barn", "900.00", "2026-05-01"),
+    inv("A-3", "Apple Barn", "50.00", "2026-02-01", { payments: [{ date: "2026-02-01", amount: "50.00" }] }),
+    inv("B-1", "Mill Lane", "400.00", "2026-04-01", { disputed: true }),
+  ] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?find#invoices`);
+  await page.waitForSelector("#inv-search");
+  const ids = () => page.locator("#invoices tbody tr td:nth-child(2)").allTextContents();
+  // Most days late first: the earliest due date first, the paid one (0 days late) last.
+  assert.deepEqual(await ids(), ["A-10", "B-1", "A-2", "A-3"]);
+  await page.locator("#inv-search").pressSequentially("apple");
+  await page.waitForFunction(() => document.querySelector("#inv-count")?.textContent === "2 of 4 invoices match.");
+  assert.deepEqual(await ids(), ["A-2", "A-3"]);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "inv-search", "typing goes on in the box");
+  assert.equal(await page.inputValue("#inv-search"), "apple");
+  await page.fill("#inv-search", "");
+  await page.press("#inv-search", "Enter");
+  await page.waitForFunction(() => document.querySelector("#inv-count")?.textContent === "4 invoices.");
+  await page.selectOption("#inv-status", "disputed");
+  await page.waitForFunction(() => document.querySelector("#inv-count")?.textContent === "1 of 4 invoices match.");
+  assert.deepEqual(await ids(), ["B-1"]);
+  await page.selectOption("#inv-status", "all");
+  await page.selectOption("#inv-sort", "id");
+  // Numbers within the text compare as numbers: A-2, A-3, A-10.
+  await page.waitForFunction(() => document.querySelector("#invoices tbody tr td:nth-child(2)")?.textContent === "A-2");
+  assert.deepEqual(await ids(), ["A-2", "A-3", "A-10", "B-1"]);
+  await page.selectOption("#inv-sort", "owed");
+  await page.waitForFunction(() => document.querySelector("#invoices tbody tr td:nth-child(2)")?.textContent === "A-2");
+  assert.deepEqual(await ids(), ["A-2", "B-1", "A-10", "A-3"]);
+  await axe(page, "invoices with the search tools");
+  await page.close();
+});
+
 test("export, clear, import: the workspace comes back exactly", async () => {
   const page = await open("/#data");
   await forget(page);

@@ -1,5 +1,5 @@
 import { normalizeInvoices, parseAmount } from "../pkg/overdue.js";
-import { el, money, date, field, decimalSeparator, amountExample } from "./format.js";
+import { el, money, date, field, decimalSeparator, amountExample, debounced } from "./format.js";
 import { update } from "../store.js";
 import { importSection } from "./importcsv.js";
 
@@ -224,8 +224,50 @@ function promiseForm(inv, asOf, idx) {
 /** Rows drawn before "Show all": a 10,000-invoice ledger stays quick to open. */
 const PAGE = 200;
 let showAll = false;
+// What the list is narrowed to and sorted by; kept while the page is open, as the user left it.
+const view = { search: "", status: "all", currency: "all", sort: "late" };
+const FILTERS = [["all", "All invoices"], ["overdue", "Overdue"], ["current", "Not yet due"], ["paid", "Paid"], ["credit", "Overpaid"], ["disputed", "Disputed"], ["promised", "Promised"]];
+const SORTS = [["late", "Most days late first"], ["owed", "Most still owed first"], ["due", "Due date, earliest first"], ["customer", "Customer, A to Z"], ["id", "Invoice number"]];
+const text = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+const ORDER = {
+  late: (a, b) => b.daysPastDue - a.daysPastDue,
+  // Within one currency by amount; currencies are not compared with each other.
+  owed: (a, b) => (a.currency === b.currency ? Number(b.outstanding) - Number(a.outstanding) : a.currency < b.currency ? -1 : 1),
+  due: (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0),
+  customer: (a, b) => text.compare(a.customer.name, b.customer.name),
+  id: (a, b) => text.compare(String(a.id), String(b.id)),
+};
+const matches = (inv) => {
+  const q = view.search.trim().toLowerCase();
+  if (q && !inv.customer.name.toLowerCase().includes(q) && !String(inv.id).toLowerCase().includes(q)) return false;
+  if (view.currency !== "all" && inv.currency !== view.currency) return false;
+  if (view.status === "disputed") return Boolean(inv.disputed);
+  if (view.status === "promised") return Boolean(inv.promisedDate);
+  return view.status === "all" || inv.status === view.status;
+};
 
-export function render(root, { asOf, workspace }) {
+/** The search box and the filter and sort choices above the list. */
+function toolbar(result, redraw) {
+  const search = el("input", { type: "search", id: "inv-search", value: view.search, placeholder: "Customer or invoice number", autocomplete: "off" });
+  const pick = (id, options, key) => {
+    const s = el("select", { id }, ...options.map(([v, t]) => el("option", { value: v, text: t })));
+    s.value = view[key];
+    s.addEventListener("change", () => { view[key] = s.value; showAll = false; redraw(); });
+    return s;
+  };
+  const currencies = [...new Set(result.invoices.map((i) => i.currency))].sort();
+  search.addEventListener("input", debounced(() => { view.search = search.value; showAll = false; redraw(true); }, 200));
+  const form = el("form", { class: "calc toolbar", id: "inv-tools", role: "search" },
+    field("Find", search),
+    field("Show", pick("inv-status", FILTERS, "status")),
+    ...(currencies.length > 1 ? [field("Currency", pick("inv-currency", [["all", "All currencies"], ...currencies.map((c) => [c, c])], "currency"))] : []),
+    field("Sort by", pick("inv-sort", SORTS, "sort")));
+  // Enter searches at once rather than reloading the page.
+  form.addEventListener("submit", (e) => { e.preventDefault(); view.search = search.value; showAll = false; redraw(true); });
+  return form;
+}
+
+export function render(root, { asOf, workspace }, keepFocus = false) {
   const result = normalizeInvoices({ asOf, invoices: workspace.invoices });
   const cards = el("div", { class: "cards" });
   for (const t of result.totals) {
@@ -236,7 +278,7 @@ export function render(root, { asOf, workspace }) {
     cards.append(el("div", { class: "card" }, el("h3", { text: t.currency }), dl));
   }
   const body = el("tbody");
-  const sorted = [...result.invoices].sort((a, b) => b.daysPastDue - a.daysPastDue);
+  const sorted = result.invoices.filter(matches).sort(ORDER[view.sort] ?? ORDER.late);
   const byId = new Map(workspace.invoices.map((x) => [String(x.id), x]));
   for (const inv of showAll ? sorted : sorted.slice(0, PAGE)) {
     const tr = el("tr");
@@ -253,13 +295,24 @@ export function render(root, { asOf, workspace }) {
   const head = el("tr");
   for (const [label, cls] of [["Customer"], ["Invoice"], ["Due date"], ["Amount", "num"], ["Still owed", "num"], ["Days late", "num"], ["Status"], ["Actions"]]) head.append(el("th", { scope: "col", class: cls ?? "", text: label }));
   const tableEl = el("table", { id: "invoices" }, el("caption", { class: "visually-hidden", text: "Invoices with what is still owed today" }), el("thead", {}, head), body);
+  const redraw = (typing = false) => render(root, { asOf, workspace }, typing);
+  const filtered = sorted.length < result.invoices.length;
   root.replaceChildren(el("h2", { id: "totals-h", text: "Invoices" }), el("div", { id: "totals" }, cards),
     addForm(workspace, asOf), importSection(workspace),
+    ...(workspace.invoices.length ? [toolbar(result, redraw), el("p", { class: "hint", id: "inv-count", role: "status",
+      text: filtered ? `${sorted.length.toLocaleString()} of ${result.invoices.length.toLocaleString()} invoices match.` : `${result.invoices.length.toLocaleString()} invoices.` })] : []),
     el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Invoices" }, tableEl));
   if (workspace.invoices.length === 0) root.append(el("p", { class: "hint", text: "No invoices yet: add one above, or import a spreadsheet." }));
+  else if (sorted.length === 0) root.append(el("p", { class: "hint", text: "No invoice matches: change the search or show all invoices." }));
   if (!showAll && sorted.length > PAGE) {
     const more = el("button", { type: "button", id: "show-all", text: `Show all ${sorted.length.toLocaleString()} invoices` });
-    more.addEventListener("click", () => { showAll = true; render(root, { asOf, workspace }); });
-    root.append(el("p", { class: "hint" }, `The ${PAGE} most overdue are shown first. `, more));
+    more.addEventListener("click", () => { showAll = true; redraw(); });
+    root.append(el("p", { class: "hint" }, `The first ${PAGE} are shown. `, more));
+  }
+  // Typing in the search box redraws the view: the box keeps the focus and the caret.
+  if (keepFocus) {
+    const box = /** @type {HTMLInputElement | null} */ (root.querySelector("#inv-search"));
+    box?.focus();
+    box?.setSelectionRange(box.value.length, box.value.length);
   }
 }
