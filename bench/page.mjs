@@ -31,6 +31,19 @@ export async function pageBench(quick) {
       const mark = await page.evaluate(() => performance.getEntriesByName("overdue:first-view")[0]?.startTime);
       if (i > 0) navigation.push(mark);
     }
+    // Each tab, from the click (a hash change) to the next frame after it is drawn, as a user sees it.
+    const TABS = ["chase", "aging", "invoices", "customers", "notice", "charges", "plan", "data"];
+    const tabs = Object.fromEntries(TABS.map((t) => [t, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const tab of TABS) {
+        tabs[tab].push(await page.evaluate(async (v) => {
+          const t = performance.now();
+          location.hash = v;
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return performance.now() - t;
+        }, tab));
+      }
+    }
     const text = csv(generate(n, 12));
     for (let i = 0; i < runs; i++) {
       await page.evaluate(() => localStorage.setItem("overdue.workspace", JSON.stringify({ version: 1, invoices: [] })));
@@ -47,7 +60,8 @@ export async function pageBench(quick) {
       imports.push(Date.now() - t);
     }
     const imported = await page.evaluate(() => JSON.parse(localStorage.getItem("overdue.workspace")).invoices.length);
-    return { n, navigationMs: median(navigation), importMs: median(imports), imported, runs, bytes: workspace.length };
+    return { n, navigationMs: median(navigation), importMs: median(imports), imported, runs, bytes: workspace.length,
+      tabs: Object.fromEntries(Object.entries(tabs).map(([t, v]) => [t, median(v)])) };
   } finally {
     await browser.close();
     site.close();

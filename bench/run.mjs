@@ -363,6 +363,12 @@ Headless Chromium on this machine, the page served with its real Content-Securit
 The first is the page's own \`overdue:first-view\` performance mark; the second includes the preview, the
 click on "Import", saving the workspace and switching to the ageing view (\`bench/page.mjs\`).
 
+Each tab with the same workspace, from the click to the next frame after it is drawn (goal 150 ms):
+
+| tab | ms |
+|---|---:|
+${Object.entries(pageRun.tabs).map(([t, ms]) => `| \`#${t}\` | ${fmt(ms)} |`).join("\n")}
+
 ${limits}
 
 ## Reading these numbers
