@@ -1,6 +1,6 @@
 // POST /notice in workerd (the Cloudflare example under miniflare): start-up, first response,
 // latency percentiles and throughput; and the deployed bundle sizes against the platforms' limits.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { prepareApp } from "../pkg-tests/lib/app.mjs";
@@ -49,7 +49,8 @@ export async function edgeBench(quick) {
     while (next++ < total) await (await rt.fetch("/notice", init())).text();
   }));
   const rps = total / ((performance.now() - t0) / 1000);
-  const cfBytes = ["worker.js", "overdue_bg.wasm"].map((f) => readFileSync(join(rt.outdir, f)));
+  // The script and the wasm modules wrangler would upload beside it (named per entry point).
+  const cfBytes = readdirSync(rt.outdir).filter((f) => f === "worker.js" || f.endsWith(".wasm")).map((f) => readFileSync(join(rt.outdir, f)));
   await rt.stop();
   const edge = await startEdge();
   await edge.stop();
