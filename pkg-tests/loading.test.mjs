@@ -111,3 +111,20 @@ test("Node entries: the file beside them when it is this build's, else the embed
     assert.deepEqual([esm.trim(), cjs.trim()], ["29", "29"], name);
   }
 });
+
+// Node loads its fetch implementation on the first touch of `Response`, `Request` or `fetch` (about
+// 18 ms): the package's start must not touch them (it had, through an `instanceof Response`).
+test("importing the Node entry and calling it touches none of Node's lazily loaded fetch globals", () => {
+  requireApp();
+  const probe = `
+    const touched = [];
+    for (const name of ["Response", "Request", "Headers", "fetch", "FormData"]) {
+      const d = Object.getOwnPropertyDescriptor(globalThis, name);
+      Object.defineProperty(globalThis, name, { configurable: true, get() { touched.push(name); return d.get ? d.get.call(globalThis) : d.value; } });
+    }
+    const m = await import(${JSON.stringify(pathToFileURL(join(app, "node_modules/overdue/node.mjs")).href)});
+    m.normalizeInvoices({ asOf: "2026-11-23", invoices: [] });
+    console.log(JSON.stringify(touched));`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8" });
+  assert.deepEqual(JSON.parse(out), []);
+});
