@@ -40,7 +40,7 @@ try {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: new URL(`../artifacts/look-speed-${view}-${width}.png`, import.meta.url).pathname });
       // And where the list stops, with its button for the rest.
-      const more = page.locator("button.show-all").first();
+      const more = page.locator("button.show-all, #show-all").first();
       if (await more.count()) {
         await more.scrollIntoViewIfNeeded();
         await page.screenshot({ path: new URL(`../artifacts/look-speed-${view}-${width}-more.png`, import.meta.url).pathname });

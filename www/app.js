@@ -62,6 +62,9 @@ function show(name) {
     const on = tab.dataset.view === view;
     tab.setAttribute("aria-selected", String(on));
     tab.tabIndex = on ? 0 : -1;
+    // On a phone the tabs scroll sideways: keep the chosen one in sight, without moving the page.
+    const bar = tab.parentElement;
+    if (on && bar && bar.scrollWidth > bar.clientWidth) bar.scrollLeft = tab.offsetLeft - bar.offsetLeft - 16;
   }
   const panel = $("panel");
   panel.setAttribute("aria-labelledby", `tab-${view}`);

@@ -283,13 +283,14 @@ export function render(root, { asOf, workspace }, keepFocus = false) {
   for (const inv of showAll ? sorted : sorted.slice(0, PAGE)) {
     const tr = el("tr");
     tr.dataset.status = inv.status;
-    for (const [text, cls] of [[inv.customer.name], [String(inv.id)], [date(inv.dueDate)], [money(inv.amount, inv.currency), "num"], [money(inv.outstanding, inv.currency), "num"], [inv.daysPastDue > 0 ? String(inv.daysPastDue) : "—", "num"]]) {
-      tr.append(el("td", { class: cls ?? "", text }));
+    // Each cell names its column, shown on phones where the rows become cards.
+    for (const [text, label, cls] of [[inv.customer.name, "Customer", "who"], [String(inv.id), "Invoice"], [date(inv.dueDate), "Due date"], [money(inv.amount, inv.currency), "Amount", "num"], [money(inv.outstanding, inv.currency), "Still owed", "num"], [inv.daysPastDue > 0 ? String(inv.daysPastDue) : "—", "Days late", "num"]]) {
+      tr.append(el("td", { class: cls ?? "", "data-label": label, text }));
     }
     const notes = [STATUS[inv.status], inv.disputed ? "disputed" : "", inv.promisedDate ? `promised ${date(inv.promisedDate)}` : ""].filter(Boolean).join(" · ");
-    tr.append(el("td", { class: `status ${inv.status}`, text: notes }));
+    tr.append(el("td", { class: `status ${inv.status}`, "data-label": "Status", text: notes }));
     const source = byId.get(String(inv.id));
-    tr.append(el("td", {}, actions({ ...source, ...inv, id: source.id }, asOf)));
+    tr.append(el("td", { class: "row-actions-cell" }, actions({ ...source, ...inv, id: source.id }, asOf)));
     body.append(tr);
   }
   const head = el("tr");
