@@ -35,6 +35,11 @@ export function render(root, { asOf, invoices, workspace }) {
     return el("li", { text: `${money(c.totalOutstanding, c.currency)} owed to you · ${money(c.overdueTotal, c.currency)} overdue · ${n} ${n === 1 ? "customer" : "customers"} to chase` });
   })));
   root.append(el("p", { class: "hint", text: `Most urgent first: bigger and older debts, and customers who are paying later and later, come first.${held ? ` ${held} ${held === 1 ? "customer is" : "customers are"} on hold (disputed, or promised to pay) and listed last.` : " Disputed invoices and promises to pay are set aside."}` }));
+  // What "Priority 74" means, in words (the formula of collectionWorklist, src/worklist.rs).
+  root.append(el("details", { class: "legend", id: "priority-legend" },
+    el("summary", { text: "What the priority means" }),
+    el("p", { text: "Each customer gets a priority from 0 to 100: up to 55 points for how much they owe past the due date (the most of anyone in that currency gets all 55), up to 45 for how long it has been owed (180 days or more gets all 45), and, once there is a payment history, 15 more for a customer paying later and later and 10 more for a payment score under 50." }),
+    el("p", { text: "Because the amount is measured against the largest debt in the same currency, a customer's priority can change when someone else pays or falls behind. Disputed invoices and promises to pay that have not run out are not counted." })));
   const list = el("ol", { class: "worklist" });
   const riskOf = new Map(risk.customers.map((c) => [`${c.currency} ${c.customerId}`, c]));
   const card = (item) => {
