@@ -222,6 +222,29 @@ test("notices: the recipient, what is missing before sending, and an email app l
   await page.close();
 });
 
+test("notices offer the late charges the user may claim, and add them when ticked", async () => {
+  const page = await open("/");
+  // UK Act (the rules kept from Late charges): £1,000 due 25 August 2026, interest from the 26th at
+  // 8 % over the Bank Rate of 30 June 2026 (3.75 %): 11.75 %, ÷ 365, to today; £70 fixed sum for a
+  // debt of £1,000 to £9,999.99. Worked out here for the day the test runs (no fixed clock: see above).
+  const now = new Date();
+  const todayUtc = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const days = (todayUtc - Date.UTC(2026, 7, 25)) / 864e5;
+  const pence = Math.round(1000 * 11.75 * days / 365); // 1000 × 0.1175 × days / 365 in pence
+  const pounds = (p) => `£${Math.floor(p / 100).toLocaleString("en-GB")}.${String(p % 100).padStart(2, "0")}`;
+  const ws = { version: 1, settings: { regime: "uk" }, sender: { name: "Harbour Lane Design", bankDetails: "Sort code 20-00-00" }, invoices: [
+    { id: "U-1", customer: { id: "k", name: "Kestrel Ltd" }, currency: "GBP", amount: "1000.00", issueDate: "2026-07-26", dueDate: "2026-08-25" }] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?charges#notice`);
+  await page.waitForSelector("#n-charges-note");
+  assert.equal(await page.textContent("#n-charges-note"), `${pounds(pence + 7000)} under UK (Late Payment Act: 8% over Bank Rate, £40–£100). The rules are set in Late charges.`);
+  assert.equal((await page.textContent("#n-text")).includes(pounds(pence)), false, "not in the notice until asked for");
+  await page.check("#n-charges");
+  await page.waitForFunction((p) => document.querySelector("#n-text").textContent.includes(p), pounds(pence));
+  assert.ok((await page.textContent("#n-text")).includes("£70.00"), "the fixed sum is claimed too");
+  await page.close();
+});
+
 test("payments are listed per invoice, and each can be changed or removed (and the change undone)", async () => {
   const page = await open("/");
   // £750 invoiced, a payment typed as 5,000 instead of 500.

@@ -22,6 +22,15 @@ const REGIMES = {
   it: { label: "Italy (D.Lgs. 231/2002: ECB rate + 8, €40)" },
 };
 
+/** The rules last chosen in this view, as lateCharges takes them (the notices add charges by them). */
+export function savedRegime(workspace) {
+  const s = workspace?.settings ?? {};
+  const kind = REGIMES[s.regime] ? s.regime : "contract";
+  const regime = kind === "contract" ? { kind, annualRate: s.contractRate || "8" } : { kind };
+  if (kind !== "contract" && s.referenceRates?.length) regime.referenceRates = s.referenceRates;
+  return { regime, label: REGIMES[kind].label };
+}
+
 export function render(root, { asOf, invoices, workspace }) {
   const kind = el("select", { name: "kind" });
   for (const [k, v] of Object.entries(REGIMES)) kind.append(el("option", { value: k, text: v.label }));

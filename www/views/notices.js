@@ -1,8 +1,9 @@
 // The notice generator: pick a customer, a stage, a channel and a language; the module writes the
 // notice; preview it, copy it, download it as text or HTML, print a letter, and record it as sent so
 // the ladder moves on.
-import { renderNotice, nextActions, normalizeInvoices } from "../pkg/overdue.js";
-import { el, field, date } from "./format.js";
+import { renderNotice, nextActions, normalizeInvoices, lateCharges } from "../pkg/overdue.js";
+import { el, field, date, money } from "./format.js";
+import { savedRegime } from "./charges.js";
 import { update, download } from "../store.js";
 import { WORDING } from "./ladder.js";
 
@@ -66,6 +67,10 @@ export function render(root, { asOf, workspace }) {
   const recipient = el("p", { class: "hint", id: "n-to" });
   const mail = el("a", { id: "n-mailto", class: "button", href: "#", hidden: "" }, "Open in my email app");
   const warnings = el("ul", { class: "notice-warnings", id: "n-warnings", "aria-live": "polite" });
+  // The late charges the user may claim from this customer, under the rules chosen in Late charges.
+  const addCharges = el("input", { type: "checkbox", id: "n-charges" });
+  const chargesNote = el("small", { id: "n-charges-note" });
+  const chargesBox = el("div", { class: "field check" }, el("label", { for: "n-charges" }, addCharges, " Add the late charges you may claim"), chargesNote);
   const done = el("p", { class: "ok", role: "status" });
   let notice = null;
 
@@ -82,15 +87,33 @@ export function render(root, { asOf, workspace }) {
     const ladder = due && due.template === stage.value
       ? { invoiceStages: due.invoices.map((i) => ({ id: i.id, template: i.template })), nextStage: due.nextStage }
       : {};
+    // What may be claimed on these invoices today; offered, and put in the notice when ticked.
+    const theirs = workspace.invoices.filter((i) => g.ids.includes(String(i.id)));
+    const { regime, label } = savedRegime(workspace);
+    let charges = null;
+    try {
+      const rep = lateCharges({ asOf, invoices: theirs, regime, scope: "open" });
+      const c = rep.currencies.find((x) => x.currency === g.currency);
+      const claimable = c ? Number(c.claimable) : 0;
+      chargesNote.textContent = claimable > 0
+        ? `${money(c.claimable, g.currency)} under ${label}. The rules are set in Late charges.`
+        : `Nothing to claim under ${label}.`;
+      addCharges.disabled = !(claimable > 0);
+      if (addCharges.checked && claimable > 0) charges = rep;
+    } catch (e) {
+      chargesNote.textContent = `Late charges cannot be worked out: ${e.message}`;
+      addCharges.disabled = true;
+    }
     try {
       notice = renderNotice({
+        ...(charges ? { charges } : {}),
         history, ...ladder,
         asOf, stage: stage.value, channel: channel.value, language: language.value,
         locale: workspace.settings?.locale && workspace.settings.locale.startsWith(language.value) ? workspace.settings.locale : null,
         sender, customer: { contactName: details.contactName ?? null, phone: details.phone ?? null, address: details.address ?? null },
         // Everything still open: the notice asks for what is due at this stage, lists what is not
         // yet due (or at an earlier stage), and holds what is disputed or promised.
-        invoices: workspace.invoices.filter((i) => g.ids.includes(String(i.id))),
+        invoices: theirs,
       });
       msg.hidden = true;
     } catch (e) {
@@ -100,7 +123,10 @@ export function render(root, { asOf, workspace }) {
       return;
     }
     subject.textContent = `Subject: ${notice.subject}`;
-    text.textContent = notice.text;
+    // Paragraphs wrap as a mail program shows them; the table's lines (columns padded with spaces,
+    // rules of dashes) stay whole, scrolling sideways if the box is narrower.
+    const lines = notice.text.split("\n");
+    text.replaceChildren(...lines.map((line, i) => el("span", { class: /\S {2,}\S|^-{3,}$/.test(line) ? "keep" : "", text: i < lines.length - 1 ? `${line}\n` : line })));
     // Who it goes to, and what is missing from it, before it is sent or printed.
     const email = workspace.invoices.find((i) => g.ids.includes(String(i.id)) && i.customer?.email)?.customer.email ?? "";
     const letter = channel.value === "letter";
@@ -131,7 +157,7 @@ export function render(root, { asOf, workspace }) {
     frame.srcdoc = notice.html;
     done.textContent = "";
   };
-  for (const s of [customer, stage, channel, language]) s.addEventListener("change", () => { if (s === customer) suggest(); draw(); });
+  for (const s of [customer, stage, channel, language, addCharges]) s.addEventListener("change", () => { if (s === customer) suggest(); draw(); });
 
   const button = (id, label, onClick) => {
     const b = el("button", { type: "button", id, text: label });
@@ -164,7 +190,7 @@ export function render(root, { asOf, workspace }) {
   root.append(
     el("p", { class: "hint", text: `Your details (name, address, bank) come from “Your details & data”. Dates are as of ${date(asOf)}.` }),
     el("form", { class: "calc", id: "notice-form" },
-      field("Customer", customer), field("Stage", stage), field("Sent as", channel), field("Language", language)),
+      field("Customer", customer), field("Stage", stage), field("Sent as", channel), field("Language", language), chargesBox),
     msg, recipient, warnings, tools, done,
     el("div", { class: "notice-preview" }, el("div", {}, el("h3", { text: "Text" }), subject, text), el("div", {}, el("h3", { text: "As it will look" }), frame)));
   draw();
