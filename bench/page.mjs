@@ -1,6 +1,5 @@
 // The page with a 10,000-invoice workspace, in headless Chromium: navigation to the ageing view
 // drawn, and a 10,000-row CSV import from choosing the file to the rows added and the ageing shown.
-import { join } from "node:path";
 import { invoices as generate, csv } from "./data.mjs";
 import { prepareApp } from "../pkg-tests/lib/app.mjs";
 import { launch } from "../pkg-tests/lib/browser.mjs";

@@ -225,7 +225,7 @@ const sizes = ["overdue_bg.wasm", "overdue.js", "overdue.cjs"].map(size);
 const entrySizes = Object.keys(ENTRY_CALLS).map((e) => ({ ...size(`${e}/overdue_bg.wasm`), entry: e }));
 // Attribution needs the names wasm-opt strips, so it reads the wasm-bindgen output.
 const named = join(root, "target/bindgen/release/full/web/overdue_bg.wasm");
-let contributors = "", byCrate = "";
+let contributors, byCrate = "";
 if (!existsSync(named)) {
   contributors = `(no ${named}: run \`make pkg\` first)`;
 } else {

@@ -281,7 +281,7 @@ const ODD_VALUES = [
     const input = { ...GOOD };
     return Object.defineProperty(input, "asOf", { enumerable: true, get() {
       for (let i = 0; i < 600; i++) {
-        try { api[fn](input); } catch (e) { if (e?.code !== "reentrant_call") throw new Error(`inner call: ${e?.code ?? e}`); }
+        try { api[fn](input); } catch (e) { if (e?.code !== "reentrant_call") throw new Error(`inner call: ${e?.code ?? e}`, { cause: e }); }
       }
       return "2026-11-23";
     } });

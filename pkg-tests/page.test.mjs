@@ -55,7 +55,6 @@ const shot = (page, name) => page.screenshot({ path: join(root, `artifacts/page-
 async function axe(page, label) {
   await page.addScriptTag({ url: `${site.origin}/axe.min.js` });
   const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
     const r = await axe.run(document, { resultTypes: ["violations"] });
     return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
