@@ -78,8 +78,11 @@ test("first visit: the demo, labelled; start empty; add an invoice; it is in the
   await page.click("#add-invoice button[type=submit]");
   await page.waitForSelector("#invoices tbody tr");
   assert.match(await page.textContent("#invoices tbody"), /Q-1/);
+  // The form stays open for the next invoice, empty, and says what was added.
+  assert.equal(await page.textContent("#added"), "Added Q-1 for Quayside Studio, £1,250.50. The form is ready for the next one.");
+  assert.equal(await page.inputValue("#i-id"), "");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "i-customer");
   // A bad amount is refused with the field marked.
-  await page.click("#add-box summary");
   await page.fill("#i-customer", "Quayside Studio");
   await page.fill("#i-id", "Q-2");
   await page.fill("#i-amount", "12.345");

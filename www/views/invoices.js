@@ -24,12 +24,15 @@ function input(name, attrs = {}) {
   return el("input", { name, id: `i-${name}`, ...attrs });
 }
 
+// The invoice just added, so the form stays open for the next one and says what was added.
+let justAdded = null;
+
 /** The "add an invoice" form; checks the invoice with the module before adding it. */
 function addForm(ws, asOf) {
   const customers = [...new Map(ws.invoices.map((i) => [i.customer.name, i.customer])).values()];
   const list = el("datalist", { id: "customer-names" }, ...customers.map((c) => el("option", { value: c.name })));
   const currency = el("select", { name: "currency", id: "i-currency" }, ...CURRENCIES.map((c) => el("option", { value: c, text: c })));
-  currency.value = ws.settings?.currency ?? "GBP";
+  currency.value = justAdded?.currency ?? ws.settings?.currency ?? "GBP";
   const issue = input("issue", { type: "date", value: asOf, required: "" });
   const due = input("due", { type: "date", required: "" });
   const msg = el("p", { class: "error", role: "alert", hidden: "" });
@@ -65,9 +68,18 @@ function addForm(ws, asOf) {
       if (bad) { bad.setAttribute("aria-invalid", "true"); bad.focus(); }
       return;
     }
+    justAdded = invoice;
     update((w) => { w.invoices.push(invoice); }, `added invoice ${invoice.id}`);
   });
-  return el("details", { class: "panel-box", id: "add-box" }, el("summary", { text: "Add an invoice" }), form);
+  const box = el("details", { class: "panel-box", id: "add-box" }, el("summary", { text: "Add an invoice" }), form);
+  if (justAdded) {
+    // Open again, empty but for the currency, saying what was added: a morning's invoices in a row.
+    box.open = true;
+    form.prepend(el("p", { class: "ok", role: "status", id: "added", text: `Added ${justAdded.id} for ${justAdded.customer.name}, ${money(justAdded.amount, justAdded.currency)}. The form is ready for the next one.` }));
+    queueMicrotask(() => /** @type {HTMLInputElement | null} */ (form.querySelector("#i-customer"))?.focus());
+    justAdded = null;
+  }
+  return box;
 }
 
 /** Row actions: mark paid, part payment, dispute, promise, delete. */
