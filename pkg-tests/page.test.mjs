@@ -520,7 +520,7 @@ test("the reminder ladder can be changed, is checked, and the notice page follow
   // Out of order is refused with the stage named.
   await page.fill("input[aria-label='Days after the due date of stage 2, Friendly reminder']", "-10");
   await page.locator("input[aria-label='Days after the due date of stage 2, Friendly reminder']").blur();
-  await page.waitForSelector("#ladder .error:text-matches('stage 2')");
+  await page.waitForSelector("#ladder .error:text-matches('^Stage 2, days from the due date: ')");
   assert.equal(await stored(page), null, "nothing kept");
   await page.fill("input[aria-label='Days after the due date of stage 2, Friendly reminder']", "7");
   await page.locator("input[aria-label='Days after the due date of stage 2, Friendly reminder']").blur();

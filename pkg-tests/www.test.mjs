@@ -92,6 +92,11 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
     await page.fill("#p-count", "0");
     await page.waitForSelector("#panel .error");
     assert.match(await page.textContent("#panel .error"), /from 1 to 600/);
+    // The module's message in the form's words, the field marked.
+    await page.fill("#p-count", "6.5");
+    await page.waitForFunction(() => /6\.5/.test(document.querySelector("#panel .error")?.textContent ?? ""));
+    assert.equal(await page.textContent("#panel .error"), "“Number of instalments” should be a whole number, not the number 6.5.");
+    assert.equal(await page.getAttribute("#p-count", "aria-invalid"), "true");
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.click("#tab-chase");

@@ -78,6 +78,19 @@ export function table(caption, cols, rows, { first = Infinity, noun = "rows" } =
   return el("div", {}, wrap, showAll(`Show all ${rows.length.toLocaleString()} ${noun}`, `The first ${first.toLocaleString()} of ${rows.length.toLocaleString()} are shown. `, () => add(rows.slice(first))));
 }
 
+/**
+ * An error of the module in the page's words: the field names it quotes (`count`) become the
+ * labels the user sees (“Number of instalments”), and a path (policy[2].offsetDays) names the row.
+ */
+export function plainMessage(e, labels = {}, rowName = "row") {
+  const name = (key) => labels[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const message = String(e?.message ?? e).replace(/`([A-Za-z][\w.[\]]*)`/g, (_, key) => `“${name(key.split(".").pop())}”`);
+  const path = String(e?.path ?? "");
+  const row = /\[(\d+)\]\.(\w+)$/.exec(path);
+  if (row) return `${rowName} ${Number(row[1]) + 1}, ${name(row[2])}: ${message}`;
+  return path && labels[path] && !message.includes(labels[path]) ? `${labels[path]}: ${message}` : message;
+}
+
 /** A hint with a button that runs `more` once and then takes itself away. */
 export function showAll(label, hint, more) {
   const button = el("button", { type: "button", class: "small show-all", text: label });

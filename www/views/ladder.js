@@ -1,7 +1,7 @@
 // The escalation ladder as the user wants it: when each stage comes, how it is sent, and which may
 // never be skipped. Checked by the module (order, gaps, ids) before it is kept.
 import { defaultPolicy, nextActions } from "../pkg/overdue.js";
-import { el } from "./format.js";
+import { el, plainMessage } from "./format.js";
 import { update } from "../store.js";
 
 /** The built-in wordings, by the stage they were written for. */
@@ -19,7 +19,7 @@ export function ladderSection(workspace, asOf) {
     try {
       nextActions({ asOf, invoices: [], policy });
     } catch (e) {
-      msg.textContent = `${e.message}${e.path ? ` (${e.path.replace(/^policy\[(\d+)\]\./, (_, i) => `stage ${Number(i) + 1}, `)})` : ""}`;
+      msg.textContent = plainMessage(e, { offsetDays: "days from the due date", minGapDays: "days since the last notice", id: "name", name: "name", channel: "sent as", template: "wording" }, "Stage");
       return;
     }
     msg.textContent = "";

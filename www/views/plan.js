@@ -1,6 +1,9 @@
 import { paymentPlan } from "../pkg/overdue.js";
-import { el, field, money, date, table } from "./format.js";
+import { el, field, money, date, table, plainMessage } from "./format.js";
 
+// The form's labels, by the name the module gives each input in its messages.
+const LABELS = { principal: "Amount to repay", currency: "Currency", annualRate: "Interest, % a year", count: "Number of instalments", frequency: "How often", firstDueDate: "First instalment due" };
+const FIELD = { principal: "p-principal", annualRate: "p-rate", count: "p-count", firstDueDate: "p-first" };
 
 function nextMonth(iso) {
   const [y, m, d] = iso.split("-").map(Number);
@@ -29,8 +32,11 @@ export function render(root, { asOf }) {
         el("p", { class: "total", text: `${p.count} instalments of ${money(p.regularInstalment, c)}${p.finalInstalment !== p.regularInstalment ? ` (the last one ${money(p.finalInstalment, c)})` : ""}: ${money(p.totals.interest, c)} interest, ${money(p.totals.paid, c)} in all. APR ${p.apr}%.` }),
         table("Payment schedule", [["No.", "num"], ["Due"], ["Payment", "num"], ["Interest", "num"], ["Principal", "num"], ["Left to pay", "num"]],
           p.schedule.map((r) => [String(r.number), date(r.dueDate), money(r.payment, c), money(r.interest, c), money(r.principal, c), money(r.balance, c)])));
+      for (const x of form.querySelectorAll("[aria-invalid]")) x.removeAttribute("aria-invalid");
     } catch (e) {
-      out.replaceChildren(el("p", { class: "error", role: "alert", text: e.message }));
+      out.replaceChildren(el("p", { class: "error", role: "alert", text: plainMessage(e, LABELS) }));
+      for (const x of form.querySelectorAll("[aria-invalid]")) x.removeAttribute("aria-invalid");
+      form.querySelector(`#${FIELD[e.path] ?? "none"}`)?.setAttribute("aria-invalid", "true");
     }
   };
   form.addEventListener("input", update);
