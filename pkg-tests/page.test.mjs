@@ -427,6 +427,25 @@ test("customers: score and trend, contact details used by the notices, a communi
   await page.close();
 });
 
+test("a customer's notices are listed by stage name and the months of the payment record in words", async () => {
+  const page = await open("/");
+  // Paid on 10 March 2026, 10 days after its due date; a follow-up sent on 1 November.
+  const ws = { version: 1, invoices: [
+    { id: "H-1", customer: { id: "h", name: "Heron Books" }, currency: "GBP", amount: "300.00", issueDate: "2026-01-29", dueDate: "2026-02-28", payments: [{ date: "2026-03-10", amount: "300.00" }] },
+    { id: "H-2", customer: { id: "h", name: "Heron Books" }, currency: "GBP", amount: "200.00", issueDate: "2026-09-15", dueDate: "2026-10-15" }],
+    history: [{ customerId: "h", stageId: "followup", date: "2026-11-01" }] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?heron#customers`);
+  await page.waitForSelector("#c-pick");
+  const notices = page.locator("table", { has: page.locator("caption", { hasText: "Notices sent to Heron Books" }) });
+  assert.deepEqual(await notices.locator("tbody td").allTextContents(), ["Nov 1, 2026", "Follow-up"], "the default ladder's name, not the id");
+  const months = page.locator("table", { has: page.locator("caption", { hasText: "Days late per month" }) });
+  assert.deepEqual(await months.locator("tbody tr").first().locator("td").allTextContents(), ["Mar 2026", "10", "£300.00"]);
+  // Storage is shared by the tests' pages: leave it as a first visit finds it.
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("the ageing report downloads as CSV with exact amounts, no live formulas, and a BOM for Excel", async () => {
   const page = await open("/#invoices");
   // A customer whose name a spreadsheet would run as a formula (hardening round 2, finding 11).

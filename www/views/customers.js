@@ -1,8 +1,8 @@
 // One customer at a time: how they pay (score, trend and a chart of days late per month), what they
 // owe, the notices sent, and a communication log of calls, emails and promises, with their contact
 // details. Everything is saved in the workspace.
-import { paymentRisk, normalizeInvoices } from "../pkg/overdue.js";
-import { el, field, money, date, svgEl, table } from "./format.js";
+import { paymentRisk, normalizeInvoices, defaultPolicy } from "../pkg/overdue.js";
+import { el, field, money, date, month, svgEl, table } from "./format.js";
 import { update } from "../store.js";
 
 const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "Not enough payments yet for a trend" };
@@ -15,9 +15,9 @@ function trendChart(r) {
   const vals = pts.filter((p) => p.v !== null).map((p) => p.v);
   const w = 560, h = 160, pad = 30;
   const svg = svgEl("svg");
-  svg.setAttribute("viewBox", `0 0 ${w} ${h + pad}`);
+  svg.setAttribute("viewBox", `0 0 ${w} ${h + pad + 14}`);
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", `Days paid after the due date, month by month: ${pts.map((p) => `${p.m} ${p.v === null ? "no payments" : `${p.v} days`}`).join(", ")}`);
+  svg.setAttribute("aria-label", `Days paid after the due date, month by month: ${pts.map((p) => `${month(p.m)} ${p.v === null ? "no payments" : `${p.v} days`}`).join(", ")}`);
   if (vals.length === 0) return svg;
   const lo = Math.min(0, ...vals), hi = Math.max(1, ...vals);
   const x = (i) => pad + (i * (w - 2 * pad)) / Math.max(1, pts.length - 1);
@@ -29,9 +29,15 @@ function trendChart(r) {
   path.setAttribute("class", "trend-line");
   svg.append(path);
   for (const p of pts) {
+    // "Nov" under each point, and on a line below it the year, under the first month and each January.
     const label = svgEl("text", { x: x(p.i), y: h + 18, "text-anchor": "middle", class: "axis" });
-    label.textContent = p.m.slice(5);
+    label.textContent = month(p.m, true);
     svg.append(label);
+    if (p.i === 0 || p.m.endsWith("-01")) {
+      const year = svgEl("text", { x: x(p.i), y: h + 33, "text-anchor": "middle", class: "axis" });
+      year.textContent = p.m.slice(0, 4);
+      svg.append(year);
+    }
     if (p.v === null) continue;
     const dot = svgEl("circle", { cx: x(p.i), cy: y(p.v), r: 4, class: "trend-dot" });
     svg.append(dot);
@@ -60,7 +66,7 @@ export function render(root, { asOf, workspace }) {
     root.append(el("h3", { text: `${head} · ${TREND[r.trend]}` }), el("p", { class: "risk", text: r.explanation }),
       el("figure", { class: "chart" }, trendChart(r)),
       table(`Days late per month, ${r.currency}`, [["Month"], ["Days after due date", "num"], ["Paid", "num"]],
-        r.monthly.filter((m) => m.dbt !== null).map((m) => [m.month, String(m.dbt), money(m.amountPaid, r.currency)])));
+        r.monthly.filter((m) => m.dbt !== null).map((m) => [month(m.month), String(m.dbt), money(m.amountPaid, r.currency)])));
   }
 
   const open = normalizeInvoices({ asOf, invoices: theirs }).invoices.filter((i) => i.status === "overdue" || i.status === "current");
@@ -87,10 +93,11 @@ export function render(root, { asOf, workspace }) {
   }
   root.append(el("h3", { text: "Contact details" }), contact);
 
-  // What was sent and said.
+  // What was sent and said, each stage by the name the ladder gives it.
+  const stageNames = new Map((workspace.settings?.policy ?? defaultPolicy()).map((s) => [s.id, s.name]));
   const sent = (workspace.history ?? []).filter((h) => String(h.customerId) === selected || theirs.some((i) => String(i.id) === String(h.invoiceId)));
   root.append(el("h3", { text: "Notices sent" }), sent.length
-    ? table(`Notices sent to ${person.name}`, [["Date"], ["Stage"]], sent.map((h) => [date(h.date), h.stageId]))
+    ? table(`Notices sent to ${person.name}`, [["Date"], ["Stage"]], sent.map((h) => [date(h.date), stageNames.get(h.stageId) ?? h.stageId]))
     : el("p", { class: "hint", text: "None recorded. “Record as sent” on the notice page adds them here." }));
 
   const log = (workspace.log ?? []).filter((e) => String(e.customerId) === selected).sort((a, b) => b.date.localeCompare(a.date));

@@ -18,6 +18,15 @@ export function money(amount, currency) {
   return f.format(amount);
 }
 
+const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+const shortMonthFormat = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
+
+/** A "YYYY-MM" month as the user's language writes it ("Nov 2026"; `short`: "Nov"). */
+export function month(ym, short = false) {
+  const [y, m] = ym.split("-").map(Number);
+  return (short ? shortMonthFormat : monthFormat).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
 export function date(iso) {
   const [y, m, d] = iso.split("-").map(Number);
   return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
