@@ -441,6 +441,12 @@ test("a customer's notices are listed by stage name and the months of the paymen
   assert.deepEqual(await notices.locator("tbody td").allTextContents(), ["Nov 1, 2026", "Follow-up"], "the default ladder's name, not the id");
   const months = page.locator("table", { has: page.locator("caption", { hasText: "Days late per month" }) });
   assert.deepEqual(await months.locator("tbody tr").first().locator("td").allTextContents(), ["Mar 2026", "10", "£300.00"]);
+  // H-2, unpaid since 15 October, counts as late up to today, in this month, with nothing paid.
+  const now = new Date();
+  const late = (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(2026, 9, 15)) / 864e5;
+  const thisMonth = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric" }).format(now);
+  assert.deepEqual(await months.locator("tbody tr").last().locator("td").allTextContents(), [thisMonth, String(late), "£0.00"]);
+  assert.match(await page.textContent("#panel"), /still unpaid after its due date counts too/);
   // Storage is shared by the tests' pages: leave it as a first visit finds it.
   await page.evaluate(() => localStorage.clear());
   await page.close();

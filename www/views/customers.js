@@ -65,8 +65,10 @@ export function render(root, { asOf, workspace }) {
     const head = r.score === null ? "Payment score: not enough paid invoices yet" : `Payment score ${r.score} (grade ${r.grade})`;
     root.append(el("h3", { text: `${head} · ${TREND[r.trend]}` }), el("p", { class: "risk", text: r.explanation }),
       el("figure", { class: "chart" }, trendChart(r)),
-      table(`Days late per month, ${r.currency}`, [["Month"], ["Days after due date", "num"], ["Paid", "num"]],
-        r.monthly.filter((m) => m.dbt !== null).map((m) => [month(m.month), String(m.dbt), money(m.amountPaid, r.currency)])));
+      table(`Days late per month, ${r.currency}`, [["Month"], ["Days after due date", "num"], ["Paid in the month", "num"]],
+        r.monthly.filter((m) => m.dbt !== null).map((m) => [month(m.month), String(m.dbt), money(m.amountPaid, r.currency)])),
+      // paymentRisk counts what is still unpaid past its due date as late up to today.
+      el("p", { class: "hint", text: "An invoice still unpaid after its due date counts too, as late from its due date to today: a month can show days late with nothing paid in it." }));
   }
 
   const open = normalizeInvoices({ asOf, invoices: theirs }).invoices.filter((i) => i.status === "overdue" || i.status === "current");
