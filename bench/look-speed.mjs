@@ -5,6 +5,7 @@ import { invoices as generate } from "./data.mjs";
 import { prepareApp } from "../pkg-tests/lib/app.mjs";
 import { launch } from "../pkg-tests/lib/browser.mjs";
 import { serveSite } from "../pkg-tests/lib/site.mjs";
+import { timeTab } from "./page.mjs";
 
 const n = Number(process.argv[2] ?? 10_000);
 prepareApp();
@@ -23,12 +24,7 @@ try {
   const marks = await page.evaluate(() => Object.fromEntries(["overdue:module-ready", "overdue:workspace-loaded", "overdue:first-view"].map((m) => [m, Math.round(performance.getEntriesByName(m)[0]?.startTime)])));
   console.log(`${n} invoices, load: ${JSON.stringify(marks)}`);
   for (const view of ["aging", "invoices", "customers", "notice", "charges", "plan", "data", "chase"]) {
-    const ms = await page.evaluate(async (v) => {
-      const t = performance.now();
-      location.hash = v;
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return performance.now() - t;
-    }, view);
+    const ms = await timeTab(page, view);
     const rows = await page.evaluate(() => document.querySelectorAll("#panel tr, #panel li").length);
     console.log(`  #${view}: ${ms.toFixed(0)} ms to draw, ${rows} rows/items in the DOM`);
   }

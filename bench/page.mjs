@@ -6,6 +6,16 @@ import { launch } from "../pkg-tests/lib/browser.mjs";
 import { serveSite } from "../pkg-tests/lib/site.mjs";
 import { median } from "./stats.mjs";
 
+/** A tab of the page, from the click (a hash change) to the next frame after it is drawn, in ms. */
+export function timeTab(page, view) {
+  return page.evaluate(async (v) => {
+    const t = performance.now();
+    location.hash = v;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t;
+  }, view);
+}
+
 export async function pageBench(quick) {
   prepareApp();
   const site = await serveSite("www-bench");
@@ -35,12 +45,7 @@ export async function pageBench(quick) {
     const tabs = Object.fromEntries(TABS.map((t) => [t, []]));
     for (let i = 0; i < runs; i++) {
       for (const tab of TABS) {
-        tabs[tab].push(await page.evaluate(async (v) => {
-          const t = performance.now();
-          location.hash = v;
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          return performance.now() - t;
-        }, tab));
+        tabs[tab].push(await timeTab(page, tab));
       }
     }
     const text = csv(generate(n, 12));

@@ -89,6 +89,9 @@ export const CALLS = [
   ["CSV import from a UTF-16 ArrayBuffer", "importInvoicesCsv", { bytes: UTF16LE("Invoice\tCustomer\tAmount\tDue date\r\nA-1\tZoë Ltd\t£99.00\t2026-10-31\r\n") }],
 ];
 
+/** Every bad call, of normalizeInvoices (BAD) and of the others: [label, function name, input, code, path]. */
+export const allBadCalls = () => [...BAD.map(([name, input, code, path]) => [name, "normalizeInvoices", input, code, path]), ...BAD_OTHER];
+
 /** Bad calls of the other functions: [label, function name, input, code, path]. */
 export const BAD_OTHER = [
   ["buckets not ascending", "ageReceivables", { ...GOOD, buckets: [60, 30] }, "invalid_value", "buckets[1]"],
@@ -177,7 +180,7 @@ export function runCases(api) {
   const record = { version: api.version(), errorCodes: api.errorCodes(), good: api.normalizeInvoices(GOOD), calls: {}, bad: [], aliveAfterEachError: true };
   for (const [label, fn, input] of CALLS) record.calls[label] = api[fn](input);
   const reference = JSON.stringify(record.good);
-  const bad = [...BAD.map(([name, input, code, path]) => [name, "normalizeInvoices", input, code, path]), ...BAD_OTHER];
+  const bad = allBadCalls();
   for (const [name, fn, input, code, path] of bad) {
     let outcome;
     try {
@@ -293,7 +296,7 @@ const ODD_VALUES = [
  * equal the full build's record. */
 export function runEntries(apis) {
   const out = {};
-  const bad = [...BAD.map(([name, input, code, path]) => [name, "normalizeInvoices", input, code, path]), ...BAD_OTHER];
+  const bad = allBadCalls();
   for (const [name, api] of Object.entries(apis)) {
     const record = { exports: Object.keys(api).filter((k) => typeof api[k] === "function").sort(), calls: {}, bad: {} };
     for (const [label, fn, input] of CALLS) if (typeof api[fn] === "function") record.calls[label] = api[fn](input);
