@@ -38,6 +38,15 @@ const KPI_LEDGER = [
   inv({ id: "K3", currency: "USD", amount: "4000", issueDate: "2026-11-25", dueDate: "2026-12-25", payments: [] }),
 ];
 
+// One customer who pays 10 days after the due date, three times, and one invoice due 30 Nov 2026.
+const paidLate = (id, issueDate, dueDate, date) => inv({ id, issueDate, dueDate, payments: [{ date, amount: "1200.00" }] });
+const HABITS = [
+  paidLate("F1", "2026-07-02", "2026-08-01", "2026-08-11"),
+  paidLate("F2", "2026-08-02", "2026-09-01", "2026-09-11"),
+  paidLate("F3", "2026-09-01", "2026-10-01", "2026-10-11"),
+  inv({ id: "F4", issueDate: "2026-10-31", dueDate: "2026-11-30", payments: [] }),
+];
+
 const NOTICE = {
   asOf: "2026-11-23", stage: "friendly",
   sender: { name: "Harbour Lane Design", bankDetails: "Sort code 20-00-00\nAccount 55555555", paymentLink: "https://pay.example/7" },
@@ -72,6 +81,8 @@ export const CALLS = [
     const iso = (t) => new Date(t).toISOString().slice(0, 10);
     return inv({ id: `R${i}`, issueDate: iso(due.getTime() - 30 * 864e5), dueDate: iso(due.getTime()), payments: [{ date: iso(due.getTime() + d * 864e5), amount: "1200.00" }] });
   }) }],
+  ["cash forecast of a steady payer", "cashForecast", { asOf: "2026-11-23", invoices: HABITS, horizonDays: 28 }],
+  ["cash forecast backtest", "cashForecastBacktest", { asOf: "2026-11-23", invoices: HABITS, from: "2026-09-05", to: "2026-10-05" }],
   ["next actions", "nextActions", { ...GOOD, history: [{ customerId: "c1", stageId: "friendly", date: "2026-11-01" }] }],
   ["next actions after a gap", "nextActions", { asOf: "2026-12-15", invoices: [inv({ payments: [] })] }],
   ["ladder preview", "previewLadder", { asOf: "2026-11-23", invoice: inv() }],
@@ -116,6 +127,8 @@ export const BAD_OTHER = [
   ["discount bad terms", "earlyPaymentDiscount", { terms: "2/40 net 30", issueDate: "2026-11-01", amount: "1000", currency: "USD", asOf: "2026-11-05" }, "invalid_terms", "terms"],
   ["risk window 0", "paymentRisk", { ...GOOD, windowMonths: 0 }, "invalid_value", "windowMonths"],
   ["risk threshold out of range", "paymentRisk", { ...GOOD, thresholds: { recentVsPriorDays: -1 } }, "invalid_value", "thresholds.recentVsPriorDays"],
+  ["forecast horizon too short", "cashForecast", { ...GOOD, horizonDays: 3 }, "invalid_value", "horizonDays"],
+  ["backtest dates reversed", "cashForecastBacktest", { ...GOOD, from: "2026-11-01", to: "2026-10-01" }, "invalid_date_order", "from"],
   ["history with an unknown stage", "nextActions", { ...GOOD, history: [{ invoiceId: "INV-7", stageId: "nope", date: "2026-11-01" }] }, "invalid_value", "history[0].stageId"],
   ["policy out of order", "nextActions", { ...GOOD, policy: [{ id: "b", name: "B", offsetDays: 10, channel: "email", template: "friendly" }, { id: "a", name: "A", offsetDays: 5, channel: "email", template: "final" }] }, "invalid_value", "policy[1].offsetDays"],
   ["policy naming a template that does not exist", "nextActions", { ...GOOD, policy: [{ id: "b", name: "B", offsetDays: 10, channel: "email", template: "nope" }] }, "invalid_value", "policy[0].template"],

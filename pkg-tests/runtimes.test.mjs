@@ -69,6 +69,18 @@ function checkRecord(name, rec) {
   const risk = c["risk"].customers[0];
   assert.deepEqual([risk.trend, risk.grade, risk.monthly.length], ["deteriorating", "C", 13], "a 12-month window from 24 Nov 2025 touches 13 calendar months");
   assert.match(risk.explanation, /getting later by about 4 days a month\.$/);
+  // Paid 10 days late three times (F1–F3): F4, due 30 Nov, is expected on 10 Dec, in the week of
+  // 7–13 Dec (weeks from Tue 24 Nov: 24–29 Nov, 30 Nov–6 Dec, 7–13, 14–20, 21 Dec).
+  const fc = c["cash forecast of a steady payer"];
+  assert.deepEqual([fc.invoices.length, fc.invoices[0].expectedDate, fc.invoices[0].earliestDate, fc.invoices[0].latestDate, fc.invoices[0].basis], [1, "2026-12-10", "2026-12-10", "2026-12-10", "customer"]);
+  // Weights 0.5^(age/180) for settlements 43, 73 and 104 days before asOf: 0.8474 + 0.7549 + 0.6700
+  // = 2.2723; the customer's share 2.2723 / (2.2723 + 3) = 43 %.
+  assert.equal(fc.invoices[0].customerWeight, 43);
+  assert.deepEqual(fc.currencies[0].weeks.map((w) => [w.start, w.end, w.expected]), [["2026-11-24", "2026-11-29", "0.00"], ["2026-11-30", "2026-12-06", "0.00"], ["2026-12-07", "2026-12-13", "1200.00"], ["2026-12-14", "2026-12-20", "0.00"], ["2026-12-21", "2026-12-21", "0.00"]]);
+  // From 5 Sep (F2 4 days late, F3 not due) and 5 Oct (F3 4 days late): all three right to the day;
+  // the due-date rule is 5, 10 and 5 days off, a mean of 6.67.
+  const bt = c["cash forecast backtest"];
+  assert.deepEqual([bt.forecasts, bt.scored, bt.meanAbsoluteErrorDays, bt.insideRangePercent, bt.dueDateRuleMaeDays], [3, 3, "0.00", "100.00", "6.67"]);
   assert.equal(rec.bad.length, BAD.length + BAD_OTHER.length);
   for (const b of rec.bad) {
     assert.ok(b.threw, `${name}: ${b.case} should throw`);

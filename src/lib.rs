@@ -26,6 +26,7 @@ pub mod date;
 pub mod decode;
 pub mod encode;
 pub mod error;
+pub mod forecast;
 pub mod fasthash;
 pub mod import;
 pub mod invoice;

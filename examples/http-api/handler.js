@@ -12,6 +12,8 @@ const ROUTES = {
   "/late-charges": { fn: "lateCharges", asOf: true, about: "late-payment interest and compensation" },
   "/plan": { fn: "paymentPlan", asOf: false, about: "a payment-plan schedule" },
   "/risk": { fn: "paymentRisk", asOf: true, about: "payment-risk trend per customer" },
+  "/cash-forecast": { fn: "cashForecast", asOf: true, about: "when the money owed will come in, per invoice, week and month" },
+  "/cash-forecast-backtest": { fn: "cashForecastBacktest", asOf: true, about: "how well the forecast would have done on this ledger" },
   "/validate-template": { fn: "validateTemplate", asOf: false, about: "problems in a custom notice template" },
 };
 

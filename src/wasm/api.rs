@@ -241,6 +241,48 @@ pub fn payment_risk(
     to_js(&crate::risk::payment_risk(&input).map_err(js_error)?)
 }
 
+/// When the money still owed will come in: for every open invoice an expected payment date and a
+/// range (its 20th to 80th percentile), learnt from the customer's own settled and open invoices
+/// (Kaplan–Meier, recent ones weighing more) blended with the whole ledger's habits; promises to
+/// pay taken at their word, disputes pushed back and flagged; per currency the totals of each week
+/// and month up to `horizonDays` (default 91), with cumulative low and high. `method` says how, in
+/// words.
+///
+/// ```js
+/// const f = cashForecast({ asOf: "2026-12-02", invoices, horizonDays: 28 });
+/// f.currencies[0].weeks[0]; // { start: "2026-12-03", end: "2026-12-06", expected: "105.25", invoiceIds: [...], ... }
+/// f.invoices[0].expectedDate; // "2026-12-03"
+/// ```
+///
+/// # Errors
+/// `invalid_value` for `horizonDays` outside 7–730, `halfLifeDays` outside 7–3650, `priorWeight`
+/// outside 0–100 or `disputeDelayDays` outside 0–365; invalid invoices.
+#[cfg(feature = "aging")]
+#[wasm_bindgen(js_name = cashForecast, unchecked_return_type = "CashForecast")]
+pub fn cash_forecast(
+    #[wasm_bindgen(unchecked_param_type = "CashForecastInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: crate::forecast::ForecastInput = from_js(&input)?;
+    to_js(&crate::forecast::cash_forecast(&input).map_err(js_error)?)
+}
+
+/// How well `cashForecast` would have done on this ledger: forecasts replayed from past dates
+/// (`from` to `to`, every `everyDays`), each from what was known then, compared with the day each
+/// invoice was in fact settled. The mean and median absolute error in days, the bias, the share of
+/// settlements inside the forecast range, beside the error of "paid on the due date".
+///
+/// # Errors
+/// `invalid_date_order` when `from` is after `to` or `to` after `asOf`; `invalid_value` for more
+/// than 120 forecast dates; invalid invoices.
+#[cfg(feature = "aging")]
+#[wasm_bindgen(js_name = cashForecastBacktest, unchecked_return_type = "CashForecastBacktest")]
+pub fn cash_forecast_backtest(
+    #[wasm_bindgen(unchecked_param_type = "CashForecastBacktestInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: crate::forecast::BacktestInput = from_js(&input)?;
+    to_js(&crate::forecast::cash_forecast_backtest(&input).map_err(js_error)?)
+}
+
 /// What to send to whom today on the escalation ladder: one consolidated notice per customer and
 /// currency, in the tone of its most advanced stage, derived from `history` alone so that running
 /// daily or after a gap gives the same answer. Never repeats a stage, catches up to the highest

@@ -653,6 +653,126 @@ export interface RiskReport {
   currencies: { currency: CurrencyCode; outstanding: Money; deterioratingOutstanding: Money; deterioratingShare: string }[];
 }
 
+export interface CashForecastOptions {
+  /** Days after which a settled invoice counts half as much, 7–3650 (default 180). */
+  halfLifeDays?: number | null;
+  /** How many settled invoices the whole ledger's habits count as beside a customer's own, 0–100 (default 3). */
+  priorWeight?: number | null;
+}
+
+export interface CashForecastInput extends CashForecastOptions {
+  asOf: DateInput;
+  invoices: InvoiceInput[];
+  /** Days ahead that weeks and months are totalled for, 7–730 (default 91). */
+  horizonDays?: number | null;
+  /** Days a dispute pushes an invoice's forecast back, 0–365 (default 30). */
+  disputeDelayDays?: number | null;
+}
+
+/** Where an expected date comes from: a promise to pay, the customer's own habits blended with the
+ * ledger's, the ledger's alone (no paid invoice of this customer's), the due date (nobody has paid
+ * anything yet), or nothing (later already than almost every payment on record: no date). */
+export type ForecastBasis = "promise" | "customer" | "ledger" | "terms" | "beyondHistory";
+
+export interface InvoiceForecast {
+  invoiceId: string;
+  customerId: string;
+  customerName: string;
+  currency: CurrencyCode;
+  outstanding: Money;
+  dueDate: DateString;
+  /** Negative while not yet due. */
+  daysPastDue: number;
+  /** The median of the chance of payment left; always after asOf; null for `beyondHistory`. */
+  expectedDate: DateString | null;
+  /** The 20th percentile. */
+  earliestDate: DateString | null;
+  /** The 80th percentile; null when history does not reach it (the range is open-ended). */
+  latestDate: DateString | null;
+  basis: ForecastBasis;
+  /** The customer's invoices settled on record. */
+  paidOnRecord: number;
+  /** The customer's own share of the blended habits, whole percent. */
+  customerWeight: number;
+  disputed: boolean;
+  /** A promised date has passed unpaid (and was ignored). */
+  brokenPromise: boolean;
+  explanation: string;
+}
+
+export interface ForecastPeriod {
+  start: DateString;
+  end: DateString;
+  /** Outstanding of the invoices expected in the period, listed in `invoiceIds`. */
+  expected: Money;
+  invoiceIds: string[];
+  /** From the day after asOf to the period's end: expected. */
+  cumulativeExpected: Money;
+  /** … invoices whose latest date has passed (likely at least). */
+  cumulativeLow: Money;
+  /** … invoices whose earliest date has passed (possible at most). */
+  cumulativeHigh: Money;
+}
+
+export interface CashForecast {
+  asOf: DateString;
+  horizonEnd: DateString;
+  /** Settled invoices the habits were learnt from. */
+  paidOnRecord: number;
+  /** Soonest expected first (no date last), then largest first. */
+  invoices: InvoiceForecast[];
+  currencies: {
+    currency: CurrencyCode;
+    open: Money;
+    expectedInHorizon: Money;
+    later: Money;
+    /** With no date (`beyondHistory`). */
+    unforecast: Money;
+    disputed: Money;
+    /** Monday to Sunday; the first and last cut at asOf + 1 and the horizon's end. */
+    weeks: ForecastPeriod[];
+    months: ForecastPeriod[];
+  }[];
+  /** The method in a few sentences. */
+  method: string;
+}
+
+export interface CashForecastBacktestInput extends CashForecastOptions {
+  /** The ledger's date: settlements up to it are known. */
+  asOf: DateInput;
+  invoices: InvoiceInput[];
+  /** The first past date to forecast from. */
+  from: DateInput;
+  /** The last (default asOf − 91 days). */
+  to?: DateInput | null;
+  /** Days between forecast dates, 1–365 (default 30); at most 120 dates. */
+  everyDays?: number | null;
+}
+
+export interface ForecastScore {
+  /** Forecasts compared with a settlement. */
+  scored: number;
+  meanAbsoluteErrorDays: string | null;
+  medianAbsoluteErrorDays: string | null;
+  /** Mean of expected − settled: positive when forecasts come too late. */
+  biasDays: string | null;
+  /** Percent of settlements inside [earliest, latest]. */
+  insideRangePercent: string | null;
+  /** The mean absolute error of "paid on the due date (or tomorrow, if past)". */
+  dueDateRuleMaeDays: string | null;
+}
+
+export interface CashForecastBacktest extends ForecastScore {
+  asOf: DateString;
+  forecasts: number;
+  noDate: number;
+  /** Forecasts of invoices not settled by asOf (not scored). */
+  unsettled: number;
+  /** Of those, expected on or before asOf: already wrong. */
+  unsettledExpectedByAsOf: number;
+  cuts: ({ asOf: DateString; open: number; noDate: number; unsettled: number } & ForecastScore)[];
+}
+
 export type Channel = "email" | "letter" | "phone" | "sms";
 
 export interface Stage {
