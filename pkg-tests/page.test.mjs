@@ -151,7 +151,7 @@ test("CSV import: two bad rows reported with their lines, the others imported", 
 
 test("a hostile customer name is text in every view and in the notice", async () => {
   const page = await open("/#notice");
-  for (const view of ["chase", "aging", "invoices", "notice", "charges", "plan", "data"]) {
+  for (const view of ["chase", "aging", "cash", "invoices", "notice", "charges", "plan", "data"]) {
     await page.click(`#tab-${view}`);
     await page.waitForFunction((v) => document.querySelector("#panel").getAttribute("aria-labelledby") === `tab-${v}`, view);
     assert.equal(await page.locator("#panel img").count(), 0, view);
@@ -499,7 +499,7 @@ test("phone width: every view fits a 390-pixel screen without sideways scrolling
   const page = await open("/");
   await forget(page);
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const view of ["chase", "aging", "invoices", "customers", "notice", "charges", "plan", "data"]) {
+  for (const view of ["chase", "aging", "cash", "invoices", "customers", "notice", "charges", "plan", "data"]) {
     await page.click(`#tab-${view}`);
     await page.waitForFunction((v) => document.querySelector("#panel").getAttribute("aria-labelledby") === `tab-${v}`, view);
     await page.waitForTimeout(50);
@@ -706,6 +706,39 @@ test("every change can be undone: paid, delete, a workspace import, and older ch
   await page.click("#undo");
   await page.waitForFunction((n) => JSON.parse(localStorage.getItem("overdue.workspace")).invoices.length === n, before.length);
   assert.deepEqual(await invoices(), before);
+  await page.close();
+});
+
+test("cash coming in: dates from the customer's own habit and a promise; the check against the past", async () => {
+  // Dates relative to the page's today (T), so no fixed clock is needed. The bakery paid three
+  // invoices 12 days after their due dates; A-4 is due at T + 2, so it is expected at T + 14. D-9
+  // was promised for T + 13. Both in the next 13 weeks: £1,250.00 + £350.00 = £1,600.00.
+  const page = await open("/");
+  const T = await page.evaluate(() => { const d = new Date(); return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()); });
+  const day = (n) => new Date(T + n * 864e5).toISOString().slice(0, 10);
+  const bakery = { id: "hb", name: "Hartley's Bakery" };
+  const paid = (id, due) => ({ id, customer: bakery, currency: "GBP", amount: "800.00", issueDate: day(due - 30), dueDate: day(due), payments: [{ date: day(due + 12), amount: "800.00" }] });
+  const ws = { version: 1, invoices: [paid("A-1", -93), paid("A-2", -63), paid("A-3", -32),
+    { id: "A-4", customer: bakery, currency: "GBP", amount: "1250.00", issueDate: day(-28), dueDate: day(2) },
+    { id: "D-9", customer: { id: "od", name: "Orchard Dental" }, currency: "GBP", amount: "350.00", issueDate: day(-62), dueDate: day(-32), promisedDate: day(13) }] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?cash#cash`);
+  await page.waitForSelector("#panel h3");
+  const fmt = (iso) => page.evaluate((d) => new Intl.DateTimeFormat(navigator.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)), iso);
+  assert.equal(await page.textContent("#panel h3"), `GBP: £1,600.00 expected by ${await fmt(day(91))}, of £1,600.00 owed`);
+  const rows = await page.locator(".cash-all tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  assert.deepEqual(rows.map((r) => [r[1], r[2], r[3], r[5]]), [
+    ["D-9", "£350.00", await fmt(day(13)), "promised"],
+    ["A-4", "£1,250.00", await fmt(day(14)), "from how this customer pays"],
+  ]);
+  await shot(page, "cash");
+  // The check replays the past year every 14 days up to T − 91. Only two dates (about T − 113 and
+  // T − 99) fall after A-1 was issued (T − 123) and before the bakery had paid anything: both
+  // expect A-1 on its due date, T − 93; it was paid at T − 81, 12 days later. Its range is that one
+  // day, so neither payment was inside it; the due-date rule says the same, 12 days.
+  await page.click("#cash-backtest-run");
+  assert.equal(await page.textContent("#cash-backtest-result"), "Over the past year, 2 forecasts were on average 12 days off (half of them within 12 days); 0 % of payments came inside the likely range. Assuming every invoice is paid on its due date would have been 12 days off.");
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
 

@@ -45,6 +45,10 @@ const EXPECTED = {
     "Lumen Studio onHold On hold: disputed (£9,000.00 overdue)",
   ],
   "plan.mjs": [schedule15000(), "0.00"],
+  // The bakery settled A-1..A-3 12 days after their due dates: at day 12 its own curve is 0 and the
+  // ledger's is below a half (only D-9, 32 days late, is still unpaid then), so A-4 (due 4 Dec) is
+  // expected on the 16th. D-9 was promised for the 15th. Weeks from Thursday 3 Dec; 350.00 + 1250.00 in the week of 14–20 Dec.
+  "forecast.mjs": ["D-9 2026-12-15 promise", "A-4 2026-12-16 customer", "2026-12-03 2026-12-06 0.00", "2026-12-07 2026-12-13 0.00", "2026-12-14 2026-12-20 1600.00", "2026-12-21 2026-12-27 0.00", "2026-12-28 2026-12-30 0.00"],
   // Two days after the due date, with nothing sent before: the default ladder's friendly reminder (+1).
   "remind.mjs": ["friendly friendly", "Rappel de paiement : facture INV-204"],
   // 15/09 can only be day-first; the draft is listed, not imported.

@@ -4,6 +4,7 @@ import { store, load, subscribe, watchOtherTabs, backupText, download, replace, 
 import { el } from "./views/format.js";
 import * as worklist from "./views/worklist.js";
 import * as aging from "./views/aging.js";
+import * as cash from "./views/cash.js";
 import * as invoicesView from "./views/invoices.js";
 import * as charges from "./views/charges.js";
 import * as plan from "./views/plan.js";
@@ -12,7 +13,7 @@ import * as settings from "./views/settings.js";
 import * as customers from "./views/customers.js";
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = { chase: worklist, aging, invoices: invoicesView, customers, notice: notices, charges, plan, data: settings };
+const VIEWS = { chase: worklist, aging, cash, invoices: invoicesView, customers, notice: notices, charges, plan, data: settings };
 let asOf;
 
 function banners() {

@@ -6,7 +6,7 @@ const sw = /** @type {any} */ (self);
 const CACHE = "overdue-v1";
 const SHELL = [
   "./", "./index.html", "./app.js", "./store.js", "./demo.js", "./style.css", "./favicon.svg",
-  "./views/format.js", "./views/worklist.js", "./views/aging.js", "./views/invoices.js", "./views/importcsv.js",
+  "./views/format.js", "./views/worklist.js", "./views/aging.js", "./views/cash.js", "./views/invoices.js", "./views/importcsv.js",
   "./views/customers.js", "./views/notices.js", "./views/charges.js", "./views/plan.js", "./views/settings.js", "./views/ladder.js",
   "./pkg/overdue.js", "./pkg/overdue_bg.wasm",
 ];

@@ -250,7 +250,7 @@ pub fn payment_risk(
 ///
 /// ```js
 /// const f = cashForecast({ asOf: "2026-12-02", invoices, horizonDays: 28 });
-/// f.currencies[0].weeks[0]; // { start: "2026-12-03", end: "2026-12-06", expected: "105.25", invoiceIds: [...], ... }
+/// f.currencies[0].weeks[0]; // { start: "2026-12-03", end: "2026-12-06", expected: "105.25", invoiceCount: 2, ... }
 /// f.invoices[0].expectedDate; // "2026-12-03"
 /// ```
 ///

@@ -667,7 +667,11 @@ export interface CashForecastInput extends CashForecastOptions {
   horizonDays?: number | null;
   /** Days a dispute pushes an invoice's forecast back, 0–365 (default 30). */
   disputeDelayDays?: number | null;
+  /** `summary` leaves out the per-invoice rows (default `invoices`). */
+  detail?: ForecastDetail | null;
 }
+
+export type ForecastDetail = "invoices" | "summary";
 
 /** Where an expected date comes from: a promise to pay, the customer's own habits blended with the
  * ledger's, the ledger's alone (no paid invoice of this customer's), the due date (nobody has paid
@@ -703,9 +707,9 @@ export interface InvoiceForecast {
 export interface ForecastPeriod {
   start: DateString;
   end: DateString;
-  /** Outstanding of the invoices expected in the period, listed in `invoiceIds`. */
+  /** Outstanding of the invoices expected in the period: those with their `expectedDate` in it. */
   expected: Money;
-  invoiceIds: string[];
+  invoiceCount: number;
   /** From the day after asOf to the period's end: expected. */
   cumulativeExpected: Money;
   /** … invoices whose latest date has passed (likely at least). */
@@ -719,7 +723,7 @@ export interface CashForecast {
   horizonEnd: DateString;
   /** Settled invoices the habits were learnt from. */
   paidOnRecord: number;
-  /** Soonest expected first (no date last), then largest first. */
+  /** Soonest expected first (no date last), then largest first; empty with `detail: "summary"`. */
   invoices: InvoiceForecast[];
   currencies: {
     currency: CurrencyCode;
