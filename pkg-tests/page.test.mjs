@@ -742,6 +742,34 @@ test("cash coming in: dates from the customer's own habit and a promise; the che
   await page.close();
 });
 
+test("a customer's statement of account: the balance worked by hand, shown, downloaded", async () => {
+  // 1,200.00 issued 1 Sep 2026, 200.00 paid 10 Oct, 50.00 credited 15 Oct; 300.00 issued 5 Oct:
+  // 1,200 + 300 − 200 − 50 = 1,250.00 owed on any day after, from 1 Sep (the oldest open invoice).
+  const page = await open("/");
+  const acme = { id: "a1", name: "Acme Ltd" };
+  const ws = { version: 1, sender: { name: "Harbour Lane Design" }, invoices: [
+    { id: "INV-1", customer: acme, currency: "GBP", amount: "1200.00", issueDate: "2026-09-01", dueDate: "2026-10-01", payments: [{ date: "2026-10-10", amount: "200.00", reference: "BACS 1142" }], credits: [{ date: "2026-10-15", amount: "50.00" }] },
+    { id: "INV-2", customer: acme, currency: "GBP", amount: "300.00", issueDate: "2026-10-05", dueDate: "2026-11-04" }],
+    customers: [{ id: "a1", address: "4 Mill Lane\nLeeds LS1 4AB" }] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?statement#customers`);
+  await page.waitForSelector("#c-statement-balance");
+  const fmt = (iso) => page.evaluate((d) => new Intl.DateTimeFormat(navigator.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)), iso);
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`; });
+  assert.equal(await page.textContent("#c-statement-balance"), `£1,250.00 owed on ${await fmt(today)} (every invoice, payment and credit since ${await fmt("2026-09-01")}).`);
+  await page.click("#c-statement-show");
+  const doc = page.frameLocator("#c-statement-doc");
+  await doc.locator("h1").waitFor();
+  assert.equal(await doc.locator("h1").textContent(), "Statement of account");
+  assert.match(await doc.locator(".parties").textContent(), /Harbour Lane Design.*Acme Ltd.*4 Mill Lane.*Leeds LS1 4AB/s);
+  assert.deepEqual(await doc.locator("tbody tr td:last-child").allTextContents(), ["£0.00", "£1,200.00", "£1,500.00", "£1,300.00", "£1,250.00"]);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click("#c-statement-txt")]);
+  assert.equal(file.suggestedFilename(), `statement-a1-${today}.txt`);
+  await shot(page, "statement");
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("an empty ledger says how to start, not that nobody is late", async () => {
   const page = await open("/#chase");
   await page.evaluate((w) => localStorage.setItem("overdue.workspace", w), JSON.stringify({ version: 1, invoices: [] }));

@@ -81,6 +81,16 @@ function checkRecord(name, rec) {
   // the due-date rule is 5, 10 and 5 days off, a mean of 6.67.
   const bt = c["cash forecast backtest"];
   assert.deepEqual([bt.forecasts, bt.scored, bt.meanAbsoluteErrorDays, bt.insideRangePercent, bt.dueDateRuleMaeDays], [3, 3, "0.00", "100.00", "6.67"]);
+  // Acme's GBP INV-7 (1,200.00 issued 1 Oct, 200.00 paid 2 Nov) and EUR invoice 10 (99.90, 120.00
+  // paid 1 Nov: 20.10 overpaid); 100.00 on account on 20 Nov goes to INV-7 (23 days past due):
+  // GBP 1,200 − 200 − 100 = 900.00 in 1–30 days; EUR −20.10 of credit, no negative bucket.
+  const st = c["statement of account in German"];
+  assert.deepEqual(st.currencies.map((x) => [x.currency, x.openingBalance, x.lines.map((l) => l.balance), x.closingBalance, x.ageing.buckets.map((b) => b.amount), x.ageing.unallocatedCredit, x.ageing.total]), [
+    ["EUR", "0.00", ["99.90", "-20.10"], "-20.10", ["0.00", "0.00", "0.00", "0.00", "0.00"], "20.10", "-20.10"],
+    ["GBP", "0.00", ["1200.00", "1000.00", "900.00"], "900.00", ["0.00", "900.00", "0.00", "0.00", "0.00"], "0.00", "900.00"],
+  ]);
+  assert.match(st.text, /^KONTOAUSZUG\n/);
+  assert.match(st.text, /20\. November 2026 +Zahlung ohne Rechnungsbezug \(Überweisung 88\) +100,00 £ +900,00 £\n/);
   assert.equal(rec.bad.length, BAD.length + BAD_OTHER.length);
   for (const b of rec.bad) {
     assert.ok(b.threw, `${name}: ${b.case} should throw`);

@@ -247,7 +247,14 @@ fn options(h: &Habits) -> Result<Options> {
             format!("The ledger's weight must be from 0 to 100 invoices (got {prior})."),
         ));
     }
-    let dispute_delay = check_range(h.dispute_delay_days, 30, 0, 365, "disputeDelayDays", "The dispute delay")?;
+    let dispute_delay = check_range(
+        h.dispute_delay_days,
+        30,
+        0,
+        365,
+        "disputeDelayDays",
+        "The dispute delay",
+    )?;
     Ok(Options {
         half_life: half_life as f64,
         prior: f64::from(prior),
@@ -388,7 +395,14 @@ struct Habitat {
     ledger_count: u32,
 }
 
-fn learn(invoices: &[Invoice], groups: &[usize], settled: &[Option<NaiveDate>], n_groups: usize, at: NaiveDate, o: &Options) -> Habitat {
+fn learn(
+    invoices: &[Invoice],
+    groups: &[usize],
+    settled: &[Option<NaiveDate>],
+    n_groups: usize,
+    at: NaiveDate,
+    o: &Options,
+) -> Habitat {
     // (group, day, settled, weight) for every invoice issued by `at` that was settled by then or is open.
     let mut subjects: Vec<(usize, i64, bool, f64)> = Vec::new();
     for (i, inv) in invoices.iter().enumerate() {
@@ -398,7 +412,12 @@ fn learn(invoices: &[Invoice], groups: &[usize], settled: &[Option<NaiveDate>], 
         match settled[i] {
             Some(d) if d <= at => {
                 let age = days_between(d, at) as f64;
-                subjects.push((groups[i], days_between(inv.due_date, d), true, half_power(age / o.half_life)));
+                subjects.push((
+                    groups[i],
+                    days_between(inv.due_date, d),
+                    true,
+                    half_power(age / o.half_life),
+                ));
             }
             _ => {
                 if inv.outstanding_as_of(at) > Decimal::ZERO {
@@ -479,7 +498,13 @@ fn from_history(h: &Habitat, group: usize, a: i64, prior: f64) -> (Option<i64>, 
     if mid.is_none() {
         return (None, None, None, basis, lam);
     }
-    (mid, blend.quantile_after(a, 0.2), blend.quantile_after(a, 0.8), basis, lam)
+    (
+        mid,
+        blend.quantile_after(a, 0.2),
+        blend.quantile_after(a, 0.8),
+        basis,
+        lam,
+    )
 }
 
 /// 0.5^x for x ≥ 0, without the standard library's `powf`: in wasm that brings libm's `exp2` with a
@@ -509,7 +534,13 @@ fn plus(d: NaiveDate, days: i64) -> Option<NaiveDate> {
 }
 
 /// The forecast of each open invoice at `at`, unsorted.
-fn forecast_open(opens: &[Open<'_>], h: &Habitat, at: NaiveDate, o: &Options, with_promises: bool) -> Vec<InvoiceForecast> {
+fn forecast_open(
+    opens: &[Open<'_>],
+    h: &Habitat,
+    at: NaiveDate,
+    o: &Options,
+    with_promises: bool,
+) -> Vec<InvoiceForecast> {
     let en = Locale::EnGb;
     opens
         .iter()
@@ -526,8 +557,12 @@ fn forecast_open(opens: &[Open<'_>], h: &Habitat, at: NaiveDate, o: &Options, wi
             }
             let (paid_n, weight) = (h.settled[op.group].1, (lam * 100.0).round() as u32);
             let mut why = match basis {
-                Basis::Terms => "No paid invoice on record anywhere in the ledger: expected on its due date.".to_string(),
-                Basis::Ledger => "No paid invoice of this customer's on record: from the whole ledger's habits.".to_string(),
+                Basis::Terms => {
+                    "No paid invoice on record anywhere in the ledger: expected on its due date.".to_string()
+                }
+                Basis::Ledger => {
+                    "No paid invoice of this customer's on record: from the whole ledger's habits.".to_string()
+                }
                 Basis::Customer => format!(
                     "From this customer's {} paid invoice{} (weighing {weight} %) and the whole ledger's habits.",
                     paid_n,
@@ -628,7 +663,11 @@ fn opens_at<'a>(invoices: &'a [Invoice], groups: &[usize], at: NaiveDate) -> Vec
         .collect()
 }
 
-fn periods(first: NaiveDate, last: NaiveDate, next_start: impl Fn(NaiveDate) -> Option<NaiveDate>) -> Vec<(NaiveDate, NaiveDate)> {
+fn periods(
+    first: NaiveDate,
+    last: NaiveDate,
+    next_start: impl Fn(NaiveDate) -> Option<NaiveDate>,
+) -> Vec<(NaiveDate, NaiveDate)> {
     let mut out = Vec::new();
     let mut start = first;
     while start <= last {
@@ -648,7 +687,11 @@ fn next_monday(d: NaiveDate) -> Option<NaiveDate> {
 }
 
 fn next_month(d: NaiveDate) -> Option<NaiveDate> {
-    let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
     NaiveDate::from_ymd_opt(y, m, 1)
 }
 
@@ -682,7 +725,12 @@ fn totals(spans: &[(NaiveDate, NaiveDate)], rows: &[&InvoiceForecast], c: Curren
                     p.cumulative_high += r.outstanding;
                 }
             }
-            for v in [&mut p.expected, &mut p.cumulative_expected, &mut p.cumulative_low, &mut p.cumulative_high] {
+            for v in [
+                &mut p.expected,
+                &mut p.cumulative_expected,
+                &mut p.cumulative_low,
+                &mut p.cumulative_high,
+            ] {
                 *v = round_to_minor(*v, c);
             }
             p
@@ -855,9 +903,18 @@ impl Tally {
         };
         let mut abs: Vec<i64> = self.errors.iter().map(|e| e.abs()).collect();
         let median = (n > 0).then(|| {
-            let sorted = order(abs.iter().enumerate().map(|(i, &e)| (0, i128::from(e), i as u32)).collect());
+            let sorted = order(
+                abs.iter()
+                    .enumerate()
+                    .map(|(i, &e)| (0, i128::from(e), i as u32))
+                    .collect(),
+            );
             abs = sorted.iter().map(|&i| abs[i as usize]).collect();
-            let two = if n % 2 == 1 { dec(abs[n / 2]) * dec(2) } else { dec(abs[n / 2 - 1] + abs[n / 2]) };
+            let two = if n % 2 == 1 {
+                dec(abs[n / 2]) * dec(2)
+            } else {
+                dec(abs[n / 2 - 1] + abs[n / 2])
+            };
             round_dp(two / dec(2), 2)
         });
         Score {

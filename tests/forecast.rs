@@ -5,7 +5,9 @@
 
 mod common;
 use common::*;
-use overdue::forecast::{cash_forecast, cash_forecast_backtest, BacktestInput, Basis, Forecast, ForecastInput, InvoiceForecast};
+use overdue::forecast::{
+    cash_forecast, cash_forecast_backtest, BacktestInput, Basis, Forecast, ForecastInput, InvoiceForecast,
+};
 use overdue::ErrorCode;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -47,14 +49,24 @@ const AS_OF: &str = "2026-12-02";
 #[test]
 fn a_customer_always_ten_days_late_is_expected_ten_days_late() {
     // Six invoices, each paid exactly 10 days after its due date: every point of the curve is day 10.
-    let paid: Vec<Value> = (1..=6).map(|k| invoice(&format!("P{k}"), "c", &plus(AS_OF, -40 * k), Some(10))).collect();
+    let paid: Vec<Value> = (1..=6)
+        .map(|k| invoice(&format!("P{k}"), "c", &plus(AS_OF, -40 * k), Some(10)))
+        .collect();
     let mut invoices = paid.clone();
     invoices.push(invoice("NOT-DUE", "c", "2026-12-07", None));
     invoices.push(invoice("LATE-3", "c", &plus(AS_OF, -3), None));
     let f = forecast(json!({ "asOf": AS_OF, "invoices": invoices })).unwrap();
     let s = |x: &str| Some(x.to_string());
-    assert_eq!(dates(row(&f, "NOT-DUE")), [s("2026-12-17"), s("2026-12-17"), s("2026-12-17")], "due 7 Dec + 10 days");
-    assert_eq!(dates(row(&f, "LATE-3")), [s("2026-12-09"), s("2026-12-09"), s("2026-12-09")], "due 29 Nov + 10 days");
+    assert_eq!(
+        dates(row(&f, "NOT-DUE")),
+        [s("2026-12-17"), s("2026-12-17"), s("2026-12-17")],
+        "due 7 Dec + 10 days"
+    );
+    assert_eq!(
+        dates(row(&f, "LATE-3")),
+        [s("2026-12-09"), s("2026-12-09"), s("2026-12-09")],
+        "due 29 Nov + 10 days"
+    );
     assert_eq!(row(&f, "NOT-DUE").basis, Basis::Customer);
     assert_eq!(row(&f, "NOT-DUE").paid_on_record, 6);
     // 15 days past due: nobody in this ledger has ever paid that late.
@@ -63,7 +75,12 @@ fn a_customer_always_ten_days_late_is_expected_ten_days_late() {
     let f = forecast(json!({ "asOf": AS_OF, "invoices": invoices })).unwrap();
     let late = row(&f, "LATE-15");
     assert_eq!((late.basis, late.expected_date), (Basis::BeyondHistory, None));
-    assert!(late.explanation.starts_with("15 days past due, later than almost every payment"), "{}", late.explanation);
+    assert!(
+        late.explanation
+            .starts_with("15 days past due, later than almost every payment"),
+        "{}",
+        late.explanation
+    );
     assert_eq!(f.currencies[0].unforecast.to_string(), "100.00");
     assert_eq!(f.currencies[0].open.to_string(), "100.00");
 }
@@ -73,9 +90,7 @@ fn a_customer_always_ten_days_late_is_expected_ten_days_late() {
 /// A's own curve: S = 0 from day 0. A's new invoice is due in 10 days (not due yet: a = −10).
 fn blending_ledger() -> Vec<Value> {
     let mut v = vec![invoice("A-PAID", "a", AS_OF, Some(0))];
-    v.extend((1..=9).map(|k| {
-        invoice(&format!("B{k}"), "b", &plus(AS_OF, -20), Some(20))
-    }));
+    v.extend((1..=9).map(|k| invoice(&format!("B{k}"), "b", &plus(AS_OF, -20), Some(20))));
     v.push(invoice("A-NEW", "a", &plus(AS_OF, 10), None));
     v
 }
@@ -87,7 +102,10 @@ fn a_customer_with_one_paid_invoice_leans_on_the_ledger() {
     let f = forecast(json!({ "asOf": AS_OF, "invoices": blending_ledger() })).unwrap();
     let r = row(&f, "A-NEW");
     let due = plus(AS_OF, 10);
-    assert_eq!(dates(r), [Some(due.clone()), Some(plus(&due, 20)), Some(plus(&due, 20))]);
+    assert_eq!(
+        dates(r),
+        [Some(due.clone()), Some(plus(&due, 20)), Some(plus(&due, 20))]
+    );
     assert_eq!((r.basis, r.customer_weight, r.paid_on_record), (Basis::Customer, 25, 1));
     assert_eq!(f.paid_on_record, 10);
 
@@ -99,7 +117,10 @@ fn a_customer_with_one_paid_invoice_leans_on_the_ledger() {
 
     // priorWeight 0: A's own curve alone (S = 0 from day 0): every point is the due date.
     let f = forecast(json!({ "asOf": AS_OF, "invoices": blending_ledger(), "priorWeight": 0 })).unwrap();
-    assert_eq!(dates(row(&f, "A-NEW")), [Some(due.clone()), Some(due.clone()), Some(due)]);
+    assert_eq!(
+        dates(row(&f, "A-NEW")),
+        [Some(due.clone()), Some(due.clone()), Some(due)]
+    );
 }
 
 #[test]
@@ -110,7 +131,10 @@ fn a_new_customer_is_forecast_from_the_ledger_alone() {
     let r = row(&f, "C-NEW");
     // The ledger alone: S(0) = 0.9, S(20) = 0. Even the 20 % point (S ≤ 0.8) is day 20.
     let due = plus(AS_OF, 5);
-    assert_eq!(dates(r), [Some(plus(&due, 20)), Some(plus(&due, 20)), Some(plus(&due, 20))]);
+    assert_eq!(
+        dates(r),
+        [Some(plus(&due, 20)), Some(plus(&due, 20)), Some(plus(&due, 20))]
+    );
     assert_eq!((r.basis, r.customer_weight, r.paid_on_record), (Basis::Ledger, 0, 0));
 }
 
@@ -127,7 +151,10 @@ fn recent_payments_weigh_more() {
     ];
     let f = forecast(json!({ "asOf": AS_OF, "invoices": v, "priorWeight": 0 })).unwrap();
     let due = plus(AS_OF, 7);
-    assert_eq!(dates(row(&f, "NEW")), [Some(due.clone()), Some(plus(&due, 30)), Some(plus(&due, 30))]);
+    assert_eq!(
+        dates(row(&f, "NEW")),
+        [Some(due.clone()), Some(plus(&due, 30)), Some(plus(&due, 30))]
+    );
 }
 
 #[test]
@@ -161,16 +188,34 @@ fn promises_disputes_and_the_due_date_rule() {
     // Nobody in this ledger has paid anything: expected on the due date, or tomorrow if it passed.
     let f = forecast(json!({ "asOf": AS_OF, "invoices": v })).unwrap();
     let p = row(&f, "PROMISED");
-    assert_eq!((p.basis, p.expected_date.unwrap().to_string()), (Basis::Promise, "2026-12-11".to_string()));
+    assert_eq!(
+        (p.basis, p.expected_date.unwrap().to_string()),
+        (Basis::Promise, "2026-12-11".to_string())
+    );
     assert_eq!(p.explanation, "Promised for 11 December 2026.");
     let b = row(&f, "BROKEN");
     assert!(b.broken_promise);
-    assert_eq!((b.basis, b.expected_date.unwrap().to_string()), (Basis::Terms, "2026-12-03".to_string()));
-    assert!(b.explanation.starts_with("The promise to pay by 30 November 2026 was not kept."), "{}", b.explanation);
+    assert_eq!(
+        (b.basis, b.expected_date.unwrap().to_string()),
+        (Basis::Terms, "2026-12-03".to_string())
+    );
+    assert!(
+        b.explanation
+            .starts_with("The promise to pay by 30 November 2026 was not kept."),
+        "{}",
+        b.explanation
+    );
     let d = row(&f, "DISPUTED");
     // Due 6 Dec, pushed back the default 30 days: 5 January 2027.
-    assert_eq!((d.disputed, d.expected_date.unwrap().to_string()), (true, "2027-01-05".to_string()));
-    assert!(d.explanation.ends_with("Disputed: pushed back 30 days."), "{}", d.explanation);
+    assert_eq!(
+        (d.disputed, d.expected_date.unwrap().to_string()),
+        (true, "2027-01-05".to_string())
+    );
+    assert!(
+        d.explanation.ends_with("Disputed: pushed back 30 days."),
+        "{}",
+        d.explanation
+    );
     assert_eq!(row(&f, "PAST").expected_date.unwrap().to_string(), "2026-12-03");
     assert_eq!(f.currencies[0].disputed.to_string(), "100.00");
     // Soonest first: 3 Dec (two, both 100.00, in input order), 11 Dec, 5 Jan.
@@ -184,15 +229,31 @@ fn promises_disputes_and_the_due_date_rule() {
 fn weeks_and_months_add_up_by_hand() {
     // asOf Wednesday 2 Dec 2026, horizon 14 days: weeks Thu 3–Sun 6 Dec, Mon 7–Sun 13, Mon 14–Wed 16;
     // months 3–16 Dec. No history: each invoice expected on its due date (or 3 Dec if past).
-    let amounts = [("W1", "2026-12-05", "100.00"), ("W2", "2026-12-07", "250.50"), ("W3", "2026-12-16", "10.00"), ("LATER", "2026-12-20", "1.00"), ("PAST", "2026-11-20", "5.25")];
-    let v: Vec<Value> = amounts.iter().map(|(id, due, a)| inv(id, "c", "EUR", a, "2026-11-01", due)).collect();
+    let amounts = [
+        ("W1", "2026-12-05", "100.00"),
+        ("W2", "2026-12-07", "250.50"),
+        ("W3", "2026-12-16", "10.00"),
+        ("LATER", "2026-12-20", "1.00"),
+        ("PAST", "2026-11-20", "5.25"),
+    ];
+    let v: Vec<Value> = amounts
+        .iter()
+        .map(|(id, due, a)| inv(id, "c", "EUR", a, "2026-11-01", due))
+        .collect();
     let f = forecast(json!({ "asOf": AS_OF, "invoices": v, "horizonDays": 14 })).unwrap();
     assert_eq!(f.horizon_end.to_string(), "2026-12-16");
     let c = &f.currencies[0];
     let spans: Vec<(String, String, String, String)> = c
         .weeks
         .iter()
-        .map(|w| (w.start.to_string(), w.end.to_string(), w.expected.to_string(), w.cumulative_expected.to_string()))
+        .map(|w| {
+            (
+                w.start.to_string(),
+                w.end.to_string(),
+                w.expected.to_string(),
+                w.cumulative_expected.to_string(),
+            )
+        })
         .collect();
     let t = |a: &str, b: &str, c: &str, d: &str| (a.to_string(), b.to_string(), c.to_string(), d.to_string());
     assert_eq!(
@@ -206,10 +267,27 @@ fn weeks_and_months_add_up_by_hand() {
     assert_eq!(c.weeks.iter().map(|w| w.invoice_count).collect::<Vec<_>>(), [2, 1, 1]);
     let s = forecast(json!({ "asOf": AS_OF, "invoices": v, "horizonDays": 14, "detail": "summary" })).unwrap();
     assert!(s.invoices.is_empty());
-    assert_eq!(serde_json::to_value(&s.currencies).unwrap(), serde_json::to_value(&f.currencies).unwrap());
+    assert_eq!(
+        serde_json::to_value(&s.currencies).unwrap(),
+        serde_json::to_value(&f.currencies).unwrap()
+    );
     assert_eq!(c.months.len(), 1);
-    assert_eq!((c.months[0].start.to_string(), c.months[0].end.to_string(), c.months[0].expected.to_string()), ("2026-12-03".into(), "2026-12-16".into(), "365.75".into()));
-    assert_eq!((c.open.to_string(), c.expected_in_horizon.to_string(), c.later.to_string()), ("366.75".into(), "365.75".into(), "1.00".into()));
+    assert_eq!(
+        (
+            c.months[0].start.to_string(),
+            c.months[0].end.to_string(),
+            c.months[0].expected.to_string()
+        ),
+        ("2026-12-03".into(), "2026-12-16".into(), "365.75".into())
+    );
+    assert_eq!(
+        (
+            c.open.to_string(),
+            c.expected_in_horizon.to_string(),
+            c.later.to_string()
+        ),
+        ("366.75".into(), "365.75".into(), "1.00".into())
+    );
     // Wire names, once.
     let w = serde_json::to_value(&f).unwrap();
     assert_eq!(w["currencies"][0]["weeks"][1]["cumulativeExpected"], "355.75");
@@ -227,13 +305,38 @@ fn the_range_columns_count_what_has_passed() {
         invoice("NEW", "c", "2026-12-04", None),
     ];
     let f = forecast(json!({ "asOf": AS_OF, "invoices": v, "horizonDays": 28, "priorWeight": 0 })).unwrap();
-    assert_eq!(dates(row(&f, "NEW")), [Some("2026-12-04".into()), Some("2026-12-04".into()), Some("2026-12-24".into())]);
+    assert_eq!(
+        dates(row(&f, "NEW")),
+        [
+            Some("2026-12-04".into()),
+            Some("2026-12-04".into()),
+            Some("2026-12-24".into())
+        ]
+    );
     let w = &f.currencies[0].weeks;
-    let cols: Vec<[String; 3]> = w.iter().map(|p| [p.cumulative_low.to_string(), p.cumulative_expected.to_string(), p.cumulative_high.to_string()]).collect();
+    let cols: Vec<[String; 3]> = w
+        .iter()
+        .map(|p| {
+            [
+                p.cumulative_low.to_string(),
+                p.cumulative_expected.to_string(),
+                p.cumulative_high.to_string(),
+            ]
+        })
+        .collect();
     let z = || "0.00".to_string();
     let h = || "100.00".to_string();
     // Weeks: 3–6 Dec, 7–13, 14–20, 21–27, 28–30.
-    assert_eq!(cols, [[z(), h(), h()], [z(), h(), h()], [z(), h(), h()], [h(), h(), h()], [h(), h(), h()]]);
+    assert_eq!(
+        cols,
+        [
+            [z(), h(), h()],
+            [z(), h(), h()],
+            [z(), h(), h()],
+            [h(), h(), h()],
+            [h(), h(), h()]
+        ]
+    );
 }
 
 #[test]
@@ -253,9 +356,16 @@ fn the_backtest_of_a_steady_payer_is_exact_and_beats_the_due_date_rule() {
     let as_of = (first + chrono::Duration::days(30 * 23 + 20)).to_string();
     let from = (first + chrono::Duration::days(30 * 3 + 5)).to_string();
     let to = (first + chrono::Duration::days(30 * 20 + 5)).to_string();
-    let bt = cash_forecast_backtest(&input::<BacktestInput>(json!({ "asOf": as_of, "invoices": v, "from": from, "to": to, "everyDays": 30 })).unwrap()).unwrap();
+    let bt = cash_forecast_backtest(
+        &input::<BacktestInput>(json!({ "asOf": as_of, "invoices": v, "from": from, "to": to, "everyDays": 30 }))
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(bt.cuts.len(), 18);
-    assert_eq!((bt.forecasts, bt.score.scored, bt.no_date, bt.unsettled), (36, 36, 0, 0));
+    assert_eq!(
+        (bt.forecasts, bt.score.scored, bt.no_date, bt.unsettled),
+        (36, 36, 0, 0)
+    );
     let s = &bt.score;
     let txt = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string());
     assert_eq!(txt(s.mean_absolute_error_days), Some("0.00".into()));
@@ -275,8 +385,22 @@ fn the_backtest_counts_misses_and_open_ends() {
         invoice("I3", "c", "2026-05-15", Some(0)),
         invoice("I4", "c", "2026-06-15", None),
     ];
-    let bt = cash_forecast_backtest(&input::<BacktestInput>(json!({ "asOf": "2026-12-01", "invoices": v, "from": "2026-06-05", "to": "2026-06-05" })).unwrap()).unwrap();
-    assert_eq!((bt.forecasts, bt.unsettled, bt.unsettled_expected_by_as_of, bt.score.scored), (1, 1, 1, 0));
+    let bt = cash_forecast_backtest(
+        &input::<BacktestInput>(
+            json!({ "asOf": "2026-12-01", "invoices": v, "from": "2026-06-05", "to": "2026-06-05" }),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            bt.forecasts,
+            bt.unsettled,
+            bt.unsettled_expected_by_as_of,
+            bt.score.scored
+        ),
+        (1, 1, 1, 0)
+    );
     assert_eq!(bt.score.mean_absolute_error_days, None);
 }
 
@@ -307,7 +431,15 @@ fn bad_input_is_refused_with_a_path() {
 fn ledger() -> impl Strategy<Value = (Vec<Value>, i64)> {
     // Up to 40 invoices of up to 4 customers, due within a year around asOf, paid or not, with
     // partial payments, promises and disputes.
-    let one = (0usize..4, -300i64..60, prop::option::of(-10i64..90), 1u32..5000, any::<bool>(), prop::option::of(-20i64..30), any::<bool>());
+    let one = (
+        0usize..4,
+        -300i64..60,
+        prop::option::of(-10i64..90),
+        1u32..5000,
+        any::<bool>(),
+        prop::option::of(-20i64..30),
+        any::<bool>(),
+    );
     (prop::collection::vec(one, 0..40), 0i64..2).prop_map(|(xs, shift)| {
         let v = xs
             .into_iter()
@@ -315,7 +447,14 @@ fn ledger() -> impl Strategy<Value = (Vec<Value>, i64)> {
             .map(|(i, (c, due, late, cents, part, promise, disputed))| {
                 let due_s = plus(AS_OF, due);
                 let amount = format!("{}.{:02}", cents / 100 + 1, cents % 100);
-                let mut x = inv(&format!("I{i}"), &format!("c{c}"), "GBP", &amount, &plus(&due_s, -30), &due_s);
+                let mut x = inv(
+                    &format!("I{i}"),
+                    &format!("c{c}"),
+                    "GBP",
+                    &amount,
+                    &plus(&due_s, -30),
+                    &due_s,
+                );
                 if let Some(l) = late.filter(|l| due + l <= 0) {
                     let paid = if part { "1.00".to_string() } else { amount.clone() };
                     x = with(x, "payments", json!([pay(&plus(&due_s, l), &paid)]));

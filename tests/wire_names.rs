@@ -47,6 +47,8 @@ fn enums_read_and_write_the_words_the_typescript_definitions_publish() {
     round_trip::<charges::DefaultStarts>(&union(&ts, "defaultStarts?:"), "defaultStarts");
     round_trip::<charges::Scope>(&union(&ts, "scope?:"), "scope");
     round_trip::<overdue::forecast::Detail>(&union(&ts, "export type ForecastDetail ="), "ForecastDetail");
+    round_trip::<overdue::documents::DocKind>(&union(&ts, "export type DocumentKind ="), "DocumentKind");
+    round_trip::<overdue::statement::LineKind>(&union(&ts, "export type StatementLineKind ="), "StatementLineKind");
     round_trip::<overdue::forecast::Basis>(&union(&ts, "export type ForecastBasis ="), "ForecastBasis");
     round_trip::<aging::Basis>(&union(&ts, "export type AgingBasis ="), "AgingBasis");
     round_trip::<aging::Detail>(&union(&ts, "export type AgingDetail ="), "AgingDetail");

@@ -3,6 +3,7 @@
 // It keeps no state between requests.
 
 const ROUTES = {
+  "/statement": { fn: "statementOfAccount", asOf: true, about: "one customer's statement of account (Accept: text/plain or text/html returns the document alone)" },
   "/notice": { fn: "renderNotice", asOf: true, about: "a reminder notice (Accept: text/plain or text/html returns the body alone)" },
   "/next-actions": { fn: "nextActions", asOf: true, about: "what to send to whom today" },
   "/preview-ladder": { fn: "previewLadder", asOf: true, about: "the dated plan of notices for one invoice" },
@@ -156,7 +157,7 @@ export function createHandler(overdue, options = {}) {
     if (route.asOf && input && typeof input === "object" && !Array.isArray(input) && input.asOf == null) {
       input = { ...input, asOf: today() };
     }
-    const form = route.fn === "renderNotice" ? wants(request) : "json";
+    const form = route.fn === "renderNotice" || route.fn === "statementOfAccount" ? wants(request) : "json";
     if (form !== "json" && input && typeof input === "object") input = { ...input, output: form };
     let result;
     try {
@@ -172,8 +173,8 @@ export function createHandler(overdue, options = {}) {
         headers: {
           "Content-Type": form === "html" ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
           "Cache-Control": "no-store",
-          // The notice's subject, for mail tools; it never holds a line break.
-          "X-Notice-Subject": encodeURIComponent(result.subject),
+          // The notice's subject (a statement's title), for mail tools; it never holds a line break.
+          "X-Notice-Subject": encodeURIComponent(result.subject ?? result.title),
           ...(form === "html" ? { "Content-Security-Policy": NOTICE_CSP } : {}),
           ...corsHeaders(request),
         },

@@ -522,7 +522,7 @@ pub const CSP: &str =
     "default-src 'none'; img-src https:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /// A whole HTML document around a notice body; letters get the print layout.
-fn document(language: Language, title: &str, body: &str, letter: bool) -> String {
+pub(crate) fn document(language: Language, title: &str, body: &str, letter: bool) -> String {
     let mut out = String::with_capacity(body.len() + STYLE.len() + 256);
     let _ = write!(
         out,

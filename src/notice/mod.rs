@@ -16,7 +16,7 @@
 mod builtin;
 pub mod check;
 mod context;
-mod engine;
+pub(crate) mod engine;
 pub mod sanitize;
 mod validate;
 pub mod vars;

@@ -338,6 +338,31 @@ pub fn render_notice(
     to_js(&crate::notice::render_notice(&input).map_err(js_error)?)
 }
 
+/// One customer's statement of account as of `asOf`: per currency the opening balance on `from`,
+/// every invoice, payment, credit, credit note, payment on account and late charge in date order
+/// with the running balance, the closing balance, and an ageing footer (credit notes and payments
+/// on account set against the oldest invoices first, or those they name; what is left shown as
+/// credit, never as a negative bucket); as data and as `text` and an A4 `html` document in the
+/// statement's language (en, de, fr, es, nl). Other customers' invoices and documents are left
+/// out, so the whole ledger may be passed.
+///
+/// ```js
+/// const s = statementOfAccount({ asOf: "2026-12-02", customer: { id: "c1" }, invoices, documents, language: "de" });
+/// s.currencies[0].closingBalance; // "1110.00", the same as s.currencies[0].ageing.total
+/// ```
+///
+/// # Errors
+/// `invalid_date_order` at `from` after `asOf`; invalid invoices or documents (`documents[1].amount`);
+/// `invalid_value` for an unknown language or locale.
+#[cfg(feature = "notices")]
+#[wasm_bindgen(js_name = statementOfAccount, unchecked_return_type = "StatementOfAccount")]
+pub fn statement_of_account(
+    #[wasm_bindgen(unchecked_param_type = "StatementOfAccountInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: crate::statement::StatementInput = from_js(&input)?;
+    to_js(&crate::statement::statement_of_account(&input).map_err(js_error)?)
+}
+
 /// Checks a custom template and lists every problem with its line, column and, for a misspelt
 /// name, the nearest known one. Does not throw for template problems, only for a malformed input.
 #[cfg(feature = "notices")]

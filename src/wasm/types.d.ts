@@ -926,6 +926,82 @@ export interface NoticeCharges {
   }[];
 }
 
+/** A credit note or a payment on account (money received without an invoice named), for
+ * `statementOfAccount`: set against the invoices it names first, then the customer's oldest. */
+export interface CustomerDocument {
+  kind: DocumentKind;
+  id?: string | number | null;
+  customerId: string | number;
+  currency: CurrencyCode;
+  date: DateInput;
+  amount: MoneyInput;
+  reference?: string | null;
+  /** Invoice ids it is for, allocated first. */
+  appliesTo?: (string | number)[] | null;
+}
+
+export type DocumentKind = "creditNote" | "paymentOnAccount";
+
+export interface StatementOfAccountInput {
+  asOf: DateInput;
+  /** Whose statement; name, address and account number for the heading (by default the name on their invoices). */
+  customer: { id: string | number; name?: string | null; contactName?: string | null; accountNumber?: string | null; address?: string | null };
+  /** The ledger; other customers' invoices are left out. */
+  invoices: InvoiceInput[];
+  documents?: CustomerDocument[] | null;
+  /** Default: the issue date of the customer's oldest open invoice (or the first of the month three months back). */
+  from?: DateInput | null;
+  language?: NoticeLanguage | null;
+  locale?: NoticeLocale | null;
+  /** Who the statement is from: name and address head it. */
+  sender?: SenderDetails | null;
+  /** A lateCharges result: each of this customer's invoices' claimable charges, dated asOf. */
+  charges?: NoticeCharges | null;
+  output?: "both" | "text" | "html" | null;
+}
+
+export type StatementLineKind = "invoice" | "payment" | "credit" | "creditNote" | "paymentOnAccount" | "charges";
+
+export interface StatementLine {
+  date: DateString;
+  kind: StatementLineKind;
+  invoiceId?: string;
+  /** A payment's reference or a document's. */
+  reference?: string;
+  /** In the statement's language. */
+  description: string;
+  debit: Money;
+  credit: Money;
+  balance: Money;
+  /** A payment recorded without its date, shown on its invoice's issue date. */
+  dateUnknown?: true;
+}
+
+export interface StatementOfAccount {
+  asOf: DateString;
+  from: DateString;
+  customerId: string;
+  customerName: string;
+  language: NoticeLanguage;
+  locale: Exclude<NoticeLocale, NoticeLanguage>;
+  /** One per currency, by code. */
+  currencies: {
+    currency: CurrencyCode;
+    openingBalance: Money;
+    lines: StatementLine[];
+    totalDebits: Money;
+    totalCredits: Money;
+    closingBalance: Money;
+    /** What is owed by days past due after documents are allocated; `total` is the closing balance. */
+    ageing: { buckets: { label: string; amount: Money }[]; unallocatedCredit: Money; charges: Money; total: Money };
+  }[];
+  title: string;
+  /** Empty with output "html". */
+  text: string;
+  /** A whole document, A4 in print; empty with output "text". */
+  html: string;
+}
+
 /** What renderNotice reads of a paymentPlan result (the whole result fits). */
 export interface NoticePlan {
   schedule: { number: number; dueDate: DateString; payment: MoneyInput }[];

@@ -1,9 +1,9 @@
 // One customer at a time: how they pay (score, trend and a chart of days late per month), what they
 // owe, the notices sent, and a communication log of calls, emails and promises, with their contact
 // details. Everything is saved in the workspace.
-import { paymentRisk, normalizeInvoices, defaultPolicy } from "../pkg/overdue.js";
+import { paymentRisk, normalizeInvoices, defaultPolicy, statementOfAccount } from "../pkg/overdue.js";
 import { el, field, money, date, month, svgEl, table } from "./format.js";
-import { update } from "../store.js";
+import { update, download } from "../store.js";
 
 const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "Not enough payments yet for a trend" };
 const KINDS = [["call", "Phone call"], ["email", "Email"], ["letter", "Letter"], ["promise", "Promise to pay"], ["note", "Note"]];
@@ -45,6 +45,30 @@ function trendChart(r) {
   return svg;
 }
 
+/** The customer's statement of account: the balance, then the document to look at, print or download. */
+function statementSection(asOf, workspace, person, details, theirs) {
+  const box = el("section", { id: "c-statement", "aria-label": "Statement of account" }, el("h3", { text: "Statement of account" }));
+  const settings = workspace.settings ?? {};
+  let s;
+  try {
+    s = statementOfAccount({ asOf, invoices: theirs, sender: workspace.sender ?? null, language: settings.language ?? "en", locale: settings.locale ?? null,
+      customer: { id: person.id, name: person.name, accountNumber: person.accountNumber ?? null, address: details.address ?? null } });
+  } catch (e) {
+    box.append(el("p", { class: "banner error", role: "alert", text: String(e?.message ?? e) }));
+    return box;
+  }
+  box.append(el("p", { id: "c-statement-balance", text: s.currencies.map((c) => `${money(c.closingBalance, c.currency)} owed on ${date(asOf)}`).join("; ") + ` (every invoice, payment and credit since ${date(s.from)}).` }));
+  const frame = el("iframe", { id: "c-statement-doc", title: `Statement of account for ${person.name}`, sandbox: "allow-same-origin allow-modals", hidden: "" });
+  const slug = `statement-${String(person.id).replace(/[^\w-]+/g, "_")}-${asOf}`;
+  const button = (id, text, fn) => { const b = el("button", { type: "button", id, class: "small", text }); b.addEventListener("click", fn); return b; };
+  const show = button("c-statement-show", "Show the statement", () => { frame.srcdoc = s.html; frame.hidden = false; show.remove(); });
+  box.append(el("div", { class: "actions" }, show,
+    button("c-statement-print", "Print", () => { if (frame.hidden) { frame.srcdoc = s.html; frame.hidden = false; show.remove(); frame.addEventListener("load", () => frame.contentWindow?.print(), { once: true }); } else frame.contentWindow?.print(); }),
+    button("c-statement-html", "Download .html", () => download(`${slug}.html`, s.html, "text/html;charset=utf-8")),
+    button("c-statement-txt", "Download .txt", () => download(`${slug}.txt`, s.text, "text/plain;charset=utf-8"))), frame);
+  return box;
+}
+
 export function render(root, { asOf, workspace }) {
   const people = [...new Map(workspace.invoices.map((i) => [String(i.customer.id), i.customer])).values()].sort((a, b) => a.name.localeCompare(b.name));
   root.replaceChildren(el("h2", { text: "Customers" }));
@@ -77,8 +101,9 @@ export function render(root, { asOf, workspace }) {
       open.map((i) => [String(i.id), date(i.dueDate), money(i.outstanding, i.currency), i.daysPastDue > 0 ? String(i.daysPastDue) : "—"]))
     : el("p", { class: "hint", text: "Nothing owed." }));
 
-  // Contact details, used by the notices.
+  // Contact details, used by the notices and the statement.
   const details = (workspace.customers ?? []).find((c) => String(c.id) === selected) ?? {};
+  root.append(statementSection(asOf, workspace, person, details, theirs));
   const contact = el("form", { class: "calc", id: "c-contact" });
   /** @type {[string, string, boolean?][]} */
   const fields = [["contactName", "Contact person"], ["phone", "Phone"], ["address", "Postal address", true]];
