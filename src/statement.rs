@@ -811,7 +811,8 @@ fn ageing_rows(cs: &CurrencyStatement, w: &Words, locale: Locale) -> Vec<(String
 }
 
 fn text(st: &Statement, input: &StatementInput, w: &Words, locale: Locale) -> String {
-    let mut out = vec![w.title.to_uppercase(), String::new()];
+    // The notices' own capitals: `to_uppercase` brings Unicode's case tables (about 10 KB).
+    let mut out = vec![crate::notice::engine::upper(w.title), String::new()];
     out.extend(heading(st, input, w, locale));
     for cs in &st.currencies {
         out.push(String::new());
@@ -852,11 +853,13 @@ fn html(st: &Statement, input: &StatementInput, w: &Words, locale: Locale) -> St
         for (k, r) in rs.iter().enumerate().skip(1) {
             b.push_str(if k == last { "</tbody>\n<tfoot><tr>" } else { "<tr>" });
             for (i, cell) in r.iter().enumerate() {
-                b.push_str(&format!(
-                    "<td{}>{}</td>",
-                    if i >= 2 { " class=\"n\"" } else { "" },
-                    e(cell)
-                ));
+                // Dates stay on one line; amounts are right-aligned and never wrap (the notices' `n`).
+                let attr = match i {
+                    0 => " style=\"white-space:nowrap\"",
+                    1 => "",
+                    _ => " class=\"n\"",
+                };
+                b.push_str(&format!("<td{attr}>{}</td>", e(cell)));
             }
             b.push_str(if k == last { "</tr></tfoot>\n" } else { "</tr>\n" });
         }

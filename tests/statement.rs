@@ -149,7 +149,7 @@ fn the_text_reads_as_a_statement() {
     );
     // The HTML is a whole document that prints on A4, with the values escaped.
     assert!(s.html.starts_with("<!DOCTYPE html>") && s.html.contains("@page{size:A4"));
-    assert!(s.html.contains("<td>Payment against invoice INV-1 (BACS 1142)</td><td class=\"n\"></td><td class=\"n\">£200.00</td><td class=\"n\">£1,300.00</td>"));
+    assert!(s.html.contains("<td style=\"white-space:nowrap\">10 October 2026</td><td>Payment against invoice INV-1 (BACS 1142)</td><td class=\"n\"></td><td class=\"n\">£200.00</td><td class=\"n\">£1,300.00</td>"));
 }
 
 #[test]

@@ -91,7 +91,7 @@ pub fn escape_html(s: &str) -> String {
 
 /// Capitals for headings. Letters outside Latin-1 are left as they are: full Unicode case tables
 /// would cost more wasm than the feature is worth.
-fn upper(s: &str) -> String {
+pub(crate) fn upper(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             'a'..='z' => c.to_ascii_uppercase(),

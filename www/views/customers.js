@@ -58,14 +58,26 @@ function statementSection(asOf, workspace, person, details, theirs) {
     return box;
   }
   box.append(el("p", { id: "c-statement-balance", text: s.currencies.map((c) => `${money(c.closingBalance, c.currency)} owed on ${date(asOf)}`).join("; ") + ` (every invoice, payment and credit since ${date(s.from)}).` }));
-  const frame = el("iframe", { id: "c-statement-doc", title: `Statement of account for ${person.name}`, sandbox: "allow-same-origin allow-modals", hidden: "" });
+  // The document goes into a frame only when asked for: an empty sandboxed frame is noise for
+  // tools that script every frame, and most visits never open it.
+  let frame = null;
   const slug = `statement-${String(person.id).replace(/[^\w-]+/g, "_")}-${asOf}`;
   const button = (id, text, fn) => { const b = el("button", { type: "button", id, class: "small", text }); b.addEventListener("click", fn); return b; };
-  const show = button("c-statement-show", "Show the statement", () => { frame.srcdoc = s.html; frame.hidden = false; show.remove(); });
+  const showDoc = () => {
+    if (frame) return false;
+    frame = el("iframe", { id: "c-statement-doc", title: `Statement of account for ${person.name}`, sandbox: "allow-same-origin allow-modals", srcdoc: s.html });
+    box.append(frame);
+    show.remove();
+    return true;
+  };
+  const show = button("c-statement-show", "Show the statement", showDoc);
   box.append(el("div", { class: "actions" }, show,
-    button("c-statement-print", "Print", () => { if (frame.hidden) { frame.srcdoc = s.html; frame.hidden = false; show.remove(); frame.addEventListener("load", () => frame.contentWindow?.print(), { once: true }); } else frame.contentWindow?.print(); }),
+    button("c-statement-print", "Print", () => {
+      if (showDoc()) frame.addEventListener("load", () => frame.contentWindow?.print(), { once: true });
+      else frame.contentWindow?.print();
+    }),
     button("c-statement-html", "Download .html", () => download(`${slug}.html`, s.html, "text/html;charset=utf-8")),
-    button("c-statement-txt", "Download .txt", () => download(`${slug}.txt`, s.text, "text/plain;charset=utf-8"))), frame);
+    button("c-statement-txt", "Download .txt", () => download(`${slug}.txt`, s.text, "text/plain;charset=utf-8"))));
   return box;
 }
 
