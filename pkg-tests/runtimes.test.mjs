@@ -91,6 +91,10 @@ function checkRecord(name, rec) {
   ]);
   assert.match(st.text, /^KONTOAUSZUG\n/);
   assert.match(st.text, /20\. November 2026 +Zahlung ohne Rechnungsbezug \(Überweisung 88\) +100,00\u00a0£ +900,00\u00a0£\n/, "the locale's no-break space before the sign");
+  // Roll rates 50 % and 50 %, the last bucket's loss share 400 / (400 + 400) = 50 %: loss rates
+  // 12.5, 25 and 50 %; 800 × 12.5 % + 1,000 × 25 % + 700 × 50 % = 700.00.
+  const pm = c["provision matrix"].currencies[0];
+  assert.deepEqual([pm.buckets.map((b) => [b.label, b.balance, b.lossRate, b.expectedLoss]), pm.expectedLoss], [[["Current", "800.00", "12.5000", "100.00"], ["1–30", "1000.00", "25.0000", "250.00"], ["31+", "700.00", "50.0000", "350.00"]], "700.00"]);
   assert.equal(rec.bad.length, BAD.length + BAD_OTHER.length);
   for (const b of rec.bad) {
     assert.ok(b.threw, `${name}: ${b.case} should throw`);

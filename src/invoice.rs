@@ -68,10 +68,15 @@ pub struct Credit {
     pub date: NaiveDate,
     #[serde(serialize_with = "crate::money::ser_amount")]
     pub amount: Amount,
+    /// A bad debt written off rather than a credit note: a loss (`provisionMatrix`), and the
+    /// invoice's status is `writtenOff` once nothing is left.
+    #[serde(skip_serializing_if = "is_false")]
+    pub write_off: bool,
 }
 crate::decode_struct!(Credit {
     date: "date",
-    amount: "amount"
+    amount: "amount",
+    write_off: "writeOff" = default,
 });
 
 /// An invoice: `{ id, customer, currency, amount, issueDate, dueDate, payments?, credits?, disputed?,

@@ -39,6 +39,7 @@ pub mod normalize;
 pub mod notice;
 pub mod order;
 pub mod plan;
+pub mod provision;
 pub mod rates;
 pub mod risk;
 pub mod statement;

@@ -33,6 +33,8 @@ pub enum Status {
     Overdue,
     /// Paid more than the amount: the customer is owed money.
     Credit,
+    /// Nothing left to pay because what was left was written off as a bad debt.
+    WrittenOff,
 }
 
 /// A validated invoice with figures as of `asOf`. Amounts carry exactly the currency's minor digits.
@@ -102,7 +104,11 @@ pub fn normalize_one(inv: &Invoice, as_of: NaiveDate) -> NormalizedInvoice {
     let outstanding = inv.outstanding_as_of(as_of);
     let days = inv.days_from_due(as_of);
     let status = if outstanding.is_zero() {
-        Status::Paid
+        if inv.credits.iter().any(|c| c.write_off && c.date <= as_of) {
+            Status::WrittenOff
+        } else {
+            Status::Paid
+        }
     } else if outstanding < Decimal::ZERO {
         Status::Credit
     } else if days > 0 {
@@ -167,7 +173,7 @@ pub fn normalize_invoices(input: &NormalizeInput) -> Result<NormalizeOutput> {
                 t.overdue += n.outstanding;
             }
             Status::Current => t.outstanding += n.outstanding,
-            Status::Paid => {}
+            Status::Paid | Status::WrittenOff => {}
         }
     }
     let totals = by_currency(totals_by)

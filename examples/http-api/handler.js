@@ -14,6 +14,7 @@ const ROUTES = {
   "/plan": { fn: "paymentPlan", asOf: false, about: "a payment-plan schedule" },
   "/risk": { fn: "paymentRisk", asOf: true, about: "payment-risk trend per customer" },
   "/cash-forecast": { fn: "cashForecast", asOf: true, about: "when the money owed will come in, per invoice, week and month" },
+  "/provision-matrix": { fn: "provisionMatrix", asOf: true, about: "expected credit loss by ageing bucket (IFRS 9 simplified approach)" },
   "/cash-forecast-backtest": { fn: "cashForecastBacktest", asOf: true, about: "how well the forecast would have done on this ledger" },
   "/validate-template": { fn: "validateTemplate", asOf: false, about: "problems in a custom notice template" },
 };

@@ -266,6 +266,23 @@ pub fn cash_forecast(
     to_js(&crate::forecast::cash_forecast(&input).map_err(js_error)?)
 }
 
+/// The expected credit loss on today's receivables under IFRS 9's simplified approach: a provision
+/// matrix whose loss rates per ageing bucket come from the ledger's own roll rates over the last
+/// `months` month ends and the share of the last bucket written off (credits marked `writeOff`),
+/// applied to what is owed in each bucket on `asOf`, with an optional forward-looking
+/// `adjustmentPercent`; per currency, with the method in words.
+///
+/// # Errors
+/// `invalid_value` at `months`, `buckets[i]` or `adjustmentPercent` out of range; invalid invoices.
+#[cfg(feature = "aging")]
+#[wasm_bindgen(js_name = provisionMatrix, unchecked_return_type = "ProvisionMatrix")]
+pub fn provision_matrix(
+    #[wasm_bindgen(unchecked_param_type = "ProvisionMatrixInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: crate::provision::ProvisionInput = from_js(&input)?;
+    to_js(&crate::provision::provision_matrix(&input).map_err(js_error)?)
+}
+
 /// How well `cashForecast` would have done on this ledger: forecasts replayed from past dates
 /// (`from` to `to`, every `everyDays`), each from what was known then, compared with the day each
 /// invoice was in fact settled. The mean and median absolute error in days, the bias, the share of

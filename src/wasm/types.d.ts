@@ -57,6 +57,9 @@ export interface PaymentInput {
 export interface CreditInput {
   date: DateInput;
   amount: MoneyInput;
+  /** A bad debt written off rather than a credit note: a loss for `provisionMatrix`; the invoice's
+   * status is `writtenOff` once nothing is left. */
+  writeOff?: boolean | null;
 }
 
 /** The invoice model every overdue function shares. Unknown extra fields are ignored. */
@@ -88,7 +91,7 @@ export interface Customer {
   accountNumber?: string;
 }
 
-export type InvoiceStatus = "paid" | "current" | "overdue" | "credit";
+export type InvoiceStatus = "paid" | "current" | "overdue" | "credit" | "writtenOff";
 
 export interface NormalizedInvoice {
   id: string;
@@ -924,6 +927,47 @@ export interface NoticeCharges {
     interestFrom?: DateString | null;
     dailyInterest?: MoneyInput | null;
   }[];
+}
+
+export interface ProvisionMatrixInput {
+  asOf: DateInput;
+  invoices: InvoiceInput[];
+  /** Months of history the rates are learnt from, 1–60 (default 12). */
+  months?: number | null;
+  /** Upper limits of the past-due buckets, as for ageReceivables (default 30, 60, 90, 120). */
+  buckets?: number[] | null;
+  /** Forward-looking adjustment of every loss rate, percent, −100 to 1000 (default 0). */
+  adjustmentPercent?: MoneyInput | null;
+}
+
+export interface ProvisionBucket {
+  label: string;
+  /** Owed on asOf. */
+  balance: Money;
+  /** Percent rolling on to a later bucket within a month; null for the last bucket or with no history. */
+  rollRate: string | null;
+  /** Percent expected to be lost, after the adjustment, four decimals. */
+  lossRate: string;
+  expectedLoss: Money;
+  /** The bucket's money summed over the month ends the rate was learnt from. */
+  history: Money;
+}
+
+export interface ProvisionMatrix {
+  asOf: DateString;
+  /** The month ends the rates were learnt from, oldest first. */
+  snapshots: DateString[];
+  currencies: {
+    currency: CurrencyCode;
+    buckets: ProvisionBucket[];
+    lastBucket: { writtenOffPerMonth: string | null; clearedPerMonth: string | null; eventualLoss: string | null };
+    balance: Money;
+    expectedLoss: Money;
+    coveragePercent: string;
+    /** What the history could not tell, in words. */
+    notes: string[];
+  }[];
+  method: string;
 }
 
 /** A credit note or a payment on account (money received without an invoice named), for

@@ -3,7 +3,7 @@ import { el, money, date, field, decimalSeparator, amountExample, debounced } fr
 import { update } from "../store.js";
 import { importSection } from "./importcsv.js";
 
-const STATUS = { paid: "Paid", current: "Not yet due", overdue: "Overdue", credit: "Overpaid" };
+const STATUS = { paid: "Paid", current: "Not yet due", overdue: "Overdue", credit: "Overpaid", writtenOff: "Written off" };
 export const CURRENCIES = ["GBP", "EUR", "USD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "NZD", "JPY"];
 const FIELD_OF_PATH = { id: "i-id", customer: "i-customer", amount: "i-amount", currency: "i-currency", issueDate: "i-issue", dueDate: "i-due" };
 
@@ -238,7 +238,7 @@ const PAGE = 200;
 let showAll = false;
 // What the list is narrowed to and sorted by; kept while the page is open, as the user left it.
 const view = { search: "", status: "all", currency: "all", sort: "late" };
-const FILTERS = [["all", "All invoices"], ["overdue", "Overdue"], ["current", "Not yet due"], ["paid", "Paid"], ["credit", "Overpaid"], ["disputed", "Disputed"], ["promised", "Promised"]];
+const FILTERS = [["all", "All invoices"], ["overdue", "Overdue"], ["current", "Not yet due"], ["paid", "Paid"], ["credit", "Overpaid"], ["writtenOff", "Written off"], ["disputed", "Disputed"], ["promised", "Promised"]];
 const SORTS = [["late", "Most days late first"], ["owed", "Most still owed first"], ["due", "Due date, earliest first"], ["customer", "Customer, A to Z"], ["id", "Invoice number"]];
 const text = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 const ORDER = {
