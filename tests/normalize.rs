@@ -269,7 +269,7 @@ proptest! {
                 Status::Overdue => { owed += inv.outstanding; overdue += inv.outstanding; prop_assert!(inv.days_past_due > 0) }
                 Status::Current => { owed += inv.outstanding; prop_assert_eq!(inv.days_past_due, 0) }
                 Status::Credit => credit -= inv.outstanding,
-                Status::Paid => prop_assert!(inv.outstanding.is_zero()),
+                Status::Paid | Status::WrittenOff => prop_assert!(inv.outstanding.is_zero()),
             }
         }
         prop_assert_eq!(out.totals.len(), 1);

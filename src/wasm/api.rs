@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 /// Validates invoices and returns them normalised as of `asOf`: canonical amounts, the balance
 /// outstanding (amount − payments − credits dated on or before `asOf`), days past due, a status
-/// (`paid`, `current`, `overdue`, `credit`) and per-currency totals.
+/// (`paid`, `current`, `overdue`, `credit`, `writtenOff`) and per-currency totals.
 ///
 /// ```js
 /// const { invoices, totals } = normalizeInvoices({ asOf: "2026-11-23", invoices: [{
