@@ -7,6 +7,7 @@ import init, {
   renderNotice, validateTemplate, noticeTemplate, listTemplateVariables, type Notice, type TemplateCheck, type NoticeTemplateSource, type TemplateVariable, paymentPlan, paymentRisk, type RiskReport, lateCharges, paymentTerms, parseAmount, earlyPaymentDiscount, type LateChargesReport, type AgingReport, type KpiReport, type Worklist, type PaymentPlan,
   type NormalizeInvoicesInput, type NormalizeInvoicesOutput, type InvoiceInput, OverdueError, isOverdueError, type ErrorCode,
   loadWorkspace, listBackups,
+  cashForecast, cashForecastBacktest, provisionMatrix, statementOfAccount, type CashForecast, type StatementOfAccount, type ProvisionMatrix,
 } from "overdue";
 
 await init();
@@ -19,7 +20,7 @@ const input: NormalizeInvoicesInput = { asOf: "2026-11-23", invoices: [invoice] 
 const out: NormalizeInvoicesOutput = normalizeInvoices(input);
 const outstanding: string = out.invoices[0].outstanding;
 const days: number = out.invoices[0].daysPastDue;
-const status: "paid" | "current" | "overdue" | "credit" = out.invoices[0].status;
+const status: "paid" | "current" | "overdue" | "credit" | "writtenOff" = out.invoices[0].status;
 const v: string = version();
 const codes: ErrorCode[] = errorCodes();
 
@@ -65,6 +66,18 @@ const riskReport: RiskReport = paymentRisk({ asOf: "2026-11-23", invoices: [invo
 const sliding: boolean = riskReport.customers[0].trend === "deteriorating";
 collectionWorklist({ asOf: "2026-11-23", invoices: [invoice], risk: riskReport });
 console.log(sliding);
+const forecast: CashForecast = cashForecast({ asOf: "2026-11-23", invoices: [invoice], horizonDays: 28, detail: "summary" });
+const expected: string | null = forecast.invoices[0]?.expectedDate ?? null;
+const mae: string | null = cashForecastBacktest({ asOf: "2026-11-23", invoices: [invoice], from: "2026-06-01" }).meanAbsoluteErrorDays;
+const ecl: ProvisionMatrix = provisionMatrix({ asOf: "2026-11-23", invoices: [invoice], adjustmentPercent: "10" });
+const statement: StatementOfAccount = statementOfAccount({ asOf: "2026-11-23", customer: { id: "c1" }, invoices: [invoice], language: "fr",
+  documents: [{ kind: "paymentOnAccount", customerId: "c1", currency: "EUR", date: "2026-11-20", amount: "10.00" }] });
+const closing: string | undefined = statement.currencies[0]?.closingBalance;
+console.log(expected, mae, ecl.currencies[0]?.expectedLoss, closing);
+// @ts-expect-error a document kind that does not exist
+statementOfAccount({ asOf: "2026-11-23", customer: { id: "c1" }, invoices: [], documents: [{ kind: "refund", customerId: "c1", currency: "EUR", date: "2026-11-20", amount: "1" }] });
+// @ts-expect-error the forecast has no detail "customers"
+cashForecast({ asOf: "2026-11-23", invoices: [], detail: "customers" });
 const todo: NextActions = nextActions({ asOf: "2026-11-23", invoices: [invoice], history: [{ customerId: "c1", stageId: "friendly", date: "2026-11-01" }] });
 const firstStage: string | undefined = todo.actions[0]?.stageId;
 const ladder: PlannedStage[] = previewLadder({ asOf: "2026-11-23", invoice });
