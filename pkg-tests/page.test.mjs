@@ -766,6 +766,16 @@ test("a customer's statement of account: the balance worked by hand, shown, down
   assert.equal(await doc.locator("table").first().locator("tfoot td:last-child").textContent(), "£1,250.00");
   const [file] = await Promise.all([page.waitForEvent("download"), page.click("#c-statement-txt")]);
   assert.equal(file.suggestedFilename(), `statement-a1-${today}.txt`);
+  // Money received without an invoice named: 100.00 on account brings the balance to
+  // 1,250.00 − 100.00 = 1,150.00; it is kept in the workspace, and Undo takes it back.
+  await page.fill("#d-amount", "100.00");
+  await page.fill("#d-reference", "Transfer 88");
+  await page.click("#doc-form button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#c-statement-balance")?.textContent.startsWith("£1,150.00"));
+  assert.match(await page.textContent("#c-doc-list"), /Money received, not for one invoice: £100\.00 \(Transfer 88\)/);
+  assert.deepEqual(JSON.parse(await stored(page)).documents, [{ kind: "paymentOnAccount", customerId: "a1", currency: "GBP", date: today, amount: "100.00", reference: "Transfer 88" }]);
+  await page.click("#undo");
+  await page.waitForFunction(() => document.querySelector("#c-statement-balance")?.textContent.startsWith("£1,250.00"));
   await shot(page, "statement");
   await page.evaluate(() => localStorage.clear());
   await page.close();

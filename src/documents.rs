@@ -26,16 +26,22 @@ crate::decode_enum!(DocKind {
 
 /// A credit note or a payment on account: `{ kind, id?, customerId, currency, date, amount,
 /// reference?, appliesTo? }`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Document {
     pub kind: DocKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Id>,
     pub customer_id: Id,
     pub currency: Currency,
+    #[serde(with = "crate::date::ymd")]
     pub date: NaiveDate,
+    #[serde(serialize_with = "crate::money::ser_amount")]
     pub amount: Amount,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// Invoices it is for, by id: allocated to these first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub applies_to: Vec<Id>,
 }
 crate::decode_struct!(Document {

@@ -135,6 +135,9 @@ pub struct Workspace {
     pub history: Vec<Sent>,
     #[serde(default)]
     pub log: Vec<LogEntry>,
+    /// Credit notes and payments on account, not tied to one invoice.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<crate::documents::Document>,
 }
 crate::decode_struct!(Workspace {
     version: "version" = default,
@@ -145,6 +148,7 @@ crate::decode_struct!(Workspace {
     customers: "customers" = default,
     history: "history" = default,
     log: "log" = default,
+    documents: "documents" = default,
 });
 
 /// Input of `parseWorkspace`.
@@ -257,6 +261,7 @@ pub fn parse_workspace(text: &str) -> Result<Parsed> {
 /// Checks what serde could not.
 pub fn validate(ws: &Workspace) -> Result<()> {
     validate_invoices(&ws.invoices, "invoices")?;
+    crate::documents::validate_documents(&ws.documents, "documents")?;
     let s = &ws.sender;
     check_len(&s.name, MAX_SHORT_TEXT).map_err(|e| e.within("sender.name"))?;
     s.check_lengths("sender")?;
@@ -303,6 +308,9 @@ pub fn canonicalize(ws: &mut Workspace) {
             cr.amount.0 = round_to_minor(cr.amount.0, c);
         }
     }
+    for d in &mut ws.documents {
+        d.amount.0 = round_to_minor(d.amount.0, d.currency);
+    }
 }
 
 /// The document as stored: compact JSON.
@@ -329,6 +337,27 @@ mod tests {
         assert_eq!(p.migrated_from, None);
         let again = parse_workspace(&to_text(&p.workspace).unwrap()).unwrap();
         assert_eq!(again.workspace, p.workspace);
+    }
+
+    #[test]
+    fn documents_are_kept_written_canonically_and_checked() {
+        let with = V1.replace(
+            r#""log":["#,
+            r#""documents":[{"kind":"paymentOnAccount","customerId":"c","currency":"GBP","date":"2026-11-20","amount":"5","reference":"BACS 7"}],"log":["#,
+        );
+        let p = parse_workspace(&with).unwrap();
+        let text = to_text(&p.workspace).unwrap();
+        // Written back with the currency's two decimals, the optional fields only when present.
+        assert!(
+            text.contains(r#""documents":[{"kind":"paymentOnAccount","customerId":"c","currency":"GBP","date":"2026-11-20","amount":"5.00","reference":"BACS 7"}]"#),
+            "{text}"
+        );
+        assert_eq!(parse_workspace(&text).unwrap().workspace, p.workspace);
+        assert!(!to_text(&parse_workspace(V1).unwrap().workspace)
+            .unwrap()
+            .contains("documents"));
+        let e = parse_workspace(&with.replace(r#""amount":"5""#, r#""amount":"5.001""#)).unwrap_err();
+        assert_eq!(e.path, "documents[0].amount");
     }
 
     #[test]

@@ -1309,6 +1309,8 @@ export interface Workspace {
   customers?: CustomerDetails[];
   history?: SentNotice[];
   log?: LogEntry[];
+  /** Credit notes and payments on account, not tied to one invoice. */
+  documents?: CustomerDocument[];
 }
 
 export interface ParsedWorkspace {

@@ -1,8 +1,8 @@
 // One customer at a time: how they pay (score, trend and a chart of days late per month), what they
 // owe, the notices sent, and a communication log of calls, emails and promises, with their contact
 // details. Everything is saved in the workspace.
-import { paymentRisk, normalizeInvoices, defaultPolicy, statementOfAccount } from "../pkg/overdue.js";
-import { el, field, money, date, month, svgEl, table } from "./format.js";
+import { paymentRisk, normalizeInvoices, defaultPolicy, statementOfAccount, parseAmount } from "../pkg/overdue.js";
+import { el, field, money, date, month, svgEl, table, decimalSeparator, amountExample, plainMessage } from "./format.js";
 import { update, download } from "../store.js";
 
 const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "Not enough payments yet for a trend" };
@@ -45,13 +45,59 @@ function trendChart(r) {
   return svg;
 }
 
+const DOC_KINDS = [["paymentOnAccount", "Money received, not for one invoice"], ["creditNote", "Credit note"]];
+
+/** Credit notes and money received without an invoice named: listed, added, removed (and undone). */
+function documentsSection(asOf, workspace, person, theirs) {
+  const box = el("section", { id: "c-documents", "aria-label": "Credit notes and money on account" }, el("h3", { text: "Credit notes and money on account" }));
+  const mine = (workspace.documents ?? []).map((d, i) => [d, i]).filter(([d]) => String(d.customerId) === String(person.id));
+  if (mine.length) {
+    const list = el("ul", { class: "log", id: "c-doc-list" });
+    for (const [d, i] of mine) {
+      const remove = el("button", { type: "button", class: "small", text: "Remove" });
+      remove.addEventListener("click", () => update((w) => { w.documents.splice(i, 1); }, `removed a ${d.kind === "creditNote" ? "credit note" : "payment on account"} of ${person.name}`));
+      list.append(el("li", {}, `${date(d.date)} · ${DOC_KINDS.find((k) => k[0] === d.kind)?.[1] ?? d.kind}: ${money(d.amount, d.currency)}${d.reference ? ` (${d.reference})` : ""} `, remove));
+    }
+    box.append(list);
+  } else {
+    box.append(el("p", { class: "hint", text: "A payment that does not say which invoice it is for, or a credit note for the customer: it is set against their oldest invoices on the statement." }));
+  }
+  const currencies = [...new Set(theirs.map((i) => i.currency))];
+  const kind = el("select", { id: "d-kind" }, ...DOC_KINDS.map(([v, t]) => el("option", { value: v, text: t })));
+  const day = el("input", { id: "d-date", type: "date", value: asOf, max: asOf });
+  const amount = el("input", { id: "d-amount", inputmode: "decimal", autocomplete: "off", placeholder: amountExample });
+  const cur = el("select", { id: "d-currency" }, ...(currencies.length ? currencies : [workspace.settings?.currency ?? "GBP"]).map((c) => el("option", { value: c, text: c })));
+  const ref = el("input", { id: "d-reference", autocomplete: "off" });
+  const problem = el("p", { class: "banner error", role: "alert", hidden: "" });
+  const form = el("form", { class: "calc", id: "doc-form" }, field("What", kind), field("Date", day), field("Amount", amount), field("Currency", cur), field("Reference", ref, "Optional: the bank reference or the credit note's number."),
+    el("div", { class: "actions" }, el("button", { type: "submit", text: "Add" })), problem);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    let parsed;
+    try {
+      parsed = parseAmount({ text: amount.value, currency: cur.value, decimalSeparator }).amount;
+      if (Number(parsed) <= 0) throw new Error("The amount must be more than zero.");
+    } catch (err) {
+      problem.textContent = plainMessage(err);
+      problem.hidden = false;
+      amount.setAttribute("aria-invalid", "true");
+      amount.focus();
+      return;
+    }
+    const doc = { kind: kind.value, customerId: person.id, currency: cur.value, date: day.value || asOf, amount: parsed, ...(ref.value.trim() ? { reference: ref.value.trim() } : {}) };
+    update((w) => { (w.documents ??= []).push(doc); }, `recorded a ${doc.kind === "creditNote" ? "credit note" : "payment on account"} of ${money(parsed, cur.value)} from ${person.name}`);
+  });
+  box.append(form);
+  return box;
+}
+
 /** The customer's statement of account: the balance, then the document to look at, print or download. */
 function statementSection(asOf, workspace, person, details, theirs) {
   const box = el("section", { id: "c-statement", "aria-label": "Statement of account" }, el("h3", { text: "Statement of account" }));
   const settings = workspace.settings ?? {};
   let s;
   try {
-    s = statementOfAccount({ asOf, invoices: theirs, sender: workspace.sender ?? null, language: settings.language ?? "en", locale: settings.locale ?? null,
+    s = statementOfAccount({ asOf, invoices: theirs, documents: workspace.documents ?? [], sender: workspace.sender ?? null, language: settings.language ?? "en", locale: settings.locale ?? null,
       customer: { id: person.id, name: person.name, accountNumber: person.accountNumber ?? null, address: details.address ?? null } });
   } catch (e) {
     box.append(el("p", { class: "banner error", role: "alert", text: String(e?.message ?? e) }));
@@ -115,7 +161,7 @@ export function render(root, { asOf, workspace }) {
 
   // Contact details, used by the notices and the statement.
   const details = (workspace.customers ?? []).find((c) => String(c.id) === selected) ?? {};
-  root.append(statementSection(asOf, workspace, person, details, theirs));
+  root.append(documentsSection(asOf, workspace, person, theirs), statementSection(asOf, workspace, person, details, theirs));
   const contact = el("form", { class: "calc", id: "c-contact" });
   /** @type {[string, string, boolean?][]} */
   const fields = [["contactName", "Contact person"], ["phone", "Phone"], ["address", "Postal address", true]];
