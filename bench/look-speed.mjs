@@ -23,7 +23,7 @@ try {
   await page.waitForSelector("body[data-ready=true]");
   const marks = await page.evaluate(() => Object.fromEntries(["overdue:module-ready", "overdue:workspace-loaded", "overdue:first-view"].map((m) => [m, Math.round(performance.getEntriesByName(m)[0]?.startTime)])));
   console.log(`${n} invoices, load: ${JSON.stringify(marks)}`);
-  for (const view of ["aging", "invoices", "customers", "notice", "charges", "plan", "data", "chase"]) {
+  for (const view of ["aging", "cash", "invoices", "customers", "notice", "charges", "plan", "data", "chase"]) {
     const ms = await timeTab(page, view);
     const rows = await page.evaluate(() => document.querySelectorAll("#panel tr, #panel li").length);
     console.log(`  #${view}: ${ms.toFixed(0)} ms to draw, ${rows} rows/items in the DOM`);

@@ -41,7 +41,7 @@ export async function pageBench(quick) {
       if (i > 0) navigation.push(mark);
     }
     // Each tab, from the click (a hash change) to the next frame after it is drawn, as a user sees it.
-    const TABS = ["chase", "aging", "invoices", "customers", "notice", "charges", "plan", "data"];
+    const TABS = ["chase", "aging", "cash", "invoices", "customers", "notice", "charges", "plan", "data"];
     const tabs = Object.fromEntries(TABS.map((t) => [t, []]));
     for (let i = 0; i < runs; i++) {
       for (const tab of TABS) {
