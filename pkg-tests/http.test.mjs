@@ -35,6 +35,9 @@ const SUITE = [
   ["late charges", "/late-charges", post({ asOf: "2002-10-01", regime: { kind: "uk" }, invoices: [inv("U1", { amount: "1000.00", issueDate: "2002-08-01", dueDate: "2002-09-01" })] }), 200],
   ["plan", "/plan", post({ principal: "1730.50", currency: "GBP", annualRate: "0", frequency: "monthly", firstDueDate: "2026-12-01", count: 6 }), 200],
   ["risk", "/risk", post({ asOf: "2026-11-23", invoices: NOTICE.invoices }), 200],
+  ["statement as text", "/statement", post({ asOf: "2026-11-23", customer: { id: "C-17" }, invoices: NOTICE.invoices }, { Accept: "text/plain" }), 200],
+  ["statement as HTML", "/statement", post({ asOf: "2026-11-23", customer: { id: "C-17" }, invoices: NOTICE.invoices }, { Accept: "text/html" }), 200],
+  ["cash forecast", "/cash-forecast", post({ asOf: "2026-11-23", invoices: NOTICE.invoices, horizonDays: 14, detail: "summary" }), 200],
   ["template check", "/validate-template", post({ template: { text: "{{ customer.nmae }}" } }), 200],
   ["asOf defaults to today", "/aging", post({ invoices: NOTICE.invoices, detail: "summary" }), 200],
   ["trailing slash", "/aging/", post({ asOf: "2026-11-23", invoices: [] }), 200],
@@ -112,6 +115,13 @@ test("workerd, deno serve and edge-runtime answer the request suite identically"
   assert.equal(ref["CORS preflight"].headers["access-control-allow-origin"], "*");
   assert.match(ref["CORS preflight"].headers["access-control-allow-methods"], /POST/);
   assert.equal(j("plan").schedule.at(-1).balance, "0.00");
+  // Both invoices issued 1 Sep, nothing paid: 1,250.00 + 480.50 = 1,730.50 on the statement; with no
+  // payment on record anywhere, both are expected tomorrow, in the first week (Tue 24–Sun 29 Nov).
+  assert.ok(ref["statement as text"].body.startsWith("STATEMENT OF ACCOUNT\n\nNorthwind <Traders>\n"), ref["statement as text"].body);
+  assert.match(ref["statement as text"].body, /Closing balance +£1,730\.50\n/);
+  assert.equal(decodeURIComponent(ref["statement as text"].headers["x-notice-subject"]), "Statement of account");
+  assert.ok(ref["statement as HTML"].body.includes("Northwind &lt;Traders&gt;") && !ref["statement as HTML"].body.includes("<Traders>"));
+  assert.deepEqual([j("cash forecast").currencies[0].weeks[0].start, j("cash forecast").currencies[0].weeks[0].expected], ["2026-11-24", "1730.50"]);
 });
 
 test("CORS can be limited to listed origins", async () => {
