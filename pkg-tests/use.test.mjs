@@ -48,6 +48,17 @@ const EXPECTED = {
   // The bakery settled A-1..A-3 12 days after their due dates: at day 12 its own curve is 0 and the
   // ledger's is below a half (only D-9, 32 days late, is still unpaid then), so A-4 (due 4 Dec) is
   // expected on the 16th. D-9 was promised for the 15th. Weeks from Thursday 3 Dec; 350.00 + 1250.00 in the week of 14–20 Dec.
+  // tests/statement.rs's worked example, shortened: 1,200 + 300 − 200 − 100 = 1,200.00; the 100.00
+  // on account goes to INV-1 (due first): 1,200 − 200 − 100 = 900.00, 62 days late on 2 Dec (61–90);
+  // INV-2 300.00, 28 days (1–30).
+  "statement.mjs": [
+    "2026-09-01 Invoice INV-1, due 1 October 2026 1200.00", "2026-10-05 Invoice INV-2, due 4 November 2026 1500.00",
+    "2026-10-10 Payment against invoice INV-1 (BACS 1142) 1300.00", "2026-11-20 Payment on account (Transfer 88) 1200.00",
+    "1200.00 Not yet due 0.00, 1–30 days 300.00, 31–60 days 0.00, 61–90 days 900.00, Over 90 days 0.00",
+  ],
+  // Roll rates 1,000/2,000 and 500/1,000; the oldest bucket's loss 400/(400 + 400): loss rates 12.5,
+  // 25 and 50 %; 800 × 12.5 % + 1,000 × 25 % + 700 × 50 % = 700.00 of 2,500.00, 28 %.
+  "provision.mjs": ["Current 800.00 12.5000 100.00", "1–30 1000.00 25.0000 250.00", "31+ 700.00 50.0000 350.00", "700.00 28.00"],
   "forecast.mjs": ["D-9 2026-12-15 promise", "A-4 2026-12-16 customer", "2026-12-03 2026-12-06 0.00", "2026-12-07 2026-12-13 0.00", "2026-12-14 2026-12-20 1600.00", "2026-12-21 2026-12-27 0.00", "2026-12-28 2026-12-30 0.00"],
   // Two days after the due date, with nothing sent before: the default ladder's friendly reminder (+1).
   "remind.mjs": ["friendly friendly", "Rappel de paiement : facture INV-204"],
