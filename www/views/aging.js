@@ -1,5 +1,5 @@
-import { ageReceivables } from "../pkg/overdue.js";
-import { el, money, svgEl, table } from "./format.js";
+import { ageReceivables, provisionMatrix } from "../pkg/overdue.js";
+import { el, money, svgEl, table, plainMessage } from "./format.js";
 import { download } from "../store.js";
 
 /** One CSV cell: quoted when it holds a separator, a quote or a line break. */
@@ -43,6 +43,28 @@ function bars(c) {
   return svg;
 }
 
+/** Expected bad debts on what is owed today, from how money fell behind in the last year. */
+function badDebts(root, asOf, invoices, buckets) {
+  const box = el("section", { id: "aging-provision", "aria-label": "Expected bad debts" }, el("h3", { text: "How much of it may never be paid?" }));
+  let p;
+  try {
+    p = provisionMatrix({ asOf, invoices, buckets });
+  } catch (e) {
+    box.append(el("p", { class: "banner error", role: "alert", text: plainMessage(e) }));
+    root.append(box);
+    return;
+  }
+  box.append(el("p", { class: "hint", text: "From your own last 12 months: how much of each group fell further behind a month later, and how much of the oldest was written off rather than paid (mark a credit as a write-off to record a bad debt). Accountants call this the IFRS 9 provision." }));
+  for (const c of p.currencies) {
+    if (!Number(c.balance)) continue;
+    box.append(el("p", { id: `provision-${c.currency}`, text: `${c.currency}: about ${money(c.expectedLoss, c.currency)} of ${money(c.balance, c.currency)} (${Number(c.coveragePercent).toLocaleString(undefined, { maximumFractionDigits: 1 })} %) may never be paid.` }));
+    box.append(table(`Expected bad debts in ${c.currency}`, [["Days late"], ["Owed", "num"], ["Share expected lost", "num"], ["Expected loss", "num"]],
+      c.buckets.map((b) => [b.label, money(b.balance, c.currency), `${Number(b.lossRate).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`, money(b.expectedLoss, c.currency)])));
+    for (const n of c.notes) box.append(el("p", { class: "hint", text: n }));
+  }
+  root.append(box);
+}
+
 export function render(root, { asOf, invoices, workspace }) {
   const buckets = workspace?.settings?.buckets ?? null;
   const r = ageReceivables({ asOf, invoices, detail: "customers", buckets });
@@ -63,4 +85,5 @@ export function render(root, { asOf, invoices, workspace }) {
       rows.map((x) => [x.name, ...x.buckets.map((a) => (Number(a) ? money(a, c.currency) : "—")), money(x.totalOutstanding, c.currency)]),
       { first: 100, noun: `${c.currency} customers` }));
   }
+  badDebts(root, asOf, invoices, buckets);
 }
