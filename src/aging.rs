@@ -42,6 +42,9 @@ pub struct AgingInput {
     pub basis: Option<Basis>,
     /// `"invoices"` (default), `"customers"` or `"summary"`.
     pub detail: Option<Detail>,
+    /// Credit notes and payments on account, netted per customer as the statement does
+    /// (`documents::allocate`): what they do not cover is customer credit, never a negative bucket.
+    pub documents: Vec<crate::documents::Document>,
 }
 crate::decode_struct!(AgingInput {
     as_of: "asOf",
@@ -49,6 +52,7 @@ crate::decode_struct!(AgingInput {
     buckets: "buckets" = default,
     basis: "basis" = default,
     detail: "detail" = default,
+    documents: "documents" = default,
 });
 
 /// One bucket's definition: `from`–`to` days inclusive (`to` is `null` for the last, open bucket).
@@ -485,21 +489,109 @@ impl<'a> Ager<'a> {
 /// ```
 pub fn age_receivables(input: &AgingInput) -> Result<AgingReport> {
     validate_invoices(&input.invoices, "invoices")?;
+    crate::documents::validate_documents(&input.documents, "documents")?;
     let mut ager = Ager::new(input.as_of, input.buckets.as_deref(), input.basis, input.detail)?;
     check_not_all_future(input.as_of, input.invoices.iter().map(|i| i.issue_date))?;
-    for inv in &input.invoices {
+    let as_of = input.as_of;
+    let netted = net_documents(&input.invoices, &input.documents, as_of);
+    for (i, inv) in input.invoices.iter().enumerate() {
         ager.add(Item {
             id: inv.id.as_str(),
             customer_id: std::borrow::Cow::Borrowed(inv.customer.id.as_str()),
             customer_name: &inv.customer.name,
             currency: inv.currency,
-            outstanding: inv.outstanding_as_of(input.as_of),
+            outstanding: netted
+                .owed
+                .get(i)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| inv.outstanding_as_of(as_of)),
             issue_date: inv.issue_date,
             due_date: inv.due_date,
             disputed: inv.disputed,
         });
     }
+    // What documents left over is the customer's credit, listed under the document's own name.
+    for (d, left) in netted.credit {
+        ager.add(Item {
+            id: d
+                .id
+                .as_ref()
+                .map(|i| i.as_str())
+                .or(d.reference.as_deref())
+                .unwrap_or("on account"),
+            customer_id: std::borrow::Cow::Borrowed(d.customer_id.as_str()),
+            customer_name: netted
+                .names
+                .get(&(d.currency, d.customer_id.as_str()))
+                .copied()
+                .unwrap_or(d.customer_id.as_str()),
+            currency: d.currency,
+            outstanding: -left,
+            issue_date: as_of,
+            due_date: as_of,
+            disputed: false,
+        });
+    }
     Ok(ager.finish())
+}
+
+/// Invoices' balances after documents, and each customer's credit left over.
+struct Netted<'a> {
+    /// Per invoice (as given): the balance after its customer's documents, when it has any.
+    owed: Vec<Option<Decimal>>,
+    /// Per customer and currency with credit left: the last document, and the credit.
+    credit: Vec<(&'a crate::documents::Document, Decimal)>,
+    names: crate::fasthash::FastMap<(Currency, &'a str), &'a str>,
+}
+
+fn net_documents<'a>(invoices: &'a [Invoice], docs: &'a [crate::documents::Document], as_of: NaiveDate) -> Netted<'a> {
+    let mut out = Netted {
+        owed: Vec::new(),
+        credit: Vec::new(),
+        names: Default::default(),
+    };
+    if docs.is_empty() {
+        return out;
+    }
+    out.owed = vec![None; invoices.len()];
+    let mut groups: crate::order::Groups<(Vec<usize>, Vec<&crate::documents::Document>)> = crate::order::Groups::new();
+    for (i, inv) in invoices.iter().enumerate() {
+        out.names
+            .insert((inv.currency, inv.customer.id.as_str()), inv.customer.name.as_str());
+        if inv.issue_date <= as_of {
+            groups
+                .slot(inv.currency, inv.customer.id.as_str(), Default::default)
+                .0
+                .push(i);
+        }
+    }
+    for d in docs.iter().filter(|d| d.date <= as_of) {
+        groups
+            .slot(d.currency, d.customer_id.as_str(), Default::default)
+            .1
+            .push(d);
+    }
+    for (idx, ds) in groups.items {
+        let Some(&last) = ds.last() else { continue };
+        let invs: Vec<&Invoice> = idx.iter().map(|&i| &invoices[i]).collect();
+        let alloc = crate::documents::allocate(&invs, &ds, as_of);
+        let mut overpaid = Decimal::ZERO;
+        for (&i, owed) in idx.iter().zip(&alloc.owed) {
+            let before = invoices[i].outstanding_as_of(as_of);
+            // An overpaid invoice stays a credit entry of its own; allocate counted it as credit too.
+            if before < Decimal::ZERO {
+                overpaid -= before;
+            } else {
+                out.owed[i] = Some(*owed);
+            }
+        }
+        let left = alloc.credit - overpaid;
+        if left > Decimal::ZERO {
+            out.credit.push((last, left));
+        }
+    }
+    out
 }
 
 /// An `asOf` before every issue date is almost always a mistyped date, so it is an error rather

@@ -237,3 +237,51 @@ proptest! {
         }
     }
 }
+
+/// tests/statement.rs's ledger: INV-1 1,200 − 200 paid − 50 credited = 950.00 (due 1 Oct), INV-2
+/// 300.00 (due 4 Nov); 100.00 on account on 20 Nov, credit note CN-4 of 40.00 for INV-2.
+fn with_documents(on_account: &str) -> serde_json::Value {
+    let one = with(
+        with(
+            inv("INV-1", "c1", "GBP", "1200.00", "2026-09-01", "2026-10-01"),
+            "payments",
+            json!([pay("2026-10-10", "200.00")]),
+        ),
+        "credits",
+        json!([{ "date": "2026-10-15", "amount": "50.00" }]),
+    );
+    json!({ "asOf": "2026-12-02", "invoices": [one, inv("INV-2", "c1", "GBP", "300.00", "2026-10-05", "2026-11-04")],
+        "documents": [
+            { "kind": "paymentOnAccount", "customerId": "c1", "currency": "GBP", "date": "2026-11-20", "amount": on_account, "reference": "Transfer 88" },
+            { "kind": "creditNote", "id": "CN-4", "customerId": "c1", "currency": "GBP", "date": "2026-11-25", "amount": "40.00", "appliesTo": ["INV-2"] },
+            { "kind": "creditNote", "id": "CN-9", "customerId": "c1", "currency": "GBP", "date": "2026-12-24", "amount": "999.00" },
+        ] })
+}
+
+#[test]
+fn documents_are_netted_per_customer_as_the_statement_nets_them() {
+    // 100.00 to the oldest due (INV-1: 850.00, 62 days, 61–90); CN-4 to INV-2 (260.00, 28 days);
+    // CN-9 is dated after asOf. The same figures as the statement's footer.
+    let r = age(with_documents("100.00"));
+    assert_eq!(amounts(&r, 0), ["0.00", "260.00", "0.00", "850.00", "0.00", "0.00"]);
+    assert_eq!(
+        (
+            r.currencies[0].total_outstanding.to_string(),
+            r.currencies[0].customer_credit.to_string()
+        ),
+        ("1110.00".into(), "0.00".into())
+    );
+    // 1,300.00 on account: INV-1's 950.00 (due first), then INV-2's 300.00, 50.00 left; CN-4 then
+    // finds INV-2 settled: 40.00 more. 90.00 of credit, listed under the last document, CN-4.
+    let r = age(with_documents("1300.00"));
+    assert_eq!(amounts(&r, 0), ["0.00"; 6]);
+    assert_eq!(r.currencies[0].customer_credit.to_string(), "90.00");
+    assert_eq!(r.customers[0].credit.to_string(), "90.00");
+    assert_eq!(
+        r.credits
+            .iter()
+            .map(|c| (c.invoice_id.as_str(), c.amount.to_string()))
+            .collect::<Vec<_>>(),
+        [("CN-4", "90.00".to_string())]
+    );
+}

@@ -144,6 +144,9 @@ export interface AgeReceivablesInput {
   buckets?: number[] | null;
   basis?: AgingBasis | null;
   detail?: AgingDetail | null;
+  /** Credit notes and payments on account, netted per customer (the invoices they name first, then
+   * the oldest due); what they leave over is customer credit, listed under the document's id. */
+  documents?: CustomerDocument[] | null;
 }
 
 /** A ledger as CSV text, columns found by header name (id, customerId, customerName, currency, amount, issueDate, dueDate, paid | outstanding, disputed). */
