@@ -17,7 +17,9 @@
 //!
 //! Each currency is taken on its own. A bucket with nothing in it over the history has no rate of
 //! its own; it is said, and the bucket takes the rate of the chain from the next one (rolling on
-//! in full), which is the prudent reading.
+//! in full), which is the prudent reading. When nothing in the last bucket was ever paid or
+//! written off there is no chain at all: the rates and the loss are null and `notes` says why,
+//! rather than a guess of 0 % or 100 %.
 
 use crate::aging::{bucket_defs, check_limits, Basis};
 use crate::currency::Currency;
@@ -60,11 +62,12 @@ pub struct ProvisionBucket {
     /// bucket, or with no history in the bucket.
     #[serde(serialize_with = "ser_opt_decimal")]
     pub roll_rate: Option<Decimal>,
-    /// Percent of the bucket expected to be lost, after the adjustment, four decimals.
-    #[serde(serialize_with = "ser_decimal")]
-    pub loss_rate: Decimal,
-    #[serde(serialize_with = "ser_decimal")]
-    pub expected_loss: Decimal,
+    /// Percent of the bucket expected to be lost, after the adjustment, four decimals; null when
+    /// the history cannot tell (see `notes`).
+    #[serde(serialize_with = "ser_opt_decimal")]
+    pub loss_rate: Option<Decimal>,
+    #[serde(serialize_with = "ser_opt_decimal")]
+    pub expected_loss: Option<Decimal>,
     /// The amount the rate was learnt from: the bucket's money summed over the month ends.
     #[serde(serialize_with = "ser_decimal")]
     pub history: Decimal,
@@ -92,11 +95,12 @@ pub struct CurrencyProvision {
     pub last_bucket: LastBucket,
     #[serde(serialize_with = "ser_decimal")]
     pub balance: Decimal,
-    #[serde(serialize_with = "ser_decimal")]
-    pub expected_loss: Decimal,
+    /// Null when no bucket's rate could be learnt (see `notes`).
+    #[serde(serialize_with = "ser_opt_decimal")]
+    pub expected_loss: Option<Decimal>,
     /// Expected loss ÷ balance, percent, two decimals.
-    #[serde(serialize_with = "ser_decimal")]
-    pub coverage_percent: Decimal,
+    #[serde(serialize_with = "ser_opt_decimal")]
+    pub coverage_percent: Option<Decimal>,
     /// What the history could not tell, in words (empty when it told everything).
     pub notes: Vec<String>,
 }
@@ -254,37 +258,45 @@ pub fn provision_matrix(input: &ProvisionInput) -> Result<Provision> {
                 (true, true) => None,
                 _ => Some(t.written_off / (t.written_off + t.cleared)),
             };
-            if eventual.is_none() {
-                notes.push(format!(
-                    "Nothing was in the {} bucket over the history: its loss share is taken as 100 %.",
-                    names[last]
-                ));
-            }
             // From the last bucket back: each bucket's rate is its roll rate times the next one's.
-            let mut rates = vec![Decimal::ZERO; n];
-            let mut chain = eventual.unwrap_or(Decimal::ONE);
-            rates[last] = chain;
-            for b in (0..last).rev() {
-                let roll = if t.start[b].is_zero() {
+            // Without a last bucket that ever cleared or was written off there is nothing to
+            // chain from: no rate is given rather than a guess.
+            let rates: Option<Vec<Decimal>> = match eventual {
+                None => {
                     notes.push(format!(
-                        "Nothing was in the {} bucket over the history: it is taken to roll on in full.",
-                        names[b]
+                        "Nothing in the {} bucket was paid or written off over the history, so no loss can be estimated from it yet.",
+                        names[last]
                     ));
-                    Decimal::ONE
-                } else {
-                    t.rolled[b] / t.start[b]
-                };
-                chain *= roll;
-                rates[b] = chain;
-            }
+                    None
+                }
+                Some(e) => {
+                    let mut rates = vec![Decimal::ZERO; n];
+                    let mut chain = e;
+                    rates[last] = chain;
+                    for b in (0..last).rev() {
+                        let roll = if t.start[b].is_zero() {
+                            notes.push(format!(
+                                "Nothing was in the {} bucket over the history: it is taken to roll on in full.",
+                                names[b]
+                            ));
+                            Decimal::ONE
+                        } else {
+                            t.rolled[b] / t.start[b]
+                        };
+                        chain *= roll;
+                        rates[b] = chain;
+                    }
+                    Some(rates)
+                }
+            };
             let mut balance = Decimal::ZERO;
             let mut loss = Decimal::ZERO;
             let buckets = (0..n)
                 .map(|b| {
-                    let rate = (rates[b] * factor).min(Decimal::ONE);
-                    let el = round_to_minor(t.today[b] * rate, c);
+                    let rate = rates.as_ref().map(|r| (r[b] * factor).min(Decimal::ONE));
+                    let el = rate.map(|r| round_to_minor(t.today[b] * r, c));
                     balance += t.today[b];
-                    loss += el;
+                    loss += el.unwrap_or_default();
                     ProvisionBucket {
                         label: names[b].clone(),
                         balance: round_to_minor(t.today[b], c),
@@ -293,7 +305,7 @@ pub fn provision_matrix(input: &ProvisionInput) -> Result<Provision> {
                         } else {
                             pct(t.rolled[b], t.start[b]).map(|p| round_dp(p, 2))
                         },
-                        loss_rate: round_dp(rate * Decimal::ONE_HUNDRED, 4),
+                        loss_rate: rate.map(|r| round_dp(r * Decimal::ONE_HUNDRED, 4)),
                         expected_loss: el,
                         history: round_to_minor(t.start[b], c),
                     }
@@ -309,8 +321,8 @@ pub fn provision_matrix(input: &ProvisionInput) -> Result<Provision> {
                     eventual_loss: eventual.map(|e| round_dp(e * Decimal::ONE_HUNDRED, 2)),
                 },
                 balance: round_to_minor(balance, c),
-                expected_loss: round_to_minor(loss, c),
-                coverage_percent: round_dp(pct(loss, balance).unwrap_or(Decimal::ZERO), 2),
+                expected_loss: rates.is_some().then(|| round_to_minor(loss, c)),
+                coverage_percent: rates.is_some().then(|| round_dp(pct(loss, balance).unwrap_or(Decimal::ZERO), 2)),
                 notes,
             }
         })

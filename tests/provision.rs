@@ -68,16 +68,22 @@ fn a_provision_matrix_worked_by_hand() {
         ["40.00", "40.00", "50.00"]
     );
     // Loss rates: 31+ 50 %; 1–30 50 % × 50 % = 25 %; current 50 % × 25 % = 12.5 %.
-    assert_eq!(col(|b| b.loss_rate.to_string()), ["12.5000", "25.0000", "50.0000"]);
+    assert_eq!(
+        col(|b| b.loss_rate.unwrap().to_string()),
+        ["12.5000", "25.0000", "50.0000"]
+    );
     // Owed on 2 Dec: H 800 current; A 1,000 (17 days); C 500 (43 days) + G 200: 700 in 31+.
     assert_eq!(col(|b| b.balance.to_string()), ["800.00", "1000.00", "700.00"]);
     // 800 × 12.5 % + 1,000 × 25 % + 700 × 50 % = 100 + 250 + 350 = 700.00 of 2,500.00: 28 %.
-    assert_eq!(col(|b| b.expected_loss.to_string()), ["100.00", "250.00", "350.00"]);
+    assert_eq!(
+        col(|b| b.expected_loss.unwrap().to_string()),
+        ["100.00", "250.00", "350.00"]
+    );
     assert_eq!(
         (
-            c.expected_loss.to_string(),
+            c.expected_loss.unwrap().to_string(),
             c.balance.to_string(),
-            c.coverage_percent.to_string()
+            c.coverage_percent.unwrap().to_string()
         ),
         ("700.00".into(), "2500.00".into(), "28.00".into())
     );
@@ -88,7 +94,7 @@ fn a_provision_matrix_worked_by_hand() {
         json!({ "asOf": "2026-12-02", "invoices": ledger(), "months": 1, "buckets": [30], "adjustmentPercent": "20" }),
     )
     .unwrap();
-    assert_eq!(p.currencies[0].expected_loss.to_string(), "840.00");
+    assert_eq!(p.currencies[0].expected_loss.unwrap().to_string(), "840.00");
 }
 
 #[test]
@@ -102,13 +108,41 @@ fn a_written_off_invoice_has_its_own_status() {
 }
 
 #[test]
-fn without_history_the_prudent_reading_is_said() {
-    // Nothing was ever in the 31+ bucket or written off: its loss share is taken as 100 % and said.
+fn without_history_no_rate_is_guessed_and_it_is_said() {
+    // Nothing in the 31+ bucket was ever paid or written off: no chain, so no rate and no loss.
     let v = vec![inv("A", "c", "GBP", "100.00", "2026-11-20", "2026-12-20")];
     let p = provision(json!({ "asOf": "2026-12-02", "invoices": v, "buckets": [30] })).unwrap();
     let c = &p.currencies[0];
-    assert_eq!(c.buckets[2].loss_rate.to_string(), "100.0000");
-    assert!(c.notes.iter().any(|n| n.contains("31+")), "{:?}", c.notes);
+    assert!(c
+        .buckets
+        .iter()
+        .all(|b| b.loss_rate.is_none() && b.expected_loss.is_none()));
+    assert_eq!((c.expected_loss, c.coverage_percent), (None, None));
+    assert_eq!(c.notes, ["Nothing in the 31+ bucket was paid or written off over the history, so no loss can be estimated from it yet."]);
+    // With the last bucket known (one month end, 31+ paid in full: loss 0 %) but nothing ever in
+    // 1–30, that bucket is taken to roll on in full, and it is said.
+    let w = vec![
+        with(
+            inv("B", "c", "GBP", "50.00", "2026-08-01", "2026-09-01"),
+            "payments",
+            json!([pay("2026-11-10", "50.00")]),
+        ),
+        inv("A", "c", "GBP", "100.00", "2026-11-20", "2026-12-20"),
+    ];
+    let p = provision(json!({ "asOf": "2026-12-02", "invoices": w, "buckets": [30], "months": 1 })).unwrap();
+    let c = &p.currencies[0];
+    assert_eq!(
+        c.buckets
+            .iter()
+            .map(|b| b.loss_rate.unwrap().to_string())
+            .collect::<Vec<_>>(),
+        ["0.0000", "0.0000", "0.0000"]
+    );
+    assert!(
+        c.notes.iter().any(|n| n.starts_with("Nothing was in the 1–30 bucket")),
+        "{:?}",
+        c.notes
+    );
 }
 
 #[test]
@@ -146,11 +180,16 @@ proptest! {
         }).collect();
         let p = provision(json!({ "asOf": d(0), "invoices": v, "adjustmentPercent": adjust.to_string() })).unwrap();
         for c in &p.currencies {
-            let total: rust_decimal::Decimal = c.buckets.iter().map(|b| b.expected_loss).sum();
-            prop_assert_eq!(total, c.expected_loss);
-            prop_assert!(c.expected_loss <= c.balance);
+            let Some(expected) = c.expected_loss else {
+                prop_assert!(c.buckets.iter().all(|b| b.loss_rate.is_none()) && !c.notes.is_empty());
+                continue;
+            };
+            let total: rust_decimal::Decimal = c.buckets.iter().map(|b| b.expected_loss.unwrap()).sum();
+            prop_assert_eq!(total, expected);
+            prop_assert!(expected <= c.balance);
             for b in &c.buckets {
-                prop_assert!(b.loss_rate >= rust_decimal::Decimal::ZERO && b.loss_rate <= rust_decimal::Decimal::ONE_HUNDRED);
+                let r = b.loss_rate.unwrap();
+                prop_assert!(r >= rust_decimal::Decimal::ZERO && r <= rust_decimal::Decimal::ONE_HUNDRED);
                 if let Some(r) = b.roll_rate { prop_assert!(r >= rust_decimal::Decimal::ZERO && r <= rust_decimal::Decimal::ONE_HUNDRED); }
             }
         }

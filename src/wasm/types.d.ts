@@ -949,9 +949,9 @@ export interface ProvisionBucket {
   balance: Money;
   /** Percent rolling on to a later bucket within a month; null for the last bucket or with no history. */
   rollRate: string | null;
-  /** Percent expected to be lost, after the adjustment, four decimals. */
-  lossRate: string;
-  expectedLoss: Money;
+  /** Percent expected to be lost, after the adjustment, four decimals; null when the history cannot tell (see `notes`). */
+  lossRate: string | null;
+  expectedLoss: Money | null;
   /** The bucket's money summed over the month ends the rate was learnt from. */
   history: Money;
 }
@@ -965,8 +965,9 @@ export interface ProvisionMatrix {
     buckets: ProvisionBucket[];
     lastBucket: { writtenOffPerMonth: string | null; clearedPerMonth: string | null; eventualLoss: string | null };
     balance: Money;
-    expectedLoss: Money;
-    coveragePercent: string;
+    /** Null when nothing in the oldest bucket was ever paid or written off: no rate can be learnt. */
+    expectedLoss: Money | null;
+    coveragePercent: string | null;
     /** What the history could not tell, in words. */
     notes: string[];
   }[];

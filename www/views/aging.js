@@ -57,9 +57,13 @@ function badDebts(root, asOf, invoices, buckets) {
   box.append(el("p", { class: "hint", text: "From your own last 12 months: how much of each group fell further behind a month later, and how much of the oldest was written off rather than paid (mark a credit as a write-off to record a bad debt). Accountants call this the IFRS 9 provision." }));
   for (const c of p.currencies) {
     if (!Number(c.balance)) continue;
+    if (c.expectedLoss === null) {
+      box.append(el("p", { id: `provision-${c.currency}`, text: `${c.currency}: not enough history yet. None of your oldest unpaid money has been paid or written off in the last 12 months, so there is nothing to learn from.` }));
+      continue;
+    }
     box.append(el("p", { id: `provision-${c.currency}`, text: `${c.currency}: about ${money(c.expectedLoss, c.currency)} of ${money(c.balance, c.currency)} (${Number(c.coveragePercent).toLocaleString(undefined, { maximumFractionDigits: 1 })} %) may never be paid.` }));
     box.append(table(`Expected bad debts in ${c.currency}`, [["Days late"], ["Owed", "num"], ["Share expected lost", "num"], ["Expected loss", "num"]],
-      c.buckets.map((b) => [b.label, money(b.balance, c.currency), `${Number(b.lossRate).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`, money(b.expectedLoss, c.currency)])));
+      c.buckets.map((b) => [b.label, money(b.balance, c.currency), `${Number(b.lossRate).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`, money(b.expectedLoss ?? "0", c.currency)])));
     for (const n of c.notes) box.append(el("p", { class: "hint", text: n }));
   }
   root.append(box);
