@@ -776,6 +776,16 @@ test("a customer's statement of account: the balance worked by hand, shown, down
   assert.deepEqual(JSON.parse(await stored(page)).documents, [{ kind: "paymentOnAccount", customerId: "a1", currency: "GBP", date: today, amount: "100.00", reference: "Transfer 88" }]);
   await page.click("#undo");
   await page.waitForFunction(() => document.querySelector("#c-statement-balance")?.textContent.startsWith("£1,250.00"));
+  // A letter before action carries the statement (ticked for that stage), after the letter and
+  // as a page of its own; unticked, the letter goes alone.
+  await page.click("#tab-notice");
+  await page.waitForSelector("#n-text");
+  await page.selectOption("#n-stage", "legal");
+  await page.waitForFunction(() => document.querySelector("#n-text").textContent.includes("STATEMENT OF ACCOUNT"));
+  assert.equal(await page.isChecked("#n-statement"), true);
+  assert.match(await page.textContent("#n-text"), /Closing balance +£1,250\.00\n/);
+  await page.uncheck("#n-statement");
+  await page.waitForFunction(() => !document.querySelector("#n-text").textContent.includes("STATEMENT OF ACCOUNT"));
   await shot(page, "statement");
   await page.evaluate(() => localStorage.clear());
   await page.close();

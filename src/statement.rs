@@ -832,6 +832,33 @@ fn text(st: &Statement, input: &StatementInput, w: &Words, locale: Locale) -> St
 }
 
 fn html(st: &Statement, input: &StatementInput, w: &Words, locale: Locale) -> String {
+    crate::notice::engine::document(
+        locale.language(),
+        &format!("{} – {}", w.title, st.customer_name),
+        &html_body(st, input, w, locale),
+        true,
+    )
+}
+
+/// The statement as a notice's attachment: its text, and its HTML body as a section that starts
+/// a new page in print.
+pub(crate) fn attachment(input: &StatementInput) -> Result<(String, String)> {
+    let st = statement_of_account(&StatementInput {
+        output: Some(Output::Text),
+        ..input.clone()
+    })?;
+    let language = Language::parse(st.language)?;
+    let locale = Locale::parse(st.locale)?;
+    let body = html_body(&st, input, words(language), locale);
+    Ok((
+        st.text,
+        format!(
+            "<section class=\"statement\" style=\"break-before:page;page-break-before:always\">\n{body}</section>\n"
+        ),
+    ))
+}
+
+fn html_body(st: &Statement, input: &StatementInput, w: &Words, locale: Locale) -> String {
     use crate::notice::engine::escape_html as e;
     let mut b = String::new();
     let head = heading(st, input, w, locale);
@@ -879,10 +906,5 @@ fn html(st: &Statement, input: &StatementInput, w: &Words, locale: Locale) -> St
         }
         b.push_str("</table>\n");
     }
-    crate::notice::engine::document(
-        locale.language(),
-        &format!("{} – {}", w.title, st.customer_name),
-        &b,
-        true,
-    )
+    b
 }

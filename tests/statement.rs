@@ -321,3 +321,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_letter_before_action_carries_the_statement() {
+    // The notice asks for INV-1 and INV-2; the statement attached covers the whole account given,
+    // INV-0 and the documents included: the same closing balance as the statement alone, 1,110.00.
+    let l = ledger();
+    let notice = |language: &str| {
+        json!({ "asOf": "2026-12-02", "stage": "legal", "channel": "letter", "language": language,
+            "sender": l["sender"], "customer": { "name": "Acme Ltd", "address": "4 Mill Lane\nLeeds LS1 4AB", "accountNumber": "AC-77" },
+            "invoices": [l["invoices"][1], l["invoices"][2]],
+            "statement": { "invoices": l["invoices"], "documents": l["documents"] } })
+    };
+    let n = overdue::notice::render_notice(&input(notice("en")).unwrap()).unwrap();
+    let (letter, attached) = n
+        .text
+        .split_once("\n\nSTATEMENT OF ACCOUNT\n")
+        .expect("the statement follows the letter");
+    assert!(letter.contains("INV-1") && !letter.contains("STATEMENT"));
+    assert!(attached.contains("Account no.: AC-77") && attached.contains("Payment on account (Transfer 88)"));
+    assert!(
+        attached
+            .lines()
+            .any(|l| l.starts_with("2 December 2026   Closing balance") && l.ends_with("£1,110.00")),
+        "{attached}"
+    );
+    let at = n
+        .html
+        .find("<section class=\"statement\"")
+        .expect("a section of its own");
+    assert!(at < n.html.rfind("</body>").unwrap() && n.html.matches("<section class=\"statement\"").count() == 1);
+    assert!(n.html[at..].contains("break-before:page"));
+    let de = overdue::notice::render_notice(&input(notice("de")).unwrap()).unwrap();
+    assert!(de.text.contains("\n\nKONTOAUSZUG\n") && de.text.contains("Endsaldo"));
+    // A bad document in the attachment is an error with its path.
+    let mut bad = notice("en");
+    bad["statement"]["documents"][0]["amount"] = json!("0");
+    let e = overdue::notice::render_notice(&input(bad).unwrap()).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidAmount, "statement.documents[0].amount")
+    );
+}

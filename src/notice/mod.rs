@@ -282,7 +282,24 @@ pub struct NoticeInput {
     pub next_stage: Option<String>,
     /// List disputed invoices and those under a promise to pay (never asked for) as on hold.
     pub show_on_hold: Option<bool>,
+    /// Attach the customer's statement of account (the UK Pre-Action Protocol asks for one with a
+    /// letter before action).
+    pub statement: Option<StatementAttachment>,
 }
+
+/// What a notice's attached statement covers: by default the notice's own invoices; pass the
+/// customer's whole ledger (`invoices`), `documents` and a `from` date for a complete account.
+#[derive(Debug, Clone, Default)]
+pub struct StatementAttachment {
+    pub invoices: Option<Vec<Invoice>>,
+    pub documents: Vec<crate::documents::Document>,
+    pub from: Option<Date>,
+}
+crate::decode_struct!(StatementAttachment {
+    invoices: "invoices" = default,
+    documents: "documents" = default,
+    from: "from" = default,
+});
 crate::decode_struct!(NoticeInput {
     as_of: "asOf",
     stage: "stage" = default,
@@ -304,6 +321,7 @@ crate::decode_struct!(NoticeInput {
     invoice_stages: "invoiceStages" = default,
     next_stage: "nextStage" = default,
     show_on_hold: "showOnHold" = default,
+    statement: "statement" = default,
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -531,10 +549,22 @@ pub fn render_notice(input: &NoticeInput) -> Result<Notice> {
         text: output != Output::Html,
         html: output != Output::Text,
     };
-    let (subject, text, html) = match &input.template {
+    let (subject, mut text, mut html) = match &input.template {
         None => engine::render_builtin(&settings, &ctx.value, want)?,
         Some(t) => engine::render_custom(t, &settings, &ctx, want)?,
     };
+    if let Some(att) = &input.statement {
+        let (st_text, st_html) = attach_statement(input, att, &settings).map_err(|e| e.within("statement"))?;
+        if want.text {
+            text.push_str("\n\n");
+            text.push_str(&st_text);
+        }
+        if want.html {
+            if let Some(at) = html.rfind("</body>") {
+                html.insert_str(at, &st_html);
+            }
+        }
+    }
     Ok(Notice {
         subject: engine::one_line(&subject),
         text,
@@ -545,6 +575,33 @@ pub fn render_notice(input: &NoticeInput) -> Result<Notice> {
         channel: settings.channel,
         reply_by: ctx.reply_by,
     })
+}
+
+fn attach_statement(input: &NoticeInput, att: &StatementAttachment, settings: &Settings) -> Result<(String, String)> {
+    let first = input
+        .invoices
+        .first()
+        .ok_or_else(|| Error::new(ErrorCode::MissingField, "invoices", "A notice needs an invoice."))?;
+    let r = input.customer.clone().unwrap_or_default();
+    let st = crate::statement::StatementInput {
+        as_of: input.as_of,
+        customer: crate::statement::StatementCustomer {
+            id: first.customer.id.clone(),
+            name: r.name.or_else(|| Some(first.customer.name.clone())),
+            contact_name: r.contact_name,
+            account_number: r.account_number.or_else(|| first.customer.account_number.clone()),
+            address: r.address,
+        },
+        invoices: att.invoices.clone().unwrap_or_else(|| input.invoices.clone()),
+        documents: att.documents.clone(),
+        from: att.from,
+        language: Some(settings.language.code().to_string()),
+        locale: Some(settings.locale.tag().to_string()),
+        sender: Some(input.sender.clone()),
+        charges: input.charges.clone(),
+        output: Some(Output::Text),
+    };
+    crate::statement::attachment(&st)
 }
 
 /// Input of [`notice_template`].

@@ -1086,6 +1086,10 @@ export interface RenderNoticeInput {
   nextStage?: NoticeStage | "none" | null;
   /** List disputed and promised invoices, never demanded, under "On hold". Default true. */
   showOnHold?: boolean | null;
+  /** Attach the customer's statement of account after the notice (text) and as a page of its own
+   * (HTML): by default of the notice's invoices; pass the customer's whole ledger and documents
+   * for the complete account. */
+  statement?: { invoices?: InvoiceInput[] | null; documents?: CustomerDocument[] | null; from?: DateInput | null } | null;
   /** A lateCharges result (detail "invoices"); lines for invoices not asked for are ignored. Its
    * `kind` names the law in the notice's language. */
   charges?: NoticeCharges | null;

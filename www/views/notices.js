@@ -71,6 +71,11 @@ export function render(root, { asOf, workspace }) {
   const addCharges = el("input", { type: "checkbox", id: "n-charges" });
   const chargesNote = el("small", { id: "n-charges-note" });
   const chargesBox = el("div", { class: "field check" }, el("label", { for: "n-charges" }, addCharges, " Add the late charges you may claim"), chargesNote);
+  // The statement of account goes with a letter before action by default (the UK Pre-Action
+  // Protocol asks for one); any notice may carry it.
+  const addStatement = el("input", { type: "checkbox", id: "n-statement" });
+  const statementBox = el("div", { class: "field check" }, el("label", { for: "n-statement" }, addStatement, " Attach a statement of account"));
+  addStatement.checked = stage.value === "legal";
   const done = el("p", { class: "ok", role: "status" });
   let notice = null;
 
@@ -114,6 +119,8 @@ export function render(root, { asOf, workspace }) {
         // Everything still open: the notice asks for what is due at this stage, lists what is not
         // yet due (or at an earlier stage), and holds what is disputed or promised.
         invoices: theirs,
+        // The whole account of this customer, not only what this notice asks for.
+        ...(addStatement.checked ? { statement: { invoices: workspace.invoices.filter((i) => String(i.customer.id) === String(g.customer.id)), documents: workspace.documents ?? [] } } : {}),
       });
       msg.hidden = true;
     } catch (e) {
@@ -157,7 +164,7 @@ export function render(root, { asOf, workspace }) {
     frame.srcdoc = notice.html;
     done.textContent = "";
   };
-  for (const s of [customer, stage, channel, language, addCharges]) s.addEventListener("change", () => { if (s === customer) suggest(); draw(); });
+  for (const s of [customer, stage, channel, language, addCharges, addStatement]) s.addEventListener("change", () => { if (s === customer) suggest(); if (s === customer || s === stage) addStatement.checked = stage.value === "legal"; draw(); });
 
   const button = (id, label, onClick) => {
     const b = el("button", { type: "button", id, text: label });
@@ -190,7 +197,7 @@ export function render(root, { asOf, workspace }) {
   root.append(
     el("p", { class: "hint", text: `Your details (name, address, bank) come from “Your details & data”. Dates are as of ${date(asOf)}.` }),
     el("form", { class: "calc", id: "notice-form" },
-      field("Customer", customer), field("Stage", stage), field("Sent as", channel), field("Language", language), chargesBox),
+      field("Customer", customer), field("Stage", stage), field("Sent as", channel), field("Language", language), chargesBox, statementBox),
     msg, recipient, warnings, tools, done,
     el("div", { class: "notice-preview" }, el("div", {}, el("h3", { text: "Text" }), subject, text), el("div", {}, el("h3", { text: "As it will look" }), frame)));
   draw();
