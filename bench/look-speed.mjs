@@ -30,7 +30,7 @@ try {
   }
   for (const [width, height] of [[1366, 800], [390, 844]]) {
     await page.setViewportSize({ width, height });
-    for (const view of ["chase", "charges", "aging", "invoices"]) {
+    for (const view of ["chase", "charges", "aging", "cash", "invoices"]) {
       await page.evaluate((v) => { location.hash = v; }, view);
       await page.waitForTimeout(400);
       await page.evaluate(() => window.scrollTo(0, 0));
