@@ -122,19 +122,19 @@ pub fn allocate(invoices: &[&Invoice], docs: &[&Document], as_of: NaiveDate) -> 
         credit -= *o;
         *o = Decimal::ZERO;
     }
+    // Due date as the group, issue date as the value, position last: no packed key.
     let oldest = crate::order::order(
         invoices
             .iter()
             .enumerate()
             .map(|(i, inv)| {
-                let key =
-                    i128::from(inv.due_date.num_days_from_ce()) << 32 | i128::from(inv.issue_date.num_days_from_ce());
-                (0, key, i as u32)
+                let due = u64::try_from(inv.due_date.num_days_from_ce()).unwrap_or(0);
+                (due, i128::from(inv.issue_date.num_days_from_ce()), i as u32)
             })
             .collect(),
     );
     let mut dated: Vec<&&Document> = docs.iter().filter(|d| d.date <= as_of).collect();
-    crate::order::sort_short(&mut dated, |a, b| a.date < b.date);
+    crate::order::sort_by_key(&mut dated, &|d| i128::from(d.date.num_days_from_ce()));
     for d in dated {
         let mut left = d.amount.0;
         let named = d

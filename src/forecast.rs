@@ -278,7 +278,7 @@ fn settled_on(inv: &Invoice) -> Option<NaiveDate> {
         return None;
     }
     dated.extend(inv.credits.iter().map(|c| (c.date, c.amount.0)));
-    crate::order::sort_short(&mut dated, |a, b| a.0 < b.0);
+    crate::order::sort_by_key(&mut dated, &|d| i128::from(d.0.num_days_from_ce()));
     for (d, amount) in dated {
         left -= amount;
         if left <= Decimal::ZERO {
@@ -395,16 +395,19 @@ struct Habitat {
     ledger_count: u32,
 }
 
-fn learn(
-    invoices: &[Invoice],
+/// The habits as known at `at`, and the invoices open then (what is owed on them is worked out
+/// once, here, for both).
+fn learn<'a>(
+    invoices: &'a [Invoice],
     groups: &[usize],
     settled: &[Option<NaiveDate>],
     n_groups: usize,
     at: NaiveDate,
     o: &Options,
-) -> Habitat {
+) -> (Habitat, Vec<Open<'a>>) {
     // (group, day, settled, weight) for every invoice issued by `at` that was settled by then or is open.
     let mut subjects: Vec<(usize, i64, bool, f64)> = Vec::new();
+    let mut opens = Vec::new();
     for (i, inv) in invoices.iter().enumerate() {
         if inv.issue_date > at {
             continue;
@@ -420,8 +423,15 @@ fn learn(
                 ));
             }
             _ => {
-                if inv.outstanding_as_of(at) > Decimal::ZERO {
+                let outstanding = inv.outstanding_as_of(at);
+                if outstanding > Decimal::ZERO {
                     subjects.push((groups[i], days_between(inv.due_date, at), false, 1.0));
+                    opens.push(Open {
+                        inv,
+                        index: i,
+                        group: groups[i],
+                        outstanding,
+                    });
                 }
             }
         }
@@ -467,12 +477,13 @@ fn learn(
         start = end;
     }
     let ledger_count = count.iter().map(|c| c.1).sum();
-    Habitat {
+    let habits = Habitat {
         own,
         settled: count,
         ledger,
         ledger_count,
-    }
+    };
+    (habits, opens)
 }
 
 /// One invoice's dates, before promises and disputes: (expected, earliest, latest, basis, lam).
@@ -646,23 +657,6 @@ fn prepare(invoices: &[Invoice]) -> (Vec<usize>, Vec<Option<NaiveDate>>, usize) 
     (groups, settled, index.items.len())
 }
 
-fn opens_at<'a>(invoices: &'a [Invoice], groups: &[usize], at: NaiveDate) -> Vec<Open<'a>> {
-    invoices
-        .iter()
-        .enumerate()
-        .filter(|(_, inv)| inv.issue_date <= at)
-        .filter_map(|(i, inv)| {
-            let outstanding = inv.outstanding_as_of(at);
-            (outstanding > Decimal::ZERO).then_some(Open {
-                inv,
-                index: i,
-                group: groups[i],
-                outstanding,
-            })
-        })
-        .collect()
-}
-
 fn periods(
     first: NaiveDate,
     last: NaiveDate,
@@ -754,8 +748,7 @@ pub fn cash_forecast(input: &ForecastInput) -> Result<Forecast> {
     let horizon_end = crate::date::in_range(plus(as_of, horizon), "horizonDays", "The horizon's end")?;
     let first = crate::date::in_range(as_of.succ_opt(), "asOf", "The day after asOf")?;
     let (groups, settled, n_groups) = prepare(&input.invoices);
-    let habits = learn(&input.invoices, &groups, &settled, n_groups, as_of, &o);
-    let opens = opens_at(&input.invoices, &groups, as_of);
+    let (habits, opens) = learn(&input.invoices, &groups, &settled, n_groups, as_of, &o);
     let rows = forecast_open(&opens, &habits, as_of, &o, true);
     let keys = rows
         .iter()
@@ -901,22 +894,10 @@ impl Tally {
         let mean = |xs: &[i64], f: fn(i64) -> i64| {
             (!xs.is_empty()).then(|| round_dp(dec(xs.iter().map(|&x| f(x)).sum()) / dec(xs.len() as i64), 2))
         };
-        let mut abs: Vec<i64> = self.errors.iter().map(|e| e.abs()).collect();
-        let median = (n > 0).then(|| {
-            let sorted = order(
-                abs.iter()
-                    .enumerate()
-                    .map(|(i, &e)| (0, i128::from(e), i as u32))
-                    .collect(),
-            );
-            abs = sorted.iter().map(|&i| abs[i as usize]).collect();
-            let two = if n % 2 == 1 {
-                dec(abs[n / 2]) * dec(2)
-            } else {
-                dec(abs[n / 2 - 1] + abs[n / 2])
-            };
-            round_dp(two / dec(2), 2)
-        });
+        // The middle one, or the mean of the middle two, through the shared sort of indices.
+        let abs = |i: u32| self.errors[i as usize].abs();
+        let by_size = order((0..n as u32).map(|i| (0, i128::from(abs(i)), i)).collect());
+        let median = (n > 0).then(|| round_dp(dec(abs(by_size[(n - 1) / 2]) + abs(by_size[n / 2])) / dec(2), 2));
         Score {
             scored: n as u32,
             mean_absolute_error_days: mean(&self.errors, i64::abs),
@@ -980,8 +961,7 @@ pub fn cash_forecast_backtest(input: &BacktestInput) -> Result<Backtest> {
     let mut cuts = Vec::new();
     for k in 0..n_cuts {
         let Some(at) = plus(input.from, k * every) else { break };
-        let habits = learn(&input.invoices, &groups, &settled, n_groups, at, &o);
-        let opens = opens_at(&input.invoices, &groups, at);
+        let (habits, opens) = learn(&input.invoices, &groups, &settled, n_groups, at, &o);
         let rows = forecast_open(&opens, &habits, at, &o, false);
         let mut t = Tally::default();
         let (mut nd, mut un) = (0u32, 0u32);

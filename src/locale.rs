@@ -74,6 +74,24 @@ impl Language {
     }
 }
 
+/// The language and locale a document is written in: `language` if given, else the locale's
+/// language, else English; `locale` if given, else the language's default locale.
+///
+/// # Errors
+/// `invalid_value` at `language` or `locale` for one overdue does not write in.
+pub fn resolve(language: Option<&str>, locale: Option<&str>) -> Result<(Language, Locale)> {
+    let lang = match (language, locale) {
+        (Some(l), _) => Language::parse(l).map_err(|e| e.within("language"))?,
+        (None, Some(l)) => Language::parse(l).map_err(|e| e.within("locale"))?,
+        (None, None) => Language::En,
+    };
+    let loc = match locale {
+        Some(l) => Locale::parse(l).map_err(|e| e.within("locale"))?,
+        None => lang.default_locale(),
+    };
+    Ok((lang, loc))
+}
+
 /// A locale for figures and dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Locale {

@@ -124,11 +124,8 @@ a month later and further behind. The last bucket's loss share is what was writt
 or cleared. A bucket's loss rate is its roll rate times each later bucket's, times the last bucket's loss share; applied \
 to what is owed in each bucket today, with the forward-looking adjustment, it gives the expected credit loss.";
 
-fn bucket_of(limits: &[i64], days: i64) -> usize {
-    if days <= 0 {
-        return 0;
-    }
-    1 + limits.iter().take_while(|&&hi| days > hi).count()
+fn bucket_of(limits: &[i64], days_past_due: i64) -> usize {
+    crate::aging::bucket_index(days_past_due, limits, Basis::DueDate)
 }
 
 fn month_end(d: NaiveDate) -> NaiveDate {

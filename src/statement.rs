@@ -14,6 +14,7 @@
 //! open invoice is listed with what was paid on it), or, with nothing open, the first day of the
 //! month three months before `asOf`.
 
+use crate::aging::{bucket_index, Basis};
 use crate::currency::Currency;
 use crate::documents::{allocate, validate_documents, DocKind, Document};
 use crate::error::{Error, ErrorCode, Result};
@@ -21,6 +22,7 @@ use crate::invoice::{validate_invoices, Id, Invoice};
 use crate::locale::{Language, Locale};
 use crate::money::{round_to_minor, ser_decimal};
 use crate::notice::{ChargesIn, Output, Sender};
+use crate::order::{by_currency, SmallMap};
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -365,15 +367,8 @@ fn words(l: Language) -> &'static Words {
     }
 }
 
-fn bucket(days_past_due: i64) -> usize {
-    match days_past_due {
-        i64::MIN..=0 => 0,
-        1..=30 => 1,
-        31..=60 => 2,
-        61..=90 => 3,
-        _ => 4,
-    }
-}
+/// The footer's buckets: not yet due, 1–30, 31–60, 61–90, over 90 days past due.
+const LIMITS: [i64; 3] = [30, 60, 90];
 
 struct Entry {
     date: NaiveDate,
@@ -388,18 +383,24 @@ struct Entry {
 /// Invalid invoices or documents; `invalid_date_order` when `from` is after `asOf`; `invalid_value`
 /// for an unknown language or locale; `too_many` past [`MAX_LINES`].
 pub fn statement_of_account(input: &StatementInput) -> Result<Statement> {
+    let (mut st, w, locale) = build(input)?;
+    let output = input.output.unwrap_or(Output::Both);
+    if output != Output::Html {
+        st.text = text(&st, input, w, locale);
+    }
+    if output != Output::Text {
+        st.html = html(&st, input, w, locale);
+    }
+    Ok(st)
+}
+
+/// The statement's figures and lines, with the words and locale it is written in; `text` and
+/// `html` left empty for the caller to fill as it needs.
+fn build(input: &StatementInput) -> Result<(Statement, &'static Words, Locale)> {
     validate_invoices(&input.invoices, "invoices")?;
     validate_documents(&input.documents, "documents")?;
     let as_of = input.as_of;
-    let language = match (&input.language, &input.locale) {
-        (Some(l), _) => Language::parse(l).map_err(|e| e.within("language"))?,
-        (None, Some(l)) => Language::parse(l).map_err(|e| e.within("locale"))?,
-        (None, None) => Language::En,
-    };
-    let locale = match &input.locale {
-        Some(l) => Locale::parse(l).map_err(|e| e.within("locale"))?,
-        None => language.default_locale(),
-    };
+    let (language, locale) = crate::locale::resolve(input.language.as_deref(), input.locale.as_deref())?;
     if let Some(s) = &input.sender {
         s.check_lengths("sender")?;
     }
@@ -444,19 +445,17 @@ pub fn statement_of_account(input: &StatementInput) -> Result<Statement> {
         .unwrap_or_else(|| who.to_string());
     crate::invoice::check_len(&customer_name, crate::invoice::MAX_SHORT_TEXT).map_err(|e| e.within("customer.name"))?;
 
-    let mut uniq: Vec<Currency> = Vec::new();
-    for c in theirs.iter().map(|i| i.currency).chain(docs.iter().map(|d| d.currency)) {
-        if !uniq.contains(&c) {
-            uniq.push(c);
-        }
+    let mut by_cur: SmallMap<Currency, (Vec<&Invoice>, Vec<&Document>)> = SmallMap::new();
+    for &i in &theirs {
+        by_cur.entry(i.currency, Default::default).0.push(i);
     }
-    crate::order::sort_short(&mut uniq, |a, b| a.code() < b.code());
+    for &d in &docs {
+        by_cur.entry(d.currency, Default::default).1.push(d);
+    }
 
     let mut sections = Vec::new();
     let mut total_lines = 0usize;
-    for c in uniq {
-        let invs: Vec<&Invoice> = theirs.iter().copied().filter(|i| i.currency == c).collect();
-        let ds: Vec<&Document> = docs.iter().copied().filter(|d| d.currency == c).collect();
+    for (c, (invs, ds)) in by_currency(by_cur) {
         let mut entries: Vec<Entry> = Vec::new();
         let mut opening = Decimal::ZERO;
         let mut push = |date: NaiveDate, order: u8, line: Line, entries: &mut Vec<Entry>| {
@@ -625,7 +624,7 @@ pub fn statement_of_account(input: &StatementInput) -> Result<Statement> {
         let alloc = allocate(&invs, &ds, as_of);
         let mut amounts = [Decimal::ZERO; 5];
         for (inv, owed) in invs.iter().zip(&alloc.owed) {
-            amounts[bucket(inv.days_from_due(as_of))] += *owed;
+            amounts[bucket_index(inv.days_from_due(as_of), &LIMITS, Basis::DueDate)] += *owed;
         }
         let owed: Decimal = amounts.iter().copied().sum();
         let ageing = Ageing {
@@ -652,8 +651,7 @@ pub fn statement_of_account(input: &StatementInput) -> Result<Statement> {
             ageing,
         });
     }
-    let output = input.output.unwrap_or(Output::Both);
-    let mut st = Statement {
+    let st = Statement {
         as_of,
         from,
         customer_id: who.clone(),
@@ -665,13 +663,7 @@ pub fn statement_of_account(input: &StatementInput) -> Result<Statement> {
         text: String::new(),
         html: String::new(),
     };
-    if output != Output::Html {
-        st.text = text(&st, input, w, locale);
-    }
-    if output != Output::Text {
-        st.html = html(&st, input, w, locale);
-    }
-    Ok(st)
+    Ok((st, w, locale))
 }
 
 /// "label: value", with French's no-break space before the colon.
@@ -843,15 +835,10 @@ fn html(st: &Statement, input: &StatementInput, w: &Words, locale: Locale) -> St
 /// The statement as a notice's attachment: its text, and its HTML body as a section that starts
 /// a new page in print.
 pub(crate) fn attachment(input: &StatementInput) -> Result<(String, String)> {
-    let st = statement_of_account(&StatementInput {
-        output: Some(Output::Text),
-        ..input.clone()
-    })?;
-    let language = Language::parse(st.language)?;
-    let locale = Locale::parse(st.locale)?;
-    let body = html_body(&st, input, words(language), locale);
+    let (st, w, locale) = build(input)?;
+    let body = html_body(&st, input, w, locale);
     Ok((
-        st.text,
+        text(&st, input, w, locale),
         format!(
             "<section class=\"statement\" style=\"break-before:page;page-break-before:always\">\n{body}</section>\n"
         ),

@@ -63,7 +63,7 @@ function badDebts(root, asOf, invoices, buckets) {
     }
     box.append(el("p", { id: `provision-${c.currency}`, text: `${c.currency}: about ${money(c.expectedLoss, c.currency)} of ${money(c.balance, c.currency)} (${Number(c.coveragePercent).toLocaleString(undefined, { maximumFractionDigits: 1 })} %) may never be paid.` }));
     box.append(table(`Expected bad debts in ${c.currency}`, [["Days late"], ["Owed", "num"], ["Share expected lost", "num"], ["Expected loss", "num"]],
-      c.buckets.map((b) => [b.label, money(b.balance, c.currency), `${Number(b.lossRate).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`, money(b.expectedLoss ?? "0", c.currency)])));
+      c.buckets.map((b) => [b.label, money(b.balance, c.currency), `${Number(b.lossRate).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`, money(b.expectedLoss, c.currency)])));
     for (const n of c.notes) box.append(el("p", { class: "hint", text: n }));
   }
   root.append(box);

@@ -1,5 +1,5 @@
 import { cashForecast, cashForecastBacktest } from "../pkg/overdue.js";
-import { date, el, money, plainMessage, svgEl, table } from "./format.js";
+import { date, dayMonth as shortDate, el, money, plainMessage, svgEl, table } from "./format.js";
 
 // How far ahead the forecast looks, in weeks; kept while the page is open.
 let weeks = 13;
@@ -12,8 +12,6 @@ const BASIS = {
   terms: "nothing paid yet in your records: the due date",
   beyondHistory: "later than anything on record",
 };
-
-const shortDate = (iso) => date(iso).replace(/,? \d{4}$/, "");
 
 /** Bars of what is in by the end of each week, each with a line from the likely least to the most. */
 function chart(c) {

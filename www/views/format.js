@@ -20,6 +20,13 @@ export function money(amount, currency) {
 
 const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
 const shortMonthFormat = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
+const dayMonthFormat = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** A "YYYY-MM-DD" day without its year, as the user's language writes it ("Dec 6", "6. Dez."). */
+export function dayMonth(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return dayMonthFormat.format(new Date(Date.UTC(y, m - 1, d)));
+}
 
 /** A "YYYY-MM" month as the user's language writes it ("Nov 2026"; `short`: "Nov"). */
 export function month(ym, short = false) {
