@@ -331,9 +331,14 @@ fn a_letter_before_action_carries_the_statement() {
         json!({ "asOf": "2026-12-02", "stage": "legal", "channel": "letter", "language": language,
             "sender": l["sender"], "customer": { "name": "Acme Ltd", "address": "4 Mill Lane\nLeeds LS1 4AB", "accountNumber": "AC-77" },
             "invoices": [l["invoices"][1], l["invoices"][2]],
-            "statement": { "invoices": l["invoices"], "documents": l["documents"] } })
+            "documents": l["documents"], "statement": { "invoices": l["invoices"] } })
     };
     let n = overdue::notice::render_notice(&input(notice("en")).unwrap()).unwrap();
+    // The letter asks for what the statement shows, invoice by invoice: INV-1 (62 days late, the one
+    // the letter demands) 950.00 less the 100.00 on account = 850.00; INV-2, listed, 300.00 less
+    // CN-4's 40.00 = 260.00. Without the documents it would demand 950.00.
+    assert!(n.subject.contains("£850.00"), "{}", n.subject);
+    assert!(n.text.contains("£850.00") && n.text.contains("£260.00"), "{}", n.text);
     let (letter, attached) = n
         .text
         .split_once("\n\nSTATEMENT OF ACCOUNT\n")
@@ -354,12 +359,12 @@ fn a_letter_before_action_carries_the_statement() {
     assert!(n.html[at..].contains("break-before:page"));
     let de = overdue::notice::render_notice(&input(notice("de")).unwrap()).unwrap();
     assert!(de.text.contains("\n\nKONTOAUSZUG\n") && de.text.contains("Endsaldo"));
-    // A bad document in the attachment is an error with its path.
+    // A bad document is an error with its path.
     let mut bad = notice("en");
-    bad["statement"]["documents"][0]["amount"] = json!("0");
+    bad["documents"][0]["amount"] = json!("0");
     let e = overdue::notice::render_notice(&input(bad).unwrap()).unwrap_err();
     assert_eq!(
         (e.code, e.path.as_str()),
-        (ErrorCode::InvalidAmount, "statement.documents[0].amount")
+        (ErrorCode::InvalidAmount, "documents[0].amount")
     );
 }

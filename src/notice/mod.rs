@@ -285,19 +285,21 @@ pub struct NoticeInput {
     /// Attach the customer's statement of account (the UK Pre-Action Protocol asks for one with a
     /// letter before action).
     pub statement: Option<StatementAttachment>,
+    /// The customer's credit notes and payments on account: set against the invoices as the
+    /// statement sets them (`documents::allocate`), so the notice never asks for money already
+    /// received or credited.
+    pub documents: Vec<crate::documents::Document>,
 }
 
 /// What a notice's attached statement covers: by default the notice's own invoices; pass the
-/// customer's whole ledger (`invoices`), `documents` and a `from` date for a complete account.
+/// customer's whole ledger (`invoices`) and a `from` date for a complete account.
 #[derive(Debug, Clone, Default)]
 pub struct StatementAttachment {
     pub invoices: Option<Vec<Invoice>>,
-    pub documents: Vec<crate::documents::Document>,
     pub from: Option<Date>,
 }
 crate::decode_struct!(StatementAttachment {
     invoices: "invoices" = default,
-    documents: "documents" = default,
     from: "from" = default,
 });
 crate::decode_struct!(NoticeInput {
@@ -322,6 +324,7 @@ crate::decode_struct!(NoticeInput {
     next_stage: "nextStage" = default,
     show_on_hold: "showOnHold" = default,
     statement: "statement" = default,
+    documents: "documents" = default,
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -384,17 +387,7 @@ fn resolve(
             ),
         )
     })?;
-    let language = match language {
-        Some(l) => Language::parse(l).map_err(|e| e.within("language"))?,
-        None => match locale {
-            Some(l) => Language::parse(l).map_err(|e| e.within("locale"))?,
-            None => Language::En,
-        },
-    };
-    let locale = match locale {
-        Some(l) => Locale::parse(l).map_err(|e| e.within("locale"))?,
-        None => language.default_locale(),
-    };
+    let (language, locale) = crate::locale::resolve(language, locale)?;
     let channel = channel.unwrap_or_else(|| builtin::default_channel(stage));
     Ok(Settings {
         stage,
@@ -533,6 +526,7 @@ fn check_input(input: &NoticeInput) -> Result<()> {
 /// much for this data; `output_too_large` past [`MAX_OUTPUT`].
 pub fn render_notice(input: &NoticeInput) -> Result<Notice> {
     check_input(input)?;
+    crate::documents::validate_documents(&input.documents, "documents")?;
     let settings = settings(input)?;
     let output = input.output.unwrap_or(Output::Both);
     let want = engine::Want {
@@ -543,12 +537,8 @@ pub fn render_notice(input: &NoticeInput) -> Result<Notice> {
         None => engine::builtin_needs(&settings, want)?,
         Some(_) => vars::Needs::ALL,
     };
-    let ctx = context::build(input, &settings, needs)?;
-    let output = input.output.unwrap_or(Output::Both);
-    let want = engine::Want {
-        text: output != Output::Html,
-        html: output != Output::Text,
-    };
+    let netted = net_documents(input);
+    let ctx = context::build(netted.as_ref().unwrap_or(input), &settings, needs)?;
     let (subject, mut text, mut html) = match &input.template {
         None => engine::render_builtin(&settings, &ctx.value, want)?,
         Some(t) => engine::render_custom(t, &settings, &ctx, want)?,
@@ -577,6 +567,57 @@ pub fn render_notice(input: &NoticeInput) -> Result<Notice> {
     })
 }
 
+/// The notice's invoices with what the customer's documents cover taken off, as credits dated
+/// asOf: allocated over the statement's ledger when one is attached (so the letter and its
+/// statement agree invoice by invoice), else over the notice's own invoices. `None` without
+/// documents.
+fn net_documents(input: &NoticeInput) -> Option<NoticeInput> {
+    if input.documents.is_empty() {
+        return None;
+    }
+    let first = input.invoices.first()?;
+    let ledger = input
+        .statement
+        .as_ref()
+        .and_then(|s| s.invoices.as_deref())
+        .unwrap_or(&input.invoices);
+    let mut out = input.clone();
+    let mut currencies: Vec<crate::currency::Currency> = Vec::new();
+    for inv in &input.invoices {
+        if !currencies.contains(&inv.currency) {
+            currencies.push(inv.currency);
+        }
+    }
+    for c in currencies {
+        let invs: Vec<&Invoice> = ledger
+            .iter()
+            .filter(|i| i.customer.id == first.customer.id && i.currency == c && i.issue_date <= input.as_of)
+            .collect();
+        let docs: Vec<&crate::documents::Document> = input
+            .documents
+            .iter()
+            .filter(|d| d.customer_id == first.customer.id && d.currency == c)
+            .collect();
+        let alloc = crate::documents::allocate(&invs, &docs, input.as_of);
+        for (inv, owed) in invs.iter().zip(alloc.owed) {
+            let cut = inv.outstanding_as_of(input.as_of).max(rust_decimal::Decimal::ZERO) - owed;
+            if let Some(n) = out
+                .invoices
+                .iter_mut()
+                .find(|n| n.id == inv.id)
+                .filter(|_| cut > rust_decimal::Decimal::ZERO)
+            {
+                n.credits.push(crate::invoice::Credit {
+                    date: input.as_of,
+                    amount: Amount(cut),
+                    write_off: false,
+                });
+            }
+        }
+    }
+    Some(out)
+}
+
 fn attach_statement(input: &NoticeInput, att: &StatementAttachment, settings: &Settings) -> Result<(String, String)> {
     let first = input
         .invoices
@@ -593,13 +634,13 @@ fn attach_statement(input: &NoticeInput, att: &StatementAttachment, settings: &S
             address: r.address,
         },
         invoices: att.invoices.clone().unwrap_or_else(|| input.invoices.clone()),
-        documents: att.documents.clone(),
+        documents: input.documents.clone(),
         from: att.from,
         language: Some(settings.language.code().to_string()),
         locale: Some(settings.locale.tag().to_string()),
         sender: Some(input.sender.clone()),
         charges: input.charges.clone(),
-        output: Some(Output::Text),
+        output: None,
     };
     crate::statement::attachment(&st)
 }
