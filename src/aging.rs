@@ -555,29 +555,15 @@ fn net_documents<'a>(invoices: &'a [Invoice], docs: &'a [crate::documents::Docum
         return out;
     }
     out.owed = vec![None; invoices.len()];
-    let mut groups: crate::order::Groups<(Vec<usize>, Vec<&crate::documents::Document>)> = crate::order::Groups::new();
-    for (i, inv) in invoices.iter().enumerate() {
+    for inv in invoices {
         out.names
             .insert((inv.currency, inv.customer.id.as_str()), inv.customer.name.as_str());
-        if inv.issue_date <= as_of {
-            groups
-                .slot(inv.currency, inv.customer.id.as_str(), Default::default)
-                .0
-                .push(i);
-        }
     }
-    for d in docs.iter().filter(|d| d.date <= as_of) {
-        groups
-            .slot(d.currency, d.customer_id.as_str(), Default::default)
-            .1
-            .push(d);
-    }
-    for (idx, ds) in groups.items {
-        let Some(&last) = ds.last() else { continue };
-        let invs: Vec<&Invoice> = idx.iter().map(|&i| &invoices[i]).collect();
-        let alloc = crate::documents::allocate(&invs, &ds, as_of);
+    for account in crate::documents::accounts(invoices, docs, as_of) {
+        let Some(&last) = account.documents.last() else { continue };
+        let alloc = &account.allocation;
         let mut overpaid = Decimal::ZERO;
-        for (&i, owed) in idx.iter().zip(&alloc.owed) {
+        for (&i, owed) in account.invoices.iter().zip(&alloc.owed) {
             let before = invoices[i].outstanding_as_of(as_of);
             // An overpaid invoice stays a credit entry of its own; allocate counted it as credit too.
             if before < Decimal::ZERO {

@@ -111,6 +111,16 @@ pub struct Allocation {
     pub owed: Vec<Decimal>,
     /// Documents not used up, plus what invoices were overpaid by.
     pub credit: Decimal,
+    /// What each document paid of each invoice, in the order allocated.
+    pub pieces: Vec<Piece>,
+}
+
+/// One document's share of one invoice: positions in the slices given to [`allocate`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub invoice: usize,
+    pub document: usize,
+    pub amount: Decimal,
 }
 
 /// Sets `docs` dated on or before `as_of` against `invoices` (one customer, one currency, issued
@@ -133,9 +143,11 @@ pub fn allocate(invoices: &[&Invoice], docs: &[&Document], as_of: NaiveDate) -> 
             })
             .collect(),
     );
-    let mut dated: Vec<&&Document> = docs.iter().filter(|d| d.date <= as_of).collect();
-    crate::order::sort_by_key(&mut dated, &|d| i128::from(d.date.num_days_from_ce()));
-    for d in dated {
+    let mut dated: Vec<usize> = (0..docs.len()).filter(|&k| docs[k].date <= as_of).collect();
+    crate::order::sort_by_key(&mut dated, &|&k| i128::from(docs[k].date.num_days_from_ce()));
+    let mut pieces = Vec::new();
+    for k in dated {
+        let d = docs[k];
         let mut left = d.amount.0;
         let named = d
             .applies_to
@@ -147,12 +159,138 @@ pub fn allocate(invoices: &[&Invoice], docs: &[&Document], as_of: NaiveDate) -> 
                 break;
             }
             let take = left.min(owed[i]);
+            if take.is_zero() {
+                continue;
+            }
             owed[i] -= take;
             left -= take;
+            pieces.push(Piece {
+                invoice: i,
+                document: k,
+                amount: take,
+            });
         }
         credit += left;
     }
-    Allocation { owed, credit }
+    Allocation { owed, credit, pieces }
+}
+
+/// One customer's invoices and documents in one currency, allocated.
+#[derive(Debug, Clone)]
+pub struct Account<'a> {
+    /// Positions in the ledger of the customer's invoices issued by asOf.
+    pub invoices: Vec<usize>,
+    pub documents: Vec<&'a Document>,
+    /// Over `invoices` and `documents` as listed here.
+    pub allocation: Allocation,
+}
+
+/// Every customer's documents dated by `as_of`, allocated over its invoices in their currency;
+/// customers without documents are left out.
+pub fn accounts<'d>(invoices: &[Invoice], docs: &'d [Document], as_of: NaiveDate) -> Vec<Account<'d>> {
+    if docs.is_empty() {
+        return Vec::new();
+    }
+    let mut groups: crate::order::Groups<'d, (Vec<usize>, Vec<&'d Document>)> = crate::order::Groups::new();
+    for d in docs.iter().filter(|d| d.date <= as_of) {
+        groups
+            .slot(d.currency, d.customer_id.as_str(), Default::default)
+            .1
+            .push(d);
+    }
+    // Only customers with documents get a slot: the rest of a large ledger is not grouped.
+    for (i, inv) in invoices.iter().enumerate().filter(|(_, i)| i.issue_date <= as_of) {
+        if let Some(g) = groups.get_mut(inv.currency, inv.customer.id.as_str()) {
+            g.0.push(i);
+        }
+    }
+    groups
+        .items
+        .into_iter()
+        .map(|(idx, ds)| {
+            let invs: Vec<&Invoice> = idx.iter().map(|&i| &invoices[i]).collect();
+            let allocation = allocate(&invs, &ds, as_of);
+            Account {
+                invoices: idx,
+                documents: ds,
+                allocation,
+            }
+        })
+        .collect()
+}
+
+/// The ledger with what each document paid written onto the invoices it was allocated to (as of
+/// `as_of`): a payment on account as a payment, a credit note as a credit, on the document's date
+/// (or the invoice's issue date, when the money came before the invoice). Interest and KPIs then
+/// see each part on the day it came in, and a payment on account is applied to costs and interest
+/// first where the regime says so. Borrowed unchanged without documents. The shares come with it,
+/// ordered by invoice, for words that name the document.
+pub fn net_into<'a, 'd>(
+    invoices: &'a [Invoice],
+    docs: &'d [Document],
+    as_of: NaiveDate,
+) -> (std::borrow::Cow<'a, [Invoice]>, Vec<Share<'d>>) {
+    let accounts = accounts(invoices, docs, as_of);
+    let mut shares: Vec<Share<'d>> = accounts
+        .iter()
+        .flat_map(|a| {
+            a.allocation.pieces.iter().map(|p| Share {
+                invoice: a.invoices[p.invoice],
+                document: a.documents[p.document],
+                amount: p.amount,
+            })
+        })
+        .collect();
+    if shares.is_empty() {
+        return (std::borrow::Cow::Borrowed(invoices), shares);
+    }
+    crate::order::sort_by_key(&mut shares, &|s| s.invoice as i128);
+    let mut out = invoices.to_vec();
+    for s in &shares {
+        let inv = &mut out[s.invoice];
+        let d = s.document;
+        let date = d.date.max(inv.issue_date);
+        match d.kind {
+            DocKind::PaymentOnAccount => inv.payments.push(crate::invoice::Payment {
+                date: Some(date),
+                amount: crate::money::Amount(s.amount),
+                reference: Some(describe(d)),
+            }),
+            DocKind::CreditNote => inv.credits.push(crate::invoice::Credit {
+                date,
+                amount: crate::money::Amount(s.amount),
+                write_off: false,
+            }),
+        }
+    }
+    (std::borrow::Cow::Owned(out), shares)
+}
+
+/// What one document paid of one invoice, by the invoice's position in the ledger.
+#[derive(Debug, Clone, Copy)]
+pub struct Share<'d> {
+    pub invoice: usize,
+    pub document: &'d Document,
+    pub amount: Decimal,
+}
+
+/// The shares of the invoice at `position`, from shares ordered by invoice.
+pub fn shares_of<'s, 'd>(shares: &'s [Share<'d>], position: usize) -> &'s [Share<'d>] {
+    let from = shares.partition_point(|s| s.invoice < position);
+    let to = shares.partition_point(|s| s.invoice <= position);
+    &shares[from..to]
+}
+
+/// How a document is named to a reader: its number, else its reference, else what it is.
+pub fn describe(d: &Document) -> String {
+    let what = match d.kind {
+        DocKind::PaymentOnAccount => "payment on account",
+        DocKind::CreditNote => "credit note",
+    };
+    match d.id.as_ref().map(Id::as_str).or(d.reference.as_deref()) {
+        Some(name) => format!("{what} {name}"),
+        None => what.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -160,6 +160,11 @@ impl<'a, V> Groups<'a, V> {
         });
         &mut self.items[i]
     }
+
+    pub fn get_mut(&mut self, currency: crate::currency::Currency, id: &str) -> Option<&mut V> {
+        let i = *self.index.get(&(currency, id))?;
+        self.items.get_mut(i)
+    }
 }
 
 impl<V> Default for Groups<'_, V> {

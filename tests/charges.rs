@@ -1288,3 +1288,124 @@ fn options_a_regime_does_not_use_are_refused_not_ignored() {
         );
     }
 }
+
+// ---- Customer documents: payments on account and credit notes, charged from their own dates ----
+
+fn with_documents(as_of: &str, invoices: Value, regime: Value, documents: Value) -> ChargesReport {
+    late_charges(
+        &input::<ChargesInput>(
+            json!({ "asOf": as_of, "invoices": invoices, "regime": regime, "documents": documents }),
+        )
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+fn row<'a>(r: &'a ChargesReport, id: &str) -> &'a InvoiceCharges {
+    r.invoices.iter().find(|i| i.id.as_str() == id).unwrap()
+}
+
+#[test]
+fn uk_payment_on_account_reduces_interest_from_the_day_it_came_in() {
+    // £5,500 received on account on 3 March 2025, no invoice named: the oldest due first. A (£5,000,
+    // due 31 Jan) is settled that day, B (£800, due 28 Feb) gets the other £500.
+    // Bank Rate on 31 December 2024 was 4.75 % (cut from 5.00 on 7 November 2024), so interest
+    // starting in the first half of 2025 is 12.75 %.
+    // A: 1 Feb–3 Mar, 31 days at 5,000: 5000 × 0.1275 × 31 / 365 = 54.1438… → 54.14, paid late;
+    //    s.5A(2)(b) £70.
+    // B: 1–3 Mar, 3 days at 800, then 4 Mar–30 Apr, 58 days at 300:
+    //    (800 × 3 + 300 × 58) × 0.1275 / 365 = 19,800 × 0.1275 / 365 = 6.9164… → 6.92; £40
+    //    (a debt under £1,000); 300.00 still owed.
+    let r = with_documents(
+        "2025-04-30",
+        json!([
+            inv("A", "c", "GBP", "5000.00", "2025-01-01", "2025-01-31"),
+            inv("B", "c", "GBP", "800.00", "2025-01-29", "2025-02-28"),
+        ]),
+        json!({ "kind": "uk" }),
+        json!([{ "kind": "paymentOnAccount", "id": "POA-7", "customerId": "c", "currency": "GBP", "date": "2025-03-03", "amount": "5500.00" }]),
+    );
+    let a = row(&r, "A");
+    assert_eq!((a.status, a.days_late), (Status::PaidLate, 31));
+    assert_eq!(
+        (s(a.rate), s(a.totals.interest), s(a.totals.compensation), s(a.totals.outstanding)),
+        ("12.75".into(), "54.14".into(), "70.00".into(), "0.00".into())
+    );
+    assert!(
+        a.explanation
+            .contains("Payment on account POA-7, received 3 March 2025, paid £5,000.00 of this invoice."),
+        "{}",
+        a.explanation
+    );
+    let b = row(&r, "B");
+    assert_eq!(b.status, Status::Open);
+    assert_eq!(
+        (s(b.totals.interest), s(b.totals.compensation), s(b.totals.outstanding)),
+        ("6.92".into(), "40.00".into(), "300.00".into())
+    );
+    assert_eq!(
+        b.periods.iter().map(|p| (p.days, s(p.balance))).collect::<Vec<_>>(),
+        [(3, "800.00".into()), (58, "300.00".into())]
+    );
+    assert!(b.explanation.contains("paid £500.00 of this invoice."), "{}", b.explanation);
+}
+
+#[test]
+fn german_payment_on_account_goes_to_costs_then_interest_then_the_invoice() {
+    // The § 367(1) BGB example above (german_part_payments_go_to_costs_then_interest_then_the_invoice),
+    // with the €1,000 received on account instead of against the invoice: the same 40.00 lump sum,
+    // 155.93 interest and 804.07 of the invoice paid, the same claim of 4,332.61.
+    let r = with_documents(
+        "2025-08-31",
+        json!([inv("A", "c", "EUR", "5000.00", "2025-01-02", "2025-01-31")]),
+        json!({ "kind": "de" }),
+        json!([{ "kind": "paymentOnAccount", "customerId": "c", "currency": "EUR", "date": "2025-05-12", "amount": "1000.00" }]),
+    );
+    let i = row(&r, "A");
+    let p = &i.payments[0];
+    assert_eq!(
+        (s(p.costs), s(p.interest), s(p.principal)),
+        ("40.00".into(), "155.93".into(), "804.07".into())
+    );
+    assert_eq!(
+        (s(i.totals.outstanding), s(i.totals.claimable), s(i.totals.total_claim)),
+        ("4195.93".into(), "136.68".into(), "4332.61".into())
+    );
+}
+
+#[test]
+fn a_credit_note_reduces_the_invoice_from_the_day_after_its_date() {
+    // £1,000 due 31 Jan 2026 at 10 % a year, actual/365; a £400 credit note of 10 Feb names it.
+    // 1–10 Feb, 10 days at 1,000; 11 Feb–2 Mar, 20 days at 600:
+    // (1000 × 10 + 600 × 20) × 0.10 / 365 = 2,200 / 365 = 6.0274 → 6.03. Another customer's
+    // credit note changes nothing here.
+    let r = with_documents(
+        "2026-03-02",
+        json!([inv("A", "c", "GBP", "1000.00", "2026-01-01", "2026-01-31")]),
+        json!({ "kind": "contract", "annualRate": 10 }),
+        json!([
+            { "kind": "creditNote", "id": "CN-3", "customerId": "c", "currency": "GBP", "date": "2026-02-10", "amount": "400.00", "appliesTo": ["A"] },
+            { "kind": "creditNote", "id": "CN-4", "customerId": "other", "currency": "GBP", "date": "2026-02-01", "amount": "900.00" }
+        ]),
+    );
+    let i = row(&r, "A");
+    assert_eq!(
+        (s(i.totals.interest), s(i.totals.outstanding)),
+        ("6.03".into(), "600.00".into())
+    );
+    assert!(
+        i.explanation
+            .contains("Credit note CN-3, dated 10 February 2026, took £400.00 off this invoice."),
+        "{}",
+        i.explanation
+    );
+    // A bad document is an error with its path, like a bad invoice.
+    let e = late_charges(
+        &input::<ChargesInput>(json!({ "asOf": "2026-03-02", "regime": { "kind": "uk" },
+            "invoices": [inv("A", "c", "GBP", "1000.00", "2026-01-01", "2026-01-31")],
+            "documents": [{ "kind": "creditNote", "customerId": "c", "currency": "GBP", "date": "2026-02-10", "amount": "-4" }] }))
+        .unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidAmount, "documents[0].amount"));
+}

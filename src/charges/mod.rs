@@ -201,6 +201,10 @@ pub struct ChargesInput {
     pub detail: Option<crate::aging::Detail>,
     /// `"all"` (default: open and paid late) or `"open"`.
     pub scope: Option<Scope>,
+    /// Credit notes and payments on account, allocated to the customer's invoices as ageing does
+    /// (`documents::allocate`), each part charged from its own date: a payment on account is a
+    /// payment (costs and interest first where the regime says so), a credit note a credit.
+    pub documents: Vec<crate::documents::Document>,
 }
 crate::decode_struct!(ChargesInput {
     as_of: "asOf",
@@ -208,6 +212,7 @@ crate::decode_struct!(ChargesInput {
     regime: "regime",
     detail: "detail" = default,
     scope: "scope" = default,
+    documents: "documents" = default,
 });
 
 /// One stretch of days charged at one rate on one balance.
@@ -598,8 +603,10 @@ fn interest_start(law: &Law, inv: &Invoice) -> (NaiveDate, NaiveDate) {
 
 /// One invoice's charges; with `row` false (a customer or summary report) only its totals are
 /// worth making, not the periods and the sentence nobody will see.
+#[allow(clippy::too_many_arguments)]
 fn charge_invoice(
     inv: &Invoice,
+    shares: &[crate::documents::Share<'_>],
     as_of: NaiveDate,
     law: &Law,
     plans: &mut Plans,
@@ -802,6 +809,10 @@ fn charge_invoice(
                 format_en(undated, c)
             ));
         }
+        for s in shares {
+            explanation.push(' ');
+            explanation.push_str(&share_words(s, c));
+        }
         if below_minimum {
             explanation.push_str(" The interest is under $1, which need not be paid (5 CFR 1315.10(a)(7)).");
         }
@@ -873,6 +884,22 @@ fn charge_invoice(
         .collect(),
         problem,
     }))
+}
+
+/// What a customer's document paid of this invoice, in a sentence: the reader sees where a part
+/// of the balance went that the invoice's own payments do not show.
+fn share_words(s: &crate::documents::Share<'_>, c: Currency) -> String {
+    let d = s.document;
+    let mut name = crate::documents::describe(d);
+    if let Some(first) = name.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    let on = crate::locale::Locale::EnGb.date(d.date);
+    let amount = format_en(s.amount, c);
+    match d.kind {
+        crate::documents::DocKind::PaymentOnAccount => format!("{name}, received {on}, paid {amount} of this invoice."),
+        crate::documents::DocKind::CreditNote => format!("{name}, dated {on}, took {amount} off this invoice."),
+    }
 }
 
 /// A late invoice that cannot be charged because a reference rate is unknown.
@@ -987,15 +1014,18 @@ fn fix_status(s: &mut StatusTotals, c: Currency) {
 /// ```
 pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     validate_invoices(&input.invoices, "invoices")?;
+    crate::documents::validate_documents(&input.documents, "documents")?;
     let law = law::law(&input.regime)?;
+    let (ledger, shares) = crate::documents::net_into(&input.invoices, &input.documents, input.as_of);
     let mut rows = Vec::with_capacity(input.invoices.len());
     let mut plans = Plans::default();
     let mut scratch = Scratch::default();
     let detail = input.detail.unwrap_or_default();
     let scope = input.scope.unwrap_or_default();
     let rows_wanted = detail == crate::aging::Detail::Invoices;
-    for (i, inv) in input.invoices.iter().enumerate() {
-        let ch = charge_invoice(inv, input.as_of, &law, &mut plans, &mut scratch, rows_wanted, scope).map_err(|e| {
+    for (i, inv) in ledger.iter().enumerate() {
+        let theirs = crate::documents::shares_of(&shares, i);
+        let ch = charge_invoice(inv, theirs, input.as_of, &law, &mut plans, &mut scratch, rows_wanted, scope).map_err(|e| {
             if e.path.starts_with("regime") {
                 e
             } else {
