@@ -12,7 +12,11 @@
 //!   month's credit sales and adding its days, until the receivables are used up (a part month adds
 //!   its share of days).
 //!
-//! Receivables here are what customers owe (positive balances); overpayments are not netted in.
+//! Receivables here are what customers owe (positive balances), after the customers' credit notes
+//! and payments on account (`documents`, allocated as ageing allocates them as of each date);
+//! overpayments and credit left unallocated are not netted in. Credit sales are net: invoices
+//! issued in the period less credit notes dated in it (on an invoice or stand-alone; a write-off
+//! is a loss, not a sale undone).
 
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Result};
@@ -39,6 +43,8 @@ pub struct KpiInput {
     pub ending_receivables: Option<Amount>,
     pub ending_current: Option<Amount>,
     pub days: Option<i64>,
+    /// Credit notes and payments on account, with a ledger.
+    pub documents: Vec<crate::documents::Document>,
 }
 crate::decode_struct!(KpiInput {
     period_start: "periodStart" = default,
@@ -50,6 +56,7 @@ crate::decode_struct!(KpiInput {
     ending_receivables: "endingReceivables" = default,
     ending_current: "endingCurrent" = default,
     days: "days" = default,
+    documents: "documents" = default,
 });
 
 /// One month of countback DSO.
@@ -197,8 +204,28 @@ fn ledger_kpis(input: &KpiInput, invoices: &[Invoice]) -> Result<KpiReport> {
         ));
     }
     validate_invoices(invoices, "invoices")?;
+    crate::documents::validate_documents(&input.documents, "documents")?;
     let days = crate::date::days_between(start, end) + 1;
     let before = start - Duration::days(1);
+    // What the documents paid depends on the day: allocated as of each end of the period.
+    let (at_before, _) = crate::documents::net_into(invoices, &input.documents, before);
+    let (at_end, _) = crate::documents::net_into(invoices, &input.documents, end);
+    let credit_notes: Vec<(Currency, NaiveDate, Decimal)> = invoices
+        .iter()
+        .flat_map(|i| {
+            i.credits
+                .iter()
+                .filter(|c| !c.write_off)
+                .map(move |c| (i.currency, c.date, c.amount.0))
+        })
+        .chain(
+            input
+                .documents
+                .iter()
+                .filter(|d| d.kind == crate::documents::DocKind::CreditNote)
+                .map(|d| (d.currency, d.date, d.amount.0)),
+        )
+        .collect();
     let mut seen = crate::order::SmallMap::new();
     for i in invoices {
         seen.entry(i.currency, || ());
@@ -206,7 +233,6 @@ fn ledger_kpis(input: &KpiInput, invoices: &[Invoice]) -> Result<KpiReport> {
     let currencies: Vec<Currency> = crate::order::by_currency(seen).into_iter().map(|(c, ())| c).collect();
     let mut out = Vec::new();
     for c in currencies {
-        let of_c = || invoices.iter().filter(move |i| i.currency == c);
         let owed = |i: &Invoice, on: NaiveDate| {
             if i.issue_date > on {
                 Decimal::ZERO
@@ -214,19 +240,29 @@ fn ledger_kpis(input: &KpiInput, invoices: &[Invoice]) -> Result<KpiReport> {
                 i.outstanding_as_of(on).max(Decimal::ZERO)
             }
         };
-        let begin: Decimal = of_c().map(|i| owed(i, before)).sum();
-        let ending: Decimal = of_c().map(|i| owed(i, end)).sum();
-        let current: Decimal = of_c().filter(|i| i.due_date >= end).map(|i| owed(i, end)).sum();
-        let sales: Decimal = of_c()
-            .filter(|i| i.issue_date >= start && i.issue_date <= end)
-            .map(|i| i.amount.0)
+        let begin: Decimal = in_currency(&at_before, c).into_iter().map(|i| owed(i, before)).sum();
+        let ending_ledger = in_currency(&at_end, c);
+        let ending: Decimal = ending_ledger.iter().map(|i| owed(i, end)).sum();
+        let current: Decimal = ending_ledger
+            .iter()
+            .filter(|i| i.due_date >= end)
+            .map(|i| owed(i, end))
             .sum();
+        let issued = in_currency(invoices, c);
         let sales_in = |from: NaiveDate, to: NaiveDate| -> Decimal {
-            of_c()
+            let gross: Decimal = issued
+                .iter()
                 .filter(|i| i.issue_date >= from && i.issue_date <= to)
                 .map(|i| i.amount.0)
-                .sum()
+                .sum();
+            let credited: Decimal = credit_notes
+                .iter()
+                .filter(|(cur, d, _)| *cur == c && *d >= from && *d <= to)
+                .map(|x| x.2)
+                .sum();
+            gross - credited
         };
+        let sales = sales_in(start, end);
         out.push(compute(
             c,
             days,
@@ -243,6 +279,10 @@ fn ledger_kpis(input: &KpiInput, invoices: &[Invoice]) -> Result<KpiReport> {
         period_end: Some(end),
         currencies: out,
     })
+}
+
+fn in_currency(ledger: &[Invoice], c: Currency) -> Vec<&Invoice> {
+    ledger.iter().filter(|i| i.currency == c).collect()
 }
 
 type SalesIn<'a> = (NaiveDate, &'a dyn Fn(NaiveDate, NaiveDate) -> Decimal);

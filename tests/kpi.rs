@@ -105,6 +105,51 @@ fn the_ledger_gives_the_same_figures() {
 }
 
 #[test]
+fn documents_net_the_receivables_and_credit_notes_the_sales() {
+    // The November ledger with three documents:
+    // - c1's £500 on account of 20 October goes to A (12,000, due 31 Oct);
+    // - c2's 1,000 credit note of 15 November goes to B (6,000, due 20 Nov), and is a sale undone;
+    // - c3's 2,000 on account of 28 November goes to C (4,000, due 25 Dec), still current.
+    // Beginning (31 Oct): A 12,000 − 500 = 11,500. Net credit sales: 10,000 − 1,000 = 9,000.
+    // Ending: A 5,000 − 500 = 4,500; B 5,000; C 2,000 → 11,500, of which 2,000 current.
+    // DSO 11,500 / 9,000 × 30 = 38.33; BPDSO 2,000 / 9,000 × 30 = 6.67; ADD 31.67;
+    // CEI (11,500 + 9,000 − 11,500) / (11,500 + 9,000 − 2,000) = 9,000 / 18,500 = 48.65 %.
+    // Countback: November's 9,000 uses 30 days and leaves 2,500; October's 12,000 covers it with
+    // 2,500 / 12,000 × 31 = 6.4583 days → 36.46.
+    let doc = |kind: &str, customer: &str, date: &str, amount: &str| {
+        json!({ "kind": kind, "customerId": customer, "currency": "USD", "date": date, "amount": amount })
+    };
+    let r = kpis(json!({ "periodStart": "2026-11-01", "periodEnd": "2026-11-30", "invoices": november_ledger(),
+        "documents": [
+            doc("paymentOnAccount", "c1", "2026-10-20", "500"),
+            doc("creditNote", "c2", "2026-11-15", "1000"),
+            doc("paymentOnAccount", "c3", "2026-11-28", "2000"),
+        ] }));
+    let k = &r.currencies[0];
+    let figures = [
+        &k.beginning_receivables,
+        &k.credit_sales,
+        &k.ending_receivables,
+        &k.ending_current,
+    ]
+    .map(|d| d.to_string());
+    assert_eq!(figures, ["11500.00", "9000.00", "11500.00", "2000.00"]);
+    let ratios = [k.dso, k.best_possible_dso, k.average_days_delinquent, k.cei, k.countback_dso]
+        .map(|v| v.unwrap().to_string());
+    assert_eq!(ratios, ["38.33", "6.67", "31.67", "48.65", "36.46"]);
+    // A credit note on the invoice itself is a sale undone too; a write-off is not.
+    let mut ledger = november_ledger();
+    ledger[1]["credits"] = json!([{ "date": "2026-11-15", "amount": "1000" }]);
+    ledger[2]["credits"] = json!([{ "date": "2026-11-29", "amount": "500", "writeOff": true }]);
+    let r = kpis(json!({ "periodStart": "2026-11-01", "periodEnd": "2026-11-30", "invoices": ledger }));
+    let k = &r.currencies[0];
+    assert_eq!(
+        [&k.credit_sales, &k.ending_receivables].map(|d| d.to_string()),
+        ["9000.00", "13500.00"]
+    );
+}
+
+#[test]
 fn zero_sales_give_null_ratios_not_errors() {
     let r = kpis(
         json!({ "currency": "EUR", "beginningReceivables": "100", "creditSales": "0", "endingReceivables": "100", "endingCurrent": "0", "days": 30 }),
