@@ -560,7 +560,9 @@ fn net_documents<'a>(invoices: &'a [Invoice], docs: &'a [crate::documents::Docum
             .insert((inv.currency, inv.customer.id.as_str()), inv.customer.name.as_str());
     }
     for account in crate::documents::accounts(invoices, docs, as_of) {
-        let Some(&last) = account.documents.last() else { continue };
+        let Some(&last) = account.documents.last() else {
+            continue;
+        };
         let alloc = &account.allocation;
         let mut overpaid = Decimal::ZERO;
         for (&i, owed) in account.invoices.iter().zip(&alloc.owed) {

@@ -1328,7 +1328,12 @@ fn uk_payment_on_account_reduces_interest_from_the_day_it_came_in() {
     let a = row(&r, "A");
     assert_eq!((a.status, a.days_late), (Status::PaidLate, 31));
     assert_eq!(
-        (s(a.rate), s(a.totals.interest), s(a.totals.compensation), s(a.totals.outstanding)),
+        (
+            s(a.rate),
+            s(a.totals.interest),
+            s(a.totals.compensation),
+            s(a.totals.outstanding)
+        ),
         ("12.75".into(), "54.14".into(), "70.00".into(), "0.00".into())
     );
     assert!(
@@ -1347,7 +1352,11 @@ fn uk_payment_on_account_reduces_interest_from_the_day_it_came_in() {
         b.periods.iter().map(|p| (p.days, s(p.balance))).collect::<Vec<_>>(),
         [(3, "800.00".into()), (58, "300.00".into())]
     );
-    assert!(b.explanation.contains("paid £500.00 of this invoice."), "{}", b.explanation);
+    assert!(
+        b.explanation.contains("paid £500.00 of this invoice."),
+        "{}",
+        b.explanation
+    );
 }
 
 #[test]
@@ -1407,5 +1416,8 @@ fn a_credit_note_reduces_the_invoice_from_the_day_after_its_date() {
         .unwrap(),
     )
     .unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidAmount, "documents[0].amount"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidAmount, "documents[0].amount")
+    );
 }

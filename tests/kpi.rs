@@ -116,15 +116,15 @@ fn documents_net_the_receivables_and_credit_notes_the_sales() {
     // CEI (11,500 + 9,000 − 11,500) / (11,500 + 9,000 − 2,000) = 9,000 / 18,500 = 48.65 %.
     // Countback: November's 9,000 uses 30 days and leaves 2,500; October's 12,000 covers it with
     // 2,500 / 12,000 × 31 = 6.4583 days → 36.46.
-    let doc = |kind: &str, customer: &str, date: &str, amount: &str| {
-        json!({ "kind": kind, "customerId": customer, "currency": "USD", "date": date, "amount": amount })
-    };
-    let r = kpis(json!({ "periodStart": "2026-11-01", "periodEnd": "2026-11-30", "invoices": november_ledger(),
+    let doc = |kind: &str, customer: &str, date: &str, amount: &str| json!({ "kind": kind, "customerId": customer, "currency": "USD", "date": date, "amount": amount });
+    let r = kpis(
+        json!({ "periodStart": "2026-11-01", "periodEnd": "2026-11-30", "invoices": november_ledger(),
         "documents": [
             doc("paymentOnAccount", "c1", "2026-10-20", "500"),
             doc("creditNote", "c2", "2026-11-15", "1000"),
             doc("paymentOnAccount", "c3", "2026-11-28", "2000"),
-        ] }));
+        ] }),
+    );
     let k = &r.currencies[0];
     let figures = [
         &k.beginning_receivables,
@@ -134,8 +134,14 @@ fn documents_net_the_receivables_and_credit_notes_the_sales() {
     ]
     .map(|d| d.to_string());
     assert_eq!(figures, ["11500.00", "9000.00", "11500.00", "2000.00"]);
-    let ratios = [k.dso, k.best_possible_dso, k.average_days_delinquent, k.cei, k.countback_dso]
-        .map(|v| v.unwrap().to_string());
+    let ratios = [
+        k.dso,
+        k.best_possible_dso,
+        k.average_days_delinquent,
+        k.cei,
+        k.countback_dso,
+    ]
+    .map(|v| v.unwrap().to_string());
     assert_eq!(ratios, ["38.33", "6.67", "31.67", "48.65", "36.46"]);
     // A credit note on the invoice itself is a sale undone too; a write-off is not.
     let mut ledger = november_ledger();

@@ -1025,7 +1025,17 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
     let rows_wanted = detail == crate::aging::Detail::Invoices;
     for (i, inv) in ledger.iter().enumerate() {
         let theirs = crate::documents::shares_of(&shares, i);
-        let ch = charge_invoice(inv, theirs, input.as_of, &law, &mut plans, &mut scratch, rows_wanted, scope).map_err(|e| {
+        let ch = charge_invoice(
+            inv,
+            theirs,
+            input.as_of,
+            &law,
+            &mut plans,
+            &mut scratch,
+            rows_wanted,
+            scope,
+        )
+        .map_err(|e| {
             if e.path.starts_with("regime") {
                 e
             } else {
