@@ -556,7 +556,7 @@ test("the reminder ladder can be changed, is checked, and the notice page follow
 });
 
 
-test("CSV import of a QuickBooks report: title rows and customer groups read, the dollar asked, the payment not imported", async () => {
+test("CSV import of a QuickBooks report: title rows and customer groups read, the dollar asked, the unapplied payment kept as a payment on account", async () => {
   const page = await open("/#invoices");
   await forget(page);
   await page.click("#demo-clear");
@@ -568,12 +568,20 @@ test("CSV import of a QuickBooks report: title rows and customer groups read, th
   assert.match(await page.textContent("#csv-layout"), /Which currency is “\$”\?/);
   await page.selectOption("#csv-currency", "USD");
   await page.waitForSelector("#csv-import");
-  assert.equal(await page.textContent("#csv-import"), "Import 2 invoices");
-  assert.match(await page.textContent("#csv-skipped"), /1 payment not tied to an invoice/);
+  // The report's PaymentCo row: "Payment, 03/04/2026, -200.00", no number.
+  assert.equal(await page.textContent("#csv-import"), "Import 2 invoices and 1 payment on account");
+  assert.deepEqual(await page.locator("#csv-documents + .table-wrap tbody td").allTextContents(), ["payment on account", "", "PaymentCo", "Mar 4, 2026", "$200.00"]);
   await page.click("#csv-import");
   await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length === 2);
   const ws = JSON.parse(await stored(page));
   assert.deepEqual(ws.invoices.map((i) => [i.id, i.customer.name, i.currency, i.amount]), [["INV-001", "Acme Corp", "USD", "1500.00"], ["INV-002", "Beta LLC", "USD", "750.00"]]);
+  assert.deepEqual(ws.documents.map((d) => [d.kind, d.customerId, d.currency, d.date, d.amount]), [["paymentOnAccount", "PaymentCo", "USD", "2026-03-04", "200.00"]]);
+  // The same file again brings nothing new.
+  if (!(await page.isVisible("#csv-file"))) await page.click("#import-box summary");
+  await page.setInputFiles("#csv-file", { name: "anata LLC_Open Invoices.csv", mimeType: "text/csv", buffer: importFixture("qbo-us-open-invoices.txt") });
+  await page.selectOption("#csv-currency", "USD");
+  await page.waitForSelector("#csv-nothing");
+  assert.equal(await page.textContent("#csv-nothing"), "Everything in this file is already in your list, unchanged.");
   await page.close();
 });
 
@@ -596,7 +604,7 @@ test("CSV import again: the same export later updates what changed and adds what
   await page.setInputFiles("#csv-file", { name: "invoice_details.csv", mimeType: "text/csv", buffer: later });
   await page.waitForSelector("#csv-changes");
   assert.equal(await page.textContent("#csv-changes"), "Compared with your list: 1 new, 1 changed, 4 unchanged.");
-  assert.equal(await page.textContent("#csv-import"), "Import 1 and update 1");
+  assert.equal(await page.textContent("#csv-import"), "Import 1 invoice and update 1");
   await page.click("#csv-import");
   await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length === 6);
   const inv = JSON.parse(await stored(page)).invoices.find((i) => i.id === "0000042");

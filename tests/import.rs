@@ -94,17 +94,28 @@ fn amounts_with_symbols_and_parentheses() {
         .map(|i| (i.id.as_str(), i.currency.code(), i.amount.0.to_string()))
         .collect();
     assert_eq!(got, [("A", "GBP", "1234.56".into()), ("C", "CAD", "5000.00".into())]);
-    // (120.00) is a credit: listed with its amount, not an invoice and not an error.
+    // (120.00) is a credit note for Acme, in the file's currency, dated by the only date its row
+    // has: a document for the customer's account, not an invoice and not an error.
     assert!(r.errors.is_empty(), "{:?}", r.errors);
-    let s = &r.skipped[0];
+    assert!(r.skipped.is_empty(), "{:?}", r.skipped);
+    let d = &r.documents[0];
     assert_eq!(
         (
-            s.line,
-            s.reason.word(),
-            s.text.as_str(),
-            s.amount.map(|a| a.to_string())
+            d.kind,
+            d.id.as_ref().map(|i| i.as_str()),
+            d.customer_id.as_str(),
+            d.currency.code(),
+            d.date.to_string(),
+            d.amount.0.to_string()
         ),
-        (3, "credit", "B", Some("-120.00".into()))
+        (
+            overdue::documents::DocKind::CreditNote,
+            Some("B"),
+            "Acme",
+            "CAD",
+            "2026-10-01".into(),
+            "120.00".into()
+        )
     );
 }
 

@@ -110,6 +110,38 @@ fn skipped(r: &ImportResult) -> Vec<(usize, String, String, Option<String>)> {
         .collect()
 }
 
+/// (kind, number, customer, currency, date, amount) of a document imported.
+type DocRow = (&'static str, Option<String>, String, String, String, String);
+
+fn documents(r: &ImportResult) -> Vec<DocRow> {
+    r.documents
+        .iter()
+        .map(|d| {
+            (
+                match d.kind {
+                    overdue::documents::DocKind::CreditNote => "creditNote",
+                    overdue::documents::DocKind::PaymentOnAccount => "paymentOnAccount",
+                },
+                d.id.as_ref().map(|i| i.as_str().to_string()),
+                d.customer_id.as_str().to_string(),
+                d.currency.code().to_string(),
+                d.date.to_string(),
+                d.amount.0.to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The ageing of what was imported, invoices and documents, as of the report's own date: (owed on
+/// invoices, customer credit) in the one currency.
+fn aged(r: &ImportResult, as_of: &str) -> (String, String) {
+    let input = json!({ "asOf": as_of, "invoices": r.invoices, "documents": r.documents });
+    let a = overdue::aging::age_receivables(&overdue::decode::decode_json(&input.to_string()).unwrap()).unwrap();
+    assert_eq!(a.currencies.len(), 1);
+    let c = &a.currencies[0];
+    (c.total_outstanding.to_string(), c.customer_credit.to_string())
+}
+
 /// Every choice the answer reports, fed back, gives the same invoices: the page can always send
 /// back what it was told.
 fn choices_round_trip(bytes: &[u8], first: &ImportResult, options: Value) {
@@ -183,7 +215,23 @@ fn quickbooks_ar_aging_detail() {
     assert_eq!(totals(&r), [("USD".into(), 3, "1700.00".into(), "1500.00".into())]);
     let s = skipped(&r);
     assert_eq!(s.iter().filter(|x| x.1 == "title").count(), 3);
-    assert!(s.contains(&(8, "credit".into(), "SC-1".into(), Some("-100.00".into()))));
+    // Line 8: the credit memo SC-1 to ZUMIEZ of 01/23/2023, open balance -100.00.
+    assert_eq!(
+        documents(&r),
+        [(
+            "creditNote",
+            Some("SC-1".into()),
+            "ZUMIEZ".into(),
+            "USD".into(),
+            "2023-01-23".into(),
+            "100.00".into()
+        )]
+    );
+    assert!(!s.iter().any(|x| x.1 == "credit"), "{s:?}");
+    // The report's own TOTAL, "1,400.00": 1,500.00 owed on invoices less ZUMIEZ's 100.00 of
+    // credit. (Its SI-2 and SI-3 are dated 08/01/2026, after its "As of Jul 25" line, so it is
+    // aged on 1 August, when every invoice in it had been issued.)
+    assert_eq!(aged(&r, "2026-08-01"), ("1500.00".into(), "100.00".into()));
     assert_eq!(
         s.iter().filter(|x| x.1 == "total").map(|x| x.0).collect::<Vec<_>>(),
         [9, 13, 14]
@@ -233,16 +281,22 @@ fn quickbooks_open_invoices_grouped_by_customer() {
         ],
     );
     assert_eq!(totals(&r), [("USD".into(), 2, "2250.00".into(), "2250.00".into())]);
-    // The unapplied payment is listed with its amount, as money owed back, not dropped.
-    let payment = r.skipped.iter().find(|s| s.reason.word() == "payment").unwrap();
+    // Line 13: PaymentCo's unapplied payment of 03/04/2026, -200.00, a payment on account; the
+    // row has no number.
     assert_eq!(
-        (
-            payment.line,
-            payment.customer.as_deref(),
-            payment.amount.map(|a| a.to_string())
-        ),
-        (13, Some("PaymentCo"), Some("-200.00".into()))
+        documents(&r),
+        [(
+            "paymentOnAccount",
+            None,
+            "PaymentCo".into(),
+            "USD".into(),
+            "2026-03-04".into(),
+            "200.00".into()
+        )]
     );
+    assert!(!r.skipped.iter().any(|s| s.reason.word() == "payment"));
+    // The report's TOTAL, "$2,050.00", as of 4 April 2026: 2,250.00 owed less 200.00 of credit.
+    assert_eq!(aged(&r, "2026-04-04"), ("2250.00".into(), "200.00".into()));
     assert_eq!(r.skipped_counts.get(overdue::import::SkipReason::Total), 4);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
@@ -295,12 +349,36 @@ fn xero_invoice_export_one_row_per_line() {
     assert_eq!(
         s,
         [
-            ("credit".into(), "CN-0012".into(), Some("-115.00".into())),
             ("draft".into(), "INV-3443".into(), Some("230.00".into())),
             ("void".into(), "INV-3439".into(), Some("460.00".into())),
-            ("payment".into(), "Sales overpayment".into(), Some("-50.00".into())),
         ]
     );
+    // The credit note CN-0012 of 20/06/2026 to Jellyfish, 115.00 of it still due (InvoiceAmountDue);
+    // Karoo Farm Stall's overpayment of 03/07/2026, 50.00, with no number.
+    assert_eq!(
+        documents(&r),
+        [
+            (
+                "creditNote",
+                Some("CN-0012".into()),
+                jf.into(),
+                "ZAR".into(),
+                "2026-06-20".into(),
+                "115.00".into()
+            ),
+            (
+                "paymentOnAccount",
+                None,
+                "Karoo Farm Stall".into(),
+                "ZAR".into(),
+                "2026-07-03".into(),
+                "50.00".into()
+            ),
+        ]
+    );
+    // As of 31 July 2026 the credit note is set against INV-3440 (1,580.94 → 1,465.94) and the
+    // overpayment against INV-3442 (245.00 → 195.00): 1,465.94 + 195.00 = 1,660.94 owed, no credit.
+    assert_eq!(aged(&r, "2026-07-31"), ("1660.94".into(), "0.00".into()));
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     choices_round_trip(&bytes, &r, json!({}));
 }

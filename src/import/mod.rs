@@ -6,8 +6,10 @@
 //! an ageing bucket on a row of its own with its invoices beneath, subtotal and total rows, a stamp
 //! at the foot. Exports with one row per invoice line are put back together by invoice number. The
 //! columns are found from the header in the vocabularies of the common programs ([`vocab`]) or given
-//! as a `mapping`. Drafts, void and deleted invoices, credit notes and unapplied payments are not
-//! imported as money owed: they are listed in `skipped` with their amounts.
+//! as a `mapping`. Drafts, void and deleted invoices are not imported as money owed: they are listed
+//! in `skipped` with their amounts. Credit notes and unapplied payments are money the customer has
+//! to its credit: what of each is still open comes back in `documents`, for the customer's account
+//! (one fully applied already is listed in `skipped`).
 //!
 //! Nothing is guessed that the file does not say: when the dates read two ways (every day ≤ 12), the
 //! answer lists `dateFormatChoices`; when amounts carry a `$` that could be several currencies,
@@ -235,6 +237,10 @@ pub struct ImportResult {
     /// Rows of invoices in the file (after the header, not counting groups, totals and notes).
     pub rows: usize,
     pub invoices: Vec<Invoice>,
+    /// Credit notes and payments not tied to an invoice, with what of each is still unapplied, for
+    /// the customers' accounts (ageing, statements and notices net them). One whose open balance
+    /// is zero was applied already and is listed in `skipped`.
+    pub documents: Vec<crate::documents::Document>,
     pub totals: Vec<CurrencyTotal>,
     /// Rows and documents not imported, at most [`MAX_LISTED_ERRORS`]; `skippedCounts` has them all.
     pub skipped: Vec<Skipped>,
@@ -443,6 +449,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
         currency_choices,
         rows: roles.iter().filter(|r| **r == Role::Data).count(),
         invoices: Vec::new(),
+        documents: Vec::new(),
         totals: Vec::new(),
         skipped: Vec::new(),
         skipped_counts: ReasonCounts::default(),
@@ -477,6 +484,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     let mut errors: Vec<RowError> = Vec::new();
     let mut docs: Vec<Doc<'_>> = Vec::new();
     let mut by_id: crate::fasthash::FastMap<&str, usize> = Default::default();
+    let mut doc_ids: crate::fasthash::FastSet<(Currency, String)> = Default::default();
     let mut group: Option<&str> = None;
     let mut sums = roles
         .contains(&Role::Total)
@@ -517,6 +525,16 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
         });
         match read_row(line, &cells, group, &ctx) {
             Ok(Read::Skip(reason, text, who, money)) => skip.push(line, reason, text, Some((who, money))),
+            // A credit note of several line rows is one document.
+            Ok(Read::Document(d)) => {
+                let first = match &d.id {
+                    Some(id) => doc_ids.insert((d.currency, id.as_str().to_string())),
+                    None => true,
+                };
+                if first {
+                    result.documents.push(d);
+                }
+            }
             Ok(Read::Doc(doc)) => match by_id.get(doc.id) {
                 None => {
                     by_id.insert(doc.id, docs.len());
@@ -535,7 +553,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
                 message: e.message,
             }),
         }
-        if docs.len() > MAX_INVOICES {
+        if docs.len() > MAX_INVOICES || result.documents.len() > MAX_INVOICES {
             return Err(Error::new(
                 ErrorCode::TooMany,
                 "text",
@@ -560,8 +578,8 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
                 message: e.message,
             }),
         }
-        if let Some((who, amount, currency, id)) = notes.credit.take() {
-            skip.push(line, SkipReason::Credit, id, Some((who, Some((amount, currency)))));
+        if let Some(d) = notes.credit.take() {
+            result.documents.push(d);
         }
     }
     result.warnings.extend(notes.warnings());

@@ -10,6 +10,7 @@ use super::vocab::{
 use super::{RowError, SkipReason, Warning};
 use crate::currency::Currency;
 use crate::date::Date;
+use crate::documents::{DocKind, Document};
 use crate::error::{Error, ErrorCode};
 use crate::invoice::{Customer, Id, Invoice, Payment};
 use crate::money::{check_for_currency, round_to_minor, Amount};
@@ -30,6 +31,9 @@ pub type Fault = (&'static str, Error);
 /// A row read.
 pub enum Read<'a> {
     Doc(Doc<'a>),
+    /// A credit note or a payment not tied to an invoice, with what of it is still unapplied: a
+    /// document for the customer's account.
+    Document(Document),
     /// Not money owed: the reason, the document's number (or type), its customer and its amount.
     Skip(SkipReason, String, Option<String>, Option<(Decimal, Currency)>),
 }
@@ -147,6 +151,9 @@ pub fn read_row<'a>(
         _ => None,
     };
     if let Some(reason) = not_owed {
+        if let Some(d) = document_of(reason, cells, name, currency, outstanding.or(amount).or(lines), ctx) {
+            return Ok(Read::Document(d));
+        }
         let mut value = amount.or(lines).or(outstanding);
         if matches!(reason, SkipReason::Credit | SkipReason::Payment) {
             // Money owed to the customer, however the file signs it.
@@ -193,6 +200,44 @@ pub fn read_row<'a>(
         disputed,
         status,
     }))
+}
+
+/// A credit note's or unapplied payment's row as a document: what is still open of it (its whole
+/// amount when the file gives no open balance), dated by its own date (a payment's date paid
+/// first). `None` when nothing of it is left open, or it names no customer or date: then it is
+/// listed as skipped, with its amount.
+fn document_of(
+    reason: SkipReason,
+    cells: &[Option<&str>; FIELDS.len()],
+    name: Option<&str>,
+    currency: Currency,
+    open: Option<Decimal>,
+    ctx: &RowContext,
+) -> Option<Document> {
+    let kind = match reason {
+        SkipReason::Credit => DocKind::CreditNote,
+        SkipReason::Payment => DocKind::PaymentOnAccount,
+        _ => return None,
+    };
+    let amount = open?.abs();
+    let name = name?;
+    let order = match kind {
+        DocKind::PaymentOnAccount => [DATE_PAID, ISSUE, DUE],
+        DocKind::CreditNote => [ISSUE, DATE_PAID, DUE],
+    };
+    let date = order
+        .iter()
+        .find_map(|&f| cells[f].and_then(|v| values::date(v, ctx.format).ok()))?;
+    (amount > Decimal::ZERO).then(|| Document {
+        kind,
+        id: cells[ID].map(|id| Id(id.to_string())),
+        customer_id: Id(cells[CUSTOMER_ID].unwrap_or(name).to_string()),
+        currency,
+        date,
+        amount: Amount(amount),
+        reference: None,
+        applies_to: Vec::new(),
+    })
 }
 
 /// A row's currency: its currency column, else its amounts' sign, else the file's.
@@ -300,12 +345,16 @@ impl Doc<'_> {
             (None, None, None) => return Err(fault(AMOUNT, ErrorCode::MissingField, "The amount is empty.".into())),
         };
         if amount < Decimal::ZERO {
-            notes.credit = Some((
-                Some(self.customer_name.to_string()),
-                amount,
-                self.currency,
-                self.id.to_string(),
-            ));
+            notes.credit = Some(Document {
+                kind: DocKind::CreditNote,
+                id: Some(Id(self.id.to_string())),
+                customer_id: Id(self.customer_id.to_string()),
+                currency: self.currency,
+                date: self.issue.unwrap_or(self.due).min(self.due),
+                amount: Amount(-amount),
+                reference: None,
+                applies_to: Vec::new(),
+            });
             return Ok(None);
         }
         if amount == Decimal::ZERO {
@@ -396,8 +445,8 @@ pub struct Notes {
     pub undated: usize,
     pub partial_unknown: usize,
     pub balance_differs: usize,
-    /// The invoice just read turned out to be a credit: customer, amount, currency, number.
-    pub credit: Option<(Option<String>, Decimal, Currency, String)>,
+    /// The invoice just read turned out to be a credit note (its lines net below zero).
+    pub credit: Option<Document>,
 }
 
 impl Notes {

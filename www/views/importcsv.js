@@ -2,9 +2,10 @@
 // the file's bytes (encoding, report titles, customer groups, totals, one invoice from its line rows),
 // the page shows what it understood and lets the user correct each part, asks what the file cannot
 // tell (which column, day or month first, which dollar), lists what it skipped and why, and on
-// confirmation adds the new invoices and updates the ones already here.
+// confirmation adds the new invoices and updates the ones already here, and keeps the credit notes
+// and unapplied payments it found on the customers' accounts.
 import { importInvoicesCsv } from "../pkg/overdue.js";
-import { el, field, money, table } from "./format.js";
+import { date, el, field, money, table } from "./format.js";
 import { CURRENCIES } from "./invoices.js";
 import { update } from "../store.js";
 
@@ -25,6 +26,14 @@ const plural = (n, [one, many]) => `${n.toLocaleString()} ${n === 1 ? one : many
 // The fields that make an invoice the same as the one already stored (notes and history stay ours).
 const FROM_FILE = ["customer", "currency", "amount", "issueDate", "dueDate", "payments", "disputed"];
 const same = (a, b) => FROM_FILE.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
+// A document with a number is the same document again however much of it is left; one without is
+// the same only when everything about it is.
+const DOC_FIELDS = ["kind", "customerId", "currency", "date", "amount"];
+const docKey = (d) => JSON.stringify(d.id != null ? [d.kind, d.customerId, d.currency, String(d.id)] : DOC_FIELDS.map((k) => d[k]));
+const sameDoc = (a, b) => DOC_FIELDS.every((k) => a[k] === b[k]) && (a.id ?? null) === (b.id ?? null);
+/** @type {Record<string, [string, string]>} */
+const DOC_WORDS = { creditNote: ["credit note", "credit notes"], paymentOnAccount: ["payment on account", "payments on account"] };
+const listed = (parts) => parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0] ?? "";
 
 export function importSection(ws) {
   const fresh = () => ({ mapping: null, dateFormat: null, currency: null, headerRow: null, groupRows: null, encoding: null, decimalSeparator: null });
@@ -133,7 +142,7 @@ export function importSection(ws) {
       if (money_docs.length) {
         out.append(table("Documents not imported", [["Line"], ["What"], ["Number"], ["Customer"], ["Amount", "num"]],
           money_docs.slice(0, 50).map((s) => [String(s.line), SKIPPED[s.reason][0], s.text, s.customer ?? "", money(s.amount, s.currency)])));
-        if (r.skippedCounts.credit || r.skippedCounts.payment) out.append(el("p", { class: "hint", text: "Credit notes and unapplied payments are money owed back to the customer: take them into account before you chase." }));
+        if (r.skippedCounts.credit || r.skippedCounts.payment) out.append(el("p", { class: "hint", text: "These credit notes and payments have nothing left to apply, or the file gives no date for them: the invoices' balances already show what they paid." }));
       }
     }
 
@@ -148,6 +157,20 @@ export function importSection(ws) {
     }
     const inFile = new Set(r.invoices.map((i) => String(i.id)));
     const gone = ws.invoices.filter((i) => !inFile.has(String(i.id))).length;
+    const ours = new Map((ws.documents ?? []).map((d, at) => [docKey(d), at]));
+    const docsAdded = [], docsChanged = [];
+    for (const d of r.documents) {
+      const at = ours.get(docKey(d));
+      if (at === undefined) docsAdded.push(d);
+      else if (!sameDoc(ws.documents[at], d)) docsChanged.push(d);
+    }
+    if (r.documents.length) {
+      const names = new Map([...ws.invoices, ...r.invoices].map((i) => [String(i.customer.id), i.customer.name]));
+      out.append(el("h4", { text: "Credit notes and payments on account" }),
+        el("p", { class: "hint", id: "csv-documents", text: "Money these customers have to their credit: it is set against their oldest invoices first, and what they owe is shown after it." }),
+        table("Credit notes and payments on account", [["What"], ["Number"], ["Customer"], ["Date"], ["Amount", "num"]],
+          r.documents.slice(0, 50).map((d) => [DOC_WORDS[d.kind][0], d.id != null ? String(d.id) : "", names.get(String(d.customerId)) ?? String(d.customerId), date(d.date), money(d.amount, d.currency)])));
+    }
     if (r.errorCount) {
       out.append(el("h4", { text: `${r.errorCount} ${r.errorCount === 1 ? "row has" : "rows have"} a problem and will not be imported` }));
       out.append(el("ul", { class: "csv-errors" }, ...r.errors.map((e) => el("li", { text: `Line ${e.line}${e.field ? ` (${LABELS[e.field] ?? e.field})` : ""}: ${e.message}` }))));
@@ -156,11 +179,18 @@ export function importSection(ws) {
     const parts = [`${added.length.toLocaleString()} new`, `${changed.length.toLocaleString()} changed`, `${unchanged.toLocaleString()} unchanged`];
     out.append(el("p", { id: "csv-changes", text: `Compared with your list: ${parts.join(", ")}${gone ? `; ${gone.toLocaleString()} of yours are not in this file (left as they are)` : ""}.` }));
     // Nothing new: say so, rather than offer a button that would import nothing.
-    if (added.length + changed.length === 0) {
-      out.append(el("p", { id: "csv-nothing", text: r.invoices.length ? "Every invoice in this file is already in your list, unchanged." : "There is nothing in this file to import." }));
+    if (added.length + changed.length + docsAdded.length + docsChanged.length === 0) {
+      out.append(el("p", { id: "csv-nothing", text: r.invoices.length || r.documents.length ? "Everything in this file is already in your list, unchanged." : "There is nothing in this file to import." }));
       return;
     }
-    const go = el("button", { type: "button", id: "csv-import", text: changed.length ? `Import ${added.length} and update ${changed.length}` : `Import ${added.length} ${added.length === 1 ? "invoice" : "invoices"}` });
+    const news = [added.length ? plural(added.length, ["invoice", "invoices"]) : ""];
+    for (const [kind, words] of Object.entries(DOC_WORDS)) {
+      const n = docsAdded.filter((d) => d.kind === kind).length;
+      news.push(n ? plural(n, words) : "");
+    }
+    const what = news.filter(Boolean);
+    const updates = changed.length + docsChanged.length;
+    const go = el("button", { type: "button", id: "csv-import", text: what.length ? `Import ${listed(what)}${updates ? ` and update ${updates}` : ""}` : `Update ${updates}` });
     go.addEventListener("click", () => update((w) => {
       const at = new Map(w.invoices.map((i, n) => [String(i.id), n]));
       // The file's amounts, dates and payments; this page's notes and promises stay.
@@ -169,7 +199,13 @@ export function importSection(ws) {
         if (n !== undefined) w.invoices[n] = { ...w.invoices[n], ...Object.fromEntries(FROM_FILE.map((k) => [k, inv[k]])) };
       }
       w.invoices.push(...added);
-    }, `imported ${added.length} and updated ${changed.length} invoices from ${state.name || "the pasted rows"}`));
+      if (docsAdded.length + docsChanged.length) {
+        w.documents = [...(w.documents ?? [])];
+        const mine = new Map(w.documents.map((d, n) => [docKey(d), n]));
+        for (const d of docsChanged) w.documents[mine.get(docKey(d))] = { ...w.documents[mine.get(docKey(d))], ...d };
+        w.documents.push(...docsAdded);
+      }
+    }, `imported ${added.length} and updated ${changed.length} invoices${docsAdded.length + docsChanged.length ? ` and ${docsAdded.length + docsChanged.length} credit notes or payments on account` : ""} from ${state.name || "the pasted rows"}`));
     out.append(go);
   };
 
