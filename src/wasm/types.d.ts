@@ -241,6 +241,9 @@ export type ReceivablesKpisInput =
       periodStart: DateInput;
       periodEnd: DateInput;
       invoices: InvoiceInput[];
+      /** Credit notes and payments on account: receivables are netted of them at each end of the
+       * period, and credit sales of the credit notes dated in it. */
+      documents?: CustomerDocument[] | null;
     }
   | {
       currency: CurrencyCode;
@@ -494,6 +497,10 @@ export interface LateChargesInput {
   detail?: AgingDetail | null;
   /** "all" (default: open invoices and those paid late) or "open" */
   scope?: "all" | "open" | null;
+  /** The customers' credit notes and payments on account, allocated as ageReceivables allocates
+   * them and charged from their own dates: a payment on account as a payment (under the regime's
+   * allocation rule), a credit note as a credit. */
+  documents?: CustomerDocument[] | null;
 }
 
 export interface ChargePeriod {
@@ -1087,9 +1094,13 @@ export interface RenderNoticeInput {
   /** List disputed and promised invoices, never demanded, under "On hold". Default true. */
   showOnHold?: boolean | null;
   /** Attach the customer's statement of account after the notice (text) and as a page of its own
-   * (HTML): by default of the notice's invoices; pass the customer's whole ledger and documents
-   * for the complete account. */
-  statement?: { invoices?: InvoiceInput[] | null; documents?: CustomerDocument[] | null; from?: DateInput | null } | null;
+   * (HTML): by default of the notice's invoices; pass the customer's whole ledger for the complete
+   * account (it lists the notice's `documents` too). */
+  statement?: { invoices?: InvoiceInput[] | null; from?: DateInput | null } | null;
+  /** The customer's credit notes and payments on account: set against the invoices (those they
+   * name, then the oldest; over the statement's ledger when one is attached), so the notice asks
+   * only for what they leave owed. */
+  documents?: CustomerDocument[] | null;
   /** A lateCharges result (detail "invoices"); lines for invoices not asked for are ignored. Its
    * `kind` names the law in the notice's language. */
   charges?: NoticeCharges | null;
@@ -1242,6 +1253,10 @@ export interface ImportInvoicesCsvResult {
   /** Invoice rows in the file (not counting titles, groups, totals and notes). */
   rows: number;
   invoices: ImportedInvoice[];
+  /** Credit notes and payments not tied to an invoice with something of them still open, as the
+   * customers' documents (pass them to ageReceivables, lateCharges, renderNotice); a negative
+   * invoice is a credit note here. Those with nothing open stay in `skipped`. */
+  documents: CustomerDocument[];
   /** Per currency: how many invoices, their amount and what is still owed. */
   totals: { currency: CurrencyCode; invoices: number; amount: Money; outstanding: Money }[];
   /** The first 1,000; skippedCounts counts them all. */

@@ -58,7 +58,7 @@ export function render(root, { asOf, invoices, workspace }) {
     // uses its own and passes over the others.
     else if (workspace?.settings?.referenceRates?.length) Object.assign(regime, { referenceRates: workspace.settings.referenceRates });
     try {
-      const rep = lateCharges({ asOf, invoices, regime });
+      const rep = lateCharges({ asOf, invoices, documents: workspace?.documents ?? [], regime });
       // The largest charges first within each currency, as a credit controller works through them.
       const largest = [...rep.invoices].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : Number(b.claimable) - Number(a.claimable)));
       const rows = largest.map((i) => [i.id, i.status === "paidLate" ? "Paid late" : "Open", String(i.daysLate), i.problem ? "—" : `${i.rate}%`, money(i.interest, i.currency), i.fixedSum ? money(i.fixedSum.amount, i.fixedSum.currency) : money(i.compensation, i.currency), money(i.fees, i.currency), money(i.totalClaim, i.currency)]);

@@ -97,7 +97,7 @@ export function render(root, { asOf, workspace }) {
     const { regime, label } = savedRegime(workspace);
     let charges = null;
     try {
-      const rep = lateCharges({ asOf, invoices: theirs, regime, scope: "open" });
+      const rep = lateCharges({ asOf, invoices: theirs, documents: workspace.documents ?? [], regime, scope: "open" });
       const c = rep.currencies.find((x) => x.currency === g.currency);
       const claimable = c ? Number(c.claimable) : 0;
       chargesNote.textContent = claimable > 0
@@ -119,8 +119,10 @@ export function render(root, { asOf, workspace }) {
         // Everything still open: the notice asks for what is due at this stage, lists what is not
         // yet due (or at an earlier stage), and holds what is disputed or promised.
         invoices: theirs,
+        // Credit notes and payments on account: the notice asks only for what they leave owed.
+        documents: workspace.documents ?? [],
         // The whole account of this customer, not only what this notice asks for.
-        ...(addStatement.checked ? { statement: { invoices: workspace.invoices.filter((i) => String(i.customer.id) === String(g.customer.id)), documents: workspace.documents ?? [] } } : {}),
+        ...(addStatement.checked ? { statement: { invoices: workspace.invoices.filter((i) => String(i.customer.id) === String(g.customer.id)) } } : {}),
       });
       msg.hidden = true;
     } catch (e) {
