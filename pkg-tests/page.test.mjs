@@ -247,6 +247,31 @@ test("notices offer the late charges the user may claim, and add them when ticke
   await page.close();
 });
 
+test("a credit note on the customer's account: the notice asks for what it leaves owed and the late charges run on that", async () => {
+  const page = await open("/");
+  // £1,000 due 31 October 2026, credit note CN-1 for £400 dated 1 November: £600.00 is owed. UK Act
+  // interest at 11.75 % (8 % over the 3.75 % Bank Rate of 30 June 2026), ÷ 365: 1 November on
+  // £1,000 (the credit note's day is charged at the balance before it), each day after on £600,
+  // rounded once; £70 fixed sum (a debt of £1,000). No fixed clock: see the test above.
+  const now = new Date();
+  const days = (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(2026, 9, 31)) / 864e5;
+  const pence = Math.round((1000 * 1 + 600 * (days - 1)) * 11.75 / 365);
+  const pounds = (p) => `£${Math.floor(p / 100).toLocaleString("en-GB")}.${String(p % 100).padStart(2, "0")}`;
+  const ws = { version: 1, settings: { regime: "uk" }, sender: { name: "Harbour Lane Design", bankDetails: "Sort code 20-00-00" }, invoices: [
+    { id: "K-1", customer: { id: "k", name: "Kestrel Ltd" }, currency: "GBP", amount: "1000.00", issueDate: "2026-10-01", dueDate: "2026-10-31" }],
+    documents: [{ kind: "creditNote", id: "CN-1", customerId: "k", currency: "GBP", date: "2026-11-01", amount: "400.00" }] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?credit#notice`);
+  await page.waitForSelector("#n-charges-note");
+  await page.selectOption("#n-stage", "followup");
+  await page.waitForFunction(() => /^Total +£600\.00$/m.test(document.querySelector("#n-text").textContent));
+  assert.equal(await page.isChecked("#n-statement"), false, "no statement attached: the letter nets the credit note itself");
+  assert.match(await page.textContent("#n-text"), /the £600\.00 outstanding on invoice K-1/);
+  assert.equal(await page.textContent("#n-charges-note"), `${pounds(pence + 7000)} under UK (Late Payment Act: 8% over Bank Rate, £40–£100). The rules are set in Late charges.`);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("payments are listed per invoice, and each can be changed or removed (and the change undone)", async () => {
   const page = await open("/");
   // £750 invoiced, a payment typed as 5,000 instead of 500.
