@@ -944,6 +944,38 @@ test("the priority legend's rule, worked by hand, gives the priorities shown", a
   await page.close();
 });
 
+test("how much may never be paid: the provision matrix of the page's own ledger, worked by hand", async () => {
+  const page = await open("/");
+  await page.clock.setFixedTime(new Date("2026-12-02T12:00:00"));
+  // Ageing groups Current, 1–30, 31+; the last 12 month ends (30 Nov 2025 to 30 Nov 2026). Money
+  // that would be in a later group at the next month end if unpaid, and how much of it still was:
+  //   Current: 31 Jul G 200 of 200; 31 Aug E+F 800 of 800; 30 Sep C+D 1,000 of 1,000; 31 Oct A+B
+  //   1,000 of 2,000 (B paid 20 Nov): 3,000 of 4,000 = 75 %.
+  //   1–30: 31 Aug G 200 of 200; 30 Sep E+F 800 of 800; 31 Oct C+D 500 of 1,000 (D paid 5 Nov):
+  //   1,500 of 2,000 = 75 %.
+  //   31+: E 400 written off 15 Nov, F 400 paid 10 Nov: 400 ÷ (400 + 400) = 50 % lost.
+  // Loss rates: 31+ 50 %; 1–30 75 % × 50 % = 37.5 %; current 75 % × 37.5 % = 28.125 %.
+  // Owed on 2 Dec: H 800 current, A 1,000 (17 days), C 500 + G 200 = 700 in 31+:
+  // 800 × 28.125 % + 1,000 × 37.5 % + 700 × 50 % = 225 + 375 + 350 = €950.00 of €2,500.00, 38 %.
+  const c = { id: "c", name: "Café Nord" };
+  const inv = (id, amount, issueDate, dueDate, more = {}) => ({ id, customer: c, currency: "EUR", amount, issueDate, dueDate, ...more });
+  const paid = (date, amount) => ({ payments: [{ date, amount }] });
+  const ws = { version: 1, settings: { buckets: [30] }, invoices: [
+    inv("A", "1000.00", "2026-10-01", "2026-11-15"), inv("B", "1000.00", "2026-10-01", "2026-11-10", paid("2026-11-20", "1000.00")),
+    inv("C", "500.00", "2026-09-20", "2026-10-20"), inv("D", "500.00", "2026-09-20", "2026-10-25", paid("2026-11-05", "500.00")),
+    inv("E", "400.00", "2026-08-01", "2026-09-01", { credits: [{ date: "2026-11-15", amount: "400.00", writeOff: true }] }),
+    inv("F", "400.00", "2026-08-01", "2026-09-05", paid("2026-11-10", "400.00")),
+    inv("G", "200.00", "2026-07-01", "2026-08-01"), inv("H", "800.00", "2026-11-20", "2026-12-20")] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?provision#aging`);
+  await page.waitForSelector("#provision-EUR");
+  assert.equal(await page.textContent("#provision-EUR"), "EUR: about €950.00 of €2,500.00 (38 %) may never be paid.");
+  const rows = await page.locator("#aging-provision tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  assert.deepEqual(rows, [["Current", "€800.00", "28.13 %", "€225.00"], ["1–30", "€1,000.00", "37.5 %", "€375.00"], ["31+", "€700.00", "50 %", "€350.00"]]);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("no page errors, dialogs or console errors in any of the above", () => {
   assert.deepEqual(problems, []);
 });
