@@ -1,5 +1,7 @@
 // The demo ledger shown on a first visit: made-up customers, realistic amounts and dates relative to
-// today, so the page always shows a mix of current, late and very late invoices.
+// today, so the page always shows a mix of current, late and very late invoices, and a year of
+// settled ones (each customer with its own habit, one bad debt written off) from which the cash
+// forecast and the expected bad debts learn.
 function shift(today, days) {
   const d = new Date(Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8, 10) + days));
   return d.toISOString().slice(0, 10);
@@ -13,7 +15,32 @@ export function demoInvoices(today) {
     garage: { id: "C-003", name: "Patel & Sons Garage", email: "office@patelgarage.example", accountNumber: "PS-0087" },
     cafe: { id: "C-004", name: "Café Lumière", email: "bonjour@lumiere.example", accountNumber: "CL-5531" },
   };
+  // Settled: the bakery pays within a week of the due date (once a month late), the studio five or
+  // six weeks late, the garage about three weeks late (one invoice nearly six months late, one
+  // written off), the café on time or about three weeks late.
+  const paid = (id, customer, amount, issued, late, reference = "Bank transfer") => ({ id, customer, currency: customer === c.cafe ? "EUR" : "GBP", amount,
+    issueDate: at(issued), dueDate: at(issued + 30), payments: [{ date: at(issued + 30 + late), amount, reference }] });
+  const history = [
+    { id: "INV-1961", customer: c.garage, currency: "GBP", amount: "480.00", issueDate: at(-330), dueDate: at(-300),
+      credits: [{ date: at(-120), amount: "480.00", writeOff: true }], notes: "Written off: the customer disputed the parts and could not be reached." },
+    paid("INV-1968", c.studio, "3600.00", -300, 38),
+    paid("INV-1970", c.garage, "2300.00", -290, 170),
+    paid("INV-1979", c.bakery, "920.00", -250, 6),
+    paid("INV-1982", c.studio, "2880.00", -240, 42),
+    paid("INV-1990", c.bakery, "1045.20", -200, 31),
+    paid("INV-1993", c.studio, "4150.00", -190, 36),
+    paid("INV-1996", c.garage, "640.00", -180, 22, "Cheque"),
+    paid("INV-2008", c.bakery, "788.40", -150, 7),
+    paid("INV-2011", c.studio, "3310.00", -140, 40),
+    paid("INV-2016", c.bakery, "1102.75", -110, 5),
+    paid("INV-2022", c.garage, "415.60", -100, 18, "Cheque"),
+    paid("INV-2024", c.bakery, "965.00", -80, 4),
+    paid("F-0549", c.cafe, "740.00", -170, 19),
+    paid("F-0560", c.cafe, "1220.00", -140, -1),
+    paid("F-0577", c.cafe, "860.00", -110, 24),
+  ];
   return [
+    ...history,
     { id: "INV-2041", customer: c.bakery, currency: "GBP", amount: "840.00", issueDate: at(-20), dueDate: at(10) },
     { id: "INV-2033", customer: c.bakery, currency: "GBP", amount: "1260.50", issueDate: at(-52), dueDate: at(-22),
       payments: [{ date: at(-10), amount: "500.00", reference: "Bank transfer" }] },
