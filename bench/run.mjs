@@ -14,6 +14,7 @@ import Decimal from "decimal.js";
 import { rng } from "./data.mjs";
 import { noticeInputs, handlebarsNotice } from "./notices.mjs";
 import { forecastPeer, habitLedger } from "./forecast.mjs";
+import { byCustomer, documentsFor, statementDifferences, statementPeer } from "./statement.mjs";
 import { edgeBench } from "./edge.mjs";
 import { pageBench } from "./page.mjs";
 import { memoryPeaks, templateChecks, limitsSection } from "./limits.mjs";
@@ -199,6 +200,28 @@ for (const [label, ledgerF] of [["bench ledger", ledger], ["customers with habit
     { label: "the same method in JS + decimal.js", ms: peer.ms }, "weekly and monthly totals only");
   const bt = time(() => api.cashForecastBacktest({ asOf: AS_OF, invoices: ledgerF, from: "2026-01-01", everyDays: 30 }), quick ? 1 : 3);
   backtests.push({ label, ms: bt.ms, r: bt.result });
+}
+
+// Statements of account: one for every customer of the 100,000-invoice ledger (a payment on account
+// for every seventh, so the footers allocate), against the same figures built with decimal.js
+// (bench/statement.mjs); every line's running balance and every footer must agree.
+{
+  const docs = documentsFor(ledger, AS_OF);
+  const groups = [...byCustomer(ledger, docs)];
+  const run = (output) => groups.map(([id, g]) => api.statementOfAccount({ asOf: AS_OF, customer: { id }, invoices: g.invoices, documents: g.documents, ...(output ? { output } : {}) }));
+  const both = time(() => run(null), runs);
+  const text = time(() => run("text"), runs);
+  const peer = time(() => groups.map(([, g]) => statementPeer(AS_OF, g.invoices, g.documents, Decimal)), runs);
+  let off = 0, lines = 0;
+  both.result.forEach((s, k) => {
+    off += statementDifferences(s, peer.result[k], Decimal);
+    for (const c of s.currencies) lines += c.lines.length;
+  });
+  if (off) throw new Error(`statements: ${off} figures differ from the decimal.js peer`);
+  const what = `${groups.length.toLocaleString("en")} customers' statements of ${n100k.toLocaleString("en")} invoices (${lines.toLocaleString("en")} lines, ${docs.length} payments on account)`;
+  const same = `same opening, running and closing balances and ageing footers on all ${lines.toLocaleString("en")} lines; the peer writes no document`;
+  scenario(`${what}: figures, text and HTML page`, both, { label: "the same figures in JS + decimal.js", ms: peer.ms }, same);
+  scenario(`${what}, \`output: "text"\``, text, { label: "the same figures in JS + decimal.js", ms: peer.ms }, same);
 }
 
 // CSV import: the same text as the bulk ageing, read into invoice objects.
