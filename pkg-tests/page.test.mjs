@@ -734,11 +734,49 @@ test("every change can be undone: paid, delete, a workspace import, and older ch
   await page.click("#tab-data");
   const one = { version: 1, invoices: [{ id: "X-1", customer: { id: "x", name: "X Ltd" }, currency: "GBP", amount: "10.00", issueDate: "2026-10-01", dueDate: "2026-10-31" }] };
   await page.setInputFiles("#import-file", { name: "other.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(one)) });
+  await page.click("#import-replace");
   await page.waitForFunction(() => JSON.parse(localStorage.getItem("overdue.workspace")).invoices.length === 1);
   assert.match(await page.textContent("#undo-bar"), new RegExp(`^Last change: replaced your ${before.length} invoices with the 1 in other\\.json`));
   await page.click("#undo");
   await page.waitForFunction((n) => JSON.parse(localStorage.getItem("overdue.workspace")).invoices.length === n, before.length);
   assert.deepEqual(await invoices(), before);
+  await page.close();
+});
+
+test("a workspace file added to the list: what is new is added, an invoice in both keeps this browser's version, Undo takes it back", async () => {
+  const page = await open("/");
+  const inv = (id, c, amount) => ({ id, customer: c, currency: "GBP", amount, issueDate: "2026-10-01", dueDate: "2026-10-31" });
+  const alder = { id: "a", name: "Alder & Co" }, birch = { id: "b", name: "Birch Ltd" };
+  const notice = { customerId: "a", stageId: "friendly", date: "2026-11-01" };
+  const mine = { version: 1, sender: { name: "Harbour Lane Design" }, invoices: [inv("A-1", alder, "100.00"), inv("A-2", alder, "200.00")],
+    customers: [{ id: "a", phone: "0113 496 0000" }], history: [notice], log: [] };
+  // The file: A-2 with another amount, B-1 new, a credit note, the same notice and a new one, the
+  // details of both customers, another sender.
+  const file = { version: 1, sender: { name: "Other Name Ltd", bankDetails: "Sort code 20-00-00" }, invoices: [inv("A-2", alder, "250.00"), inv("B-1", birch, "300.00")],
+    documents: [{ kind: "creditNote", id: "CN-9", customerId: "b", currency: "GBP", date: "2026-11-10", amount: "50.00" }],
+    customers: [{ id: "a", phone: "0000", contactName: "Ann Alder" }, { id: "b", contactName: "Bo Birch" }],
+    history: [notice, { customerId: "b", stageId: "friendly", date: "2026-11-15" }], log: [] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(mine)]);
+  await page.goto(`${site.origin}/?merge#data`);
+  await page.setInputFiles("#import-file", { name: "other.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await page.waitForSelector("#import-question");
+  assert.equal(await page.textContent("#import-question"), "other.json holds 2 invoices; your list has 2. 1 is in both, 1 of them with differences (adding keeps yours). Add what is new in it to your list, or replace your list with it?");
+  assert.equal(await stored(page), JSON.stringify(mine), "nothing changes before the choice");
+  assert.equal(await page.textContent("#import-merge"), "Add its 1 new invoice to mine");
+  await page.click("#import-merge");
+  await page.waitForFunction(() => /^Added/.test(document.querySelector("#data-msg").textContent));
+  assert.equal(await page.textContent("#data-msg"), "Added 1 invoice, 1 credit note, 1 sent notice and 1 customer's details from other.json; 1 invoice differs from yours, and yours was kept. Undo at the top takes it back.");
+  const ws = JSON.parse(await stored(page));
+  assert.deepEqual(ws.invoices.map((i) => [i.id, i.amount]), [["A-1", "100.00"], ["A-2", "200.00"], ["B-1", "300.00"]]);
+  assert.deepEqual(ws.documents.map((d) => d.id), ["CN-9"]);
+  assert.deepEqual(ws.history.map((h) => [h.customerId, h.date]), [["a", "2026-11-01"], ["b", "2026-11-15"]]);
+  // Our details where we have them, the file's where we had none.
+  assert.deepEqual(ws.customers.map((c) => [c.id, c.phone ?? null, c.contactName ?? null]), [["a", "0113 496 0000", "Ann Alder"], ["b", null, "Bo Birch"]]);
+  assert.deepEqual([ws.sender.name, ws.sender.bankDetails], ["Harbour Lane Design", "Sort code 20-00-00"]);
+  await page.click("#undo");
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("overdue.workspace")).invoices.length === 2);
+  assert.deepEqual(JSON.parse(await stored(page)).invoices, mine.invoices);
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
 

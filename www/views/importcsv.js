@@ -7,6 +7,7 @@
 import { importInvoicesCsv } from "../pkg/overdue.js";
 import { date, el, field, money, table } from "./format.js";
 import { CURRENCIES } from "./invoices.js";
+import { docKey } from "../merge.js";
 import { update } from "../store.js";
 
 const LABELS = {
@@ -26,10 +27,7 @@ const plural = (n, [one, many]) => `${n.toLocaleString()} ${n === 1 ? one : many
 // The fields that make an invoice the same as the one already stored (notes and history stay ours).
 const FROM_FILE = ["customer", "currency", "amount", "issueDate", "dueDate", "payments", "disputed"];
 const same = (a, b) => FROM_FILE.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
-// A document with a number is the same document again however much of it is left; one without is
-// the same only when everything about it is.
 const DOC_FIELDS = ["kind", "customerId", "currency", "date", "amount"];
-const docKey = (d) => JSON.stringify(d.id != null ? [d.kind, d.customerId, d.currency, String(d.id)] : DOC_FIELDS.map((k) => d[k]));
 const sameDoc = (a, b) => DOC_FIELDS.every((k) => a[k] === b[k]) && (a.id ?? null) === (b.id ?? null);
 /** @type {Record<string, [string, string]>} */
 const DOC_WORDS = { creditNote: ["credit note", "credit notes"], paymentOnAccount: ["payment on account", "payments on account"] };

@@ -3,6 +3,7 @@
 import { el, field } from "./format.js";
 import { ageReceivables } from "../pkg/overdue.js";
 import { update, replace, download, parseFile, emptyWorkspace, backups, backupText, store } from "../store.js";
+import { mergeWorkspaces } from "../merge.js";
 import { CURRENCIES } from "./invoices.js";
 import { ladderSection } from "./ladder.js";
 
@@ -11,6 +12,8 @@ const SENDER = [
   ["name", "Business name"], ["address", "Postal address", true], ["email", "Email"], ["phone", "Phone"], ["website", "Website"],
   ["bankDetails", "Bank details for payment", true], ["paymentLink", "Online payment link"], ["signatory", "Signed by"], ["logoText", "Letterhead line (instead of a logo)"],
 ];
+
+const plural = (n, one, many) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 // Survives the re-render that a replaced workspace causes.
 let lastMessage = "";
@@ -58,17 +61,54 @@ export function render(root, { asOf, workspace }) {
     say("Exported. Keep the file somewhere safe: it is your only copy outside this browser.");
   });
   const file = el("input", { type: "file", id: "import-file", accept: ".json,application/json" });
+  const choice = el("div", { id: "import-choice", hidden: true });
+  const replaceWith = (ws, name) => {
+    say(`Imported ${ws.invoices.length} invoices from ${name}. The data it replaced can be brought back with Undo at the top.`);
+    replace(ws, `replaced your ${workspace.invoices.length} invoices with the ${ws.invoices.length} in ${name}`);
+  };
   file.addEventListener("change", async () => {
     const f = file.files?.[0];
     if (!f) return;
+    let ws;
     try {
-      const ws = parseFile(await f.text());
-      say(`Imported ${ws.invoices.length} invoices from ${f.name}. The data it replaced can be brought back with Undo at the top.`);
-      replace(ws, `replaced your ${workspace.invoices.length} invoices with the ${ws.invoices.length} in ${f.name}`);
+      ws = parseFile(await f.text());
     } catch (e) {
       say(`${f.name} could not be imported: ${e.message}${e.path ? ` (in ${e.path})` : ""} Nothing was changed.`);
+      return;
     }
+    // Nothing of the user's own to lose (the demo, or an empty list): no question to ask.
+    const mine = store.workspace;
+    if (mine.demo || !(mine.invoices.length || mine.documents?.length || mine.history?.length || mine.log?.length)) {
+      replaceWith(ws, f.name);
+      return;
+    }
+    const { workspace: merged, counts } = mergeWorkspaces(mine, ws);
+    const add = el("button", { type: "button", id: "import-merge", text: `Add its ${plural(counts.added, "new invoice", "new invoices")} to mine` });
+    const swap = el("button", { type: "button", id: "import-replace", class: "secondary", text: "Replace mine with it" });
+    const cancel = el("button", { type: "button", id: "import-cancel", class: "secondary", text: "Cancel" });
+    const both = counts.same + counts.differ;
+    choice.replaceChildren(
+      el("p", { id: "import-question", text: `${f.name} holds ${plural(ws.invoices.length, "invoice", "invoices")}; your list has ${mine.invoices.length.toLocaleString()}. `
+        + (both ? `${both.toLocaleString()} ${both === 1 ? "is" : "are"} in both${counts.differ ? `, ${counts.differ.toLocaleString()} of them with differences (adding keeps yours)` : ""}. ` : "")
+        + "Add what is new in it to your list, or replace your list with it?" }),
+      el("div", { class: "actions" }, add, swap, cancel));
+    choice.hidden = false;
+    add.addEventListener("click", () => {
+      const parts = [[counts.added, "invoice", "invoices"], [counts.creditNotes, "credit note", "credit notes"], [counts.paymentsOnAccount, "payment on account", "payments on account"],
+        [counts.history, "sent notice", "sent notices"], [counts.log, "log entry", "log entries"], [counts.customers, "customer's details", "customers' details"]]
+        .filter(([n], k) => n || k === 0).map(([n, one, many]) => plural(n, one, many));
+      const listed = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
+      const differ = counts.differ ? `; ${plural(counts.differ, "invoice differs", "invoices differ")} from yours, and yours ${counts.differ === 1 ? "was" : "were"} kept` : "";
+      say(`Added ${listed} from ${f.name}${differ}. Undo at the top takes it back.`);
+      choice.hidden = true;
+      file.value = "";
+      replace(merged, `added ${plural(counts.added, "invoice", "invoices")} from ${f.name}`);
+    });
+    swap.addEventListener("click", () => { choice.hidden = true; file.value = ""; replaceWith(ws, f.name); });
+    cancel.addEventListener("click", () => { choice.hidden = true; file.value = ""; say("Nothing was imported."); });
+    add.focus();
   });
+
   const empty = el("button", { type: "button", id: "start-empty", text: workspace.demo ? "Clear the demo and start empty" : "Start empty" });
   empty.addEventListener("click", () => {
     const sure = el("button", { type: "button", id: "start-empty-yes", text: `Yes, remove all ${workspace.invoices.length} invoices` });
@@ -78,7 +118,7 @@ export function render(root, { asOf, workspace }) {
   });
   root.append(el("h3", { text: "Your data" }),
     el("p", { class: "hint", text: "Everything stays in this browser. Export it to move it to another computer or keep a copy." }),
-    el("div", { class: "actions" }, exportBtn, empty), field("Import an exported file", file), msg);
+    el("div", { class: "actions" }, exportBtn, empty), field("Import an exported file", file), choice, msg);
 
   const kept = backups();
   if (kept.length) {
