@@ -743,6 +743,48 @@ test("every change can be undone: paid, delete, a workspace import, and older ch
   await page.close();
 });
 
+test("a payment plan kept for a customer: started from what they owe, kept, set out by the payment-plan notice, undone", async () => {
+  const page = await open("/");
+  // Kestrel owes £1,000.00 on K-1 and disputes K-2 (£200.00), which a plan leaves out. Interest-free
+  // over four months: £1,000.00 ÷ 4 = £250.00 on 15 January, February, March and April 2027.
+  const kestrel = { id: "k", name: "Kestrel Ltd" };
+  const ws = { version: 1, sender: { name: "Harbour Lane Design" }, invoices: [
+    { id: "K-1", customer: kestrel, currency: "GBP", amount: "1000.00", issueDate: "2026-10-01", dueDate: "2026-10-31" },
+    { id: "K-2", customer: kestrel, currency: "GBP", amount: "200.00", issueDate: "2026-10-05", dueDate: "2026-11-04", disputed: true }] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?plan#plan`);
+  await page.waitForSelector("#p-customer");
+  assert.deepEqual(await page.locator("#p-customer option").allTextContents(), ["Nobody in particular: just work it out", "Kestrel Ltd (GBP), owes £1,000.00"]);
+  await page.selectOption("#p-customer", { label: "Kestrel Ltd (GBP), owes £1,000.00" });
+  assert.equal(await page.inputValue("#p-principal"), "1000.00");
+  assert.equal(await page.inputValue("#p-currency"), "GBP");
+  await page.fill("#p-rate", "0");
+  await page.fill("#p-count", "4");
+  await page.fill("#p-first", "2027-01-15");
+  await page.waitForFunction(() => document.querySelector("#panel .total")?.textContent.startsWith("4 instalments of £250.00"));
+  await page.click("#p-save");
+  await page.waitForFunction((k) => (JSON.parse(localStorage.getItem(k)).plans ?? []).length === 1, KEY);
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`; });
+  assert.deepEqual(JSON.parse(await stored(page)).plans, [{ customerId: "k", currency: "GBP", savedOn: today, principal: "1000.00", annualRate: "0", frequency: "monthly", firstDueDate: "2027-01-15", count: 4 }]);
+  await page.waitForSelector("#p-saved-note");
+  assert.match(await page.textContent("#p-saved-note"), /^A plan for Kestrel Ltd was kept on .*; this is it\. The payment-plan notice sets it out\.$/);
+  // The payment-plan notice carries it, ticked by default for that stage.
+  await page.click("#tab-notice");
+  await page.waitForSelector("#n-text");
+  await page.selectOption("#n-stage", "plan");
+  await page.waitForFunction(() => document.querySelector("#n-text").textContent.includes("Proposed payment schedule"));
+  assert.equal(await page.isChecked("#n-plan"), true);
+  const text = await page.textContent("#n-text");
+  assert.match(text, /4 instalments from 15 January 2027 to 15 April 2027, £1,000\.00 in all/);
+  for (const month of ["January", "February", "March", "April"]) assert.match(text, new RegExp(`15 ${month} 2027 +£250\\.00`));
+  await page.uncheck("#n-plan");
+  await page.waitForFunction(() => !document.querySelector("#n-text").textContent.includes("Proposed payment schedule"));
+  await page.click("#undo");
+  await page.waitForFunction((k) => (JSON.parse(localStorage.getItem(k)).plans ?? []).length === 0, KEY);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("a workspace file added to the list: what is new is added, an invoice in both keeps this browser's version, Undo takes it back", async () => {
   const page = await open("/");
   const inv = (id, c, amount) => ({ id, customer: c, currency: "GBP", amount, issueDate: "2026-10-01", dueDate: "2026-10-31" });

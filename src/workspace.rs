@@ -115,6 +115,55 @@ crate::decode_struct!(LogEntry {
     text: "text"
 });
 
+/// A payment plan made for a customer on the page: the `paymentPlan` terms it was made with, so the
+/// payment-plan notice can carry its schedule. One per customer and currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedPlan {
+    pub customer_id: Id,
+    pub currency: Currency,
+    #[serde(with = "crate::date::ymd")]
+    pub saved_on: NaiveDate,
+    #[serde(serialize_with = "crate::money::ser_amount")]
+    pub principal: crate::money::Amount,
+    /// Percent a year.
+    #[serde(serialize_with = "crate::money::ser_amount")]
+    pub annual_rate: crate::money::Amount,
+    pub frequency: crate::plan::Frequency,
+    #[serde(with = "crate::date::ymd")]
+    pub first_due_date: NaiveDate,
+    pub count: i64,
+}
+crate::decode_struct!(SavedPlan {
+    customer_id: "customerId",
+    currency: "currency",
+    saved_on: "savedOn",
+    principal: "principal",
+    annual_rate: "annualRate",
+    frequency: "frequency",
+    first_due_date: "firstDueDate",
+    count: "count",
+});
+
+impl SavedPlan {
+    /// The `paymentPlan` input it stands for.
+    pub fn input(&self) -> crate::plan::PlanInput {
+        crate::plan::PlanInput {
+            principal: self.principal,
+            currency: self.currency,
+            annual_rate: self.annual_rate,
+            frequency: self.frequency,
+            first_due_date: self.first_due_date,
+            start_date: None,
+            down_payment: None,
+            setup_fee: None,
+            method: None,
+            count: Some(self.count),
+            max_instalment: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Workspace {
@@ -138,6 +187,9 @@ pub struct Workspace {
     /// Credit notes and payments on account, not tied to one invoice.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<crate::documents::Document>,
+    /// Payment plans made for customers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<SavedPlan>,
 }
 crate::decode_struct!(Workspace {
     version: "version" = default,
@@ -149,6 +201,7 @@ crate::decode_struct!(Workspace {
     history: "history" = default,
     log: "log" = default,
     documents: "documents" = default,
+    plans: "plans" = default,
 });
 
 /// Input of `parseWorkspace`.
@@ -292,6 +345,31 @@ pub fn validate(ws: &Workspace) -> Result<()> {
     for (i, e) in ws.log.iter().enumerate() {
         check_len(&e.text, MAX_LONG_TEXT).map_err(|err| err.within(&format!("log[{i}].text")))?;
     }
+    if ws.plans.len() > MAX_RECORDS {
+        return Err(Error::new(
+            ErrorCode::TooMany,
+            "plans",
+            format!("At most {MAX_RECORDS} plans are kept."),
+        ));
+    }
+    let mut seen: crate::fasthash::FastSet<(Currency, &str)> = Default::default();
+    for (i, p) in ws.plans.iter().enumerate() {
+        let at = format!("plans[{i}]");
+        check_len(p.customer_id.as_str(), MAX_SHORT_TEXT).map_err(|e| e.within(&format!("{at}.customerId")))?;
+        // The terms must make a plan: the same checks as paymentPlan, with their paths.
+        crate::plan::payment_plan(&p.input()).map_err(|e| e.within(&at))?;
+        if !seen.insert((p.currency, p.customer_id.as_str())) {
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                at,
+                format!(
+                    "A second plan for customer {} in {}: one per customer and currency.",
+                    p.customer_id,
+                    p.currency.code()
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 
@@ -310,6 +388,9 @@ pub fn canonicalize(ws: &mut Workspace) {
     }
     for d in &mut ws.documents {
         d.amount.0 = round_to_minor(d.amount.0, d.currency);
+    }
+    for p in &mut ws.plans {
+        p.principal.0 = round_to_minor(p.principal.0, p.currency);
     }
 }
 
@@ -398,5 +479,26 @@ mod tests {
         assert_eq!(e.path, "log[0].date");
         let e = parse_workspace(&V1.replace(r#""amount":"10.00""#, r#""amount":"10.001""#)).unwrap_err();
         assert_eq!(e.path, "invoices[0].amount");
+    }
+
+    #[test]
+    fn plans_are_kept_checked_and_one_per_customer_and_currency() {
+        let plan = r#"{"customerId":"c","currency":"GBP","savedOn":"2026-11-05","principal":"1200","annualRate":"8","frequency":"monthly","firstDueDate":"2026-12-05","count":6}"#;
+        let with = V1.replace(r#""history":"#, &format!(r#""plans":[{plan}],"history":"#));
+        let p = parse_workspace(&with).unwrap();
+        let text = to_text(&p.workspace).unwrap();
+        assert!(
+            text.contains(r#""plans":[{"customerId":"c","currency":"GBP","savedOn":"2026-11-05","principal":"1200.00","annualRate":"8","frequency":"monthly","firstDueDate":"2026-12-05","count":6}]"#),
+            "{text}"
+        );
+        assert_eq!(parse_workspace(&text).unwrap().workspace, p.workspace);
+        let e = parse_workspace(&with.replace(r#""count":6"#, r#""count":0"#)).unwrap_err();
+        assert_eq!(e.path, "plans[0].count");
+        let e = parse_workspace(&with.replace(r#""principal":"1200""#, r#""principal":"12.345""#)).unwrap_err();
+        assert_eq!(e.path, "plans[0].principal");
+        let e = parse_workspace(&with.replace(plan, &format!("{plan},{plan}"))).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::DuplicateId, "plans[1]"));
+        // The same customer in another currency is another plan.
+        assert!(parse_workspace(&with.replace(plan, &format!("{plan},{}", plan.replace("GBP", "EUR")))).is_ok());
     }
 }

@@ -23,7 +23,7 @@ function union(mine, theirs, key) {
 export function mergeWorkspaces(mine, file) {
   const at = new Map(mine.invoices.map((inv) => [String(inv.id), JSON.stringify(inv)]));
   const invoices = [...mine.invoices];
-  const counts = { added: 0, same: 0, differ: 0, creditNotes: 0, paymentsOnAccount: 0, customers: 0, history: 0, log: 0 };
+  const counts = { added: 0, same: 0, differ: 0, creditNotes: 0, paymentsOnAccount: 0, customers: 0, history: 0, log: 0, plans: 0 };
   for (const inv of file.invoices) {
     const ours = at.get(String(inv.id));
     if (ours === undefined) {
@@ -37,6 +37,8 @@ export function mergeWorkspaces(mine, file) {
   const documents = union(mine.documents ?? [], file.documents ?? [], docKey);
   const history = union(mine.history ?? [], file.history ?? [], whole);
   const log = union(mine.log ?? [], file.log ?? [], whole);
+  // One plan per customer and currency: ours where we kept one.
+  const plans = union(mine.plans ?? [], file.plans ?? [], (p) => JSON.stringify([String(p.customerId), p.currency]));
   // A customer's details: ours where we have them, the file's where we have none.
   const customers = (mine.customers ?? []).map((c) => ({ ...c }));
   const byId = new Map(customers.map((c) => [String(c.id), c]));
@@ -48,10 +50,10 @@ export function mergeWorkspaces(mine, file) {
   const fill = (a = {}, b = {}) => Object.fromEntries([...Object.entries(b), ...Object.entries(a).filter(([, v]) => v != null && v !== "")]);
   const newDocs = documents.list.slice(documents.list.length - documents.added);
   Object.assign(counts, { creditNotes: newDocs.filter((d) => d.kind === "creditNote").length,
-    paymentsOnAccount: newDocs.filter((d) => d.kind === "paymentOnAccount").length, history: history.added, log: log.added });
+    paymentsOnAccount: newDocs.filter((d) => d.kind === "paymentOnAccount").length, history: history.added, log: log.added, plans: plans.added });
   return {
     workspace: { ...mine, demo: false, sender: fill(mine.sender, file.sender), settings: fill(mine.settings, file.settings),
-      invoices, documents: documents.list, customers, history: history.list, log: log.list },
+      invoices, documents: documents.list, customers, history: history.list, log: log.list, plans: plans.list },
     counts,
   };
 }

@@ -1334,6 +1334,21 @@ export interface Workspace {
   log?: LogEntry[];
   /** Credit notes and payments on account, not tied to one invoice. */
   documents?: CustomerDocument[];
+  /** Payment plans made for customers, one per customer and currency. */
+  plans?: SavedPlan[];
+}
+
+/** A payment plan made for a customer: the paymentPlan terms, checked as paymentPlan checks them. */
+export interface SavedPlan {
+  customerId: string | number;
+  currency: CurrencyCode;
+  savedOn: DateString;
+  principal: Money;
+  /** Percent a year. */
+  annualRate: string;
+  frequency: PlanFrequency;
+  firstDueDate: DateString;
+  count: number;
 }
 
 export interface ParsedWorkspace {

@@ -1,7 +1,7 @@
 // The notice generator: pick a customer, a stage, a channel and a language; the module writes the
 // notice; preview it, copy it, download it as text or HTML, print a letter, and record it as sent so
 // the ladder moves on.
-import { renderNotice, nextActions, normalizeInvoices, lateCharges } from "../pkg/overdue.js";
+import { renderNotice, nextActions, normalizeInvoices, lateCharges, paymentPlan } from "../pkg/overdue.js";
 import { el, field, date, money } from "./format.js";
 import { savedRegime } from "./charges.js";
 import { update, download } from "../store.js";
@@ -76,6 +76,13 @@ export function render(root, { asOf, workspace }) {
   const addStatement = el("input", { type: "checkbox", id: "n-statement" });
   const statementBox = el("div", { class: "field check" }, el("label", { for: "n-statement" }, addStatement, " Attach a statement of account"));
   addStatement.checked = stage.value === "legal";
+  // A payment plan kept for this customer (in Payment plan) is set out by the payment-plan notice.
+  const addPlan = el("input", { type: "checkbox", id: "n-plan" });
+  const planNote = el("small", { id: "n-plan-note" });
+  const planBox = el("div", { class: "field check" }, el("label", { for: "n-plan" }, addPlan, " Set out the payment plan kept for them"), planNote);
+  const keptPlan = (g) => (workspace.plans ?? []).find((p) => String(p.customerId) === String(g.customer.id) && p.currency === g.currency) ?? null;
+  const planDefault = () => { addPlan.checked = stage.value === "plan" && keptPlan(groups.get(customer.value)) !== null; };
+  planDefault();
   const done = el("p", { class: "ok", role: "status" });
   let notice = null;
 
@@ -109,9 +116,24 @@ export function render(root, { asOf, workspace }) {
       chargesNote.textContent = `Late charges cannot be worked out: ${e.message}`;
       addCharges.disabled = true;
     }
+    const kept = keptPlan(g);
+    let plan = null;
+    addPlan.disabled = !kept;
+    if (kept) {
+      try {
+        const { customerId: _, savedOn, ...terms } = kept;
+        const p = paymentPlan(terms);
+        planNote.textContent = `Kept on ${date(savedOn)}: ${p.count} instalments of ${money(p.regularInstalment, p.currency)}, the first on ${date(p.schedule[0].dueDate)}.`;
+        if (addPlan.checked) plan = p;
+      } catch (e) {
+        planNote.textContent = `The plan kept for them cannot be worked out: ${e.message}`;
+        addPlan.disabled = true;
+      }
+    } else planNote.textContent = "None kept for them: make one in Payment plan.";
     try {
       notice = renderNotice({
         ...(charges ? { charges } : {}),
+        ...(plan ? { plan } : {}),
         history, ...ladder,
         asOf, stage: stage.value, channel: channel.value, language: language.value,
         locale: workspace.settings?.locale && workspace.settings.locale.startsWith(language.value) ? workspace.settings.locale : null,
@@ -166,7 +188,13 @@ export function render(root, { asOf, workspace }) {
     frame.srcdoc = notice.html;
     done.textContent = "";
   };
-  for (const s of [customer, stage, channel, language, addCharges, addStatement]) s.addEventListener("change", () => { if (s === customer) suggest(); if (s === customer || s === stage) addStatement.checked = stage.value === "legal"; draw(); });
+  for (const s of [customer, stage, channel, language, addCharges, addStatement, addPlan]) {
+    s.addEventListener("change", () => {
+      if (s === customer) suggest();
+      if (s === customer || s === stage) { addStatement.checked = stage.value === "legal"; planDefault(); }
+      draw();
+    });
+  }
 
   const button = (id, label, onClick) => {
     const b = el("button", { type: "button", id, text: label });
@@ -199,7 +227,7 @@ export function render(root, { asOf, workspace }) {
   root.append(
     el("p", { class: "hint", text: `Your details (name, address, bank) come from “Your details & data”. Dates are as of ${date(asOf)}.` }),
     el("form", { class: "calc", id: "notice-form" },
-      field("Customer", customer), field("Stage", stage), field("Sent as", channel), field("Language", language), chargesBox, statementBox),
+      field("Customer", customer), field("Stage", stage), field("Sent as", channel), field("Language", language), chargesBox, statementBox, planBox),
     msg, recipient, warnings, tools, done,
     el("div", { class: "notice-preview" }, el("div", {}, el("h3", { text: "Text" }), subject, text), el("div", {}, el("h3", { text: "As it will look" }), frame)));
   draw();

@@ -1,9 +1,15 @@
-import { paymentPlan } from "../pkg/overdue.js";
+import { normalizeInvoices, paymentPlan } from "../pkg/overdue.js";
 import { el, field, money, date, table, plainMessage } from "./format.js";
+import { CURRENCIES } from "./invoices.js";
+import { update as change } from "../store.js";
 
 // The form's labels, by the name the module gives each input in its messages.
 const LABELS = { principal: "Amount to repay", currency: "Currency", annualRate: "Interest, % a year", count: "Number of instalments", frequency: "How often", firstDueDate: "First instalment due" };
 const FIELD = { principal: "p-principal", annualRate: "p-rate", count: "p-count", firstDueDate: "p-first" };
+const FREQUENCIES = [["monthly", "Monthly"], ["biweekly", "Every two weeks"], ["weekly", "Weekly"], ["semimonthly", "Twice a month"], ["quarterly", "Quarterly"]];
+
+// The customer chosen, kept across the re-render a saved plan causes.
+let chosen = "";
 
 function nextMonth(iso) {
   const [y, m, d] = iso.split("-").map(Number);
@@ -11,22 +17,69 @@ function nextMonth(iso) {
   return t.toISOString().slice(0, 10);
 }
 
-export function render(root, { asOf }) {
+/** What each customer owes in each currency and does not dispute: the amount a plan would spread. */
+function debtors(asOf, invoices) {
+  const out = new Map();
+  for (const i of normalizeInvoices({ asOf, invoices }).invoices) {
+    if ((i.status !== "overdue" && i.status !== "current") || i.disputed) continue;
+    const k = `${i.customer.id}\u0000${i.currency}`;
+    if (!out.has(k)) out.set(k, { id: i.customer.id, name: i.customer.name, currency: i.currency, cents: [] });
+    out.get(k).cents.push(i.outstanding);
+  }
+  return out;
+}
+
+/** Decimal strings added exactly, as integers of the smallest unit the strings use. */
+function sum(amounts) {
+  const places = Math.max(0, ...amounts.map((a) => (a.split(".")[1] ?? "").length));
+  const total = amounts.reduce((s, a) => {
+    const [w, f = ""] = a.split(".");
+    return s + BigInt(w + f.padEnd(places, "0"));
+  }, 0n);
+  const t = total.toString().padStart(places + 1, "0");
+  return places ? `${t.slice(0, -places)}.${t.slice(-places)}` : t;
+}
+
+export function render(root, { asOf, workspace }) {
+  const owed = debtors(asOf, workspace.invoices);
+  const who = el("select", { id: "p-customer", name: "customer" }, el("option", { value: "", text: "Nobody in particular: just work it out" }));
+  for (const [k, d] of owed) who.append(el("option", { value: k, text: `${d.name} (${d.currency}), owes ${money(sum(d.cents), d.currency)}` }));
+  if (!owed.has(chosen)) chosen = "";
+  who.value = chosen;
   const principal = el("input", { id: "p-principal", name: "principal", inputmode: "decimal", value: "4200.00" });
   const currency = el("select", { id: "p-currency", name: "currency" });
-  for (const c of ["GBP", "EUR", "USD", "JPY", "CHF"]) currency.append(el("option", { value: c, text: c }));
+  for (const c of CURRENCIES) currency.append(el("option", { value: c, text: c }));
   const rate = el("input", { id: "p-rate", name: "rate", inputmode: "decimal", value: "8" });
   const count = el("input", { id: "p-count", name: "count", inputmode: "numeric", value: "6" });
   const frequency = el("select", { id: "p-frequency", name: "frequency" });
-  for (const [v, t] of [["monthly", "Monthly"], ["biweekly", "Every two weeks"], ["weekly", "Weekly"], ["semimonthly", "Twice a month"], ["quarterly", "Quarterly"]]) frequency.append(el("option", { value: v, text: t }));
+  for (const [v, t] of FREQUENCIES) frequency.append(el("option", { value: v, text: t }));
   const first = el("input", { id: "p-first", name: "first", type: "date", value: nextMonth(asOf) });
-  const form = el("form", { class: "calc" }, field("Amount to repay", principal), field("Currency", currency), field("Interest, % a year", rate),
+  const whoField = field("Who is it for?", who);
+  whoField.classList.add("wide");
+  const form = el("form", { class: "calc" }, whoField, field("Amount to repay", principal), field("Currency", currency), field("Interest, % a year", rate),
     field("Number of instalments", count), field("How often", frequency), field("First instalment due", first));
   const out = el("div", { "aria-live": "polite" });
+  const saved = el("div", { id: "p-saved" });
+  const debtor = () => owed.get(who.value) ?? null;
+  const savedFor = (d) => (workspace.plans ?? []).find((p) => String(p.customerId) === String(d.id) && p.currency === d.currency) ?? null;
+  const terms = () => ({ principal: principal.value.trim(), currency: currency.value, annualRate: rate.value.trim() || "0",
+    frequency: frequency.value, firstDueDate: first.value, count: Number(count.value) });
+  // A customer chosen: their saved plan, else what they owe in their currency.
+  const fill = () => {
+    const d = debtor();
+    if (!d) return;
+    const p = savedFor(d);
+    if (p) {
+      principal.value = p.principal; rate.value = p.annualRate; count.value = String(p.count); frequency.value = p.frequency; first.value = p.firstDueDate;
+    } else principal.value = sum(d.cents);
+    if (![...currency.options].some((o) => o.value === d.currency)) currency.append(el("option", { value: d.currency, text: d.currency }));
+    currency.value = d.currency;
+  };
   const update = () => {
+    saved.replaceChildren();
+    let p;
     try {
-      const p = paymentPlan({ principal: principal.value.trim(), currency: currency.value, annualRate: rate.value.trim() || "0",
-        frequency: frequency.value, firstDueDate: first.value, count: Number(count.value) });
+      p = paymentPlan(terms());
       const c = p.currency;
       out.replaceChildren(
         el("p", { class: "total", text: `${p.count} instalments of ${money(p.regularInstalment, c)}${p.finalInstalment !== p.regularInstalment ? ` (the last one ${money(p.finalInstalment, c)})` : ""}: ${money(p.totals.interest, c)} interest, ${money(p.totals.paid, c)} in all. APR ${p.apr}%.` }),
@@ -37,11 +90,41 @@ export function render(root, { asOf }) {
       out.replaceChildren(el("p", { class: "error", role: "alert", text: plainMessage(e, LABELS) }));
       for (const x of form.querySelectorAll("[aria-invalid]")) x.removeAttribute("aria-invalid");
       form.querySelector(`#${FIELD[e.path] ?? "none"}`)?.setAttribute("aria-invalid", "true");
+      return;
+    }
+    const d = debtor();
+    if (!d) return;
+    // Kept with the customer, so the payment-plan notice can set out this schedule.
+    const mine = savedFor(d);
+    const t = terms();
+    const same = mine && mine.principal === p.principal && ["annualRate", "frequency", "firstDueDate", "count"].every((k) => String(mine[k]) === String(t[k])) && mine.currency === t.currency;
+    if (t.currency !== d.currency) {
+      saved.append(el("p", { class: "hint", text: `${d.name} owes in ${d.currency}: choose ${d.currency} to keep this plan for them.` }));
+      return;
+    }
+    if (mine) saved.append(el("p", { class: "hint", id: "p-saved-note", text: `A plan for ${d.name} was kept on ${date(mine.savedOn)}${same ? "; this is it" : "; this one differs"}. The payment-plan notice sets it out.` }));
+    if (!same) {
+      const keep = el("button", { type: "button", id: "p-save", text: mine ? `Keep this plan for ${d.name} instead` : `Keep this plan for ${d.name}` });
+      keep.addEventListener("click", () => change((w) => {
+        w.plans = (w.plans ?? []).filter((x) => !(String(x.customerId) === String(d.id) && x.currency === d.currency));
+        w.plans.push({ customerId: d.id, currency: d.currency, savedOn: asOf, principal: p.principal, annualRate: t.annualRate, frequency: t.frequency, firstDueDate: t.firstDueDate, count: p.count });
+      }, `kept a payment plan for ${d.name}: ${p.count} instalments of ${money(p.regularInstalment, p.currency)}`));
+      saved.append(keep);
+    }
+    if (mine) {
+      const drop = el("button", { type: "button", id: "p-remove", class: "secondary", text: "Remove the kept plan" });
+      drop.addEventListener("click", () => change((w) => {
+        w.plans = (w.plans ?? []).filter((x) => !(String(x.customerId) === String(d.id) && x.currency === d.currency));
+      }, `removed the payment plan kept for ${d.name}`));
+      saved.append(drop);
     }
   };
-  form.addEventListener("input", update);
+  who.addEventListener("change", () => { chosen = who.value; fill(); update(); });
+  form.addEventListener("input", (e) => { if (e.target !== who) update(); });
   form.addEventListener("submit", (e) => { e.preventDefault(); update(); });
   root.replaceChildren(el("h2", { text: "Offer a payment plan" }),
-    el("p", { class: "hint", text: "Equal instalments, exact to the cent: each period's interest is rounded and the last instalment settles the rest, so the balance ends at exactly zero." }), form, out);
+    el("p", { class: "hint", text: "Equal instalments, exact to the cent: each period's interest is rounded and the last instalment settles the rest, so the balance ends at exactly zero. Choose a customer to start from what they owe and keep the plan with them: the payment-plan notice then sets it out." }),
+    form, out, saved);
+  fill();
   update();
 }

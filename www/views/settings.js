@@ -95,7 +95,7 @@ export function render(root, { asOf, workspace }) {
     choice.hidden = false;
     add.addEventListener("click", () => {
       const parts = [[counts.added, "invoice", "invoices"], [counts.creditNotes, "credit note", "credit notes"], [counts.paymentsOnAccount, "payment on account", "payments on account"],
-        [counts.history, "sent notice", "sent notices"], [counts.log, "log entry", "log entries"], [counts.customers, "customer's details", "customers' details"]]
+        [counts.history, "sent notice", "sent notices"], [counts.log, "log entry", "log entries"], [counts.plans, "payment plan", "payment plans"], [counts.customers, "customer's details", "customers' details"]]
         .filter(([n], k) => n || k === 0).map(([n, one, many]) => plural(n, one, many));
       const listed = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
       const differ = counts.differ ? `; ${plural(counts.differ, "invoice differs", "invoices differ")} from yours, and yours ${counts.differ === 1 ? "was" : "were"} kept` : "";
