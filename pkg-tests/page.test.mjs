@@ -768,6 +768,10 @@ test("a payment plan kept for a customer: started from what they owe, kept, set 
   assert.deepEqual(JSON.parse(await stored(page)).plans, [{ customerId: "k", currency: "GBP", savedOn: today, principal: "1000.00", annualRate: "0", frequency: "monthly", firstDueDate: "2027-01-15", count: 4 }]);
   await page.waitForSelector("#p-saved-note");
   assert.match(await page.textContent("#p-saved-note"), /^A plan for Kestrel Ltd was kept on .*; this is it\. The payment-plan notice sets it out\.$/);
+  // The customer's page shows it.
+  await page.click("#tab-customers");
+  await page.waitForSelector("#c-plans");
+  assert.match(await page.textContent("#c-plans .c-plan"), /: 4 instalments of £250\.00, £1,000\.00 in all, from Jan 15, 2027 to Apr 15, 2027\. Next: £250\.00 on Jan 15, 2027\.$/);
   // The payment-plan notice carries it, ticked by default for that stage.
   await page.click("#tab-notice");
   await page.waitForSelector("#n-text");

@@ -1,7 +1,7 @@
 // One customer at a time: how they pay (score, trend and a chart of days late per month), what they
 // owe, the notices sent, and a communication log of calls, emails and promises, with their contact
 // details. Everything is saved in the workspace.
-import { paymentRisk, normalizeInvoices, defaultPolicy, statementOfAccount, parseAmount } from "../pkg/overdue.js";
+import { paymentRisk, normalizeInvoices, defaultPolicy, statementOfAccount, parseAmount, paymentPlan } from "../pkg/overdue.js";
 import { el, field, money, date, month, svgEl, table, decimalSeparator, amountExample, plainMessage } from "./format.js";
 import { update, download } from "../store.js";
 
@@ -158,6 +158,27 @@ export function render(root, { asOf, workspace }) {
     ? table(`Open invoices of ${person.name}`, [["Invoice"], ["Due date"], ["Still owed", "num"], ["Days late", "num"]],
       open.map((i) => [String(i.id), date(i.dueDate), money(i.outstanding, i.currency), i.daysPastDue > 0 ? String(i.daysPastDue) : "—"]))
     : el("p", { class: "hint", text: "Nothing owed." }));
+
+  // A payment plan kept for them in Payment plan: what was agreed, and what it asks for next.
+  const plans = (workspace.plans ?? []).filter((p) => String(p.customerId) === selected);
+  if (plans.length) {
+    const box = el("section", { id: "c-plans", "aria-label": "Payment plan" }, el("h3", { text: plans.length === 1 ? "Payment plan" : "Payment plans" }));
+    for (const kept of plans) {
+      const { customerId: _, savedOn, ...terms } = kept;
+      try {
+        const p = paymentPlan(terms);
+        const last = p.schedule[p.schedule.length - 1];
+        const next = p.schedule.find((r) => r.dueDate >= asOf);
+        box.append(el("p", { class: "c-plan", text: `Kept on ${date(savedOn)}: ${p.count} instalments of ${money(p.regularInstalment, p.currency)}`
+          + `${p.finalInstalment !== p.regularInstalment ? ` (the last ${money(p.finalInstalment, p.currency)})` : ""}, ${money(p.totals.paid, p.currency)} in all, from ${date(p.schedule[0].dueDate)} to ${date(last.dueDate)}.`
+          + (next ? ` Next: ${money(next.payment, p.currency)} on ${date(next.dueDate)}.` : " Every instalment date has passed.") }));
+      } catch (e) {
+        box.append(el("p", { class: "error", text: `The plan kept on ${date(savedOn)} cannot be worked out: ${e.message}` }));
+      }
+    }
+    box.append(el("p", { class: "hint", text: "Made and changed in Payment plan; the payment-plan notice sets it out." }));
+    root.append(box);
+  }
 
   // Contact details, used by the notices and the statement.
   const details = (workspace.customers ?? []).find((c) => String(c.id) === selected) ?? {};
