@@ -37,7 +37,8 @@ function settledOn(inv, Decimal) {
   return null;
 }
 
-function outstanding(inv, asOf, Decimal) {
+/** What is left of an invoice on `asOf`: undated payments count, later ones do not. */
+export function outstanding(inv, asOf, Decimal) {
   let out = new Decimal(inv.amount);
   for (const p of inv.payments ?? []) if (!p.date || p.date <= asOf) out = out.minus(p.amount);
   for (const c of inv.credits ?? []) if (c.date <= asOf) out = out.minus(c.amount);

@@ -4,6 +4,8 @@
 // footer must agree with overdue's for every customer. It builds the figures only; overdue also
 // writes each statement as text and as an HTML page.
 
+import { outstanding } from "./forecast.mjs";
+
 const DAY = 864e5;
 const dayNo = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY;
 const DIGITS = { GBP: 2, EUR: 2, JPY: 0, KWD: 3 };
@@ -31,13 +33,6 @@ export function byCustomer(ledger, docs) {
   for (const inv of ledger) slot(inv.customer.id).invoices.push(inv);
   for (const d of docs) slot(d.customerId).documents.push(d);
   return groups;
-}
-
-function outstanding(inv, asOf, Decimal) {
-  let out = new Decimal(inv.amount);
-  for (const p of inv.payments ?? []) if (!p.date || p.date <= asOf) out = out.minus(p.amount);
-  for (const c of inv.credits ?? []) if (c.date <= asOf) out = out.minus(c.amount);
-  return out;
 }
 
 /** One customer's statement figures: `{ from, currencies: [{ currency, opening, balances, closing, buckets, credit, total }] }`. */

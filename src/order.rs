@@ -161,6 +161,13 @@ impl<'a, V> Groups<'a, V> {
         &mut self.items[i]
     }
 
+    /// Adds the group unless it is there already; whether it was new.
+    pub fn add(&mut self, currency: crate::currency::Currency, id: &'a str, make: impl FnOnce() -> V) -> bool {
+        let before = self.items.len();
+        self.slot(currency, id, make);
+        self.items.len() > before
+    }
+
     pub fn get_mut(&mut self, currency: crate::currency::Currency, id: &str) -> Option<&mut V> {
         let i = *self.index.get(&(currency, id))?;
         self.items.get_mut(i)

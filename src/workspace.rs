@@ -352,13 +352,13 @@ pub fn validate(ws: &Workspace) -> Result<()> {
             format!("At most {MAX_RECORDS} plans are kept."),
         ));
     }
-    let mut seen: crate::fasthash::FastSet<(Currency, &str)> = Default::default();
+    let mut seen: crate::order::Groups<'_, ()> = Default::default();
     for (i, p) in ws.plans.iter().enumerate() {
         let at = format!("plans[{i}]");
         check_len(p.customer_id.as_str(), MAX_SHORT_TEXT).map_err(|e| e.within(&format!("{at}.customerId")))?;
         // The terms must make a plan: the same checks as paymentPlan, with their paths.
         crate::plan::payment_plan(&p.input()).map_err(|e| e.within(&at))?;
-        if !seen.insert((p.currency, p.customer_id.as_str())) {
+        if !seen.add(p.currency, p.customer_id.as_str(), || ()) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
                 at,

@@ -118,10 +118,7 @@ fn documents(r: &ImportResult) -> Vec<DocRow> {
         .iter()
         .map(|d| {
             (
-                match d.kind {
-                    overdue::documents::DocKind::CreditNote => "creditNote",
-                    overdue::documents::DocKind::PaymentOnAccount => "paymentOnAccount",
-                },
+                d.kind.word(),
                 d.id.as_ref().map(|i| i.as_str().to_string()),
                 d.customer_id.as_str().to_string(),
                 d.currency.code().to_string(),

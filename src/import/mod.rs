@@ -484,7 +484,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
     let mut errors: Vec<RowError> = Vec::new();
     let mut docs: Vec<Doc<'_>> = Vec::new();
     let mut by_id: crate::fasthash::FastMap<&str, usize> = Default::default();
-    let mut doc_ids: crate::fasthash::FastSet<(Currency, String)> = Default::default();
+    let mut doc_ids: crate::order::Groups<'_, ()> = Default::default();
     let mut group: Option<&str> = None;
     let mut sums = roles
         .contains(&Role::Total)
@@ -527,11 +527,7 @@ pub fn import_invoices_csv(input: &ImportInput) -> Result<ImportResult> {
             Ok(Read::Skip(reason, text, who, money)) => skip.push(line, reason, text, Some((who, money))),
             // A credit note of several line rows is one document.
             Ok(Read::Document(d)) => {
-                let first = match &d.id {
-                    Some(id) => doc_ids.insert((d.currency, id.as_str().to_string())),
-                    None => true,
-                };
-                if first {
+                if cells[ID].map_or(true, |id| doc_ids.add(d.currency, id, || ())) {
                     result.documents.push(d);
                 }
             }

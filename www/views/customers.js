@@ -4,6 +4,7 @@
 import { paymentRisk, normalizeInvoices, defaultPolicy, statementOfAccount, parseAmount, paymentPlan } from "../pkg/overdue.js";
 import { el, field, money, date, month, svgEl, table, decimalSeparator, amountExample, plainMessage } from "./format.js";
 import { update, download } from "../store.js";
+import { planTerms } from "./plan.js";
 
 const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "Not enough payments yet for a trend" };
 const KINDS = [["call", "Phone call"], ["email", "Email"], ["letter", "Letter"], ["promise", "Promise to pay"], ["note", "Note"]];
@@ -164,9 +165,9 @@ export function render(root, { asOf, workspace }) {
   if (plans.length) {
     const box = el("section", { id: "c-plans", "aria-label": "Payment plan" }, el("h3", { text: plans.length === 1 ? "Payment plan" : "Payment plans" }));
     for (const kept of plans) {
-      const { customerId: _, savedOn, ...terms } = kept;
+      const { savedOn } = kept;
       try {
-        const p = paymentPlan(terms);
+        const p = paymentPlan(planTerms(kept));
         const last = p.schedule[p.schedule.length - 1];
         const next = p.schedule.find((r) => r.dueDate >= asOf);
         box.append(el("p", { class: "c-plan", text: `Kept on ${date(savedOn)}: ${p.count} instalments of ${money(p.regularInstalment, p.currency)}`

@@ -70,6 +70,12 @@ export function field(label, input, hint) {
   return el("div", { class: "field" }, el("label", { for: input.id, text: label }), input, ...(hint ? [el("small", { text: hint })] : []));
 }
 
+/** "1 invoice", "1,250 invoices": a count with its noun, `[one, many]`. */
+export const plural = (n, [one, many]) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** "a, b and c". */
+export const listed = (parts) => (parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0] ?? "");
+
 /** A table with a header row; `cols` are [label, className?]; rows are arrays of strings. */
 export function table(caption, cols, rows, { first = Infinity, noun = "rows" } = {}) {
   const t = el("table");

@@ -5,7 +5,7 @@
 // confirmation adds the new invoices and updates the ones already here, and keeps the credit notes
 // and unapplied payments it found on the customers' accounts.
 import { importInvoicesCsv } from "../pkg/overdue.js";
-import { date, el, field, money, table } from "./format.js";
+import { date, el, field, listed, money, plural, table } from "./format.js";
 import { CURRENCIES } from "./invoices.js";
 import { docKey } from "../merge.js";
 import { update } from "../store.js";
@@ -22,7 +22,6 @@ const SKIPPED = {
   draft: ["draft", "drafts"], void: ["void or cancelled invoice", "void or cancelled invoices"], deleted: ["deleted invoice", "deleted invoices"],
   credit: ["credit note", "credit notes"], payment: ["payment not tied to an invoice", "payments not tied to an invoice"], other: ["other document", "other documents"],
 };
-const plural = (n, [one, many]) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 // The fields that make an invoice the same as the one already stored (notes and history stay ours).
 const FROM_FILE = ["customer", "currency", "amount", "issueDate", "dueDate", "payments", "disputed"];
@@ -31,7 +30,6 @@ const DOC_FIELDS = ["kind", "customerId", "currency", "date", "amount"];
 const sameDoc = (a, b) => DOC_FIELDS.every((k) => a[k] === b[k]) && (a.id ?? null) === (b.id ?? null);
 /** @type {Record<string, [string, string]>} */
 const DOC_WORDS = { creditNote: ["credit note", "credit notes"], paymentOnAccount: ["payment on account", "payments on account"] };
-const listed = (parts) => parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0] ?? "";
 
 export function importSection(ws) {
   const fresh = () => ({ mapping: null, dateFormat: null, currency: null, headerRow: null, groupRows: null, encoding: null, decimalSeparator: null });

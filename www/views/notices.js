@@ -4,6 +4,7 @@
 import { renderNotice, nextActions, normalizeInvoices, lateCharges, paymentPlan } from "../pkg/overdue.js";
 import { el, field, date, money } from "./format.js";
 import { savedRegime } from "./charges.js";
+import { keptPlan, planTerms } from "./plan.js";
 import { update, download } from "../store.js";
 import { WORDING } from "./ladder.js";
 
@@ -80,8 +81,8 @@ export function render(root, { asOf, workspace }) {
   const addPlan = el("input", { type: "checkbox", id: "n-plan" });
   const planNote = el("small", { id: "n-plan-note" });
   const planBox = el("div", { class: "field check" }, el("label", { for: "n-plan" }, addPlan, " Set out the payment plan kept for them"), planNote);
-  const keptPlan = (g) => (workspace.plans ?? []).find((p) => String(p.customerId) === String(g.customer.id) && p.currency === g.currency) ?? null;
-  const planDefault = () => { addPlan.checked = stage.value === "plan" && keptPlan(groups.get(customer.value)) !== null; };
+  const planOf = (g) => keptPlan(workspace, g.customer.id, g.currency);
+  const planDefault = () => { addPlan.checked = stage.value === "plan" && planOf(groups.get(customer.value)) !== null; };
   planDefault();
   const done = el("p", { class: "ok", role: "status" });
   let notice = null;
@@ -116,14 +117,13 @@ export function render(root, { asOf, workspace }) {
       chargesNote.textContent = `Late charges cannot be worked out: ${e.message}`;
       addCharges.disabled = true;
     }
-    const kept = keptPlan(g);
+    const kept = planOf(g);
     let plan = null;
     addPlan.disabled = !kept;
     if (kept) {
       try {
-        const { customerId: _, savedOn, ...terms } = kept;
-        const p = paymentPlan(terms);
-        planNote.textContent = `Kept on ${date(savedOn)}: ${p.count} instalments of ${money(p.regularInstalment, p.currency)}, the first on ${date(p.schedule[0].dueDate)}.`;
+        const p = paymentPlan(planTerms(kept));
+        planNote.textContent = `Kept on ${date(kept.savedOn)}: ${p.count} instalments of ${money(p.regularInstalment, p.currency)}, the first on ${date(p.schedule[0].dueDate)}.`;
         if (addPlan.checked) plan = p;
       } catch (e) {
         planNote.textContent = `The plan kept for them cannot be worked out: ${e.message}`;

@@ -1,4 +1,4 @@
-import { normalizeInvoices, paymentPlan } from "../pkg/overdue.js";
+import { ageReceivables, paymentPlan } from "../pkg/overdue.js";
 import { el, field, money, date, table, plainMessage } from "./format.js";
 import { CURRENCIES } from "./invoices.js";
 import { update as change } from "../store.js";
@@ -17,33 +17,32 @@ function nextMonth(iso) {
   return t.toISOString().slice(0, 10);
 }
 
-/** What each customer owes in each currency and does not dispute: the amount a plan would spread. */
+/** The plan kept for a customer in one currency, or null. */
+export const keptPlan = (workspace, customerId, currency) =>
+  (workspace.plans ?? []).find((p) => String(p.customerId) === String(customerId) && p.currency === currency) ?? null;
+
+/**
+ * A kept plan as the paymentPlan input it was made with.
+ * @param {import("../pkg/overdue.js").SavedPlan} p
+ * @returns {import("../pkg/overdue.js").PaymentPlanInput}
+ */
+export const planTerms = (p) => ({ principal: p.principal, currency: p.currency, annualRate: p.annualRate, frequency: p.frequency, firstDueDate: p.firstDueDate, count: p.count });
+
+/** What each customer owes in each currency and does not dispute (the ageing's own sums): the
+ *  amount a plan would spread. */
 function debtors(asOf, invoices) {
   const out = new Map();
-  for (const i of normalizeInvoices({ asOf, invoices }).invoices) {
-    if ((i.status !== "overdue" && i.status !== "current") || i.disputed) continue;
-    const k = `${i.customer.id}\u0000${i.currency}`;
-    if (!out.has(k)) out.set(k, { id: i.customer.id, name: i.customer.name, currency: i.currency, cents: [] });
-    out.get(k).cents.push(i.outstanding);
+  const r = ageReceivables({ asOf, invoices: invoices.filter((i) => !i.disputed), detail: "customers" });
+  for (const c of r.customers) {
+    if (Number(c.totalOutstanding) > 0) out.set(`${c.customerId}\u0000${c.currency}`, { id: c.customerId, name: c.name, currency: c.currency, owed: c.totalOutstanding });
   }
   return out;
-}
-
-/** Decimal strings added exactly, as integers of the smallest unit the strings use. */
-function sum(amounts) {
-  const places = Math.max(0, ...amounts.map((a) => (a.split(".")[1] ?? "").length));
-  const total = amounts.reduce((s, a) => {
-    const [w, f = ""] = a.split(".");
-    return s + BigInt(w + f.padEnd(places, "0"));
-  }, 0n);
-  const t = total.toString().padStart(places + 1, "0");
-  return places ? `${t.slice(0, -places)}.${t.slice(-places)}` : t;
 }
 
 export function render(root, { asOf, workspace }) {
   const owed = debtors(asOf, workspace.invoices);
   const who = el("select", { id: "p-customer", name: "customer" }, el("option", { value: "", text: "Nobody in particular: just work it out" }));
-  for (const [k, d] of owed) who.append(el("option", { value: k, text: `${d.name} (${d.currency}), owes ${money(sum(d.cents), d.currency)}` }));
+  for (const [k, d] of owed) who.append(el("option", { value: k, text: `${d.name} (${d.currency}), owes ${money(d.owed, d.currency)}` }));
   if (!owed.has(chosen)) chosen = "";
   who.value = chosen;
   const principal = el("input", { id: "p-principal", name: "principal", inputmode: "decimal", value: "4200.00" });
@@ -61,7 +60,8 @@ export function render(root, { asOf, workspace }) {
   const out = el("div", { "aria-live": "polite" });
   const saved = el("div", { id: "p-saved" });
   const debtor = () => owed.get(who.value) ?? null;
-  const savedFor = (d) => (workspace.plans ?? []).find((p) => String(p.customerId) === String(d.id) && p.currency === d.currency) ?? null;
+  const savedFor = (d) => keptPlan(workspace, d.id, d.currency);
+  const others = (plans, d) => (plans ?? []).filter((x) => !(String(x.customerId) === String(d.id) && x.currency === d.currency));
   const terms = () => ({ principal: principal.value.trim(), currency: currency.value, annualRate: rate.value.trim() || "0",
     frequency: frequency.value, firstDueDate: first.value, count: Number(count.value) });
   // A customer chosen: their saved plan, else what they owe in their currency.
@@ -71,7 +71,7 @@ export function render(root, { asOf, workspace }) {
     const p = savedFor(d);
     if (p) {
       principal.value = p.principal; rate.value = p.annualRate; count.value = String(p.count); frequency.value = p.frequency; first.value = p.firstDueDate;
-    } else principal.value = sum(d.cents);
+    } else principal.value = d.owed;
     if (![...currency.options].some((o) => o.value === d.currency)) currency.append(el("option", { value: d.currency, text: d.currency }));
     currency.value = d.currency;
   };
@@ -106,7 +106,7 @@ export function render(root, { asOf, workspace }) {
     if (!same) {
       const keep = el("button", { type: "button", id: "p-save", text: mine ? `Keep this plan for ${d.name} instead` : `Keep this plan for ${d.name}` });
       keep.addEventListener("click", () => change((w) => {
-        w.plans = (w.plans ?? []).filter((x) => !(String(x.customerId) === String(d.id) && x.currency === d.currency));
+        w.plans = others(w.plans, d);
         w.plans.push({ customerId: d.id, currency: d.currency, savedOn: asOf, principal: p.principal, annualRate: t.annualRate, frequency: t.frequency, firstDueDate: t.firstDueDate, count: p.count });
       }, `kept a payment plan for ${d.name}: ${p.count} instalments of ${money(p.regularInstalment, p.currency)}`));
       saved.append(keep);
@@ -114,7 +114,7 @@ export function render(root, { asOf, workspace }) {
     if (mine) {
       const drop = el("button", { type: "button", id: "p-remove", class: "secondary", text: "Remove the kept plan" });
       drop.addEventListener("click", () => change((w) => {
-        w.plans = (w.plans ?? []).filter((x) => !(String(x.customerId) === String(d.id) && x.currency === d.currency));
+        w.plans = others(w.plans, d);
       }, `removed the payment plan kept for ${d.name}`));
       saved.append(drop);
     }

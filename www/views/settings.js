@@ -1,6 +1,6 @@
 // Your details (the sender on every notice), preferences, and the data itself: export, import,
 // start empty, and the backups kept when saved data could not be read.
-import { el, field } from "./format.js";
+import { el, field, listed, plural } from "./format.js";
 import { ageReceivables } from "../pkg/overdue.js";
 import { update, replace, download, parseFile, emptyWorkspace, backups, backupText, store } from "../store.js";
 import { mergeWorkspaces } from "../merge.js";
@@ -12,8 +12,6 @@ const SENDER = [
   ["name", "Business name"], ["address", "Postal address", true], ["email", "Email"], ["phone", "Phone"], ["website", "Website"],
   ["bankDetails", "Bank details for payment", true], ["paymentLink", "Online payment link"], ["signatory", "Signed by"], ["logoText", "Letterhead line (instead of a logo)"],
 ];
-
-const plural = (n, one, many) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 // Survives the re-render that a replaced workspace causes.
 let lastMessage = "";
@@ -83,12 +81,12 @@ export function render(root, { asOf, workspace }) {
       return;
     }
     const { workspace: merged, counts } = mergeWorkspaces(mine, ws);
-    const add = el("button", { type: "button", id: "import-merge", text: `Add its ${plural(counts.added, "new invoice", "new invoices")} to mine` });
+    const add = el("button", { type: "button", id: "import-merge", text: `Add its ${plural(counts.added, ["new invoice", "new invoices"])} to mine` });
     const swap = el("button", { type: "button", id: "import-replace", class: "secondary", text: "Replace mine with it" });
     const cancel = el("button", { type: "button", id: "import-cancel", class: "secondary", text: "Cancel" });
     const both = counts.same + counts.differ;
     choice.replaceChildren(
-      el("p", { id: "import-question", text: `${f.name} holds ${plural(ws.invoices.length, "invoice", "invoices")}; your list has ${mine.invoices.length.toLocaleString()}. `
+      el("p", { id: "import-question", text: `${f.name} holds ${plural(ws.invoices.length, ["invoice", "invoices"])}; your list has ${mine.invoices.length.toLocaleString()}. `
         + (both ? `${both.toLocaleString()} ${both === 1 ? "is" : "are"} in both${counts.differ ? `, ${counts.differ.toLocaleString()} of them with differences (adding keeps yours)` : ""}. ` : "")
         + "Add what is new in it to your list, or replace your list with it?" }),
       el("div", { class: "actions" }, add, swap, cancel));
@@ -96,13 +94,12 @@ export function render(root, { asOf, workspace }) {
     add.addEventListener("click", () => {
       const parts = [[counts.added, "invoice", "invoices"], [counts.creditNotes, "credit note", "credit notes"], [counts.paymentsOnAccount, "payment on account", "payments on account"],
         [counts.history, "sent notice", "sent notices"], [counts.log, "log entry", "log entries"], [counts.plans, "payment plan", "payment plans"], [counts.customers, "customer's details", "customers' details"]]
-        .filter(([n], k) => n || k === 0).map(([n, one, many]) => plural(n, one, many));
-      const listed = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
-      const differ = counts.differ ? `; ${plural(counts.differ, "invoice differs", "invoices differ")} from yours, and yours ${counts.differ === 1 ? "was" : "were"} kept` : "";
-      say(`Added ${listed} from ${f.name}${differ}. Undo at the top takes it back.`);
+        .filter(([n], k) => n || k === 0).map(([n, one, many]) => plural(n, [one, many]));
+      const differ = counts.differ ? `; ${plural(counts.differ, ["invoice differs", "invoices differ"])} from yours, and yours ${counts.differ === 1 ? "was" : "were"} kept` : "";
+      say(`Added ${listed(parts)} from ${f.name}${differ}. Undo at the top takes it back.`);
       choice.hidden = true;
       file.value = "";
-      replace(merged, `added ${plural(counts.added, "invoice", "invoices")} from ${f.name}`);
+      replace(merged, `added ${plural(counts.added, ["invoice", "invoices"])} from ${f.name}`);
     });
     swap.addEventListener("click", () => { choice.hidden = true; file.value = ""; replaceWith(ws, f.name); });
     cancel.addEventListener("click", () => { choice.hidden = true; file.value = ""; say("Nothing was imported."); });
