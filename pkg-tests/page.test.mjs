@@ -789,6 +789,27 @@ test("a payment plan kept for a customer: started from what they owe, kept, set 
   await page.close();
 });
 
+test("a payment plan starts from what is owed after the customer's credit notes, not from the invoices alone", async () => {
+  const page = await open("/");
+  // K-1 £1,000.00 (due 31 October) and K-2 £200.00, disputed (due 4 November). CN-1, £100.00 on no
+  // invoice in particular, goes to the oldest due, K-1: £900.00 left on it. CN-2, £50.00 for K-2,
+  // stays with the disputed invoice. Owed and not disputed: £1,000.00 − £100.00 = £900.00.
+  const kestrel = { id: "k", name: "Kestrel Ltd" };
+  const ws = { version: 1, invoices: [
+    { id: "K-1", customer: kestrel, currency: "GBP", amount: "1000.00", issueDate: "2026-10-01", dueDate: "2026-10-31" },
+    { id: "K-2", customer: kestrel, currency: "GBP", amount: "200.00", issueDate: "2026-10-05", dueDate: "2026-11-04", disputed: true }],
+  documents: [{ kind: "creditNote", id: "CN-1", customerId: "k", currency: "GBP", date: "2026-11-01", amount: "100.00" },
+    { kind: "creditNote", id: "CN-2", customerId: "k", currency: "GBP", date: "2026-11-02", amount: "50.00", appliesTo: ["K-2"] }] };
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify(ws)]);
+  await page.goto(`${site.origin}/?plan-docs#plan`);
+  await page.waitForSelector("#p-customer");
+  assert.deepEqual(await page.locator("#p-customer option").allTextContents(), ["Nobody in particular: just work it out", "Kestrel Ltd (GBP), owes £900.00"]);
+  await page.selectOption("#p-customer", { label: "Kestrel Ltd (GBP), owes £900.00" });
+  assert.equal(await page.inputValue("#p-principal"), "900.00");
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("a workspace file added to the list: what is new is added, an invoice in both keeps this browser's version, Undo takes it back", async () => {
   const page = await open("/");
   const inv = (id, c, amount) => ({ id, customer: c, currency: "GBP", amount, issueDate: "2026-10-01", dueDate: "2026-10-31" });

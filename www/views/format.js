@@ -71,6 +71,19 @@ export function field(label, input, hint) {
 }
 
 /** "1 invoice", "1,250 invoices": a count with its noun, `[one, many]`. */
+// Amounts the module wrote carry exactly their currency's minor digits, so their digits compare as
+// whole numbers of minor units: exact, where adding floats is not.
+export const units = (amount) => BigInt(String(amount).replace(".", ""));
+
+/** Minor units back to a decimal string with as many decimals as `like` has. */
+export function fromUnits(n, like) {
+  const minor = String(like).split(".")[1]?.length ?? 0;
+  if (!minor) return String(n);
+  const sign = n < 0n ? "-" : "";
+  const a = n < 0n ? -n : n;
+  return `${sign}${a / 10n ** BigInt(minor)}.${String(a % 10n ** BigInt(minor)).padStart(minor, "0")}`;
+}
+
 export const plural = (n, [one, many]) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** "a, b and c". */

@@ -1,5 +1,5 @@
 import { normalizeInvoices, parseAmount } from "../pkg/overdue.js";
-import { el, money, date, field, decimalSeparator, amountExample, debounced } from "./format.js";
+import { el, money, date, field, decimalSeparator, amountExample, debounced, units, fromUnits } from "./format.js";
 import { update } from "../store.js";
 import { importSection } from "./importcsv.js";
 
@@ -16,9 +16,6 @@ function typedAmount(text, currency, path) {
   }
 }
 
-// Amounts the module wrote carry exactly their currency's minor digits, so their digits compare as
-// whole numbers of minor units: exact, where adding floats is not.
-const units = (amount) => BigInt(String(amount).replace(".", ""));
 
 function input(name, attrs = {}) {
   return el("input", { name, id: `i-${name}`, ...attrs });
@@ -193,9 +190,7 @@ function editForm(inv, asOf, idx) {
       changes.amount = typedAmount(changes.amount, inv.currency, "amount");
       const settled = [...(inv.payments ?? []), ...(inv.credits ?? [])].reduce((s, p) => s + units(p.amount), 0n);
       if (units(changes.amount) < settled) {
-        const minor = changes.amount.split(".")[1]?.length ?? 0;
-        const shown = minor ? `${settled / 10n ** BigInt(minor)}.${String(settled % 10n ** BigInt(minor)).padStart(minor, "0")}` : String(settled);
-        throw new Error(`The amount cannot be less than the ${money(shown, inv.currency)} already paid or credited on it.`);
+        throw new Error(`The amount cannot be less than the ${money(fromUnits(settled, changes.amount), inv.currency)} already paid or credited on it.`);
       }
       const { status, outstanding, daysPastDue, ...source } = inv;
       normalizeInvoices({ asOf, invoices: [{ ...source, ...changes, customer: { ...inv.customer, name: customerName } }] });

@@ -1,5 +1,5 @@
 import { ageReceivables, paymentPlan } from "../pkg/overdue.js";
-import { el, field, money, date, table, plainMessage } from "./format.js";
+import { el, field, money, date, table, plainMessage, units, fromUnits } from "./format.js";
 import { CURRENCIES } from "./invoices.js";
 import { update as change } from "../store.js";
 
@@ -30,17 +30,20 @@ export const planTerms = (p) => ({ principal: p.principal, currency: p.currency,
 
 /** What each customer owes in each currency and does not dispute (the ageing's own sums): the
  *  amount a plan would spread. */
-function debtors(asOf, invoices) {
+// What each customer owes and does not dispute, after their credit notes and payments on account
+// (allocated as the ageing allocates them, so one earmarked for a disputed invoice stays with it).
+function debtors(asOf, { invoices, documents = [] }) {
   const out = new Map();
-  const r = ageReceivables({ asOf, invoices: invoices.filter((i) => !i.disputed), detail: "customers" });
+  const r = ageReceivables({ asOf, invoices, documents, detail: "customers" });
   for (const c of r.customers) {
-    if (Number(c.totalOutstanding) > 0) out.set(`${c.customerId}\u0000${c.currency}`, { id: c.customerId, name: c.name, currency: c.currency, owed: c.totalOutstanding });
+    const owed = units(c.totalOutstanding) - units(c.disputedAmount);
+    if (owed > 0n) out.set(`${c.customerId}\u0000${c.currency}`, { id: c.customerId, name: c.name, currency: c.currency, owed: fromUnits(owed, c.totalOutstanding) });
   }
   return out;
 }
 
 export function render(root, { asOf, workspace }) {
-  const owed = debtors(asOf, workspace.invoices);
+  const owed = debtors(asOf, workspace);
   const who = el("select", { id: "p-customer", name: "customer" }, el("option", { value: "", text: "Nobody in particular: just work it out" }));
   for (const [k, d] of owed) who.append(el("option", { value: k, text: `${d.name} (${d.currency}), owes ${money(d.owed, d.currency)}` }));
   if (!owed.has(chosen)) chosen = "";
