@@ -59,9 +59,11 @@ crate::decode_struct!(AgingInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BucketDef {
+    /// "Current", "1–30", …, "121+" (issue-date basis: "0–30", …).
     pub label: String,
     /// Lowest age in the bucket; `null` for "Current" (anything not yet due).
     pub from: Option<i64>,
+    /// Highest age in the bucket; null for the last, open bucket.
     pub to: Option<i64>,
 }
 
@@ -95,10 +97,10 @@ pub struct CurrencyAging {
     pub customer_credit: Decimal,
     pub open_invoices: usize,
     /// Percentage of `totalOutstanding` more than 90 days past due, two decimals (`"37.50"`).
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub share_over_90_days: Decimal,
     /// Σ(outstanding × days past due) / Σ outstanding, one decimal; not-yet-due invoices count as 0.
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub weighted_average_days_past_due: Decimal,
 }
 

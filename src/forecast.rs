@@ -70,6 +70,7 @@ pub struct ForecastInput {
     pub horizon_days: Option<i64>,
     pub half_life_days: Option<i64>,
     pub prior_weight: Option<u32>,
+    /// Days a dispute pushes an invoice's forecast back, 0–365 (default 30).
     pub dispute_delay_days: Option<i64>,
     /// `summary` leaves out the per-invoice rows (default `invoices`).
     pub detail: Option<Detail>,
@@ -130,6 +131,7 @@ pub struct InvoiceForecast {
     pub outstanding: Decimal,
     #[serde(with = "crate::date::ymd")]
     pub due_date: NaiveDate,
+    /// Negative while not yet due.
     pub days_past_due: i64,
     /// The conditional median; null for `beyondHistory`.
     #[serde(with = "crate::date::ymd_opt")]
@@ -146,6 +148,7 @@ pub struct InvoiceForecast {
     /// The customer's share of the blended habits, percent, whole.
     pub customer_weight: u32,
     pub disputed: bool,
+    /// A promised date has passed unpaid (and was ignored).
     pub broken_promise: bool,
     pub explanation: String,
 }
@@ -163,6 +166,7 @@ pub struct Period {
     pub expected: Decimal,
     /// How many invoices that is (the rows with their `expectedDate` in the period).
     pub invoice_count: u32,
+    /// From the day after asOf to the period's end: expected.
     #[serde(serialize_with = "ser_decimal")]
     pub cumulative_expected: Decimal,
     /// By the period's end: invoices whose latest date has passed.
@@ -186,11 +190,13 @@ pub struct CurrencyForecast {
     #[serde(serialize_with = "ser_decimal")]
     pub later: Decimal,
     /// With no date (`beyondHistory`).
+    /// With no date (`beyondHistory`).
     #[serde(serialize_with = "ser_decimal")]
     pub unforecast: Decimal,
     /// Of `open`, what is disputed.
     #[serde(serialize_with = "ser_decimal")]
     pub disputed: Decimal,
+    /// Monday to Sunday; the first and last cut at asOf + 1 and the horizon's end.
     pub weeks: Vec<Period>,
     pub months: Vec<Period>,
 }
@@ -834,18 +840,18 @@ pub struct Score {
     /// Forecasts compared with a settlement.
     pub scored: u32,
     /// Mean of |expected − settled| in days, two decimals; null when nothing was scored.
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub mean_absolute_error_days: Option<Decimal>,
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub median_absolute_error_days: Option<Decimal>,
     /// Mean of expected − settled: positive when forecasts come too late.
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub bias_days: Option<Decimal>,
     /// Percent of settlements inside [earliest, latest], two decimals.
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub inside_range_percent: Option<Decimal>,
     /// The same mean absolute error for "paid on the due date (or tomorrow, if past)".
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub due_date_rule_mae_days: Option<Decimal>,
 }
 
@@ -872,6 +878,7 @@ pub struct Backtest {
     pub as_of: NaiveDate,
     pub forecasts: u32,
     pub no_date: u32,
+    /// Forecasts of invoices not settled by asOf (not scored).
     pub unsettled: u32,
     /// Of the unsettled, those expected on or before the ledger's date: forecasts already wrong.
     pub unsettled_expected_by_as_of: u32,

@@ -28,6 +28,7 @@ pub const MAX_LONG_TEXT: usize = 10_000;
 pub struct Customer {
     pub id: Id,
     pub name: String,
+    /// Absent when the input had none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,7 +45,7 @@ crate::decode_struct!(Customer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
-    /// When it arrived; `None` when not known (an export that gives only the amount paid). An
+    /// When it arrived; absent or `null` when not known (an export that gives only the amount paid). An
     /// undated payment counts toward what is owed at any date, but nothing that depends on when
     /// money came in (late interest, payment habits) treats it as arriving on a day it may not have.
     #[serde(with = "crate::date::ymd_opt", skip_serializing_if = "Option::is_none")]
@@ -100,6 +101,7 @@ pub struct Invoice {
     pub credits: Vec<Credit>,
     #[serde(skip_serializing_if = "is_false")]
     pub disputed: bool,
+    /// The date the customer promised to pay by.
     #[serde(default, with = "crate::date::ymd_opt", skip_serializing_if = "Option::is_none")]
     pub promised_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

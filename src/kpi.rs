@@ -68,7 +68,7 @@ pub struct CountbackMonth {
     #[serde(serialize_with = "ser_decimal")]
     pub credit_sales: Decimal,
     /// Days this month adds to the countback DSO (a share of its days for the last one reached).
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub days_counted: Decimal,
 }
 
@@ -87,25 +87,25 @@ pub struct Kpis {
     pub ending_receivables: Decimal,
     #[serde(serialize_with = "ser_decimal")]
     pub ending_current: Decimal,
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub dso: Option<Decimal>,
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub best_possible_dso: Option<Decimal>,
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub average_days_delinquent: Option<Decimal>,
     /// CEI with the period's credit sales, in percent.
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub cei: Option<Decimal>,
     /// CEI with the average monthly credit sales (credit sales / months in the period), in percent;
     /// `null` when that would fall outside 0–100 (a period much longer than a month, or opening with
     /// nothing owed), where the variant has no meaning.
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub cei_monthly_sales: Option<Decimal>,
     /// Months in the period used for `ceiMonthlySales` (days / (365.25 / 12), two decimals).
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub months: Decimal,
     /// Countback DSO; `null` without a ledger, or when receivables exceed 36 months of sales.
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub countback_dso: Option<Decimal>,
     pub countback: Vec<CountbackMonth>,
 }

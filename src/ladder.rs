@@ -83,6 +83,8 @@ pub struct Stage {
     pub channel: Channel,
     /// Which notice text to use (the built-in ones are named after the default stages).
     pub template: String,
+    /// A fee the stage adds: fixed, or a percentage of what is outstanding; on each invoice the
+    /// notice asks for (default) or once per notice.
     #[serde(default)]
     pub fee: Option<StageFee>,
     /// Days that must pass since the last notice to the customer before this stage is sent.
@@ -177,6 +179,8 @@ crate::decode_struct!(Sent {
 pub struct NextActionsInput {
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
+    /// Default: courtesy −3, friendly +1, follow-up +14, final +30 (required), plan +45, agency
+    /// +60, legal +90.
     pub policy: Option<Vec<Stage>>,
     pub history: Option<Vec<Sent>>,
 }
@@ -225,8 +229,11 @@ pub struct Action {
     pub stage_id: String,
     pub stage_name: String,
     pub channel: Channel,
+    /// renderNotice's `stage`.
     pub template: String,
     pub phone_script: bool,
+    /// Each invoice at its own stage; `template` is what renderNotice's `invoiceStages` takes. An
+    /// invoice below the action's stage is listed in the notice, not demanded, and bears no fee.
     pub invoices: Vec<ActionInvoice>,
     #[serde(serialize_with = "ser_decimal")]
     pub outstanding: Decimal,
@@ -275,7 +282,9 @@ pub struct NextActions {
     pub as_of: NaiveDate,
     /// Notices to send today, most advanced stage first.
     pub actions: Vec<Action>,
+    /// Due but held (disputed), paused (promised) or waiting for the gap (minGap).
     pub deferred: Vec<Deferred>,
+    /// The next stage for invoices with nothing due today.
     pub upcoming: Vec<Upcoming>,
 }
 

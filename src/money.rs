@@ -335,6 +335,11 @@ pub fn ser_decimal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::
     crate::encode::plain_str(s, DecimalText::new(*d).as_str())
 }
 
+// A rate, a percentage, a ratio or a count of days: written as an amount is, named apart so that
+// the TypeScript definitions (tests/typescript.rs) do not call it money.
+pub use self::ser_decimal as ser_ratio;
+pub use self::ser_opt_decimal as ser_opt_ratio;
+
 /// [`ser_decimal`] for an optional value (`null` when absent).
 pub fn ser_opt_decimal<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match v {

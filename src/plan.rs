@@ -183,10 +183,10 @@ pub struct Plan {
     pub totals: Totals,
     /// Annual percentage rate including the setup fee (actuarial method: the periodic rate at which
     /// the instalments' present value equals the amount financed, × periods per year), two decimals.
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub apr: Decimal,
     /// (1 + APR / periods per year)^(periods per year) − 1, as a percentage, two decimals.
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub effective_annual_rate: Decimal,
 }
 

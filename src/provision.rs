@@ -60,11 +60,11 @@ pub struct ProvisionBucket {
     pub balance: Decimal,
     /// Percent rolling on to a later bucket within a month, two decimals; null for the last
     /// bucket, or with no history in the bucket.
-    #[serde(serialize_with = "ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub roll_rate: Option<Decimal>,
     /// Percent of the bucket expected to be lost, after the adjustment, four decimals; null when
     /// the history cannot tell (see `notes`).
-    #[serde(serialize_with = "ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub loss_rate: Option<Decimal>,
     #[serde(serialize_with = "ser_opt_decimal")]
     pub expected_loss: Option<Decimal>,
@@ -77,13 +77,13 @@ pub struct ProvisionBucket {
 #[serde(rename_all = "camelCase")]
 pub struct LastBucket {
     /// Percent of the last bucket written off within a month, two decimals.
-    #[serde(serialize_with = "ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub written_off_per_month: Option<Decimal>,
     /// Percent paid or credited within a month.
-    #[serde(serialize_with = "ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub cleared_per_month: Option<Decimal>,
     /// Percent that ends written off: written off ÷ (written off + cleared).
-    #[serde(serialize_with = "ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub eventual_loss: Option<Decimal>,
 }
 
@@ -96,12 +96,14 @@ pub struct CurrencyProvision {
     #[serde(serialize_with = "ser_decimal")]
     pub balance: Decimal,
     /// Null when no bucket's rate could be learnt (see `notes`).
+    /// Null when nothing in the oldest bucket was ever paid or written off: no rate can be learnt.
     #[serde(serialize_with = "ser_opt_decimal")]
     pub expected_loss: Option<Decimal>,
     /// Expected loss ÷ balance, percent, two decimals.
-    #[serde(serialize_with = "ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub coverage_percent: Option<Decimal>,
     /// What the history could not tell, in words (empty when it told everything).
+    /// What the history could not tell, in words.
     pub notes: Vec<String>,
 }
 

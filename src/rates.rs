@@ -68,6 +68,7 @@ crate::decode_enum!(Table {
 /// every table in one list, given whole to whichever regime is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct RateRow {
+    /// When given, the row is for that table only: a regime using another table passes over it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<Table>,
     #[serde(with = "crate::date::ymd")]

@@ -35,10 +35,13 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default)]
 pub struct Thresholds {
     /// Days per month of slope that counts as drifting (default 2; 0.1–60).
+    /// Slope that counts as drifting, days per month (default 2).
     pub slope_days_per_month: Option<f64>,
     /// Days by which the last 3 months must differ from the months before (default 5; 0–365).
+    /// How much later the last 3 months must be than before, days (default 5).
     pub recent_vs_prior_days: Option<f64>,
     /// Experiences needed for a score and a trend (default 3; 1–100).
+    /// Experiences needed for a score and a trend (default 3).
     pub min_experiences: Option<u32>,
 }
 crate::decode_struct!(Thresholds {
@@ -105,6 +108,7 @@ pub struct CustomerRisk {
     #[serde(serialize_with = "ser_decimal")]
     pub outstanding: Decimal,
     pub explanation: String,
+    /// One point per month of the window, for charts.
     pub monthly: Vec<MonthPoint>,
 }
 
@@ -117,7 +121,7 @@ pub struct CurrencyRisk {
     #[serde(serialize_with = "ser_decimal")]
     pub deteriorating_outstanding: Decimal,
     /// Percent of `outstanding` owed by deteriorating customers, two decimals.
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub deteriorating_share: Decimal,
 }
 

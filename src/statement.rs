@@ -48,13 +48,20 @@ crate::decode_struct!(StatementCustomer {
 #[derive(Debug, Clone)]
 pub struct StatementInput {
     pub as_of: NaiveDate,
+    /// Whose statement; name, address and account number for the heading (by default the name on
+    /// their invoices).
     pub customer: StatementCustomer,
+    /// The ledger; other customers' invoices are left out.
     pub invoices: Vec<Invoice>,
     pub documents: Vec<Document>,
+    /// Default: the issue date of the customer's oldest open invoice (or the first of the month
+    /// three months back).
     pub from: Option<NaiveDate>,
     pub language: Option<String>,
     pub locale: Option<String>,
+    /// Who the statement is from: name and address head it.
     pub sender: Option<Sender>,
+    /// A lateCharges result: each of this customer's invoices' claimable charges, dated asOf.
     pub charges: Option<ChargesIn>,
     pub output: Option<Output>,
 }
@@ -150,6 +157,7 @@ pub struct CurrencyStatement {
     pub total_credits: Decimal,
     #[serde(serialize_with = "ser_decimal")]
     pub closing_balance: Decimal,
+    /// What is owed by days past due after documents are allocated; `total` is the closing balance.
     pub ageing: Ageing,
 }
 

@@ -21,7 +21,7 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct Terms {
     /// Percent off for paying early (e.g. "2"), or null.
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub discount_percent: Option<Decimal>,
     /// Days from the invoice date (or from month end, with `endOfMonth`) to take the discount.
     pub discount_days: Option<i64>,
@@ -254,14 +254,14 @@ pub struct Discount {
     pub amount_payable_now: Decimal,
     /// d / (1 − d) × 360 / (net − discount days), percent, two decimals: the textbook figure, on a
     /// 360-day year (36.73 for 2/10 net 30).
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub annual_cost_simple_360: Option<Decimal>,
     /// The same on a 365-day year (37.24 for 2/10 net 30), to set beside the compounded figure.
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub annual_cost_simple_365: Option<Decimal>,
     /// (1 + d / (1 − d))^(365 / (net − discount days)) − 1, percent, two decimals: compounded on a
     /// 365-day year (44.59 for 2/10 net 30).
-    #[serde(serialize_with = "crate::money::ser_opt_decimal")]
+    #[serde(serialize_with = "crate::money::ser_opt_ratio")]
     pub annual_cost_compound_365: Option<Decimal>,
 }
 

@@ -49,6 +49,7 @@ crate::decode_struct!(CustomerRisk {
 pub struct WorklistInput {
     pub as_of: NaiveDate,
     pub invoices: Vec<Invoice>,
+    /// A paymentRisk report (only customers[].customerId, score and trend are read).
     pub risk: Option<RiskInput>,
 }
 crate::decode_struct!(WorklistInput {
@@ -88,7 +89,7 @@ pub struct WorkItem {
     pub email: Option<String>,
     pub currency: Currency,
     /// 0–100, one decimal; higher means chase sooner.
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub priority: Decimal,
     /// `"chase"` or `"onHold"`.
     pub status: &'static str,

@@ -167,6 +167,7 @@ impl SavedPlan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Workspace {
+    /// 1; older documents are migrated on load, newer ones refused.
     #[serde(default)]
     pub version: u32,
     /// The made-up ledger shown on a first visit.

@@ -227,7 +227,7 @@ pub struct Period {
     #[serde(serialize_with = "ser_decimal")]
     pub balance: Decimal,
     /// Percent a year.
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub rate: Decimal,
     #[serde(serialize_with = "ser_decimal")]
     pub interest: Decimal,
@@ -294,7 +294,7 @@ pub struct InvoiceCharges {
     /// Days late: to asOf for an open invoice, to its settling payment for one paid late.
     pub days_late: i64,
     /// The rate applied, percent a year (the first period's, when it changes by half-year).
-    #[serde(serialize_with = "ser_decimal")]
+    #[serde(serialize_with = "crate::money::ser_ratio")]
     pub rate: Decimal,
     /// Interest for one more day on today's balance, for reading only (0 once paid).
     #[serde(serialize_with = "ser_decimal")]
@@ -324,6 +324,7 @@ pub struct InvoiceCharges {
 #[derive(Debug, Clone, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargeTotals {
+    /// what is left of the invoice itself
     #[serde(serialize_with = "ser_decimal")]
     pub outstanding: Decimal,
     #[serde(serialize_with = "ser_decimal")]
@@ -332,12 +333,16 @@ pub struct ChargeTotals {
     pub compensation: Decimal,
     #[serde(serialize_with = "ser_decimal")]
     pub fees: Decimal,
+    /// interest + compensation + fees
     #[serde(serialize_with = "ser_decimal")]
     pub total_charges: Decimal,
+    /// charges already paid by payments applied to them
     #[serde(serialize_with = "ser_decimal")]
     pub charges_paid: Decimal,
+    /// charges still owed
     #[serde(serialize_with = "ser_decimal")]
     pub claimable: Decimal,
+    /// outstanding + claimable
     #[serde(serialize_with = "ser_decimal")]
     pub total_claim: Decimal,
 }
@@ -405,6 +410,7 @@ pub struct ChargesReport {
     pub invoices: Vec<InvoiceCharges>,
     pub customers: Vec<CustomerCharges>,
     pub currencies: Vec<CurrencyCharges>,
+    /// reference rates the report needed and did not have; give them as regime.referenceRates
     pub unknown_rates: Vec<UnknownRate>,
 }
 

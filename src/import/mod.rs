@@ -87,9 +87,11 @@ pub struct ImportInput {
     /// The file's bytes, read in `encoding` (found from the bytes when absent). Set by the
     /// JavaScript layer from a `Uint8Array` or `ArrayBuffer`; takes the place of `text`.
     pub bytes: Option<Vec<u8>>,
+    /// How to read `bytes`; found from them when absent.
     pub encoding: Option<Encoding>,
     /// Field → column; overrides what the header suggests. Later entries for the same field win.
     pub mapping: Option<crate::decode::Pairs<Option<ColumnRef>>>,
+    /// Required when the answer lists dateFormatChoices.
     pub date_format: Option<DateFormat>,
     /// `"."` or `","`; found from the amounts when absent.
     pub decimal_separator: Option<String>,
@@ -241,6 +243,7 @@ pub struct ImportResult {
     /// the customers' accounts (ageing, statements and notices net them). One whose open balance
     /// is zero was applied already and is listed in `skipped`.
     pub documents: Vec<crate::documents::Document>,
+    /// Per currency: how many invoices, their amount and what is still owed.
     pub totals: Vec<CurrencyTotal>,
     /// Rows and documents not imported, at most [`MAX_LISTED_ERRORS`]; `skippedCounts` has them all.
     pub skipped: Vec<Skipped>,

@@ -13,6 +13,7 @@ use serde::Serialize;
 /// Input of [`parse_amount`].
 #[derive(Debug, Clone)]
 pub struct ParseAmountInput {
+    /// As typed: "12,50", "1.250,00", "1,250.00", "£12.50".
     pub text: String,
     pub currency: Currency,
     /// The decimal separator of the user's locale, `"."` (the default) or `","`.

@@ -54,6 +54,7 @@ pub struct Sender {
     /// Required for a notice (`empty_text` when blank); may be empty in a workspace still being set up.
     #[serde(default)]
     pub name: String,
+    /// Several lines allowed.
     #[serde(default)]
     pub address: Option<String>,
     #[serde(default)]
@@ -138,6 +139,7 @@ pub struct ChargeLine {
     pub compensation: Amount,
     pub fees: Amount,
     /// What of the charges is still claimable; the charges themselves when absent.
+    /// What is still claimable; the charges themselves when absent.
     pub claimable: Option<Amount>,
     pub explanation: Option<String>,
     /// Percent a year, and the first day of interest: for the notice's own words on the law.
@@ -238,8 +240,10 @@ crate::decode_struct!(PlanIn {
 /// `html` the HTML is the text in paragraphs.
 #[derive(Debug, Clone)]
 pub struct CustomTemplate {
+    /// Default: the built-in subject of the stage.
     pub subject: Option<String>,
     pub text: String,
+    /// Default: the text as escaped paragraphs. Every inserted value is HTML-escaped.
     pub html: Option<String>,
 }
 crate::decode_struct!(CustomTemplate {
@@ -254,18 +258,30 @@ pub struct NoticeInput {
     pub as_of: Date,
     /// The built-in template: a default stage id (`nextActions` gives it as an action's `template`).
     pub stage: Option<String>,
+    /// Default: the stage's channel in the default policy.
     pub channel: Option<Channel>,
     pub template: Option<CustomTemplate>,
+    /// Default "en", or the locale's language.
     pub language: Option<String>,
     pub locale: Option<String>,
     pub sender: Sender,
     pub customer: Option<Recipient>,
+    /// One customer's invoices in one currency, all of them: the notice asks for what is due at its
+    /// stage (a courtesy reminder: what is not yet due), lists the rest for information, and holds
+    /// what is disputed or under a promise to pay; paid invoices are left out.
     pub invoices: Vec<Invoice>,
+    /// A lateCharges result (detail "invoices"); lines for invoices not asked for are ignored. Its
+    /// `kind` names the law in the notice's language.
     pub charges: Option<ChargesIn>,
+    /// A paymentPlan result. The notice prints the effective annual rate as the APR (the UK and EU
+    /// meaning), the nominal `apr` for en-US (Regulation Z).
     pub plan: Option<PlanIn>,
     /// Fees the stage adds (an action's `fees`).
     pub fees: Option<Amount>,
+    /// Overrides sender.paymentLink.
     pub payment_link: Option<String>,
+    /// Default by stage: 7 days (friendly, follow-up, agency), 10 (final), 14 (plan), 30 (legal);
+    /// none for courtesy.
     pub reply_by: Option<Date>,
     /// What happens if the final deadline passes, in the notice's language.
     pub consequence: Option<String>,
@@ -339,6 +355,7 @@ crate::decode_enum!(Output { Both = "both", Text = "text", Html = "html" });
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Notice {
+    /// One line, never a line break.
     pub subject: String,
     /// Empty when `output` is `"html"`.
     pub text: String,

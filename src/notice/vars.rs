@@ -9,6 +9,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Variable {
+    /// `invoices[].number` is a field of each item of the list `invoices`.
     pub name: &'static str,
     /// `text`, `money`, `date`, `number`, `yes/no`, `list` or `group`.
     pub kind: &'static str,

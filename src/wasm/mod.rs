@@ -18,5 +18,9 @@ pub use storage::*;
 use wasm_bindgen::prelude::*;
 
 // The declarations of every input and output type; the exports below refer to them by name.
+// generated.d.ts is written from the Rust types by tests/typescript.rs; types.d.ts holds what that
+// cannot say.
+#[wasm_bindgen(typescript_custom_section)]
+const GENERATED: &str = include_str!("generated.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
