@@ -937,9 +937,18 @@ fn generate() -> String {
     // An override left behind by a renamed field would silently stop applying.
     for key in FIELD_TYPES.iter().map(|(k, _)| *k).chain(REQUIRED.iter().copied()) {
         let (path, field) = key.split_once('.').unwrap();
-        let (_, s) = krate.structs.get(path).unwrap_or_else(|| panic!("{key}: no struct {path}"));
-        assert!(s.fields.iter().any(|f| f.ident == field), "{key}: {path} has no field {field}");
-        assert!(NAMES.iter().any(|(p, _, _)| *p == path), "{key}: {path} is not declared");
+        let (_, s) = krate
+            .structs
+            .get(path)
+            .unwrap_or_else(|| panic!("{key}: no struct {path}"));
+        assert!(
+            s.fields.iter().any(|f| f.ident == field),
+            "{key}: {path} has no field {field}"
+        );
+        assert!(
+            NAMES.iter().any(|(p, _, _)| *p == path),
+            "{key}: {path} is not declared"
+        );
     }
     g.out.trim_end().to_string() + "\n"
 }
