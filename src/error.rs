@@ -83,7 +83,8 @@ impl serde::Serialize for ErrorCode {
 }
 
 impl ErrorCode {
-    /// The stable snake_case name of the code.
+    /// The stable codes every thrown `OverdueError` carries (`error.code`; `errors[].code` in an
+    /// import), each by its snake_case name.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::MissingField => "missing_field",

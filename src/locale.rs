@@ -24,6 +24,7 @@ pub enum Language {
 impl Language {
     pub const ALL: [Language; 5] = [Language::En, Language::De, Language::Fr, Language::Es, Language::Nl];
 
+    /// A language notices and statements are written in, by its ISO 639-1 code.
     pub fn code(self) -> &'static str {
         match self {
             Language::En => "en",
@@ -107,6 +108,7 @@ pub enum Locale {
     NlBe,
 }
 
+/// Locales for money and dates, by their BCP 47 tags.
 const LOCALES: [(Locale, &str); 10] = [
     (Locale::EnGb, "en-GB"),
     (Locale::EnUs, "en-US"),

@@ -206,6 +206,18 @@ const NAMES: &[(&str, Dir, &str)] = &[
 /// Input fields read with `= default` so that the module words the error, yet refused when absent.
 const REQUIRED: &[&str] = &["aging_csv::AgingCsvInput.csv"];
 
+/// Word lists the Rust code keeps as text, read from where it keeps them: a `const` array (of words,
+/// or of pairs whose second part is the word) or a `fn` whose match arms give each word. (where,
+/// TypeScript name, what follows the words.)
+const WORD_LISTS: &[(&str, &str, &str)] = &[
+    ("error::ErrorCode::as_str", "ErrorCode", ""),
+    ("notice::builtin::STAGES", "NoticeStage", ""),
+    ("locale::Language::code", "NoticeLanguage", ""),
+    // A bare language is accepted wherever a locale is, and picks its first locale.
+    ("locale::LOCALES", "NoticeLocale", " | NoticeLanguage"),
+    ("import::vocab::FIELDS", "ImportField", ""),
+];
+
 /// Types declared by hand in types.d.ts, each for the reason given there.
 const BY_HAND: &[(&str, &str)] = &[
     ("charges::Regime", "Regime"),
@@ -328,6 +340,8 @@ struct Crate {
     words: BTreeMap<String, Vec<(String, String)>>,
     /// Every field and function name, for docs that name one (written as JavaScript names).
     names: Vec<String>,
+    /// `const` items and methods (`Type::method`) with the string literals they hold, and their docs.
+    lists: BTreeMap<String, (String, Vec<String>)>,
 }
 
 fn docs(attrs: &[Attribute]) -> String {
@@ -497,6 +511,30 @@ fn read_crate() -> Crate {
             match item {
                 Item::Use(u) if !is_test(&u.attrs) => collect_uses(&u.tree, "", &mut uses),
                 Item::Fn(f) => krate.names.push(f.sig.ident.to_string()),
+                Item::Const(c) if !is_test(&c.attrs) => {
+                    let mut words = Vec::new();
+                    strings(&c.expr, &mut words);
+                    krate
+                        .lists
+                        .insert(format!("{path}::{}", c.ident), (docs(&c.attrs), words));
+                }
+                Item::Impl(i) if !is_test(&i.attrs) => {
+                    let Type::Path(t) = &*i.self_ty else { continue };
+                    let ty = t.path.segments.last().unwrap().ident.to_string();
+                    for item in &i.items {
+                        if let syn::ImplItem::Fn(f) = item {
+                            let mut words = Vec::new();
+                            for s in &f.block.stmts {
+                                if let syn::Stmt::Expr(e, _) = s {
+                                    strings(e, &mut words);
+                                }
+                            }
+                            krate
+                                .lists
+                                .insert(format!("{path}::{ty}::{}", f.sig.ident), (docs(&f.attrs), words));
+                        }
+                    }
+                }
                 Item::Struct(s) if !is_test(&s.attrs) => {
                     let sd = serde(&s.attrs);
                     let fields = match &s.fields {
@@ -568,6 +606,21 @@ fn read_crate() -> Crate {
         krate.modules.push(Module { path, uses });
     }
     krate
+}
+
+/// The string literals of a word list, in order: array items, a pair's word, a match arm's value.
+fn strings(e: &syn::Expr, out: &mut Vec<String>) {
+    match e {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s), ..
+        }) => out.push(s.value()),
+        syn::Expr::Array(a) => a.elems.iter().for_each(|x| strings(x, out)),
+        syn::Expr::Tuple(t) => t.elems.iter().for_each(|x| strings(x, out)),
+        syn::Expr::Match(m) => m.arms.iter().for_each(|a| strings(&a.body, out)),
+        syn::Expr::Paren(p) => strings(&p.expr, out),
+        syn::Expr::Reference(r) => strings(&r.expr, out),
+        _ => {}
+    }
 }
 
 fn camel(snake: &str) -> String {
@@ -780,7 +833,7 @@ impl Gen<'_> {
             };
             let docs = e.docs.clone();
             self.comment(&docs, "");
-            let _ = writeln!(self.out, "export type {ts} = {};\n", words.join(" | "));
+            self.out.push_str(&union(ts, &words, ""));
             return;
         }
         let (m, s) = self
@@ -862,6 +915,26 @@ impl Gen<'_> {
     }
 }
 
+/// `export type T = "a" | "b";`, one line when it fits in 100 columns, else a word list per line.
+fn union(ts: &str, words: &[String], more: &str) -> String {
+    let one = format!("export type {ts} = {}{more};\n\n", words.join(" | "));
+    if one.len() <= 101 {
+        return one;
+    }
+    let mut out = format!("export type {ts} =\n");
+    let mut line = String::from(" ");
+    for w in words.iter().map(String::as_str).chain(more.strip_prefix(" | ")) {
+        if line.len() + w.len() + 3 > 100 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(" ");
+        }
+        line.push_str(" | ");
+        line.push_str(w);
+    }
+    out + &line + ";\n\n"
+}
+
 /// What a `serialize_with` / `with` function writes.
 fn with_type(f: &str, context: &str) -> (String, bool) {
     let name = f.rsplit("::").next().unwrap();
@@ -933,6 +1006,16 @@ fn generate() -> String {
     );
     for (path, dir, ts) in NAMES {
         g.declare(path, *dir, ts);
+    }
+    for (path, ts, more) in WORD_LISTS {
+        let (docs, words) = krate
+            .lists
+            .get(*path)
+            .unwrap_or_else(|| panic!("{path}: no such const or method in src/"));
+        assert!(!words.is_empty(), "{path}: no words found");
+        g.comment(docs, "");
+        let words: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
+        g.out.push_str(&union(ts, &words, more));
     }
     // An override left behind by a renamed field would silently stop applying.
     for key in FIELD_TYPES.iter().map(|(k, _)| *k).chain(REQUIRED.iter().copied()) {

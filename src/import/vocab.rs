@@ -3,7 +3,8 @@
 //! Pennylane, in their own languages), their statuses and document types, and the labels of the
 //! rows in a report that are not invoices (totals, ageing buckets, the stamp at the foot).
 
-/// The fields an invoice row can fill, in the order of [`ALIASES`].
+/// The fields an invoice row can fill: the keys of the import's `mapping`. [`ALIASES`] follows
+/// this order.
 pub const FIELDS: [&str; 15] = [
     "id",
     "customerId",

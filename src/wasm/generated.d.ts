@@ -609,9 +609,11 @@ export interface CustomerDocument {
 }
 
 /** Which published rate. */
-export type RateTable = "boeBankRate" | "ecbMainRefinancing" | "deBasiszinssatz" | "usPromptPayment";
+export type RateTable =
+  | "boeBankRate" | "ecbMainRefinancing" | "deBasiszinssatz" | "usPromptPayment";
 
-export type RegimeKind = "contract" | "uk" | "eu" | "de" | "fr" | "es" | "nl" | "ie" | "it" | "us-prompt-payment";
+export type RegimeKind =
+  | "contract" | "uk" | "eu" | "de" | "fr" | "es" | "nl" | "ie" | "it" | "us-prompt-payment";
 
 /**
  * A rate in force from a date, given by the caller. With a `table`, the row is for that table
@@ -1214,7 +1216,8 @@ export interface StatementOfAccountInput {
 }
 
 /** What a line records. */
-export type StatementLineKind = "invoice" | "payment" | "credit" | "creditNote" | "paymentOnAccount" | "charges";
+export type StatementLineKind =
+  | "invoice" | "payment" | "credit" | "creditNote" | "paymentOnAccount" | "charges";
 
 export interface StatementLine {
   date: DateString;
@@ -1536,7 +1539,9 @@ export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "
 export type CsvGroupRows = "customer" | "skip";
 
 /** Why a row or a document was not imported. */
-export type CsvSkipReason = "title" | "group" | "total" | "note" | "draft" | "void" | "deleted" | "credit" | "payment" | "other";
+export type CsvSkipReason =
+  | "title" | "group" | "total" | "note" | "draft" | "void" | "deleted" | "credit" | "payment"
+  | "other";
 
 /** Input of `importInvoicesCsv`. */
 export interface ImportInvoicesCsvInput {
@@ -1755,3 +1760,36 @@ export interface ParsedWorkspace {
   /** The version the text was in, when it was older than this build's. */
   migratedFrom: number | null;
 }
+
+/**
+ * The stable codes every thrown `OverdueError` carries (`error.code`; `errors[].code` in an
+ * import), each by its snake_case name.
+ */
+export type ErrorCode =
+  | "missing_field" | "invalid_type" | "invalid_value" | "invalid_amount" | "too_many_decimals"
+  | "amount_out_of_range" | "invalid_date" | "invalid_date_order" | "unknown_currency"
+  | "empty_text" | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal"
+  | "instalment_too_small" | "rate_unknown" | "invalid_terms" | "template_error"
+  | "template_too_complex" | "output_too_large" | "storage_full" | "storage_unavailable"
+  | "invalid_text" | "too_large" | "reentrant_call" | "unsupported_file" | "not_initialised"
+  | "wasm_not_found";
+
+/** The built-in stages, in ladder order. */
+export type NoticeStage =
+  | "courtesy" | "friendly" | "followup" | "final" | "plan" | "agency" | "legal";
+
+/** A language notices and statements are written in, by its ISO 639-1 code. */
+export type NoticeLanguage = "en" | "de" | "fr" | "es" | "nl";
+
+/** Locales for money and dates, by their BCP 47 tags. */
+export type NoticeLocale =
+  | "en-GB" | "en-US" | "en-IE" | "de-DE" | "de-AT" | "fr-FR" | "fr-BE" | "es-ES" | "nl-NL"
+  | "nl-BE" | NoticeLanguage;
+
+/**
+ * The fields an invoice row can fill: the keys of the import's `mapping`. `ALIASES` follows
+ * this order.
+ */
+export type ImportField =
+  | "id" | "customerId" | "customerName" | "email" | "currency" | "amount" | "lineAmount"
+  | "issueDate" | "dueDate" | "paid" | "outstanding" | "datePaid" | "status" | "type" | "disputed";

@@ -1,7 +1,7 @@
 // What the generator (tests/typescript.rs) cannot say, by hand; everything else is in
 // generated.d.ts. Each block says why it is here.
 
-// Scalars: how amounts, dates and codes are written on the wire, the vocabulary the generated
+// Scalars: how amounts, dates and currencies are written on the wire, the vocabulary the generated
 // declarations are written in.
 /** A decimal amount as a string, e.g. "1854.02" (JPY "1854", KWD "1.500"). Inputs also accept numbers. */
 export type Money = string;
@@ -14,16 +14,6 @@ export type DateString = string;
 export type DateInput = DateString | Date;
 /** An ISO 4217 currency code such as "EUR", "GBP", "USD", "JPY". */
 export type CurrencyCode = string;
-
-/** Stable error codes carried by every thrown `OverdueError`. (By hand: written by error.rs's own
- * `Serialize`; the list is checked against `errorCodes()` by pkg-tests.) */
-export type ErrorCode =
-  | "missing_field" | "invalid_type" | "invalid_value" | "invalid_amount" | "too_many_decimals"
-  | "amount_out_of_range" | "invalid_date" | "invalid_date_order" | "unknown_currency" | "empty_text"
-  | "too_long" | "duplicate_id" | "too_many" | "invalid_json" | "internal" | "instalment_too_small"
-  | "rate_unknown" | "invalid_terms" | "template_error" | "template_too_complex" | "output_too_large" | "storage_full" | "storage_unavailable"
-  | "invalid_text" | "too_large" | "reentrant_call" | "unsupported_file" | "not_initialised"
-  | "wasm_not_found";
 
 // The error class and its guard are JavaScript (src/wasm/convert.rs builds them), not Rust types.
 /**
@@ -173,20 +163,6 @@ export type Regime =
       /** The Act counts a 360-day year. */
       dayCount?: "act/360" | null;
     });
-
-// Word lists the Rust types hold as text (a stage, a language and a locale are validated where
-// they are used, with messages of their own); wire_names.rs checks them against the module.
-
-/** A built-in notice: one stage of the default ladder. */
-export type NoticeStage = "courtesy" | "friendly" | "followup" | "final" | "plan" | "agency" | "legal";
-export type NoticeLanguage = "en" | "de" | "fr" | "es" | "nl";
-/** Locales for money and dates; a bare language picks its first one. */
-export type NoticeLocale =
-  | "en-GB" | "en-US" | "en-IE" | "de-DE" | "de-AT" | "fr-FR" | "fr-BE" | "es-ES" | "nl-NL" | "nl-BE"
-  | NoticeLanguage;
-
-export type ImportField =
-  | "id" | "customerId" | "customerName" | "email" | "currency" | "amount" | "lineAmount" | "issueDate" | "dueDate" | "paid" | "outstanding" | "datePaid" | "status" | "type" | "disputed";
 
 /** The calculator's sender details: the notices' sender, every field optional. */
 export type SenderDetails = NoticeSender;
