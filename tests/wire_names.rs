@@ -14,7 +14,8 @@ fn union(source: &str, start: &str) -> Vec<String> {
         .find(start)
         .unwrap_or_else(|| panic!("{start} not in types.d.ts"));
     let rest = &source[at + start.len()..];
-    let end = rest.find([';', '\n']).unwrap();
+    // A union ends at its `;` (a long one wraps over several lines).
+    let end = rest.find(';').unwrap();
     rest[..end]
         .split('|')
         .map(str::trim)
