@@ -1042,9 +1042,10 @@ test("the priority legend's rule, worked by hand, gives the priorities shown", a
   await page.goto(`${site.origin}/?legend#chase`);
   await page.waitForSelector("#priority-legend");
   await page.click("#priority-legend summary");
-  assert.match(await page.textContent("#priority-legend"), /up to 55 points for how much.*up to 45 for how long.*180 days/s);
-  // A: 55 × 1000/1000 + 45 × 90/180 = 77.5 → 78; B: 55 × 500/1000 + 45 × 180/180 = 72.5 → 73.
-  assert.deepEqual(await page.locator(".worklist .priority").allTextContents(), ["Priority 78", "Priority 73"]);
+  assert.match(await page.textContent("#priority-legend"), /up to 55 points for how much.*10,000 or more.*up to 45 for how long.*180 days/s);
+  // On the fixed scale (55 points at £10,000): A: 55 × 1,000/10,000 + 45 × 90/180 = 5.5 + 22.5 = 28;
+  // B: 55 × 500/10,000 + 45 × 180/180 = 2.75 + 45 = 47.75 → 48, so B comes first.
+  assert.deepEqual(await page.locator(".worklist .priority").allTextContents(), ["Priority 48", "Priority 28"]);
   await axe(page, "chase with the legend open");
   await page.close();
 });

@@ -3,8 +3,9 @@
 //! payment-risk report is passed in, how risky the customer is.
 //!
 //! The score (0–100) is 100 × min(1, 0.55 × amount + 0.45 × age + risk), where
-//! - amount = the customer's chaseable overdue amount / the largest such amount in that currency
-//!   (amounts in different currencies are never compared directly);
+//! - amount = the customer's chaseable overdue amount / the currency's scale, capped at 1: a fixed
+//!   scale (`amountScale`, default 10,000 in a currency with two decimals), so a customer's score
+//!   does not move when another customer pays or falls behind;
 //! - age = the amount-weighted average days past due of those invoices / 180, capped at 1;
 //! - risk = 0.15 for a customer whose payments are deteriorating, plus 0.10 when its payment score is
 //!   below 50; 0 without a risk report.
@@ -13,9 +14,10 @@
 //! listed but not chased, and a customer with only held invoices sinks to the bottom with score 0.
 
 use crate::currency::Currency;
+use crate::decode::Pairs;
 use crate::error::Result;
 use crate::invoice::{validate_invoices, Id, Invoice};
-use crate::money::{format_en, round_dp, round_to_minor, ser_decimal};
+use crate::money::{check_for_currency, format_en, round_dp, round_to_minor, ser_decimal, Amount};
 use crate::order::{arrange, order, Groups, Keyed, SmallMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -51,12 +53,42 @@ pub struct WorklistInput {
     pub invoices: Vec<Invoice>,
     /// A paymentRisk report (only customers[].customerId, score and trend are read).
     pub risk: Option<RiskInput>,
+    /// Per currency code, the overdue amount that earns all 55 of the amount's points
+    /// (`{ "GBP": "25000" }`). Default: 10,000 in a currency with two decimals, 1,000,000 in one
+    /// with none (yen), 1,000 in one with three (dinar).
+    pub amount_scale: Pairs<Amount>,
 }
 crate::decode_struct!(WorklistInput {
     as_of: "asOf",
     invoices: "invoices",
-    risk: "risk" = default
+    risk: "risk" = default,
+    amount_scale: "amountScale" = default
 });
+
+/// The overdue amount that earns all of the amount's points when the caller names none: 10,000
+/// units of a currency with cents, scaled by its decimals (a yen is worth about a cent).
+pub fn default_scale(c: Currency) -> Decimal {
+    Decimal::from(10u64.pow(6u32.saturating_sub(c.minor_units()).max(1)))
+}
+
+/// The callers' scales, checked: a known currency, a positive amount in its decimals.
+fn scales(input: &WorklistInput) -> Result<SmallMap<Currency, Decimal>> {
+    let mut out = SmallMap::new();
+    for (code, amount) in &input.amount_scale.0 {
+        let at = |e: crate::error::Error| e.within(code).within("amountScale");
+        let c = Currency::from_code(code).map_err(at)?;
+        let v = check_for_currency(amount.0, c).map_err(at)?;
+        if v <= Decimal::ZERO {
+            return Err(at(crate::error::Error::new(
+                crate::error::ErrorCode::InvalidAmount,
+                "",
+                "A scale must be more than zero.",
+            )));
+        }
+        *out.entry(c, || v) = v;
+    }
+    Ok(out)
+}
 
 /// Why an invoice is not being chased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -133,6 +165,7 @@ struct Acc<'a> {
 /// Invalid invoices, as [`crate::normalize::normalize_invoices`].
 pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
     validate_invoices(&input.invoices, "invoices")?;
+    let scale = scales(input)?;
     let as_of = input.as_of;
     let mut risk: Keyed<&CustomerRisk> = Keyed::new();
     for c in input.risk.iter().flat_map(|r| r.customers.iter()) {
@@ -194,18 +227,14 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
         });
     }
 
-    let mut largest: SmallMap<Currency, Decimal> = SmallMap::new();
-    for a in &groups.items {
-        let e = largest.entry(a.first.currency, || Decimal::ZERO);
-        *e = (*e).max(a.chaseable);
-    }
     let items: Vec<WorkItem> = groups
         .items
         .into_iter()
         .map(|mut a| {
             let c = a.first.currency;
             let r = risk.get(a.first.customer.id.as_str());
-            let priority = score(&a, largest.get(&c).copied().unwrap_or_default(), r.copied());
+            let full = scale.get(&c).copied().unwrap_or_else(|| default_scale(c));
+            let priority = score(&a, full, r.copied());
             let keys = a
                 .invoices
                 .iter()
@@ -246,15 +275,11 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
     Ok(Worklist { as_of, items })
 }
 
-fn score(a: &Acc, largest: Decimal, risk: Option<&CustomerRisk>) -> Decimal {
+fn score(a: &Acc, full: Decimal, risk: Option<&CustomerRisk>) -> Decimal {
     if a.chaseable.is_zero() {
         return round_dp(Decimal::ZERO, 1);
     }
-    let amount = if largest.is_zero() {
-        Decimal::ZERO
-    } else {
-        a.chaseable / largest
-    };
+    let amount = (a.chaseable / full).min(Decimal::ONE);
     let avg_days = a.weighted_days / a.chaseable;
     let age = (avg_days / Decimal::from(180)).min(Decimal::ONE);
     let mut bonus = Decimal::ZERO;

@@ -37,28 +37,82 @@ fn bigger_and_older_first_held_last() {
         order,
         [
             ("studio", "chase"),
-            ("cafe", "chase"),
             ("bakery", "chase"),
+            ("cafe", "chase"),
             ("design", "onHold"),
             ("garage", "onHold")
         ]
     );
     assert_eq!(w.items[0].reason, "£4,200.00 over 60 days, oldest 74 days");
-    assert_eq!(w.items[2].reason, "£760.50 overdue, oldest 22 days");
+    assert_eq!(w.items[1].reason, "£760.50 overdue, oldest 22 days");
     assert_eq!(w.items[3].reason, "On hold: disputed (£1,875.00 overdue)");
     assert_eq!(
         w.items[4].reason,
         "On hold: promised to pay by 2026-11-26 (£312.40 overdue)"
     );
     assert_eq!(w.items[3].priority.to_string(), "0.0");
-    // studio: amount 1 (largest GBP) × 0.55 + 74/180 × 0.45 = 0.735 → 73.5.
-    assert_eq!(w.items[0].priority.to_string(), "73.5");
-    // cafe: the only EUR debtor (amount 1) at 15 days: 0.55 + 15/180 × 0.45 = 0.5875 → 58.8 (half away from zero).
-    assert_eq!(w.items[1].priority.to_string(), "58.8");
+    // On the default scale of 10,000 (GBP, EUR):
+    // studio: 4,200/10,000 × 0.55 + 74/180 × 0.45 = 0.231 + 0.185 = 0.416 → 41.6.
+    assert_eq!(w.items[0].priority.to_string(), "41.6");
+    // bakery: 760.50/10,000 × 0.55 + 22/180 × 0.45 = 0.0418275 + 0.055 = 0.0968275 → 9.7.
+    assert_eq!(w.items[1].priority.to_string(), "9.7");
+    // cafe: 1,000/10,000 × 0.55 + 15/180 × 0.45 = 0.055 + 0.0375 = 0.0925 → 9.3 (half away from zero).
+    assert_eq!(w.items[2].priority.to_string(), "9.3");
     assert!(
         w.items.iter().all(|i| i.invoices.iter().all(|x| x.id.as_str() != "E")),
         "not-yet-due invoices are not work"
     );
+}
+
+fn priority_of(w: &overdue::worklist::Worklist, customer: &str) -> String {
+    w.items
+        .iter()
+        .find(|i| i.customer_id.as_str() == customer)
+        .unwrap()
+        .priority
+        .to_string()
+}
+
+#[test]
+fn a_bigger_debtor_does_not_move_anyone_elses_priority() {
+    let mut invoices = ledger();
+    invoices
+        .as_array_mut()
+        .unwrap()
+        .push(inv("M", "mega", "GBP", "50000.00", "2026-10-14", "2026-11-13"));
+    let w = work(json!({ "asOf": "2026-11-23", "invoices": invoices }));
+    // Relative to the largest debtor, studio would have fallen to 4,200/50,000 × 55 + 18.5 = 23.1.
+    assert_eq!(priority_of(&w, "studio"), "41.6");
+    // mega: the amount's points are capped at 55; 10 days: 55 + 10/180 × 45 = 57.5.
+    assert_eq!(priority_of(&w, "mega"), "57.5");
+    assert_eq!(w.items[0].customer_id.as_str(), "mega");
+}
+
+#[test]
+fn the_amount_scale_is_the_callers_per_currency() {
+    let w = work(json!({ "asOf": "2026-11-23", "invoices": ledger(), "amountScale": { "GBP": "4200" } }));
+    // studio owes the whole scale: 55 + 74/180 × 45 = 55 + 18.5 = 73.5; EUR keeps the default.
+    assert_eq!(priority_of(&w, "studio"), "73.5");
+    assert_eq!(priority_of(&w, "cafe"), "9.3");
+    // The yen default is 1,000,000: ¥500,000 at 36 days is 0.5 × 55 + 36/180 × 45 = 27.5 + 9 = 36.5.
+    let yen = work(json!({ "asOf": "2026-11-23",
+        "invoices": [inv("Y", "tokyo", "JPY", "500000", "2026-09-18", "2026-10-18")] }));
+    assert_eq!(priority_of(&yen, "tokyo"), "36.5");
+}
+
+#[test]
+fn a_bad_amount_scale_is_refused_with_its_path() {
+    for (scale, code, path) in [
+        (json!({ "XYZ": "100" }), "unknown_currency", "amountScale.XYZ"),
+        (json!({ "GBP": "0" }), "invalid_amount", "amountScale.GBP"),
+        (json!({ "GBP": "10.001" }), "too_many_decimals", "amountScale.GBP"),
+        (json!({ "GBP": "ten" }), "invalid_amount", "amountScale.GBP"),
+    ] {
+        let e = input::<WorklistInput>(json!({ "asOf": "2026-11-23", "invoices": ledger(), "amountScale": scale }))
+            .and_then(|i| collection_worklist(&i))
+            .unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_str()), (code, path), "{scale}");
+    }
 }
 
 #[test]

@@ -356,6 +356,12 @@ export interface CollectionWorklistInput {
   invoices: InvoiceInput[];
   /** A paymentRisk report (only customers[].customerId, score and trend are read). */
   risk?: WorklistRiskInput | null;
+  /**
+   * Per currency code, the overdue amount that earns all 55 of the amount's points
+   * (`{ "GBP": "25000" }`). Default: 10,000 in a currency with two decimals, 1,000,000 in one
+   * with none (yen), 1,000 in one with three (dinar).
+   */
+  amountScale?: Record<string, MoneyInput> | null;
 }
 
 /** Why an invoice is not being chased. */

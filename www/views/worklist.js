@@ -38,8 +38,8 @@ export function render(root, { asOf, invoices, workspace }) {
   // What "Priority 74" means, in words (the formula of collectionWorklist, src/worklist.rs).
   root.append(el("details", { class: "legend", id: "priority-legend" },
     el("summary", { text: "What the priority means" }),
-    el("p", { text: "Each customer gets a priority from 0 to 100: up to 55 points for how much they owe past the due date (the most of anyone in that currency gets all 55), up to 45 for how long it has been owed (180 days or more gets all 45), and, once there is a payment history, 15 more for a customer paying later and later and 10 more for a payment score under 50." }),
-    el("p", { text: "Because the amount is measured against the largest debt in the same currency, a customer's priority can change when someone else pays or falls behind. Disputed invoices and promises to pay that have not run out are not counted." })));
+    el("p", { text: "Each customer gets a priority from 0 to 100: up to 55 points for how much they owe past the due date (10,000 or more in the currency gets all 55, so 1,000 gets 5.5; in yen 1,000,000), up to 45 for how long it has been owed (180 days or more gets all 45), and, once there is a payment history, 15 more for a customer paying later and later and 10 more for a payment score under 50." }),
+    el("p", { text: "The scale is fixed, so a customer's priority changes only with what they owe and for how long, never because someone else paid or fell behind. Disputed invoices and promises to pay that have not run out are not counted." })));
   const list = el("ol", { class: "worklist" });
   const riskOf = new Map(risk.customers.map((c) => [`${c.currency} ${c.customerId}`, c]));
   const card = (item) => {
