@@ -31,8 +31,11 @@ function checkRecord(name, rec) {
   assert.equal(c["KPIs from summary (GUIDE §5 example)"].currencies[0].dso, "45.00");
   assert.equal(c["KPIs from ledger"].currencies[0].averageDaysDelinquent, "33.00");
   assert.equal(c["KPIs from ledger"].currencies[0].countbackDso, "42.92");
-  assert.equal(c["worklist"].items[0].customerId, "c1");
-  assert.match(c["worklist"].items[0].reason, /^£1,000\.00 overdue, oldest 23 days; paying later and later/);
+  // c1 owes in two currencies, 23 days late, with 25 risk points (deteriorating, score 40). On the
+  // fixed scale: JPY 185,400/1,000,000 × 55 + 23/180 × 45 + 25 = 10.197 + 5.75 + 25 = 40.947 → 40.9;
+  // GBP 1,000/10,000 × 55 + 5.75 + 25 = 36.25 → 36.3.
+  assert.deepEqual(c["worklist"].items.slice(0, 2).map((i) => [i.customerId, i.currency, i.priority]), [["c1", "JPY", "40.9"], ["c1", "GBP", "36.3"]]);
+  assert.match(c["worklist"].items[1].reason, /^£1,000\.00 overdue, oldest 23 days; paying later and later/);
   const plan = c["plan 15000 at 8% over 60 months"];
   assert.deepEqual([plan.regularInstalment, plan.finalInstalment, plan.schedule[1].dueDate, plan.schedule[59].balance], ["304.15", "303.84", "2026-02-28", "0.00"]);
   const jpy = c["plan with down payment and fee"];
