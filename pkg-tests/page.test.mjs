@@ -1047,6 +1047,21 @@ test("the priority legend's rule, worked by hand, gives the priorities shown", a
   // B: 55 × 500/10,000 + 45 × 180/180 = 2.75 + 45 = 47.75 → 48, so B comes first.
   assert.deepEqual(await page.locator(".worklist .priority").allTextContents(), ["Priority 48", "Priority 28"]);
   await axe(page, "chase with the legend open");
+  // A debt of £1,000 counting in full, typed as people type it: A: 55 + 22.5 = 77.5 → 78;
+  // B: 55 × 500/1,000 + 45 = 72.5 → 73, so A comes first again.
+  await page.click("#tab-data");
+  await page.fill("#s-priority-scale", "1,000");
+  await page.press("#s-priority-scale", "Tab");
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).settings?.priorityScale === "1000.00", KEY);
+  await page.click("#tab-chase");
+  await page.waitForFunction(() => document.querySelector(".worklist .priority")?.textContent === "Priority 78");
+  assert.deepEqual(await page.locator(".worklist .priority").allTextContents(), ["Priority 78", "Priority 73"]);
+  await page.click("#tab-data");
+  await page.fill("#s-priority-scale", "0");
+  await page.press("#s-priority-scale", "Tab");
+  await page.waitForFunction(() => document.querySelector("#s-priority-scale-msg").textContent !== "");
+  assert.equal(await page.textContent("#s-priority-scale-msg"), "The amount must be more than zero.");
+  assert.equal(JSON.parse(await stored(page)).settings.priorityScale, "1000.00");
   await page.close();
 });
 

@@ -50,6 +50,14 @@ pub struct Settings {
     /// its table; passed whole to `lateCharges` as `referenceRates`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reference_rates: Vec<crate::rates::RateRow>,
+    /// Who to chase: the overdue amount, in the home currency, that earns all of the priority's
+    /// amount points (`collectionWorklist`'s `amountScale` for that currency); its default when
+    /// absent.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::money::ser_opt_amount"
+    )]
+    pub priority_scale: Option<crate::money::Amount>,
 }
 
 crate::decode_struct!(Settings {
@@ -61,6 +69,7 @@ crate::decode_struct!(Settings {
     contract_rate: "contractRate" = default,
     policy: "policy" = default,
     reference_rates: "referenceRates" = default,
+    priority_scale: "priorityScale" = default,
 });
 
 /// What the page knows about a customer beyond what invoices carry.
@@ -323,6 +332,18 @@ pub fn validate(ws: &Workspace) -> Result<()> {
         crate::ladder::check_policy(policy).map_err(|e| e.within("settings.policy"))?;
     }
     crate::rates::check_rows(&ws.settings.reference_rates, "settings.referenceRates")?;
+    if let Some(scale) = &ws.settings.priority_scale {
+        // The page's home currency is GBP until one is chosen.
+        let home = ws.settings.currency.unwrap_or(Currency::GBP);
+        let v = crate::money::check_for_currency(scale.0, home).map_err(|e| e.within("settings.priorityScale"))?;
+        if v <= rust_decimal::Decimal::ZERO {
+            return Err(Error::new(
+                ErrorCode::InvalidAmount,
+                "settings.priorityScale",
+                "The amount that counts in full for priority must be more than zero.",
+            ));
+        }
+    }
     for (i, c) in ws.customers.iter().enumerate() {
         for (field, v) in [
             ("contactName", &c.contact_name),
@@ -393,6 +414,10 @@ pub fn canonicalize(ws: &mut Workspace) {
     for p in &mut ws.plans {
         p.principal.0 = round_to_minor(p.principal.0, p.currency);
     }
+    let home = ws.settings.currency.unwrap_or(Currency::GBP);
+    if let Some(s) = &mut ws.settings.priority_scale {
+        s.0 = round_to_minor(s.0, home);
+    }
 }
 
 /// The document as stored: compact JSON.
@@ -440,6 +465,39 @@ mod tests {
             .contains("documents"));
         let e = parse_workspace(&with.replace(r#""amount":"5""#, r#""amount":"5.001""#)).unwrap_err();
         assert_eq!(e.path, "documents[0].amount");
+    }
+
+    #[test]
+    fn the_priority_scale_is_kept_and_checked_in_the_home_currency() {
+        let with = |settings: &str| {
+            V1.replace(
+                r#""sender":{"name":"Ada"}"#,
+                &format!(r#""sender":{{"name":"Ada"}},"settings":{settings}"#),
+            )
+        };
+        let p = parse_workspace(&with(r#"{"currency":"EUR","priorityScale":"25000.00"}"#)).unwrap();
+        let text = to_text(&p.workspace).unwrap();
+        assert!(text.contains(r#""priorityScale":"25000.00""#), "{text}");
+        assert!(!to_text(&parse_workspace(V1).unwrap().workspace)
+            .unwrap()
+            .contains("priorityScale"));
+        for (settings, code) in [
+            (r#"{"priorityScale":"0"}"#, ErrorCode::InvalidAmount),
+            (r#"{"priorityScale":"-5"}"#, ErrorCode::InvalidAmount),
+            // The home currency is GBP until chosen: two decimals; yen none.
+            (r#"{"priorityScale":"10.001"}"#, ErrorCode::TooManyDecimals),
+            (
+                r#"{"currency":"JPY","priorityScale":"1000.5"}"#,
+                ErrorCode::TooManyDecimals,
+            ),
+        ] {
+            let e = parse_workspace(&with(settings)).unwrap_err();
+            assert_eq!(
+                (e.code, e.path.as_str()),
+                (code, "settings.priorityScale"),
+                "{settings}"
+            );
+        }
     }
 
     #[test]

@@ -1707,6 +1707,12 @@ export interface WorkspaceSettings {
    * its table; passed whole to `lateCharges` as `referenceRates`.
    */
   referenceRates?: ReferenceRateRow[] | null;
+  /**
+   * Who to chase: the overdue amount, in the home currency, that earns all of the priority's
+   * amount points (`collectionWorklist`'s `amountScale` for that currency); its default when
+   * absent.
+   */
+  priorityScale?: MoneyInput | null;
 }
 
 /** What the page knows about a customer beyond what invoices carry. */

@@ -8,7 +8,7 @@ export const CURRENCIES = ["GBP", "EUR", "USD", "CHF", "SEK", "NOK", "DKK", "PLN
 const FIELD_OF_PATH = { id: "i-id", customer: "i-customer", amount: "i-amount", currency: "i-currency", issueDate: "i-issue", dueDate: "i-due" };
 
 /** A typed amount as the module reads it ("12,50", "1.250,00", "£12.50"); throws in words, with `path`. */
-function typedAmount(text, currency, path) {
+export function typedAmount(text, currency, path) {
   try {
     return parseAmount({ text, currency, decimalSeparator }).amount;
   } catch (e) {

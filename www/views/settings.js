@@ -1,10 +1,10 @@
 // Your details (the sender on every notice), preferences, and the data itself: export, import,
 // start empty, and the backups kept when saved data could not be read.
-import { el, field, listed, plural } from "./format.js";
+import { el, field, listed, plural, money } from "./format.js";
 import { ageReceivables } from "../pkg/overdue.js";
 import { update, replace, download, parseFile, emptyWorkspace, backups, backupText, store } from "../store.js";
 import { mergeWorkspaces } from "../merge.js";
-import { CURRENCIES } from "./invoices.js";
+import { CURRENCIES, typedAmount } from "./invoices.js";
 import { ladderSection } from "./ladder.js";
 
 /** @type {[string, string, boolean?][]} */
@@ -45,8 +45,22 @@ export function render(root, { asOf, workspace }) {
       bucketMsg.textContent = e.message;
     }
   });
+  const scale = el("input", { id: "s-priority-scale", inputmode: "decimal", autocomplete: "off", value: workspace.settings?.priorityScale ?? "" });
+  const scaleMsg = el("small", { class: "error", role: "alert", id: "s-priority-scale-msg" });
+  scale.addEventListener("change", () => {
+    const home = workspace.settings?.currency ?? "GBP";
+    try {
+      const v = scale.value.trim() ? typedAmount(scale.value.trim(), home, "settings.priorityScale") : null;
+      if (v !== null && (v.startsWith("-") || /^0(\.0*)?$/.test(v))) throw new Error("The amount must be more than zero.");
+      scaleMsg.textContent = "";
+      update((w) => { (w.settings ??= {}).priorityScale = v; }, v ? `set the amount that counts in full for priority to ${money(v, home)}` : "set the priority scale back to 10,000");
+    } catch (e) {
+      scaleMsg.textContent = e.message;
+    }
+  });
   form.append(field("Currency of new invoices", currency), field("Language of notices", language),
-    field("Ageing groups, in days late", buckets, "Upper limits, e.g. 30, 60, 90, 120"), bucketMsg);
+    field("Ageing groups, in days late", buckets, "Upper limits, e.g. 30, 60, 90, 120"), bucketMsg,
+    field("A debt counts in full for priority from", scale, "In your home currency. Empty: 10,000 (in yen 1,000,000)."), scaleMsg);
   root.append(el("h3", { text: "Your details" }), el("p", { class: "hint", text: "They appear on your notices. Changes are saved as you leave each field." }), form);
   root.append(ladderSection(workspace, asOf));
 

@@ -22,9 +22,10 @@ export function render(root, { asOf, invoices, workspace }) {
     return;
   }
   const risk = paymentRisk({ asOf, invoices });
-  const work = collectionWorklist({ asOf, invoices, risk });
   // What is owed, per currency, the home currency first: the answer before the list.
   const home = workspace?.settings?.currency ?? "GBP";
+  const scale = workspace?.settings?.priorityScale;
+  const work = collectionWorklist({ asOf, invoices, risk, ...(scale ? { amountScale: { [home]: scale } } : {}) });
   const summary = ageReceivables({ asOf, invoices, detail: "summary" }).currencies
     .filter((c) => Number(c.totalOutstanding) > 0)
     .sort((a, b) => (a.currency === home ? -1 : b.currency === home ? 1 : a.currency < b.currency ? -1 : 1));
@@ -38,7 +39,7 @@ export function render(root, { asOf, invoices, workspace }) {
   // What "Priority 74" means, in words (the formula of collectionWorklist, src/worklist.rs).
   root.append(el("details", { class: "legend", id: "priority-legend" },
     el("summary", { text: "What the priority means" }),
-    el("p", { text: "Each customer gets a priority from 0 to 100: up to 55 points for how much they owe past the due date (10,000 or more in the currency gets all 55, so 1,000 gets 5.5; in yen 1,000,000), up to 45 for how long it has been owed (180 days or more gets all 45), and, once there is a payment history, 15 more for a customer paying later and later and 10 more for a payment score under 50." }),
+    el("p", { text: "Each customer gets a priority from 0 to 100: up to 55 points for how much they owe past the due date (10,000 or more in the currency gets all 55, so 1,000 gets 5.5; in yen 1,000,000; you can change the amount for your home currency under Your details & data), up to 45 for how long it has been owed (180 days or more gets all 45), and, once there is a payment history, 15 more for a customer paying later and later and 10 more for a payment score under 50." }),
     el("p", { text: "The scale is fixed, so a customer's priority changes only with what they owe and for how long, never because someone else paid or fell behind. Disputed invoices and promises to pay that have not run out are not counted." })));
   const list = el("ol", { class: "worklist" });
   const riskOf = new Map(risk.customers.map((c) => [`${c.currency} ${c.customerId}`, c]));
