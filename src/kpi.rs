@@ -110,12 +110,20 @@ pub struct Kpis {
     pub countback: Vec<CountbackMonth>,
 }
 
+/// Which kind of input the figures came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KpiSource {
+    Ledger,
+    Summary,
+}
+crate::decode_enum!(KpiSource { Ledger = "ledger", Summary = "summary" });
+
 /// Output of [`receivables_kpis`]: one entry per currency, ordered by code.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KpiReport {
-    /// `"ledger"` or `"summary"`: which kind of input the figures came from.
-    pub source: &'static str,
+    /// Which kind of input the figures came from.
+    pub source: KpiSource,
     #[serde(with = "crate::date::ymd_opt")]
     pub period_start: Option<NaiveDate>,
     #[serde(with = "crate::date::ymd_opt")]
@@ -185,7 +193,7 @@ fn summary_kpis(input: &KpiInput) -> Result<KpiReport> {
     }
     let k = compute(currency, days, begin, sales, end, current, None);
     Ok(KpiReport {
-        source: "summary",
+        source: KpiSource::Summary,
         period_start: input.period_start,
         period_end: input.period_end,
         currencies: vec![k],
@@ -274,7 +282,7 @@ fn ledger_kpis(input: &KpiInput, invoices: &[Invoice]) -> Result<KpiReport> {
         ));
     }
     Ok(KpiReport {
-        source: "ledger",
+        source: KpiSource::Ledger,
         period_start: Some(start),
         period_end: Some(end),
         currencies: out,

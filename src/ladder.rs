@@ -249,6 +249,24 @@ pub struct Action {
     pub next_stage: String,
 }
 
+/// Why a notice that is due waits: the invoice is disputed, under a promise to pay, or the last
+/// notice to the customer was too recent (the stage's `minGapDays`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeferReason {
+    Disputed,
+    Promised,
+    MinGap,
+}
+crate::decode_enum!(DeferReason { Disputed = "disputed", Promised = "promised", MinGap = "minGap" });
+
+/// Whether a stage's day has gone by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlannedStatus {
+    Past,
+    Planned,
+}
+crate::decode_enum!(PlannedStatus { Past = "past", Planned = "planned" });
+
 /// Something that is due but must wait, or is held.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -256,8 +274,7 @@ pub struct Deferred {
     pub customer_id: Id,
     pub invoice_id: Id,
     pub stage_id: Option<String>,
-    /// `"disputed"`, `"promised"` or `"minGap"`.
-    pub reason: &'static str,
+    pub reason: DeferReason,
     /// The first day it can go ahead (null while disputed).
     #[serde(with = "crate::date::ymd_opt")]
     pub until: Option<NaiveDate>,
@@ -569,7 +586,7 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                 customer_id: inv.customer.id.clone(),
                 invoice_id: inv.id.clone(),
                 stage_id: Some(stage.id.clone()),
-                reason: "disputed",
+                reason: DeferReason::Disputed,
                 until: None,
             });
             continue;
@@ -579,7 +596,7 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                 customer_id: inv.customer.id.clone(),
                 invoice_id: inv.id.clone(),
                 stage_id: Some(stage.id.clone()),
-                reason: "promised",
+                reason: DeferReason::Promised,
                 until: Some(crate::date::in_range(
                     p.succ_opt(),
                     &format!("invoices[{}].promisedDate", inv_index),
@@ -623,7 +640,7 @@ pub fn next_actions(input: &NextActionsInput) -> Result<NextActions> {
                         customer_id: g.first.customer.id.clone(),
                         invoice_id: r.id.clone(),
                         stage_id: Some(r.stage_id.clone()),
-                        reason: "minGap",
+                        reason: DeferReason::MinGap,
                         until: Some(until),
                     });
                 }
@@ -726,8 +743,7 @@ pub struct PlannedStage {
     pub channel: Channel,
     #[serde(with = "crate::date::ymd")]
     pub date: NaiveDate,
-    /// `"past"` (its day has gone by) or `"planned"`.
-    pub status: &'static str,
+    pub status: PlannedStatus,
     pub required: bool,
 }
 
@@ -749,7 +765,11 @@ pub fn preview_ladder(input: &PreviewInput) -> Result<Vec<PlannedStage>> {
                 name: s.name.clone(),
                 channel: s.channel,
                 date,
-                status: if date < input.as_of { "past" } else { "planned" },
+                status: if date < input.as_of {
+                    PlannedStatus::Past
+                } else {
+                    PlannedStatus::Planned
+                },
                 required: s.required.unwrap_or(false),
             })
         })

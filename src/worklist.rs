@@ -90,6 +90,15 @@ fn scales(input: &WorklistInput) -> Result<SmallMap<Currency, Decimal>> {
     Ok(out)
 }
 
+/// Whether a customer is chased now or waits: on hold when everything overdue is disputed or
+/// promised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkStatus {
+    Chase,
+    OnHold,
+}
+crate::decode_enum!(WorkStatus { Chase = "chase", OnHold = "onHold" });
+
 /// Why an invoice is not being chased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -123,8 +132,7 @@ pub struct WorkItem {
     /// 0–100, one decimal; higher means chase sooner.
     #[serde(serialize_with = "crate::money::ser_ratio")]
     pub priority: Decimal,
-    /// `"chase"` or `"onHold"`.
-    pub status: &'static str,
+    pub status: WorkStatus,
     /// One line for people: `"£4,200.00 over 60 days, oldest 74 days"`.
     pub reason: String,
     /// Overdue on invoices that are not held.
@@ -249,7 +257,11 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
                 email: a.first.customer.email.clone(),
                 currency: c,
                 priority,
-                status: if a.chaseable.is_zero() { "onHold" } else { "chase" },
+                status: if a.chaseable.is_zero() {
+                    WorkStatus::OnHold
+                } else {
+                    WorkStatus::Chase
+                },
                 reason,
                 chaseable: round_to_minor(a.chaseable, c),
                 held: round_to_minor(a.held, c),
@@ -265,7 +277,7 @@ pub fn collection_worklist(input: &WorklistInput) -> Result<Worklist> {
         .enumerate()
         .map(|(i, w)| {
             (
-                u64::from(w.status == "onHold"),
+                u64::from(w.status == WorkStatus::OnHold),
                 -(w.priority.mantissa() * 10_000_000 + i128::from(w.oldest_days_past_due)),
                 i as u32,
             )

@@ -78,7 +78,7 @@ fn november_ledger() -> serde_json::Value {
 #[test]
 fn the_ledger_gives_the_same_figures() {
     let r = kpis(json!({ "periodStart": "2026-11-01", "periodEnd": "2026-11-30", "invoices": november_ledger() }));
-    assert_eq!(r.source, "ledger");
+    assert_eq!(r.source.word(), "ledger");
     let k = &r.currencies[0];
     assert_eq!(k.days, 30);
     let figures = [

@@ -106,7 +106,7 @@ fn gaps_are_respected() {
     let r = run(&day(30), one(), h.clone());
     assert!(r.actions.is_empty());
     assert_eq!(
-        (r.deferred[0].reason, r.deferred[0].until.unwrap().to_string()),
+        (r.deferred[0].reason.word(), r.deferred[0].until.unwrap().to_string()),
         ("minGap", day(35))
     );
     assert_eq!(stages(&run(&day(35), one(), h)), ["final"]);
@@ -121,7 +121,7 @@ fn disputes_hold_and_promises_pause() {
     )]);
     let r = run(&day(40), disputed, json!([]));
     assert!(r.actions.is_empty());
-    assert_eq!(r.deferred[0].reason, "disputed");
+    assert_eq!(r.deferred[0].reason.word(), "disputed");
     let promised = json!([with(
         inv("A", "c", "GBP", "500.00", "2026-09-01", "2026-10-01"),
         "promisedDate",
@@ -129,7 +129,7 @@ fn disputes_hold_and_promises_pause() {
     )]);
     let r = run(&day(20), promised.clone(), json!([]));
     assert_eq!(
-        (r.deferred[0].reason, r.deferred[0].until.unwrap().to_string()),
+        (r.deferred[0].reason.word(), r.deferred[0].until.unwrap().to_string()),
         ("promised", day(21))
     );
     assert_eq!(
@@ -297,7 +297,7 @@ fn preview_dates_every_stage() {
         .unwrap();
     let got: Vec<(String, String, &str)> = p
         .iter()
-        .map(|s| (s.stage_id.clone(), s.date.to_string(), s.status))
+        .map(|s| (s.stage_id.clone(), s.date.to_string(), s.status.word()))
         .collect();
     assert_eq!(got[0], ("courtesy".to_string(), day(-3), "past"));
     assert_eq!(got[3], ("final".to_string(), day(30), "planned"));

@@ -290,6 +290,9 @@ export interface AgingReport {
   notYetIssued: number;
 }
 
+/** Which kind of input the figures came from. */
+export type KpiSource = "ledger" | "summary";
+
 /** One month of countback DSO. */
 export interface CountbackMonth {
   /** `YYYY-MM`. */
@@ -330,8 +333,8 @@ export interface Kpis {
 
 /** Output of `receivablesKpis`: one entry per currency, ordered by code. */
 export interface KpiReport {
-  /** `"ledger"` or `"summary"`: which kind of input the figures came from. */
-  source: "ledger" | "summary";
+  /** Which kind of input the figures came from. */
+  source: KpiSource;
   periodStart: DateString | null;
   periodEnd: DateString | null;
   currencies: Kpis[];
@@ -367,6 +370,12 @@ export interface CollectionWorklistInput {
 /** Why an invoice is not being chased. */
 export type HoldReason = "disputed" | "promised";
 
+/**
+ * Whether a customer is chased now or waits: on hold when everything overdue is disputed or
+ * promised.
+ */
+export type WorkStatus = "chase" | "onHold";
+
 export interface WorkInvoice {
   id: string;
   dueDate: DateString;
@@ -384,8 +393,7 @@ export interface WorkItem {
   currency: CurrencyCode;
   /** 0–100, one decimal; higher means chase sooner. */
   priority: string;
-  /** `"chase"` or `"onHold"`. */
-  status: "chase" | "onHold";
+  status: WorkStatus;
   /** One line for people: `"£4,200.00 over 60 days, oldest 74 days"`. */
   reason: string;
   /** Overdue on invoices that are not held. */
@@ -1140,13 +1148,18 @@ export interface NoticeAction {
   nextStage: NoticeStage | "none";
 }
 
+/**
+ * Why a notice that is due waits: the invoice is disputed, under a promise to pay, or the last
+ * notice to the customer was too recent (the stage's `minGapDays`).
+ */
+export type DeferReason = "disputed" | "promised" | "minGap";
+
 /** Something that is due but must wait, or is held. */
 export interface DeferredNotice {
   customerId: string;
   invoiceId: string;
   stageId: string | null;
-  /** `"disputed"`, `"promised"` or `"minGap"`. */
-  reason: "disputed" | "promised" | "minGap";
+  reason: DeferReason;
   /** The first day it can go ahead (null while disputed). */
   until: DateString | null;
 }
@@ -1177,13 +1190,15 @@ export interface PreviewLadderInput {
   policy?: Stage[] | null;
 }
 
+/** Whether a stage's day has gone by. */
+export type PlannedStatus = "past" | "planned";
+
 export interface PlannedStage {
   stageId: string;
   name: string;
   channel: Channel;
   date: DateString;
-  /** `"past"` (its day has gone by) or `"planned"`. */
-  status: "past" | "planned";
+  status: PlannedStatus;
   required: boolean;
 }
 
