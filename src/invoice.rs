@@ -181,7 +181,8 @@ pub fn check_len(value: &str, max: usize) -> Result<()> {
     Ok(())
 }
 
-fn positive(amount: Amount, currency: Currency, what: &str) -> Result<Decimal> {
+/// `amount` checked for `currency` (its decimals, its range) and more than zero; `what` names it.
+pub(crate) fn positive(amount: Amount, currency: Currency, what: &str) -> Result<Decimal> {
     let v = check_for_currency(amount.0, currency)?;
     if v <= Decimal::ZERO {
         return Err(Error::new(

@@ -17,7 +17,7 @@ use crate::currency::Currency;
 use crate::decode::Pairs;
 use crate::error::Result;
 use crate::invoice::{validate_invoices, Id, Invoice};
-use crate::money::{check_for_currency, format_en, round_dp, round_to_minor, ser_decimal, Amount};
+use crate::money::{format_en, round_dp, round_to_minor, ser_decimal, Amount};
 use crate::order::{arrange, order, Groups, Keyed, SmallMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -77,14 +77,7 @@ fn scales(input: &WorklistInput) -> Result<SmallMap<Currency, Decimal>> {
     for (code, amount) in &input.amount_scale.0 {
         let at = |e: crate::error::Error| e.within(code).within("amountScale");
         let c = Currency::from_code(code).map_err(at)?;
-        let v = check_for_currency(amount.0, c).map_err(at)?;
-        if v <= Decimal::ZERO {
-            return Err(at(crate::error::Error::new(
-                crate::error::ErrorCode::InvalidAmount,
-                "",
-                "A scale must be more than zero.",
-            )));
-        }
+        let v = crate::invoice::positive(*amount, c, "A scale").map_err(at)?;
         *out.entry(c, || v) = v;
     }
     Ok(out)

@@ -72,6 +72,13 @@ crate::decode_struct!(Settings {
     priority_scale: "priorityScale" = default,
 });
 
+impl Settings {
+    /// The home currency: GBP until one is chosen, as the page starts.
+    pub fn home(&self) -> Currency {
+        self.currency.unwrap_or(Currency::GBP)
+    }
+}
+
 /// What the page knows about a customer beyond what invoices carry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -332,17 +339,9 @@ pub fn validate(ws: &Workspace) -> Result<()> {
         crate::ladder::check_policy(policy).map_err(|e| e.within("settings.policy"))?;
     }
     crate::rates::check_rows(&ws.settings.reference_rates, "settings.referenceRates")?;
-    if let Some(scale) = &ws.settings.priority_scale {
-        // The page's home currency is GBP until one is chosen.
-        let home = ws.settings.currency.unwrap_or(Currency::GBP);
-        let v = crate::money::check_for_currency(scale.0, home).map_err(|e| e.within("settings.priorityScale"))?;
-        if v <= rust_decimal::Decimal::ZERO {
-            return Err(Error::new(
-                ErrorCode::InvalidAmount,
-                "settings.priorityScale",
-                "The amount that counts in full for priority must be more than zero.",
-            ));
-        }
+    if let Some(scale) = ws.settings.priority_scale {
+        crate::invoice::positive(scale, ws.settings.home(), "The amount that counts in full for priority")
+            .map_err(|e| e.within("settings.priorityScale"))?;
     }
     for (i, c) in ws.customers.iter().enumerate() {
         for (field, v) in [
@@ -414,7 +413,7 @@ pub fn canonicalize(ws: &mut Workspace) {
     for p in &mut ws.plans {
         p.principal.0 = round_to_minor(p.principal.0, p.currency);
     }
-    let home = ws.settings.currency.unwrap_or(Currency::GBP);
+    let home = ws.settings.home();
     if let Some(s) = &mut ws.settings.priority_scale {
         s.0 = round_to_minor(s.0, home);
     }

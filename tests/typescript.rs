@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, Fields, GenericArgument, Ident, Item, LitStr, PathArguments, Token, Type, UseTree};
+use syn::{Attribute, GenericArgument, Ident, Item, LitStr, PathArguments, Token, Type, UseTree};
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Dir {
@@ -311,15 +311,13 @@ struct Field {
     ident: String,
     docs: String,
     ty: Type,
-    rename: Option<String>,
-    skip_if: bool,
-    ser_with: Option<String>,
-    flatten: bool,
+    serde: Serde,
 }
 
 struct Enum {
     docs: String,
-    variants: Vec<(String, String, Option<String>)>,
+    /// Each variant and its serde `rename`.
+    variants: Vec<(String, Option<String>)>,
     rename_all: Option<String>,
 }
 
@@ -333,7 +331,7 @@ struct Module {
 struct Crate {
     modules: Vec<Module>,
     structs: BTreeMap<String, (usize, Struct)>,
-    enums: BTreeMap<String, (usize, Enum)>,
+    enums: BTreeMap<String, Enum>,
     /// `decode_struct!`: type → (field → key, default).
     decoded: BTreeMap<String, Keys>,
     /// `decode_enum!`: type → (variant → word).
@@ -536,44 +534,22 @@ fn read_crate() -> Crate {
                     }
                 }
                 Item::Struct(s) if !is_test(&s.attrs) => {
-                    let sd = serde(&s.attrs);
-                    let fields = match &s.fields {
-                        Fields::Named(n) => n
-                            .named
-                            .iter()
-                            .map(|f| {
-                                let fs = serde(&f.attrs);
-                                Field {
-                                    ident: f.ident.as_ref().unwrap().to_string(),
-                                    docs: docs(&f.attrs),
-                                    ty: f.ty.clone(),
-                                    rename: fs.rename,
-                                    skip_if: fs.skip_if,
-                                    ser_with: fs.ser_with,
-                                    flatten: fs.flatten,
-                                }
-                            })
-                            .collect(),
-                        Fields::Unnamed(u) => u
-                            .unnamed
-                            .iter()
-                            .map(|f| Field {
-                                ident: String::new(),
-                                docs: String::new(),
-                                ty: f.ty.clone(),
-                                rename: None,
-                                skip_if: false,
-                                ser_with: serde(&f.attrs).ser_with,
-                                flatten: false,
-                            })
-                            .collect(),
-                        Fields::Unit => Vec::new(),
-                    };
-                    krate.names.extend(fields.iter().map(|f: &Field| f.ident.clone()));
+                    // Tuple structs' fields have no name: nothing reads them but their type.
+                    let fields: Vec<Field> = s
+                        .fields
+                        .iter()
+                        .map(|f| Field {
+                            ident: f.ident.as_ref().map(ToString::to_string).unwrap_or_default(),
+                            docs: docs(&f.attrs),
+                            ty: f.ty.clone(),
+                            serde: serde(&f.attrs),
+                        })
+                        .collect();
+                    krate.names.extend(fields.iter().map(|f| f.ident.clone()));
                     let st = Struct {
                         docs: docs(&s.attrs),
                         fields,
-                        rename_all: sd.rename_all,
+                        rename_all: serde(&s.attrs).rename_all,
                         serialize: derives(&s.attrs, "Serialize"),
                     };
                     krate.structs.insert(format!("{path}::{}", s.ident), (m, st));
@@ -584,11 +560,11 @@ fn read_crate() -> Crate {
                         variants: e
                             .variants
                             .iter()
-                            .map(|v| (v.ident.to_string(), docs(&v.attrs), serde(&v.attrs).rename))
+                            .map(|v| (v.ident.to_string(), serde(&v.attrs).rename))
                             .collect(),
                         rename_all: serde(&e.attrs).rename_all,
                     };
-                    krate.enums.insert(format!("{path}::{}", e.ident), (m, en));
+                    krate.enums.insert(format!("{path}::{}", e.ident), en);
                 }
                 Item::Macro(mac) => {
                     let name = mac.mac.path.segments.last().unwrap().ident.to_string();
@@ -721,17 +697,14 @@ impl Gen<'_> {
         self.resolve(m, &segments)
     }
 
+    /// The declared name of `path` met in direction `dir`: an entry for that direction or for
+    /// both; an enum has one declaration, whichever way it crosses.
     fn ts_name(&self, path: &str, dir: Dir) -> Option<&'static str> {
         let want = if dir == Both { In } else { dir };
+        let any_dir = self.krate.enums.contains_key(path);
         NAMES
             .iter()
-            .find(|(p, d, _)| *p == path && (*d == want || *d == Both))
-            .or_else(|| NAMES.iter().find(|(p, d, _)| *p == path && *d == Both))
-            .or_else(|| {
-                NAMES
-                    .iter()
-                    .find(|(p, _, _)| *p == path && self.krate.enums.contains_key(path))
-            })
+            .find(|(p, d, _)| *p == path && (*d == want || *d == Both || any_dir))
             .map(|(_, _, n)| *n)
             .or_else(|| BY_HAND.iter().find(|(p, _)| *p == path).map(|(_, n)| *n))
     }
@@ -764,33 +737,31 @@ impl Gen<'_> {
                 };
                 match last.ident.to_string().as_str() {
                     "Option" => (self.ty(m, &arg(), dir, context).0, true),
-                    "Pairs" => {
-                        let (inner, null) = self.ty(m, &arg(), dir, context);
-                        let inner = if null { format!("{inner} | null") } else { inner };
-                        (format!("Record<string, {inner}>"), false)
-                    }
-                    "Vec" => {
-                        let (inner, null) = self.ty(m, &arg(), dir, context);
-                        let inner = if null { format!("{inner} | null") } else { inner };
-                        (format!("{}[]", group(&inner)), false)
-                    }
                     "Box" | "Cow" => self.ty(m, &arg(), dir, context),
+                    container @ ("Vec" | "Pairs") => {
+                        let (inner, null) = self.ty(m, &arg(), dir, context);
+                        let inner = if null { format!("{inner} | null") } else { inner };
+                        let t = if container == "Vec" {
+                            format!("{}[]", group(&inner))
+                        } else {
+                            format!("Record<string, {inner}>")
+                        };
+                        (t, false)
+                    }
                     name => {
-                        if let Some(path) = self.resolve(m, &segs) {
-                            if let Some(n) = self.ts_name(&path, dir) {
-                                return (n.to_string(), false);
-                            }
-                            if let Some((_, i, o)) = SCALARS.iter().find(|(s, _, _)| *s == name) {
-                                return ((if input { *i } else { *o }).to_string(), false);
-                            }
-                            panic!(
-                                "{context}: {path} ({dir:?}) crosses to JavaScript but has no TypeScript name in NAMES"
-                            );
+                        let path = self.resolve(m, &segs);
+                        if let Some(n) = path.as_deref().and_then(|p| self.ts_name(p, dir)) {
+                            return (n.to_string(), false);
                         }
                         if let Some((_, i, o)) = SCALARS.iter().find(|(s, _, _)| *s == name) {
                             return ((if input { *i } else { *o }).to_string(), false);
                         }
-                        panic!("{context}: the Rust type {name} has no TypeScript counterpart");
+                        match path {
+                            Some(p) => panic!(
+                                "{context}: {p} ({dir:?}) crosses to JavaScript but has no TypeScript name in NAMES"
+                            ),
+                            None => panic!("{context}: the Rust type {name} has no TypeScript counterpart"),
+                        }
                     }
                 }
             }
@@ -816,14 +787,15 @@ impl Gen<'_> {
     }
 
     fn declare(&mut self, path: &str, dir: Dir, ts: &str) {
-        if let Some((m, e)) = self.krate.enums.get(path) {
-            let _ = m;
+        // The crate outlives the writer's borrow: its docs need no copies.
+        let krate = self.krate;
+        if let Some(e) = krate.enums.get(path) {
             let words: Vec<String> = match self.krate.words.get(path) {
                 Some(w) => w.iter().map(|(_, w)| format!("{w:?}")).collect(),
                 None => e
                     .variants
                     .iter()
-                    .map(|(v, _, r)| {
+                    .map(|(v, r)| {
                         format!(
                             "{:?}",
                             r.clone().unwrap_or_else(|| rename(v, e.rename_all.as_deref(), true))
@@ -831,13 +803,11 @@ impl Gen<'_> {
                     })
                     .collect(),
             };
-            let docs = e.docs.clone();
-            self.comment(&docs, "");
+            self.comment(&e.docs, "");
             self.out.push_str(&union(ts, &words, ""));
             return;
         }
-        let (m, s) = self
-            .krate
+        let (m, s) = krate
             .structs
             .get(path)
             .unwrap_or_else(|| panic!("{path} is not a struct or enum in src/"));
@@ -851,15 +821,16 @@ impl Gen<'_> {
             );
             for f in &s.fields {
                 let context = format!("{path}.{}", f.ident);
-                if f.flatten {
+                if f.serde.flatten {
                     extends.push(self.ty(m, &f.ty, dir, &context).0);
                     continue;
                 }
                 let wire = f
+                    .serde
                     .rename
                     .clone()
                     .unwrap_or_else(|| rename(&f.ident, s.rename_all.as_deref(), false));
-                let (mut t, mut null) = match &f.ser_with {
+                let (mut t, mut null) = match &f.serde.ser_with {
                     Some(w) => with_type(w, &context),
                     None => self.ty(m, &f.ty, dir, &context),
                 };
@@ -867,14 +838,14 @@ impl Gen<'_> {
                     t = (*over).to_string();
                 }
                 null &= !t.ends_with("| null");
-                let field = if f.skip_if {
+                let field = if f.serde.skip_if {
                     format!("{wire}?: {t};")
                 } else if null {
                     format!("{wire}: {t} | null;")
                 } else {
                     format!("{wire}: {t};")
                 };
-                lines.push((f.docs.clone(), field));
+                lines.push((f.docs.as_str(), field));
             }
         } else {
             let keys = self
@@ -890,17 +861,16 @@ impl Gen<'_> {
                     .unwrap_or_else(|| panic!("{path}: decode_struct! names `{ident}`, not a field"));
                 let context = format!("{path}.{ident}");
                 let (t, _) = self.ty(m, &f.ty, dir, &context);
-                let dflt = &(*dflt && !REQUIRED.contains(&context.as_str()));
+                let optional = *dflt && !REQUIRED.contains(&context.as_str());
                 let field = match FIELD_TYPES.iter().find(|(k, _)| *k == context) {
-                    Some((_, over)) => format!("{key}{}: {over};", if *dflt { "?" } else { "" }),
-                    None if *dflt => format!("{key}?: {t} | null;"),
+                    Some((_, over)) => format!("{key}{}: {over};", if optional { "?" } else { "" }),
+                    None if optional => format!("{key}?: {t} | null;"),
                     None => format!("{key}: {t};"),
                 };
-                lines.push((f.docs.clone(), field));
+                lines.push((f.docs.as_str(), field));
             }
         }
-        let docs = s.docs.clone();
-        self.comment(&docs, "");
+        self.comment(&s.docs, "");
         let ext = if extends.is_empty() {
             String::new()
         } else {
@@ -908,7 +878,7 @@ impl Gen<'_> {
         };
         let _ = writeln!(self.out, "export interface {ts}{ext} {{");
         for (d, l) in lines {
-            self.comment(&d, "  ");
+            self.comment(d, "  ");
             let _ = writeln!(self.out, "  {l}");
         }
         let _ = writeln!(self.out, "}}\n");
