@@ -14,6 +14,9 @@ export const store = {
   notices: [],
 };
 
+/** The home currency: GBP until one is chosen (the Rust side's `Settings::home`). */
+export const homeCurrency = (ws) => ws?.settings?.currency ?? "GBP";
+
 export function subscribe(fn) {
   listeners.add(fn);
 }

@@ -3,7 +3,7 @@
 // details. Everything is saved in the workspace.
 import { paymentRisk, normalizeInvoices, defaultPolicy, statementOfAccount, parseAmount, paymentPlan } from "../pkg/overdue.js";
 import { el, field, money, date, month, svgEl, table, decimalSeparator, amountExample, plainMessage } from "./format.js";
-import { update, download } from "../store.js";
+import { update, download, homeCurrency } from "../store.js";
 import { planTerms } from "./plan.js";
 
 const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "Not enough payments yet for a trend" };
@@ -67,7 +67,7 @@ function documentsSection(asOf, workspace, person, theirs) {
   const kind = el("select", { id: "d-kind" }, ...DOC_KINDS.map(([v, t]) => el("option", { value: v, text: t })));
   const day = el("input", { id: "d-date", type: "date", value: asOf, max: asOf });
   const amount = el("input", { id: "d-amount", inputmode: "decimal", autocomplete: "off", placeholder: amountExample });
-  const cur = el("select", { id: "d-currency" }, ...(currencies.length ? currencies : [workspace.settings?.currency ?? "GBP"]).map((c) => el("option", { value: c, text: c })));
+  const cur = el("select", { id: "d-currency" }, ...(currencies.length ? currencies : [homeCurrency(workspace)]).map((c) => el("option", { value: c, text: c })));
   const ref = el("input", { id: "d-reference", autocomplete: "off" });
   const problem = el("p", { class: "banner error", role: "alert", hidden: "" });
   const form = el("form", { class: "calc", id: "doc-form" }, field("What", kind), field("Date", day), field("Amount", amount), field("Currency", cur), field("Reference", ref, "Optional: the bank reference or the credit note's number."),

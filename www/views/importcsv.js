@@ -8,7 +8,7 @@ import { importInvoicesCsv } from "../pkg/overdue.js";
 import { date, el, field, listed, money, plural, table } from "./format.js";
 import { CURRENCIES } from "./invoices.js";
 import { docKey } from "../merge.js";
-import { update } from "../store.js";
+import { update, homeCurrency } from "../store.js";
 
 const LABELS = {
   id: "Invoice number", customerName: "Customer", customerId: "Customer number", email: "Customer email", currency: "Currency",
@@ -52,7 +52,7 @@ export function importSection(ws) {
     try {
       r = read();
       // A file that never says its currency is in the workspace's, shown and changeable below.
-      if (r.missing.includes("currency") && !r.currencyChoices.length && state.currency == null) r = read({ currency: ws.settings?.currency ?? "GBP" });
+      if (r.missing.includes("currency") && !r.currencyChoices.length && state.currency == null) r = read({ currency: homeCurrency(ws) });
     } catch (e) {
       out.append(el("p", { class: "error", role: "alert", text: e.message }));
       return;

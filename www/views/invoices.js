@@ -1,6 +1,6 @@
 import { normalizeInvoices, parseAmount } from "../pkg/overdue.js";
 import { el, money, date, field, decimalSeparator, amountExample, debounced, units, fromUnits } from "./format.js";
-import { update } from "../store.js";
+import { update, homeCurrency } from "../store.js";
 import { importSection } from "./importcsv.js";
 
 const STATUS = { paid: "Paid", current: "Not yet due", overdue: "Overdue", credit: "Overpaid", writtenOff: "Written off" };
@@ -29,7 +29,7 @@ function addForm(ws, asOf) {
   const customers = [...new Map(ws.invoices.map((i) => [i.customer.name, i.customer])).values()];
   const list = el("datalist", { id: "customer-names" }, ...customers.map((c) => el("option", { value: c.name })));
   const currency = el("select", { name: "currency", id: "i-currency" }, ...CURRENCIES.map((c) => el("option", { value: c, text: c })));
-  currency.value = justAdded?.currency ?? ws.settings?.currency ?? "GBP";
+  currency.value = justAdded?.currency ?? homeCurrency(ws);
   const issue = input("issue", { type: "date", value: asOf, required: "" });
   const due = input("due", { type: "date", required: "" });
   const msg = el("p", { class: "error", role: "alert", hidden: "" });

@@ -2,7 +2,7 @@
 // start empty, and the backups kept when saved data could not be read.
 import { el, field, listed, plural, money } from "./format.js";
 import { ageReceivables } from "../pkg/overdue.js";
-import { update, replace, download, parseFile, emptyWorkspace, backups, backupText, store } from "../store.js";
+import { update, replace, download, parseFile, emptyWorkspace, backups, backupText, store, homeCurrency } from "../store.js";
 import { mergeWorkspaces } from "../merge.js";
 import { CURRENCIES, typedAmount } from "./invoices.js";
 import { ladderSection } from "./ladder.js";
@@ -28,7 +28,7 @@ export function render(root, { asOf, workspace }) {
     form.append(field(label, input));
   }
   const currency = el("select", { id: "s-currency" }, ...CURRENCIES.map((c) => el("option", { value: c, text: c })));
-  currency.value = workspace.settings?.currency ?? "GBP";
+  currency.value = homeCurrency(workspace);
   currency.addEventListener("change", () => update((w) => { (w.settings ??= {}).currency = currency.value; }, `set the home currency to ${currency.value}`));
   const language = el("select", { id: "s-language" }, ...[["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"], ["nl", "Nederlands"]].map(([v, t]) => el("option", { value: v, text: t })));
   language.value = workspace.settings?.language ?? "en";
@@ -48,7 +48,7 @@ export function render(root, { asOf, workspace }) {
   const scale = el("input", { id: "s-priority-scale", inputmode: "decimal", autocomplete: "off", value: workspace.settings?.priorityScale ?? "" });
   const scaleMsg = el("small", { class: "error", role: "alert", id: "s-priority-scale-msg" });
   scale.addEventListener("change", () => {
-    const home = workspace.settings?.currency ?? "GBP";
+    const home = homeCurrency(workspace);
     try {
       const v = scale.value.trim() ? typedAmount(scale.value.trim(), home, "settings.priorityScale") : null;
       if (v !== null && (v.startsWith("-") || /^0(\.0*)?$/.test(v))) throw new Error("The amount must be more than zero.");

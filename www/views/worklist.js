@@ -1,5 +1,6 @@
 import { ageReceivables, collectionWorklist, paymentRisk } from "../pkg/overdue.js";
 import { el, money, date, table, showAll } from "./format.js";
+import { homeCurrency } from "../store.js";
 
 // Cards drawn at first, and invoice rows per card: a 10,000-invoice ledger had put 11,000 rows in
 // the page and taken a second to lay out; the rest come when asked for.
@@ -23,7 +24,7 @@ export function render(root, { asOf, invoices, workspace }) {
   }
   const risk = paymentRisk({ asOf, invoices });
   // What is owed, per currency, the home currency first: the answer before the list.
-  const home = workspace?.settings?.currency ?? "GBP";
+  const home = homeCurrency(workspace);
   const scale = workspace?.settings?.priorityScale;
   const work = collectionWorklist({ asOf, invoices, risk, ...(scale ? { amountScale: { [home]: scale } } : {}) });
   const summary = ageReceivables({ asOf, invoices, detail: "summary" }).currencies
