@@ -5,7 +5,7 @@ import { invoices as generate } from "./data.mjs";
 import { prepareApp } from "../pkg-tests/lib/app.mjs";
 import { launch } from "../pkg-tests/lib/browser.mjs";
 import { serveSite } from "../pkg-tests/lib/site.mjs";
-import { timeTab } from "./page.mjs";
+import { timeTab, seed } from "./page.mjs";
 
 const n = Number(process.argv[2] ?? 10_000);
 prepareApp();
@@ -18,7 +18,8 @@ try {
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto(`${site.origin}/`);
   await page.waitForSelector("body[data-ready=true]");
-  await page.evaluate((w) => localStorage.setItem("overdue.workspace", w), ws);
+  const where = await seed(page, ws);
+  console.log(`workspace of ${(ws.length / 1e6).toFixed(1)} MB kept in ${where}`);
   await page.goto(`${site.origin}/?speed=1#chase`);
   await page.waitForSelector("body[data-ready=true]");
   const marks = await page.evaluate(() => Object.fromEntries(["overdue:module-ready", "overdue:workspace-loaded", "overdue:first-view"].map((m) => [m, Math.round(performance.getEntriesByName(m)[0]?.startTime)])));

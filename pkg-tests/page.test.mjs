@@ -1,7 +1,8 @@
 // The calculator page keeping a workspace in the browser, in headless Chromium with its real CSP:
 // add an invoice and find it in the ageing and after a reload; import a CSV with bad rows; a hostile
 // customer name shown as text everywhere, notices included; export → clear → import; corrupted
-// storage offered back as a download; a full storage reported with nothing lost; two tabs; no request
+// storage offered back as a download; a workspace too large for localStorage kept in IndexedDB; a full
+// storage reported with nothing lost; two tabs; no request
 // leaving the origin; axe-core finds no serious or critical violation in any view.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -383,8 +384,80 @@ test("corrupted storage: the page opens, keeps the data as a backup and offers i
   await page.close();
 });
 
-test("a full storage: the user is told, what was saved is intact, the change stays on screen", async () => {
+/** Adds one invoice through the form. */
+async function addInvoice(page, id, customer, amount) {
+  await page.click("#add-box summary");
+  await page.fill("#i-customer", customer);
+  await page.fill("#i-id", id);
+  await page.fill("#i-amount", amount);
+  await page.fill("#i-issue", "2026-09-01");
+  await page.fill("#i-due", "2026-10-01");
+  await page.click("#add-invoice button[type=submit]");
+}
+
+/** What the page's IndexedDB holds under `key` (storage.js: database "overdue", store "items"). */
+const inDb = (page, key) => page.evaluate((k) => new Promise((resolve, reject) => {
+  const r = indexedDB.open("overdue", 1);
+  r.onupgradeneeded = () => r.result.createObjectStore("items");
+  r.onerror = () => reject(r.error);
+  r.onsuccess = () => {
+    const get = r.result.transaction("items").objectStore("items").get(k);
+    get.onsuccess = () => { r.result.close(); resolve(get.result ?? null); };
+  };
+}), key);
+
+const clearDb = (page) => page.evaluate(() => new Promise((resolve) => {
+  const r = indexedDB.open("overdue", 1);
+  r.onupgradeneeded = () => r.result.createObjectStore("items");
+  r.onsuccess = () => {
+    const tx = r.result.transaction("items", "readwrite");
+    tx.objectStore("items").clear();
+    tx.oncomplete = () => { r.result.close(); resolve(undefined); };
+  };
+}));
+
+// localStorage refuses the workspace (as it does past about 5 million characters, some 30,000
+// invoices): sessionStorage's flag survives a reload, the patched setItem throws what Chromium throws.
+const quotaForWorkspace = () => {
+  const real = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    if (k === "overdue.workspace" && (window.__full || sessionStorage.getItem("full") === "1")) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return real.call(this, k, v);
+  };
+};
+
+test("a workspace too large for localStorage goes to IndexedDB: saved, there after a reload, seen by another tab", async () => {
+  const page = await open("/#invoices", quotaForWorkspace);
+  await forget(page);
+  await page.click("#demo-clear");
+  assert.ok(await stored(page), "an empty workspace fits in localStorage");
+  assert.equal(await inDb(page, KEY), null);
+  await page.evaluate(() => sessionStorage.setItem("full", "1"));
+  await addInvoice(page, "BIG-1", "Large Ledger Ltd", "10");
+  // Written to IndexedDB; only then is the localStorage copy removed.
+  await page.waitForFunction((k) => localStorage.getItem(k) === null, KEY, { timeout: 5000 });
+  const kept = JSON.parse(await inDb(page, KEY));
+  assert.deepEqual(kept.invoices.map((i) => [i.id, i.customer.name, i.amount]), [["BIG-1", "Large Ledger Ltd", "10.00"]]);
+  assert.equal(await page.locator(".banner.save").count(), 0, "nothing says it was not saved");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match(await page.textContent("#invoices tbody"), /BIG-1/, "read back from IndexedDB");
+  // A second tab opens it too, and sees the first tab's next change (told through BroadcastChannel).
+  const other = await open("/#invoices");
+  assert.match(await other.textContent("#invoices tbody"), /BIG-1/);
+  await addInvoice(page, "BIG-2", "Large Ledger Ltd", "20");
+  await other.waitForFunction(() => document.querySelector("#invoices tbody")?.textContent.includes("BIG-2"), null, { timeout: 5000 });
+  assert.match(await other.textContent("#banners"), /another tab/);
+  assert.deepEqual(JSON.parse(await inDb(page, KEY)).invoices.map((i) => i.id).sort(), ["BIG-1", "BIG-2"]);
+  await other.close();
+  await clearDb(page);
+  await page.evaluate(() => { sessionStorage.clear(); localStorage.clear(); });
+  await page.close();
+});
+
+test("a full storage (and no IndexedDB): the user is told, what was saved is intact, the change stays on screen", async () => {
   const page = await open("/#invoices", () => {
+    Object.defineProperty(window, "indexedDB", { value: undefined });
     const real = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
       if (window.__full && k === "overdue.workspace") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");

@@ -64,10 +64,10 @@ export function patchTypes(dts, initTypes, { storage }) {
   }
   // wasm-bindgen writes a JsValue parameter as required even when `undefined` is declared; the
   // storage functions' key is optional, so the argument is too.
-  const optional = "(input: { key?: string | null } | undefined)";
+  const optional = "(input: { key?: string | null; storage?: StorageLike | null } | undefined)";
   const head = dts.slice(0, cut);
   if (head.split(optional).length - 1 !== (storage ? 2 : 0)) throw new Error("glue.mjs: expected loadWorkspace and listBackups to take an optional key");
-  return head.replaceAll(optional, "(input?: { key?: string | null })") + initTypes;
+  return head.replaceAll(optional, "(input?: { key?: string | null; storage?: StorageLike | null })") + initTypes;
 }
 
 // The Node ESM entry checks the file it reads against the size of this build's wasm.

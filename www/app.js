@@ -1,6 +1,6 @@
 import init, { version } from "./pkg/overdue.js";
 import { today } from "./views/format.js";
-import { store, load, subscribe, watchOtherTabs, backupText, download, replace, emptyWorkspace, dismiss, changes, undo } from "./store.js";
+import { store, openStore, load, subscribe, watchOtherTabs, backupText, download, replace, emptyWorkspace, dismiss, changes, undo } from "./store.js";
 import { el } from "./views/format.js";
 import * as worklist from "./views/worklist.js";
 import * as aging from "./views/aging.js";
@@ -81,7 +81,7 @@ function show(name) {
 
 async function main() {
   try {
-    await init();
+    await Promise.all([init(), openStore()]);
     performance.mark("overdue:module-ready");
     $("version").textContent = version();
     asOf = today();

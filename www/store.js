@@ -1,8 +1,10 @@
 // The workspace: loaded from and saved to this browser's storage through the overdue module (which
 // validates, migrates and backs up), kept in memory when storage is unavailable or full, and
 // re-read when another tab changes it. Views call `update(change)`; every listener re-renders.
+// The storage is localStorage, and IndexedDB for a workspace too large for it (storage.js).
 import { loadWorkspace, saveWorkspace, readStored, listBackups, parseWorkspace } from "./pkg/overdue.js";
 import { demoWorkspace } from "./demo.js";
+import { openStorage } from "./storage.js";
 
 const KEY = "overdue.workspace";
 const listeners = new Set();
@@ -34,10 +36,33 @@ export function dismiss(text) {
   emit();
 }
 
+/** @type {import("./storage.js").PageStorage | null} */
+let storage = null;
+const FULL = "The browser's storage for this page is full, so the last change was not saved. What was saved before is unchanged. Export your workspace to keep a copy.";
+
+/** Opens the page's storage (before `load`); a write that fails later is reported in the banner. */
+export async function openStore() {
+  storage = await openStorage({
+    onError(e) {
+      const name = e instanceof DOMException ? e.name : "";
+      note("save", name === "QuotaExceededError" ? FULL : `Not saved: the browser refused to store the workspace (${name || "unknown error"}).`);
+      emit();
+    },
+    onChange(key) {
+      if (key === KEY) takeOtherTab();
+    },
+  });
+}
+
+/** Where the workspace is kept: "indexedDB", "localStorage" or null. */
+export const keptIn = () => storage?.where(KEY) ?? null;
+
+const at = (key) => (storage ? { key, storage } : { key });
+
 export function load(asOf) {
   let loaded;
   try {
-    loaded = loadWorkspace({ key: KEY });
+    loaded = loadWorkspace(at(KEY));
   } catch (e) {
     store.mode = "memory";
     store.workspace = demoWorkspace(asOf);
@@ -77,7 +102,7 @@ export function load(asOf) {
 export function save() {
   if (store.mode !== "ok") return false;
   try {
-    saveWorkspace({ workspace: store.workspace, key: KEY });
+    saveWorkspace({ workspace: store.workspace, ...at(KEY) });
     store.notices = store.notices.filter((n) => n.kind !== "save");
     return true;
   } catch (e) {
@@ -144,34 +169,39 @@ export function replace(workspace, label = "replaced your data") {
 }
 
 /** Another tab saved: take its version. */
+function takeOtherTab() {
+  if (store.mode !== "ok") return;
+  try {
+    const loaded = loadWorkspace(at(KEY));
+    if (loaded.status === "ok" || loaded.status === "migrated" || loaded.status === "repaired") {
+      // What this tab could undo was before the other tab's change: taking it back would undo that too.
+      undoable.length = 0;
+      store.workspace = loaded.workspace;
+      note("info", "Updated with the changes made in another tab.");
+      emit();
+    }
+  } catch {
+    // Nothing to take: keep what this tab shows.
+  }
+}
+
+/** Other tabs' saves: localStorage tells by the storage event, IndexedDB through storage.js. */
 export function watchOtherTabs() {
   window.addEventListener("storage", (e) => {
-    if (e.key !== KEY || store.mode !== "ok") return;
-    try {
-      const loaded = loadWorkspace({ key: KEY });
-      if (loaded.status === "ok" || loaded.status === "migrated" || loaded.status === "repaired") {
-        // What this tab could undo was before the other tab's change: taking it back would undo that too.
-        undoable.length = 0;
-        store.workspace = loaded.workspace;
-        note("info", "Updated with the changes made in another tab.");
-        emit();
-      }
-    } catch {
-      // Nothing to take: keep what this tab shows.
-    }
+    if (e.key === KEY) takeOtherTab();
   });
 }
 
 export function backups() {
   try {
-    return listBackups({ key: KEY });
+    return listBackups(at(KEY));
   } catch {
     return [];
   }
 }
 
 export function backupText(key) {
-  return readStored(key);
+  return readStored(at(key));
 }
 
 /** Reads an exported file: the same validation and migrations as storage. Throws a coded error. */

@@ -1,11 +1,11 @@
 // Offline: the page and the module are kept on first visit and served from the cache when the
 // network is not there; when it is, the network answers and the cache is refreshed. The data itself
-// is in localStorage, not here.
+// is in localStorage or IndexedDB (storage.js), not here.
 /** @type {ServiceWorkerGlobalScope} */
 const sw = /** @type {any} */ (self);
 const CACHE = "overdue-v1";
 const SHELL = [
-  "./", "./index.html", "./app.js", "./store.js", "./demo.js", "./style.css", "./favicon.svg",
+  "./", "./index.html", "./app.js", "./store.js", "./storage.js", "./merge.js", "./demo.js", "./style.css", "./favicon.svg",
   "./views/format.js", "./views/worklist.js", "./views/aging.js", "./views/cash.js", "./views/invoices.js", "./views/importcsv.js",
   "./views/customers.js", "./views/notices.js", "./views/charges.js", "./views/plan.js", "./views/settings.js", "./views/ladder.js",
   "./pkg/overdue.js", "./pkg/overdue_bg.wasm",

@@ -1,6 +1,10 @@
 //! The workspace in the browser's `localStorage`: loading with migration and a backup of anything
 //! that cannot be read, saving that reports a full storage as a coded error, and access to backups.
 //!
+//! Every function takes an optional `storage`: any object with `Storage`'s `getItem`, `setItem`,
+//! `key(i)` and `length` (the page passes one that moves a workspace too large for `localStorage`
+//! to IndexedDB; a server can pass a `Map`-backed one). Without it, `localStorage`.
+//!
 //! web-sys is used directly rather than gloo-storage: gloo's `LocalStorage::raw()` throws when
 //! there is no window or storage is blocked (private modes, sandboxed frames), and those must come
 //! back as `storage_unavailable` like any other error.
@@ -20,7 +24,41 @@ struct KeyInput {
 }
 crate::decode_struct!(KeyInput { key: "key" = default });
 
-fn storage() -> Result<web_sys::Storage, Error> {
+/// The input without its `storage`, and that storage if one is given. It is taken out before the
+/// input is read as JSON, which would otherwise copy all it holds.
+fn split(input: &JsValue) -> Result<(JsValue, Option<web_sys::Storage>), JsValue> {
+    // Reading `storage` and its methods can run getters, so it is guarded like any input.
+    let given = super::convert::reading(|| {
+        let given = if input.is_object() {
+            js_sys::Reflect::get(input, &JsValue::from_str("storage")).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        };
+        let has = |name: &str| js_sys::Reflect::get(&given, &JsValue::from_str(name)).is_ok_and(|f| f.is_function());
+        if !given.is_undefined() && !given.is_null() && !(has("getItem") && has("setItem") && has("key")) {
+            return Err(js_error(Error::new(
+                ErrorCode::InvalidType,
+                "storage",
+                "`storage` should be an object with localStorage's methods (getItem, setItem, key) and its length.",
+            )));
+        }
+        Ok(given)
+    })?;
+    if given.is_undefined() || given.is_null() {
+        return Ok((input.clone(), None));
+    }
+    Ok((
+        super::convert::without_key(input, "storage")?,
+        Some(given.unchecked_into()),
+    ))
+}
+
+/// The storage given, else `localStorage`.
+fn storage(given: Option<web_sys::Storage>) -> Result<web_sys::Storage, JsValue> {
+    given.map_or_else(local_storage, Ok).map_err(js_error)
+}
+
+fn local_storage() -> Result<web_sys::Storage, Error> {
     let unavailable = || {
         Error::new(
             ErrorCode::StorageUnavailable,
@@ -129,10 +167,12 @@ fn back_up(s: &web_sys::Storage, base: &str, raw: &JsValue) -> Result<String, Er
 /// written (then nothing was changed).
 #[wasm_bindgen(js_name = loadWorkspace, unchecked_return_type = "LoadedWorkspace")]
 pub fn load_workspace(
-    #[wasm_bindgen(unchecked_param_type = "{ key?: string | null } | undefined")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ key?: string | null; storage?: StorageLike | null } | undefined")]
+    input: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let (input, given) = split(&input)?;
     let key = key_of(&input)?;
-    let s = storage().map_err(js_error)?;
+    let s = storage(given)?;
     let raw = get_raw(&s, &key).map_err(js_error)?;
     // A lone surrogate cannot be read exactly: the text is read with U+FFFD in its place, and the
     // original is backed up before anything can be saved over it.
@@ -237,14 +277,18 @@ struct Saved {
 /// `storage_full` says so.
 #[wasm_bindgen(js_name = saveWorkspace, unchecked_return_type = "{ bytes: number }")]
 pub fn save_workspace(
-    #[wasm_bindgen(unchecked_param_type = "{ workspace: Workspace; key?: string | null }")] input: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ workspace: Workspace; key?: string | null; storage?: StorageLike | null }"
+    )]
+    input: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let (input, given) = split(&input)?;
     let mut input: SaveInput = from_js(&input)?;
     input.workspace.version = crate::workspace::VERSION;
     validate(&input.workspace).map_err(|e| js_error(e.within("workspace")))?;
     crate::workspace::canonicalize(&mut input.workspace);
     let text = to_text(&input.workspace).map_err(js_error)?;
-    let s = storage().map_err(js_error)?;
+    let s = storage(given)?;
     let key = input
         .key
         .filter(|k| !k.is_empty())
@@ -262,10 +306,12 @@ struct Stored {
 /// The backups kept beside the workspace (`overdue.workspace.backup.N`), newest first.
 #[wasm_bindgen(js_name = listBackups, unchecked_return_type = "{ key: string; bytes: number }[]")]
 pub fn list_backups(
-    #[wasm_bindgen(unchecked_param_type = "{ key?: string | null } | undefined")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ key?: string | null; storage?: StorageLike | null } | undefined")]
+    input: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let (input, given) = split(&input)?;
     let base = key_of(&input)?;
-    let s = storage().map_err(js_error)?;
+    let s = storage(given)?;
     let mut out = Vec::new();
     for (n, k) in backup_keys(&s, &base) {
         let bytes = get(&s, &k).map_err(js_error)?.map_or(0, |t| t.len());
@@ -286,24 +332,27 @@ pub fn list_backups(
 }
 
 /// The text stored under a key (a backup, to offer as a download), exactly as stored, or null.
-/// Takes the key itself or `{ key }`.
+/// Takes the key itself or `{ key, storage? }`.
 ///
 /// # Errors
 /// `invalid_type` at `key` when the key is not a string; `missing_field` without one.
 #[wasm_bindgen(js_name = readStored, unchecked_return_type = "string | null")]
 pub fn read_stored(
-    #[wasm_bindgen(unchecked_param_type = "string | { key: string }")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | { key: string; storage?: StorageLike | null }")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     struct Wrapped {
         key: String,
     }
     crate::decode_struct!(Wrapped { key: "key" });
-    let key = match super::convert::whole_text(&input) {
-        Ok(Some(k)) => k,
-        Ok(None) => from_js::<Wrapped>(&input)?.key,
+    let (key, given) = match super::convert::whole_text(&input) {
+        Ok(Some(k)) => (k, None),
+        Ok(None) => {
+            let (input, given) = split(&input)?;
+            (from_js::<Wrapped>(&input)?.key, given)
+        }
         Err(_) => return Err(js_error(super::convert::lone_surrogate("key"))),
     };
-    let s = storage().map_err(js_error)?;
+    let s = storage(given)?;
     get_raw(&s, &key).map_err(js_error)
 }
 

@@ -176,3 +176,13 @@ export interface LoadedWorkspace {
   message: string | null;
   bytes: number;
 }
+
+/** What the storage functions can keep the workspace in instead of `localStorage`: anything with
+ *  its methods, such as a `Map`-backed object on a server or the page's IndexedDB-backed one.
+ *  `setItem` may throw a `QuotaExceededError` (reported as `storage_full`). */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  key(index: number): string | null;
+  readonly length: number;
+}

@@ -411,6 +411,94 @@ fn the_workspace_in_browser_storage_or_a_coded_error_without_it() {
     check_good_answer();
 }
 
+/// A storage object of one's own (here a `Map` behind localStorage's methods, as a server or the
+/// page's IndexedDB-backed storage would give): the same loading, backups and errors, and
+/// `localStorage` (where there is one) untouched.
+#[wasm_bindgen_test]
+fn the_workspace_in_a_storage_object_of_ones_own() {
+    let make = js_sys::Function::new_with_args(
+        "full",
+        "const m = new Map(); return { m, getItem: (k) => (m.has(k) ? m.get(k) : null), \
+         setItem: (k, v) => { if (full) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' }); m.set(k, String(v)); }, \
+         key: (i) => [...m.keys()][i] ?? null, get length() { return m.size; } };",
+    );
+    let storage = make.call1(&JsValue::NULL, &JsValue::FALSE).unwrap();
+    let input = |json: &str| {
+        let v = js(json);
+        Reflect::set(&v, &JsValue::from_str("storage"), &storage).unwrap();
+        v
+    };
+    let item = |k: &str| {
+        let get: js_sys::Function = Reflect::get(&storage, &JsValue::from_str("getItem")).unwrap().into();
+        get.call1(&storage, &JsValue::from_str(k)).unwrap()
+    };
+    let local_before = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .map(|s| s.get_item("overdue.workspace").unwrap());
+    assert_eq!(
+        text(&overdue::wasm::load_workspace(input("{}")).unwrap(), "status"),
+        "new"
+    );
+    let ws = r#"{"workspace":{"version":1,"sender":{"name":"Ada"},"invoices":[{"id":"A","customer":{"id":"c","name":"N"},"currency":"GBP","amount":"10.00","issueDate":"2026-10-01","dueDate":"2026-10-31"}]}}"#;
+    let saved = overdue::wasm::save_workspace(input(ws)).unwrap();
+    let stored = item("overdue.workspace")
+        .as_string()
+        .expect("saved under the default key");
+    assert_eq!(get(&saved, "bytes").as_f64(), Some(stored.len() as f64));
+    let back = js(&stored);
+    assert_eq!(text(&back, "invoices.0.amount"), "10.00");
+    assert_eq!(text(&back, "sender.name"), "Ada");
+    assert_eq!(
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .map(|s| s.get_item("overdue.workspace").unwrap()),
+        local_before,
+        "localStorage is not touched"
+    );
+    let loaded = overdue::wasm::load_workspace(input("{}")).unwrap();
+    assert_eq!(text(&loaded, "status"), "ok");
+    assert_eq!(text(&loaded, "workspace.invoices.0.id"), "A");
+    // Damage is backed up inside the same storage, listed and read back from it.
+    let set: js_sys::Function = Reflect::get(&storage, &JsValue::from_str("setItem")).unwrap().into();
+    let damage = "{\"version\":1,\"invoices\":[{oops";
+    set.call2(
+        &storage,
+        &JsValue::from_str("overdue.workspace"),
+        &JsValue::from_str(damage),
+    )
+    .unwrap();
+    let damaged = overdue::wasm::load_workspace(input("{}")).unwrap();
+    assert_eq!(text(&damaged, "status"), "damaged");
+    assert_eq!(text(&damaged, "backupKey"), "overdue.workspace.backup.1");
+    assert_eq!(item("overdue.workspace.backup.1").as_string().unwrap(), damage);
+    let list = overdue::wasm::list_backups(input("{}")).unwrap();
+    assert_eq!(text(&list, "0.key"), "overdue.workspace.backup.1");
+    assert_eq!(get(&list, "0.bytes").as_f64(), Some(damage.len() as f64));
+    assert!(get(&list, "1").is_undefined());
+    let read = overdue::wasm::read_stored(input(r#"{"key":"overdue.workspace.backup.1"}"#)).unwrap();
+    assert_eq!(read.as_string().unwrap(), damage);
+    // A full storage is `storage_full`, and what it held is unchanged.
+    let full = make.call1(&JsValue::NULL, &JsValue::TRUE).unwrap();
+    let v = js(ws);
+    Reflect::set(&v, &JsValue::from_str("storage"), &full).unwrap();
+    let err = overdue::wasm::save_workspace(v).unwrap_err();
+    assert_eq!(text(&err, "code"), "storage_full");
+    // Something without localStorage's methods is refused at `storage`.
+    for bad in [
+        r#"{"storage":{}}"#,
+        r#"{"storage":7}"#,
+        r#"{"storage":{"getItem":1,"setItem":2,"key":3}}"#,
+    ] {
+        let err = overdue::wasm::load_workspace(js(bad)).unwrap_err();
+        assert_eq!(
+            (text(&err, "code"), text(&err, "path")),
+            ("invalid_type".into(), "storage".into()),
+            "{bad}"
+        );
+        check_good_answer();
+    }
+}
+
 /// Strings cross into the module through `TextEncoder.encodeInto` (`text_of`): ASCII first, then
 /// whatever did not fit, at any position, re-encoded with room for three bytes a unit.
 #[wasm_bindgen_test]
