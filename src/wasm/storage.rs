@@ -35,7 +35,8 @@ fn split(input: &JsValue) -> Result<(JsValue, Option<web_sys::Storage>), JsValue
             JsValue::UNDEFINED
         };
         let has = |name: &str| js_sys::Reflect::get(&given, &JsValue::from_str(name)).is_ok_and(|f| f.is_function());
-        if !given.is_undefined() && !given.is_null() && !(has("getItem") && has("setItem") && has("key")) {
+        let usable = given.is_undefined() || given.is_null() || (has("getItem") && has("setItem") && has("key"));
+        if !usable {
             return Err(js_error(Error::new(
                 ErrorCode::InvalidType,
                 "storage",
