@@ -1095,6 +1095,10 @@ test("a big ledger: the first customers, invoices and claims are drawn, the rest
   assert.equal(await page.locator("#panel tbody tr").count(), 125);
   const first = await page.locator("#panel tbody tr").first().locator("td").allTextContents();
   assert.deepEqual([first[0].slice(0, 2), first[4]], ["M-", "£11.62"]);
+  // The rest come after the first hundred in the same order: the smallest, S-1's £100, is last
+  // (100 × 0.08 × 53 / 365 = 1.1616… → £1.16).
+  const last = await page.locator("#panel tbody tr").last().locator("td").allTextContents();
+  assert.deepEqual([last[0], last[4]], ["S-1", "£1.16"]);
   // A new rate typed: the table follows once typing pauses (12 %: 1000 × 0.12 × 53 / 365 = 17.42).
   await page.fill("#f-rate", "12");
   await page.waitForFunction(() => document.querySelector("#panel tbody tr td:nth-child(5)")?.textContent === "£17.42");

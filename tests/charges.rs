@@ -1421,3 +1421,50 @@ fn a_credit_note_reduces_the_invoice_from_the_day_after_its_date() {
         (ErrorCode::InvalidAmount, "documents[0].amount")
     );
 }
+
+#[test]
+fn a_limit_keeps_the_largest_rows_and_every_total() {
+    // Three invoices due 1 January, 60 days late on 2 March at 10 % a year on act/365:
+    // 1,000 → 16.44, 3,650 → 60.00, 500 → 8.22, and a GBP one of 730 → 12.00. The rows come most
+    // charges first in each currency (EUR before GBP here, as the report orders currencies), so a
+    // limit of 2 keeps B (60.00) and A (16.44); the EUR total still counts all three, 84.66.
+    let invoices = json!([
+        inv("A", "c1", "EUR", "1000.00", "2025-12-01", "2026-01-01"),
+        inv("B", "c2", "EUR", "3650.00", "2025-12-01", "2026-01-01"),
+        inv("C", "c3", "EUR", "500.00", "2025-12-01", "2026-01-01"),
+        inv("D", "c4", "GBP", "730.00", "2025-12-01", "2026-01-01"),
+    ]);
+    let run = |limit: Value| {
+        late_charges(
+            &input::<ChargesInput>(json!({ "asOf": "2026-03-02", "invoices": invoices, "regime": { "kind": "contract", "annualRate": 10 }, "limit": limit })).unwrap(),
+        )
+        .unwrap()
+    };
+    let all = run(Value::Null);
+    let rows = |r: &ChargesReport| {
+        r.invoices
+            .iter()
+            .map(|i| (i.id.to_string(), s(i.totals.interest)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows(&all),
+        [
+            ("B".into(), "60.00".into()),
+            ("A".into(), "16.44".into()),
+            ("C".into(), "8.22".into()),
+            ("D".into(), "12.00".into())
+        ]
+    );
+    let two = run(json!(2));
+    assert_eq!(rows(&two), [("B".into(), "60.00".into()), ("A".into(), "16.44".into())]);
+    let eur = two.currencies.iter().find(|c| c.currency.code() == "EUR").unwrap();
+    assert_eq!((eur.open.invoices, s(eur.totals.interest)), (3, "84.66".into()));
+    assert_eq!(two.customers.len(), 4, "every customer still listed");
+    assert!(run(json!(0)).invoices.is_empty());
+    let err = input::<ChargesInput>(
+        json!({ "asOf": "2026-03-02", "invoices": [], "regime": { "kind": "contract" }, "limit": 2.5 }),
+    )
+    .unwrap_err();
+    assert_eq!(err.path, "limit");
+}

@@ -205,6 +205,10 @@ pub struct ChargesInput {
     /// (`documents::allocate`), each part charged from its own date: a payment on account is a
     /// payment (costs and interest first where the regime says so), a credit note a credit.
     pub documents: Vec<crate::documents::Document>,
+    /// At most this many invoice rows: the first in the report's order (most charges first in each
+    /// currency). Customers, currencies and their counts still cover every invoice. A page that
+    /// shows the first hundred rows of a large ledger then writes and reads a hundred, not all.
+    pub limit: Option<u32>,
 }
 crate::decode_struct!(ChargesInput {
     as_of: "asOf",
@@ -213,6 +217,7 @@ crate::decode_struct!(ChargesInput {
     detail: "detail" = default,
     scope: "scope" = default,
     documents: "documents" = default,
+    limit: "limit" = default,
 });
 
 /// One stretch of days charged at one rate on one balance.
@@ -1113,7 +1118,10 @@ pub fn late_charges(input: &ChargesInput) -> Result<ChargesReport> {
         .enumerate()
         .map(|(i, x)| (currency_group(x.currency), -x.totals.total_charges.mantissa(), i as u32))
         .collect();
-    let invoices = arrange(invoices, &order(keys));
+    let mut invoices = arrange(invoices, &order(keys));
+    if let Some(n) = input.limit {
+        invoices.truncate(n as usize);
+    }
     let customers: Vec<CustomerCharges> = customer_rows
         .into_iter()
         .map(|mut c| {

@@ -674,6 +674,12 @@ export interface LateChargesInput {
    * payment (costs and interest first where the regime says so), a credit note a credit.
    */
   documents?: CustomerDocument[] | null;
+  /**
+   * At most this many invoice rows: the first in the report's order (most charges first in each
+   * currency). Customers, currencies and their counts still cover every invoice. A page that
+   * shows the first hundred rows of a large ledger then writes and reads a hundred, not all.
+   */
+  limit?: number | null;
 }
 
 /** One stretch of days charged at one rate on one balance. */

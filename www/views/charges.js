@@ -1,4 +1,5 @@
 import { lateCharges } from "../pkg/overdue.js";
+import { memo } from "./memo.js";
 import { el, field, money, date, table, debounced } from "./format.js";
 import { remember, update as change } from "../store.js";
 
@@ -31,6 +32,8 @@ export function savedRegime(workspace) {
   return { regime, label: REGIMES[kind].label };
 }
 
+const FIRST = 100;
+
 export function render(root, { asOf, invoices, workspace }) {
   const kind = el("select", { name: "kind" });
   for (const [k, v] of Object.entries(REGIMES)) kind.append(el("option", { value: k, text: v.label }));
@@ -58,10 +61,14 @@ export function render(root, { asOf, invoices, workspace }) {
     // uses its own and passes over the others.
     else if (workspace?.settings?.referenceRates?.length) Object.assign(regime, { referenceRates: workspace.settings.referenceRates });
     try {
-      const rep = lateCharges({ asOf, invoices, documents: workspace?.documents ?? [], regime });
-      // The largest charges first within each currency, as a credit controller works through them.
-      const largest = [...rep.invoices].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : Number(b.claimable) - Number(a.claimable)));
-      const rows = largest.map((i) => [i.id, i.status === "paidLate" ? "Paid late" : "Open", String(i.daysLate), i.problem ? "—" : `${i.rate}%`, money(i.interest, i.currency), i.fixedSum ? money(i.fixedSum.amount, i.fixedSum.currency) : money(i.compensation, i.currency), money(i.fees, i.currency), money(i.totalClaim, i.currency)]);
+      // The first hundred rows, as lateCharges orders them (the largest charges first within each
+      // currency, as a credit controller works through them); the rest only when asked for: all of a
+      // 100,000-invoice ledger's rows are some 95 MB of explanations and periods.
+      const input = { asOf, invoices, documents: workspace?.documents ?? [], regime };
+      const rep = memo(lateCharges, { ...input, limit: FIRST });
+      const total = rep.currencies.reduce((n, c) => n + c.open.invoices + c.paidLate.invoices, 0);
+      const row = (i) => [i.id, i.status === "paidLate" ? "Paid late" : "Open", String(i.daysLate), i.problem ? "—" : `${i.rate}%`, money(i.interest, i.currency), i.fixedSum ? money(i.fixedSum.amount, i.fixedSum.currency) : money(i.compensation, i.currency), money(i.fees, i.currency), money(i.totalClaim, i.currency)];
+      const rows = rep.invoices.map(row);
       // One question per rate and date still unknown; the answer is kept in the workspace.
       const missing = rep.unknownRates.map((u) => {
         const [what, where] = TABLES[u.table] ?? [u.table, ""];
@@ -86,7 +93,7 @@ export function render(root, { asOf, invoices, workspace }) {
       out.replaceChildren(
         ...missing,
         ...rep.currencies.map((c) => el("p", { class: "total", text: `${c.currency}: ${money(c.claimable, c.currency)} in charges you may claim (${money(c.paidLate.claimable, c.currency)} of it on invoices already paid late), on ${money(c.outstanding, c.currency)} still unpaid — ${money(c.totalClaim, c.currency)} in all.` })),
-        table("Late charges per invoice, largest first", [["Invoice"], ["Status"], ["Days late", "num"], ["Rate", "num"], ["Interest", "num"], ["Fixed sum", "num"], ["Fees", "num"], ["Total claim", "num"]], rows, { first: 100, noun: "invoices" }),
+        table("Late charges per invoice, largest first", [["Invoice"], ["Status"], ["Days late", "num"], ["Rate", "num"], ["Interest", "num"], ["Fixed sum", "num"], ["Fees", "num"], ["Total claim", "num"]], rows, { first: FIRST, noun: "invoices", total, rest: () => lateCharges(input).invoices.slice(FIRST).map(row) }),
         ...(rep.invoices[0] ? [el("p", { class: "hint", text: `How ${rep.invoices[0].id} is worked out: ${rep.invoices[0].explanation}` })] : [el("p", { text: "No invoice is late under these rules." })]));
     } catch (e) {
       out.replaceChildren(el("p", { class: "error", role: "alert", text: e.message }));

@@ -90,7 +90,11 @@ export const plural = (n, [one, many]) => `${n.toLocaleString()} ${n === 1 ? one
 export const listed = (parts) => (parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0] ?? "");
 
 /** A table with a header row; `cols` are [label, className?]; rows are arrays of strings. */
-export function table(caption, cols, rows, { first = Infinity, noun = "rows" } = {}) {
+/**
+ * A table of the first `first` rows, with a button for the rest. `total` and `rest` are for rows
+ * not yet fetched: how many there are in all, and a function that returns those after the first.
+ */
+export function table(caption, cols, rows, { first = Infinity, noun = "rows", total = rows.length, rest = () => rows.slice(first) } = {}) {
   const t = el("table");
   t.append(el("caption", { class: "visually-hidden", text: caption }));
   const head = el("tr");
@@ -108,9 +112,9 @@ export function table(caption, cols, rows, { first = Infinity, noun = "rows" } =
   t.append(body);
   // Focusable, so a table wider than a phone can be scrolled from the keyboard.
   const wrap = el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": caption }, t);
-  if (rows.length <= first) return wrap;
+  if (total <= first) return wrap;
   // Thousands of rows take seconds to lay out: the first ones now, the rest when asked for.
-  return el("div", {}, wrap, showAll(`Show all ${rows.length.toLocaleString()} ${noun}`, `The first ${first.toLocaleString()} of ${rows.length.toLocaleString()} are shown. `, () => add(rows.slice(first))));
+  return el("div", {}, wrap, showAll(`Show all ${total.toLocaleString()} ${noun}`, `The first ${first.toLocaleString()} of ${total.toLocaleString()} are shown. `, () => add(rest())));
 }
 
 /**
