@@ -1,4 +1,5 @@
 import { ageReceivables, provisionMatrix } from "../pkg/overdue.js";
+import { memo } from "./memo.js";
 import { el, money, svgEl, table, plainMessage } from "./format.js";
 import { download } from "../store.js";
 
@@ -71,7 +72,7 @@ function badDebts(root, asOf, invoices, buckets) {
 
 export function render(root, { asOf, invoices, workspace }) {
   const buckets = workspace?.settings?.buckets ?? null;
-  const r = ageReceivables({ asOf, invoices, detail: "customers", buckets, documents: workspace?.documents ?? [] });
+  const r = memo(ageReceivables, { asOf, invoices, detail: "customers", buckets, documents: workspace?.documents ?? [] });
   const csv = el("button", { type: "button", id: "aging-csv", class: "small", text: "Download as CSV" });
   csv.addEventListener("click", () => download(`ageing-${asOf}.csv`, agingCsv(r), "text/csv;charset=utf-8"));
   root.replaceChildren(el("h2", { text: "How late is the money?" }),

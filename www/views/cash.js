@@ -1,4 +1,5 @@
 import { cashForecast, cashForecastBacktest } from "../pkg/overdue.js";
+import { memo } from "./memo.js";
 import { date, dayMonth as shortDate, el, money, plainMessage, svgEl, table } from "./format.js";
 
 // How far ahead the forecast looks, in weeks; kept while the page is open.
@@ -83,7 +84,7 @@ export function render(root, { asOf, invoices }) {
     el("p", { class: "hint" }, "Each unpaid invoice gets the date it will most likely be paid, from how that customer has paid before: if they usually pay two weeks late, it is expected two weeks after its due date. Customers with little history are judged by how all your customers pay. Looking ahead ", pick, "."));
   let f;
   try {
-    f = cashForecast({ asOf, invoices, horizonDays: weeks * 7 });
+    f = memo(cashForecast, { asOf, invoices, horizonDays: weeks * 7 });
   } catch (e) {
     root.append(el("p", { class: "banner error", role: "alert", text: plainMessage(e) }));
     return;

@@ -1,4 +1,5 @@
 import { normalizeInvoices, parseAmount } from "../pkg/overdue.js";
+import { memo } from "./memo.js";
 import { el, money, date, field, decimalSeparator, amountExample, debounced, units, fromUnits } from "./format.js";
 import { update, homeCurrency } from "../store.js";
 import { importSection } from "./importcsv.js";
@@ -275,7 +276,7 @@ function toolbar(result, redraw) {
 }
 
 export function render(root, { asOf, workspace }, keepFocus = false) {
-  const result = normalizeInvoices({ asOf, invoices: workspace.invoices });
+  const result = memo(normalizeInvoices, { asOf, invoices: workspace.invoices });
   const cards = el("div", { class: "cards" });
   for (const t of result.totals) {
     const dl = el("dl");

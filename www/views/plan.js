@@ -1,4 +1,5 @@
 import { ageReceivables, paymentPlan } from "../pkg/overdue.js";
+import { memo } from "./memo.js";
 import { el, field, money, date, table, plainMessage, units, fromUnits } from "./format.js";
 import { CURRENCIES } from "./invoices.js";
 import { update as change } from "../store.js";
@@ -34,7 +35,7 @@ export const planTerms = (p) => ({ principal: p.principal, currency: p.currency,
 // (allocated as the ageing allocates them, so one earmarked for a disputed invoice stays with it).
 function debtors(asOf, { invoices, documents = [] }) {
   const out = new Map();
-  const r = ageReceivables({ asOf, invoices, documents, detail: "customers" });
+  const r = memo(ageReceivables, { asOf, invoices, documents, detail: "customers" });
   for (const c of r.customers) {
     const owed = units(c.totalOutstanding) - units(c.disputedAmount);
     if (owed > 0n) out.set(`${c.customerId}\u0000${c.currency}`, { id: c.customerId, name: c.name, currency: c.currency, owed: fromUnits(owed, c.totalOutstanding) });

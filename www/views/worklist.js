@@ -1,4 +1,5 @@
 import { ageReceivables, collectionWorklist, paymentRisk } from "../pkg/overdue.js";
+import { memo } from "./memo.js";
 import { el, money, date, table, showAll } from "./format.js";
 import { homeCurrency } from "../store.js";
 
@@ -22,12 +23,12 @@ export function render(root, { asOf, invoices, workspace }) {
       el("p", { class: "hint", text: "Everything stays in this browser." })));
     return;
   }
-  const risk = paymentRisk({ asOf, invoices });
+  const risk = memo(paymentRisk, { asOf, invoices });
   // What is owed, per currency, the home currency first: the answer before the list.
   const home = homeCurrency(workspace);
   const scale = workspace?.settings?.priorityScale;
-  const work = collectionWorklist({ asOf, invoices, risk, ...(scale ? { amountScale: { [home]: scale } } : {}) });
-  const summary = ageReceivables({ asOf, invoices, detail: "summary" }).currencies
+  const work = memo(collectionWorklist, { asOf, invoices, ...(scale ? { amountScale: { [home]: scale } } : {}), risk });
+  const summary = [...memo(ageReceivables, { asOf, invoices, detail: "summary" }).currencies]
     .filter((c) => Number(c.totalOutstanding) > 0)
     .sort((a, b) => (a.currency === home ? -1 : b.currency === home ? 1 : a.currency < b.currency ? -1 : 1));
   const chase = work.items.filter((i) => i.status !== "onHold");
