@@ -27,11 +27,16 @@ export function seed(page, text) {
   }), text);
 }
 
-/** A tab of the page, from the click (a hash change) to the next frame after it is drawn, in ms. */
+/** A tab of the page, from the click (a hash change) to the next frame after it is drawn with its
+ *  answers (the panel no longer aria-busy: a large ledger's answers come from the worker), in ms. */
 export function timeTab(page, view) {
   return page.evaluate(async (v) => {
     const t = performance.now();
+    const changed = new Promise((r) => addEventListener("hashchange", r, { once: true }));
     location.hash = v;
+    await changed;
+    const panel = /** @type {HTMLElement} */ (document.getElementById("panel"));
+    while (panel.getAttribute("aria-busy") !== "false") await new Promise((r) => setTimeout(r, 2));
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return performance.now() - t;
   }, view);

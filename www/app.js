@@ -15,6 +15,8 @@ import * as customers from "./views/customers.js";
 const $ = (id) => document.getElementById(id);
 const VIEWS = { chase: worklist, aging, cash, invoices: invoicesView, customers, notice: notices, charges, plan, data: settings };
 let asOf;
+/** The newest drawing of the panel: a view whose answers come after another began draws nothing. */
+let drawing = 0;
 
 function banners() {
   const box = $("banners");
@@ -70,12 +72,23 @@ function show(name) {
   const panel = $("panel");
   panel.setAttribute("aria-labelledby", `tab-${view}`);
   banners();
-  try {
-    $("error").hidden = true;
-    VIEWS[view].render(panel, { asOf, workspace: store.workspace, invoices: store.workspace.invoices });
-  } catch (e) {
+  const mine = ++drawing;
+  const current = () => mine === drawing;
+  // Busy until the view is drawn: a view over a large ledger waits for the worker's answers.
+  panel.setAttribute("aria-busy", "true");
+  const done = (e) => {
+    if (!current()) return;
+    panel.setAttribute("aria-busy", "false");
+    if (!e) return;
     $("error").hidden = false;
     $("error").textContent = `Something went wrong: ${e.message}`;
+  };
+  $("error").hidden = true;
+  try {
+    return Promise.resolve(VIEWS[view].render(panel, { asOf, workspace: store.workspace, invoices: store.workspace.invoices, current })).then(() => done(), done);
+  } catch (e) {
+    done(e);
+    return Promise.resolve();
   }
 }
 
@@ -99,7 +112,7 @@ async function main() {
       });
     }
     window.addEventListener("hashchange", () => show(location.hash.slice(1)));
-    show(location.hash.slice(1));
+    await show(location.hash.slice(1));
     performance.mark("overdue:first-view");
   } catch (e) {
     $("error").hidden = false;

@@ -1,6 +1,6 @@
 import { ageReceivables, provisionMatrix } from "../pkg/overdue.js";
-import { memo } from "./memo.js";
-import { el, money, svgEl, table, plainMessage } from "./format.js";
+import { ask } from "./compute.js";
+import { el, money, svgEl, table, plainMessage, working } from "./format.js";
 import { download } from "../store.js";
 
 /** One CSV cell: quoted when it holds a separator, a quote or a line break. */
@@ -45,15 +45,14 @@ function bars(c) {
 }
 
 /** Expected bad debts on what is owed today, from how money fell behind in the last year. */
-function badDebts(root, asOf, invoices, buckets) {
+async function badDebts(asOf, invoices, buckets) {
   const box = el("section", { id: "aging-provision", "aria-label": "Expected bad debts" }, el("h3", { text: "How much of it may never be paid?" }));
   let p;
   try {
-    p = provisionMatrix({ asOf, invoices, buckets });
+    p = await ask(provisionMatrix, { asOf, invoices, buckets });
   } catch (e) {
     box.append(el("p", { class: "banner error", role: "alert", text: plainMessage(e) }));
-    root.append(box);
-    return;
+    return box;
   }
   box.append(el("p", { class: "hint", text: "From your own last 12 months: how much of each group fell further behind a month later, and how much of the oldest was written off rather than paid (mark a credit as a write-off to record a bad debt). Accountants call this the IFRS 9 provision." }));
   for (const c of p.currencies) {
@@ -67,15 +66,18 @@ function badDebts(root, asOf, invoices, buckets) {
       c.buckets.map((b) => [b.label, money(b.balance, c.currency), `${Number(b.lossRate).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`, money(b.expectedLoss, c.currency)])));
     for (const n of c.notes) box.append(el("p", { class: "hint", text: n }));
   }
-  root.append(box);
+  return box;
 }
 
-export function render(root, { asOf, invoices, workspace }) {
+export async function render(root, { asOf, invoices, workspace, current }) {
   const buckets = workspace?.settings?.buckets ?? null;
-  const r = memo(ageReceivables, { asOf, invoices, detail: "customers", buckets, documents: workspace?.documents ?? [] });
+  const heading = el("h2", { text: "How late is the money?" });
+  root.replaceChildren(heading, working(invoices.length));
+  const [r, provision] = await Promise.all([ask(ageReceivables, { asOf, invoices, detail: "customers", buckets, documents: workspace?.documents ?? [] }), badDebts(asOf, invoices, buckets)]);
+  if (!current()) return;
   const csv = el("button", { type: "button", id: "aging-csv", class: "small", text: "Download as CSV" });
   csv.addEventListener("click", () => download(`ageing-${asOf}.csv`, agingCsv(r), "text/csv;charset=utf-8"));
-  root.replaceChildren(el("h2", { text: "How late is the money?" }),
+  root.replaceChildren(heading,
     el("p", { class: "hint" }, "What is owed, grouped by days past the due date. “Current” is not due yet. ", csv));
   for (const c of r.currencies) {
     root.append(el("h3", { text: `${c.currency}: ${money(c.totalOutstanding, c.currency)} owed, ${money(c.overdueTotal, c.currency)} overdue` }));
@@ -90,5 +92,5 @@ export function render(root, { asOf, invoices, workspace }) {
       rows.map((x) => [x.name, ...x.buckets.map((a) => (Number(a) ? money(a, c.currency) : "—")), money(x.totalOutstanding, c.currency)]),
       { first: 100, noun: `${c.currency} customers` }));
   }
-  badDebts(root, asOf, invoices, buckets);
+  root.append(provision);
 }

@@ -1,6 +1,6 @@
 import { cashForecast, cashForecastBacktest } from "../pkg/overdue.js";
-import { memo } from "./memo.js";
-import { date, dayMonth as shortDate, el, money, plainMessage, svgEl, table } from "./format.js";
+import { ask } from "./compute.js";
+import { date, dayMonth as shortDate, el, money, plainMessage, svgEl, table, working } from "./format.js";
 
 // How far ahead the forecast looks, in weeks; kept while the page is open.
 let weeks = 13;
@@ -52,12 +52,13 @@ function reliability(root, invoices, asOf) {
   const box = el("div", { id: "cash-backtest" });
   const run = el("button", { type: "button", id: "cash-backtest-run", class: "small", text: "Check it against your past" });
   box.append(el("p", { class: "hint" }, "How good would these forecasts have been? This replays your own records: a forecast made on earlier dates, from only what was known then, compared with when each invoice was really paid. ", run));
-  run.addEventListener("click", () => {
+  run.addEventListener("click", async () => {
     const from = new Date(`${asOf}T00:00:00Z`);
     from.setUTCFullYear(from.getUTCFullYear() - 1);
     let out;
     try {
-      out = cashForecastBacktest({ asOf, invoices, from: from.toISOString().slice(0, 10), everyDays: 14 });
+      run.disabled = true;
+      out = await ask(cashForecastBacktest, { asOf, invoices, from: from.toISOString().slice(0, 10), everyDays: 14 });
     } catch (e) {
       box.replaceChildren(el("p", { class: "banner error", role: "alert", text: plainMessage(e) }));
       return;
@@ -75,20 +76,25 @@ function reliability(root, invoices, asOf) {
   root.append(box);
 }
 
-export function render(root, { asOf, invoices }) {
+export async function render(root, ctx) {
+  const { asOf, invoices, current } = ctx;
   const pick = el("select", { id: "cash-weeks", "aria-label": "How far ahead" },
     ...[4, 13, 26, 52].map((n) => el("option", { value: String(n), text: `${n} weeks` })));
   pick.value = String(weeks);
-  pick.addEventListener("change", () => { weeks = Number(pick.value); render(root, { asOf, invoices }); });
+  pick.addEventListener("change", () => { weeks = Number(pick.value); render(root, ctx); });
   root.replaceChildren(el("h2", { text: "When will the money come in?" }),
     el("p", { class: "hint" }, "Each unpaid invoice gets the date it will most likely be paid, from how that customer has paid before: if they usually pay two weeks late, it is expected two weeks after its due date. Customers with little history are judged by how all your customers pay. Looking ahead ", pick, "."));
+  const wait = working(invoices.length);
+  root.append(wait);
   let f;
   try {
-    f = memo(cashForecast, { asOf, invoices, horizonDays: weeks * 7 });
+    f = await ask(cashForecast, { asOf, invoices, horizonDays: weeks * 7 });
   } catch (e) {
-    root.append(el("p", { class: "banner error", role: "alert", text: plainMessage(e) }));
+    if (current()) wait.replaceWith(el("p", { class: "banner error", role: "alert", text: plainMessage(e) }));
     return;
   }
+  if (!current()) return;
+  wait.remove();
   if (!f.invoices.length) {
     root.append(el("p", { class: "hint", text: "Nothing is owed to you right now, so there is nothing to forecast." }));
     return;

@@ -1,6 +1,6 @@
 import { lateCharges } from "../pkg/overdue.js";
-import { memo } from "./memo.js";
-import { el, field, money, date, table, debounced } from "./format.js";
+import { ask } from "./compute.js";
+import { el, field, money, date, table, debounced, working } from "./format.js";
 import { remember, update as change } from "../store.js";
 
 // Where each published rate can be looked up, for the question asked when the tables stop short.
@@ -34,7 +34,7 @@ export function savedRegime(workspace) {
 
 const FIRST = 100;
 
-export function render(root, { asOf, invoices, workspace }) {
+export function render(root, { asOf, invoices, workspace, current }) {
   const kind = el("select", { name: "kind" });
   for (const [k, v] of Object.entries(REGIMES)) kind.append(el("option", { value: k, text: v.label }));
   // The rules last chosen are remembered in the workspace.
@@ -51,7 +51,11 @@ export function render(root, { asOf, invoices, workspace }) {
     field("One reference rate for every invoice, % (statutory)", reference, "Leave empty: each invoice then gets the rate in force on its own reference date, from the built-in tables or the rates you enter below."));
   const out = el("div", { "aria-live": "polite" });
   const contractOnly = [rate, grace, fee].map((i) => i.parentElement);
-  const update = () => {
+  // Answers come back in the order asked; only the last one asked is drawn.
+  let asked = 0;
+  const update = async () => {
+    const mine = ++asked;
+    if (!out.firstChild) out.append(working(invoices.length));
     for (const f of contractOnly) f.hidden = kind.value !== "contract";
     reference.parentElement.hidden = kind.value === "contract";
     const regime = { kind: kind.value };
@@ -65,7 +69,8 @@ export function render(root, { asOf, invoices, workspace }) {
       // currency, as a credit controller works through them); the rest only when asked for: all of a
       // 100,000-invoice ledger's rows are some 95 MB of explanations and periods.
       const input = { asOf, invoices, documents: workspace?.documents ?? [], regime };
-      const rep = memo(lateCharges, { ...input, limit: FIRST });
+      const rep = await ask(lateCharges, { ...input, limit: FIRST });
+      if (mine !== asked || !current()) return;
       const total = rep.currencies.reduce((n, c) => n + c.open.invoices + c.paidLate.invoices, 0);
       const row = (i) => [i.id, i.status === "paidLate" ? "Paid late" : "Open", String(i.daysLate), i.problem ? "—" : `${i.rate}%`, money(i.interest, i.currency), i.fixedSum ? money(i.fixedSum.amount, i.fixedSum.currency) : money(i.compensation, i.currency), money(i.fees, i.currency), money(i.totalClaim, i.currency)];
       const rows = rep.invoices.map(row);
@@ -93,10 +98,10 @@ export function render(root, { asOf, invoices, workspace }) {
       out.replaceChildren(
         ...missing,
         ...rep.currencies.map((c) => el("p", { class: "total", text: `${c.currency}: ${money(c.claimable, c.currency)} in charges you may claim (${money(c.paidLate.claimable, c.currency)} of it on invoices already paid late), on ${money(c.outstanding, c.currency)} still unpaid — ${money(c.totalClaim, c.currency)} in all.` })),
-        table("Late charges per invoice, largest first", [["Invoice"], ["Status"], ["Days late", "num"], ["Rate", "num"], ["Interest", "num"], ["Fixed sum", "num"], ["Fees", "num"], ["Total claim", "num"]], rows, { first: FIRST, noun: "invoices", total, rest: () => lateCharges(input).invoices.slice(FIRST).map(row) }),
+        table("Late charges per invoice, largest first", [["Invoice"], ["Status"], ["Days late", "num"], ["Rate", "num"], ["Interest", "num"], ["Fixed sum", "num"], ["Fees", "num"], ["Total claim", "num"]], rows, { first: FIRST, noun: "invoices", total, rest: () => ask(lateCharges, input).then((r) => r.invoices.slice(FIRST).map(row)) }),
         ...(rep.invoices[0] ? [el("p", { class: "hint", text: `How ${rep.invoices[0].id} is worked out: ${rep.invoices[0].explanation}` })] : [el("p", { text: "No invoice is late under these rules." })]));
     } catch (e) {
-      out.replaceChildren(el("p", { class: "error", role: "alert", text: e.message }));
+      if (mine === asked && current()) out.replaceChildren(el("p", { class: "error", role: "alert", text: e.message }));
     }
   };
   // A choice from the list answers at once; typing waits for a pause.
@@ -106,5 +111,5 @@ export function render(root, { asOf, invoices, workspace }) {
   form.addEventListener("submit", (e) => { e.preventDefault(); update(); });
   root.replaceChildren(el("h2", { text: "What may I charge?" }),
     el("p", { class: "hint", text: "Interest and fees on every invoice that is or was paid late, exact to the cent. Interest runs up to and including the day a payment arrives." }), form, out);
-  update();
+  return update();
 }

@@ -92,7 +92,8 @@ export const listed = (parts) => (parts.length > 1 ? `${parts.slice(0, -1).join(
 /** A table with a header row; `cols` are [label, className?]; rows are arrays of strings. */
 /**
  * A table of the first `first` rows, with a button for the rest. `total` and `rest` are for rows
- * not yet fetched: how many there are in all, and a function that returns those after the first.
+ * not yet fetched: how many there are in all, and a function that returns those after the first
+ * (or a promise of them).
  */
 export function table(caption, cols, rows, { first = Infinity, noun = "rows", total = rows.length, rest = () => rows.slice(first) } = {}) {
   const t = el("table");
@@ -114,7 +115,7 @@ export function table(caption, cols, rows, { first = Infinity, noun = "rows", to
   const wrap = el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": caption }, t);
   if (total <= first) return wrap;
   // Thousands of rows take seconds to lay out: the first ones now, the rest when asked for.
-  return el("div", {}, wrap, showAll(`Show all ${total.toLocaleString()} ${noun}`, `The first ${first.toLocaleString()} of ${total.toLocaleString()} are shown. `, () => add(rest())));
+  return el("div", {}, wrap, showAll(`Show all ${total.toLocaleString()} ${noun}`, `The first ${first.toLocaleString()} of ${total.toLocaleString()} are shown. `, () => Promise.resolve(rest()).then(add)));
 }
 
 /**
@@ -129,6 +130,9 @@ export function plainMessage(e, labels = {}, rowName = "row") {
   if (row) return `${rowName} ${Number(row[1]) + 1}, ${name(row[2])}: ${message}`;
   return path && labels[path] && !message.includes(labels[path]) ? `${labels[path]}: ${message}` : message;
 }
+
+/** What a view shows while its answer is worked out (seen only when the worker takes a while). */
+export const working = (invoices) => el("p", { class: "hint working", role: "status", text: `Working it out for ${invoices.toLocaleString()} invoices…` });
 
 /** A hint with a button that runs `more` once and then takes itself away. */
 export function showAll(label, hint, more) {

@@ -1,6 +1,6 @@
 import { normalizeInvoices, parseAmount } from "../pkg/overdue.js";
-import { memo } from "./memo.js";
-import { el, money, date, field, decimalSeparator, amountExample, debounced, units, fromUnits } from "./format.js";
+import { ask } from "./compute.js";
+import { el, money, date, field, decimalSeparator, amountExample, debounced, units, fromUnits, working } from "./format.js";
 import { update, homeCurrency } from "../store.js";
 import { importSection } from "./importcsv.js";
 
@@ -275,8 +275,13 @@ function toolbar(result, redraw) {
   return form;
 }
 
-export function render(root, { asOf, workspace }, keepFocus = false) {
-  const result = memo(normalizeInvoices, { asOf, invoices: workspace.invoices });
+export async function render(root, ctx, keepFocus = false) {
+  const { asOf, workspace, current } = ctx;
+  // Coming from another view, a note while the worker works; redrawn in place (a search, a
+  // filter, a change), the list stays until the new one is ready.
+  if (!root.querySelector("#totals-h")) root.replaceChildren(el("h2", { id: "totals-h", text: "Invoices" }), working(workspace.invoices.length));
+  const result = await ask(normalizeInvoices, { asOf, invoices: workspace.invoices });
+  if (!current()) return;
   const cards = el("div", { class: "cards" });
   for (const t of result.totals) {
     const dl = el("dl");
@@ -304,7 +309,7 @@ export function render(root, { asOf, workspace }, keepFocus = false) {
   const head = el("tr");
   for (const [label, cls] of [["Customer"], ["Invoice"], ["Due date"], ["Amount", "num"], ["Still owed", "num"], ["Days late", "num"], ["Status"], ["Actions"]]) head.append(el("th", { scope: "col", class: cls ?? "", text: label }));
   const tableEl = el("table", { id: "invoices" }, el("caption", { class: "visually-hidden", text: "Invoices with what is still owed today" }), el("thead", {}, head), body);
-  const redraw = (typing = false) => render(root, { asOf, workspace }, typing);
+  const redraw = (typing = false) => render(root, ctx, typing);
   const filtered = sorted.length < result.invoices.length;
   root.replaceChildren(el("h2", { id: "totals-h", text: "Invoices" }), el("div", { id: "totals" }, cards),
     addForm(workspace, asOf), importSection(workspace),

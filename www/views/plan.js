@@ -1,6 +1,6 @@
 import { ageReceivables, paymentPlan } from "../pkg/overdue.js";
-import { memo } from "./memo.js";
-import { el, field, money, date, table, plainMessage, units, fromUnits } from "./format.js";
+import { ask } from "./compute.js";
+import { el, field, money, date, table, plainMessage, units, fromUnits, working } from "./format.js";
 import { CURRENCIES } from "./invoices.js";
 import { update as change } from "../store.js";
 
@@ -33,9 +33,9 @@ export const planTerms = (p) => ({ principal: p.principal, currency: p.currency,
  *  amount a plan would spread. */
 // What each customer owes and does not dispute, after their credit notes and payments on account
 // (allocated as the ageing allocates them, so one earmarked for a disputed invoice stays with it).
-function debtors(asOf, { invoices, documents = [] }) {
+async function debtors(asOf, { invoices, documents = [] }) {
   const out = new Map();
-  const r = memo(ageReceivables, { asOf, invoices, documents, detail: "customers" });
+  const r = await ask(ageReceivables, { asOf, invoices, documents, detail: "customers" });
   for (const c of r.customers) {
     const owed = units(c.totalOutstanding) - units(c.disputedAmount);
     if (owed > 0n) out.set(`${c.customerId}\u0000${c.currency}`, { id: c.customerId, name: c.name, currency: c.currency, owed: fromUnits(owed, c.totalOutstanding) });
@@ -43,8 +43,11 @@ function debtors(asOf, { invoices, documents = [] }) {
   return out;
 }
 
-export function render(root, { asOf, workspace }) {
-  const owed = debtors(asOf, workspace);
+export async function render(root, { asOf, workspace, current }) {
+  const heading = el("h2", { text: "Offer a payment plan" });
+  root.replaceChildren(heading, working(workspace.invoices.length));
+  const owed = await debtors(asOf, workspace);
+  if (!current()) return;
   const who = el("select", { id: "p-customer", name: "customer" }, el("option", { value: "", text: "Nobody in particular: just work it out" }));
   for (const [k, d] of owed) who.append(el("option", { value: k, text: `${d.name} (${d.currency}), owes ${money(d.owed, d.currency)}` }));
   if (!owed.has(chosen)) chosen = "";
@@ -126,7 +129,7 @@ export function render(root, { asOf, workspace }) {
   who.addEventListener("change", () => { chosen = who.value; fill(); update(); });
   form.addEventListener("input", (e) => { if (e.target !== who) update(); });
   form.addEventListener("submit", (e) => { e.preventDefault(); update(); });
-  root.replaceChildren(el("h2", { text: "Offer a payment plan" }),
+  root.replaceChildren(heading,
     el("p", { class: "hint", text: "Equal instalments, exact to the cent: each period's interest is rounded and the last instalment settles the rest, so the balance ends at exactly zero. Choose a customer to start from what they owe and keep the plan with them: the payment-plan notice then sets it out." }),
     form, out, saved);
   fill();

@@ -1,6 +1,6 @@
 import { ageReceivables, collectionWorklist, paymentRisk } from "../pkg/overdue.js";
-import { memo } from "./memo.js";
-import { el, money, date, table, showAll } from "./format.js";
+import { ask } from "./compute.js";
+import { el, money, date, table, showAll, working } from "./format.js";
 import { homeCurrency } from "../store.js";
 
 // Cards drawn at first, and invoice rows per card: a 10,000-invoice ledger had put 11,000 rows in
@@ -10,7 +10,7 @@ const FIRST_INVOICES = 10;
 
 const TREND = { deteriorating: "Paying later and later", improving: "Paying sooner", stable: "Steady", unknown: "No trend yet" };
 
-export function render(root, { asOf, invoices, workspace }) {
+export async function render(root, { asOf, invoices, workspace, current }) {
   root.replaceChildren(el("h2", { text: "Who to chase today" }));
   // An empty ledger: how to start, not "nobody is late".
   if (!invoices.length) {
@@ -23,20 +23,34 @@ export function render(root, { asOf, invoices, workspace }) {
       el("p", { class: "hint", text: "Everything stays in this browser." })));
     return;
   }
-  const risk = memo(paymentRisk, { asOf, invoices });
-  // What is owed, per currency, the home currency first: the answer before the list.
+  // What is owed, per currency, the home currency first: the answer before the list, and drawn
+  // first (with 100,000 invoices the list takes a second or two more).
+  const owedAsked = ask(ageReceivables, { asOf, invoices, detail: "summary" });
+  const riskAsked = ask(paymentRisk, { asOf, invoices });
+  riskAsked.catch(() => {}); // awaited below; not "unhandled" while the totals are drawn
+  const owed = await owedAsked;
+  if (!current()) return;
   const home = homeCurrency(workspace);
-  const scale = workspace?.settings?.priorityScale;
-  const work = memo(collectionWorklist, { asOf, invoices, ...(scale ? { amountScale: { [home]: scale } } : {}), risk });
-  const summary = [...memo(ageReceivables, { asOf, invoices, detail: "summary" }).currencies]
+  const summary = [...owed.currencies]
     .filter((c) => Number(c.totalOutstanding) > 0)
     .sort((a, b) => (a.currency === home ? -1 : b.currency === home ? 1 : a.currency < b.currency ? -1 : 1));
+  const lines = summary.map((c) => el("li", { text: `${money(c.totalOutstanding, c.currency)} owed to you · ${money(c.overdueTotal, c.currency)} overdue` }));
+  const wait = working(invoices.length);
+  root.append(el("ul", { class: "owed-summary", id: "owed-summary" }, ...lines), wait);
+  performance.mark("overdue:owed-drawn");
+  const risk = await riskAsked;
+  const scale = workspace?.settings?.priorityScale;
+  // Only what the worklist reads of the risk report: a tenth of its size to send back.
+  const slim = { customers: risk.customers.map((c) => ({ customerId: c.customerId, score: c.score, trend: c.trend })) };
+  const work = await ask(collectionWorklist, { asOf, invoices, ...(scale ? { amountScale: { [home]: scale } } : {}), risk: slim });
+  if (!current()) return;
+  wait.remove();
   const chase = work.items.filter((i) => i.status !== "onHold");
   const held = work.items.length - chase.length;
-  root.append(el("ul", { class: "owed-summary", id: "owed-summary" }, ...summary.map((c) => {
+  summary.forEach((c, k) => {
     const n = chase.filter((i) => i.currency === c.currency).length;
-    return el("li", { text: `${money(c.totalOutstanding, c.currency)} owed to you · ${money(c.overdueTotal, c.currency)} overdue · ${n} ${n === 1 ? "customer" : "customers"} to chase` });
-  })));
+    lines[k].append(` · ${n} ${n === 1 ? "customer" : "customers"} to chase`);
+  });
   root.append(el("p", { class: "hint", text: `Most urgent first: bigger and older debts, and customers who are paying later and later, come first.${held ? ` ${held} ${held === 1 ? "customer is" : "customers are"} on hold (disputed, or promised to pay) and listed last.` : " Disputed invoices and promises to pay are set aside."}` }));
   // What "Priority 74" means, in words (the formula of collectionWorklist, src/worklist.rs).
   root.append(el("details", { class: "legend", id: "priority-legend" },

@@ -1,0 +1,104 @@
+// The module's questions over the whole ledger. From WORKER_FROM invoices they are asked of a Web
+// Worker (../worker.js), so the page's main thread only draws: with 100,000 invoices one question
+// is a quarter to over a second of work, and the page would freeze for it. Below that the answer is
+// worked out here at once, quicker than the round trip and without a "Working…" flash on every
+// click. If the worker cannot start (a file:// page, a browser without module workers), every
+// question is answered here.
+//
+// Answers are kept for the ledger on screen: a tab opened again, and two views asking the same
+// thing (the invoices and notices views both normalise), get the one answer. Every change makes a
+// new invoices array (store.js copies the workspace), so an answer is never one for other data.
+// Answers are shared: views copy before they sort or change them.
+/** From this many invoices, questions go to the worker. */
+export const WORKER_FROM = 2000;
+
+/** @type {{ ledger: unknown, answers: Map<string, Promise<unknown>> }} */
+const slot = { ledger: null, answers: new Map() };
+/** Long lists stand in a key by identity, not by their text: a number each. */
+const ids = new WeakMap();
+let nextId = 0;
+const LONG = 64;
+
+/**
+ * `fn(input)`, or the answer it gave for the same input over the same `input.invoices`.
+ * @template {{ invoices: unknown[] }} I
+ * @template O
+ * @param {(input: I) => O} fn a function of the module, called by its name in the worker
+ * @param {I} input
+ * @returns {Promise<O>}
+ */
+export function ask(fn, input) {
+  if (slot.ledger !== input.invoices) {
+    slot.ledger = input.invoices;
+    slot.answers = new Map();
+  }
+  const key = fn.name + JSON.stringify(input, (_, v) => {
+    if (!Array.isArray(v) || v.length < LONG) return v;
+    if (!ids.has(v)) ids.set(v, nextId++);
+    return `@${ids.get(v)}`;
+  });
+  if (!slot.answers.has(key)) slot.answers.set(key, input.invoices.length >= WORKER_FROM ? remote(fn, input) : here(fn, input));
+  return /** @type {Promise<O>} */ (slot.answers.get(key));
+}
+
+/** Worked out on this thread, at once: the promise is settled before `ask` returns. */
+function here(fn, input) {
+  try {
+    return Promise.resolve(fn(input));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** @type {Worker | null | false} null: not started; false: cannot be used */
+let worker = null;
+/** @type {Map<number, { fn: Function, input: any, resolve: (v: unknown) => void, reject: (e: unknown) => void }>} */
+const waiting = new Map();
+let nextCall = 0;
+/** The ledgers the worker holds (it keeps the last two sent), so a ledger crosses once per version. */
+const held = [];
+
+function start() {
+  if (worker !== null) return worker;
+  try {
+    worker = new Worker(new URL("../worker.js", import.meta.url), { type: "module" });
+  } catch {
+    worker = false;
+    return worker;
+  }
+  worker.addEventListener("message", ({ data }) => {
+    if (data.failed) return giveUp();
+    const call = waiting.get(data.id);
+    if (!call) return;
+    waiting.delete(data.id);
+    if (data.error) call.reject(Object.assign(new Error(data.error.message), data.error));
+    else call.resolve(data.value);
+  });
+  // The script did not load or start: what it was asked is answered here instead.
+  worker.addEventListener("error", (e) => { e.preventDefault(); giveUp(); });
+  return worker;
+}
+
+function giveUp() {
+  if (worker) worker.terminate();
+  worker = false;
+  for (const call of waiting.values()) here(call.fn, call.input).then(call.resolve, call.reject);
+  waiting.clear();
+}
+
+function remote(fn, input) {
+  const w = start();
+  if (!w) return here(fn, input);
+  let ledger = held.find((h) => h.invoices === input.invoices)?.id;
+  if (ledger === undefined) {
+    ledger = nextCall++;
+    w.postMessage({ ledger, invoices: input.invoices });
+    held.push({ id: ledger, invoices: input.invoices });
+    if (held.length > 2) held.shift();
+  }
+  const id = nextCall++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { fn, input, resolve, reject });
+    w.postMessage({ id, fn: fn.name, input: { ...input, invoices: undefined }, ledger });
+  });
+}

@@ -1,0 +1,32 @@
+// The page's questions over the whole ledger, worked out off its main thread (views/compute.js).
+// Messages come in order: a ledger ({ ledger, invoices }) before the questions about it
+// ({ id, fn, input, ledger }); each question gets { id, value } or { id, error }.
+import init, * as overdue from "./pkg/overdue.js";
+
+// Only the ledger-wide reports: nothing that reads storage or has a side effect.
+const ASKABLE = new Set(["ageReceivables", "cashForecast", "cashForecastBacktest", "collectionWorklist", "lateCharges", "nextActions", "normalizeInvoices", "paymentRisk", "provisionMatrix"]);
+/** The last two ledgers sent: a question may still be about the one before the newest. */
+const ledgers = new Map();
+const queue = [];
+let ready = false;
+
+function answer(data) {
+  if ("invoices" in data) {
+    ledgers.set(data.ledger, data.invoices);
+    for (const k of ledgers.keys()) if (ledgers.size > 2) ledgers.delete(k);
+    return;
+  }
+  const { id, fn, input, ledger } = data;
+  try {
+    if (!ASKABLE.has(fn) || !ledgers.has(ledger)) throw new Error(`The page asked the worker for ${fn} on a ledger it does not hold.`);
+    postMessage({ id, value: overdue[fn]({ ...input, invoices: ledgers.get(ledger) }) });
+  } catch (e) {
+    postMessage({ id, error: { name: e?.name ?? "Error", message: String(e?.message ?? e), ...(e?.code ? { code: e.code } : {}), ...(e?.path !== undefined ? { path: e.path } : {}) } });
+  }
+}
+
+onmessage = ({ data }) => (ready ? answer(data) : queue.push(data));
+init().then(() => {
+  ready = true;
+  for (const data of queue.splice(0)) answer(data);
+}, () => postMessage({ failed: true }));
