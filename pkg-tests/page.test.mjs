@@ -1208,6 +1208,15 @@ test("a ledger of 2,400 invoices is worked out in a Web Worker: the same answers
     assert.equal(await page.isVisible("#error"), false, view);
     if (view === "invoices") assert.equal(await page.textContent("#totals"), "GBPOwed to you£240,000.00Of which overdue£240,000.00Invoices2400");
   }
+  // A change to a large ledger is saved just after it is drawn: there after a moment, and the list
+  // then owes £100.00 less.
+  await page.click("#tab-invoices");
+  await page.waitForSelector("#panel[aria-busy=false] #invoices");
+  const id = await page.locator("#invoices tbody tr").first().locator("td").nth(1).textContent();
+  await page.click(`button[aria-label='Paid ${id}']`);
+  await page.waitForFunction(() => document.querySelector("#totals")?.textContent?.includes("£239,900.00"));
+  const payments = await page.evaluate((i) => JSON.parse(localStorage.getItem("overdue.workspace") ?? "{}").invoices.find((x) => x.id === i).payments, id);
+  assert.deepEqual(payments, [{ date: "2026-11-23", amount: "100.00" }]);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });

@@ -83,6 +83,8 @@ function addForm(ws, asOf) {
 /** Row actions: mark paid, part payment, dispute, promise, delete. */
 function actions(inv, asOf) {
   const idx = (w) => w.invoices.findIndex((x) => String(x.id) === String(inv.id));
+  // Each of these changes this invoice alone, so the others need not be copied (store.js update).
+  const one = { invoice: inv.id };
   // The accessible name starts with the visible words (what speech users say), then the invoice.
   const btn = (text, label, onClick) => {
     const b = el("button", { type: "button", class: "small", text, "aria-label": `${text} ${inv.id}`, title: `${label} ${inv.id}` });
@@ -94,18 +96,18 @@ function actions(inv, asOf) {
     box.append(btn("Paid", "Mark as paid in full:", () => update((w) => {
       const i = w.invoices[idx(w)];
       (i.payments ??= []).push({ date: asOf, amount: inv.outstanding });
-    }, `marked ${inv.id} as paid (${money(inv.outstanding, inv.currency)})`)));
+    }, `marked ${inv.id} as paid (${money(inv.outstanding, inv.currency)})`, one)));
     box.append(btn("Part paid…", "Record a part payment on", () => box.replaceChildren(paymentForm(inv, asOf, idx))));
     box.append(btn(inv.disputed ? "Undispute" : "Dispute", inv.disputed ? "Mark as no longer disputed:" : "Mark as disputed:", () => update((w) => {
       const i = w.invoices[idx(w)];
       i.disputed = !inv.disputed;
-    }, `marked ${inv.id} as ${inv.disputed ? "no longer disputed" : "disputed"}`)));
+    }, `marked ${inv.id} as ${inv.disputed ? "no longer disputed" : "disputed"}`, one)));
     box.append(btn("Promise…", "Record a promise to pay for", () => box.replaceChildren(promiseForm(inv, asOf, idx))));
   }
   if ((inv.payments ?? []).length) box.append(btn("Payments…", "See, change or remove the payments on", () => box.replaceChildren(paymentsList(inv, asOf, idx, () => box.replaceWith(actions(inv, asOf))))));
   box.append(btn("Edit…", "Edit invoice", () => box.replaceChildren(editForm(inv, asOf, idx))));
   box.append(btn("Delete", "Delete invoice", () => {
-    const yes = btn("Yes, delete", "Confirm deleting", () => update((w) => { w.invoices.splice(idx(w), 1); }, `deleted invoice ${inv.id}`));
+    const yes = btn("Yes, delete", "Confirm deleting", () => update((w) => { w.invoices.splice(idx(w), 1); }, `deleted invoice ${inv.id}`, one));
     const no = btn("Keep it", "Keep invoice", () => box.replaceWith(actions(inv, asOf)));
     box.replaceChildren(el("span", { text: `Delete ${inv.id}? ` }), yes, no);
     yes.focus();
@@ -130,7 +132,7 @@ function paymentForm(inv, asOf, idx) {
         msg.textContent = `That is more than the ${money(inv.outstanding, inv.currency)} still owed. Press Save again to record ${money(payment.amount, inv.currency)} anyway, or change the amount.`;
         return;
       }
-      update((w) => { (w.invoices[idx(w)].payments ??= []).push(payment); }, `recorded a payment of ${money(payment.amount, inv.currency)} on ${inv.id}`);
+      update((w) => { (w.invoices[idx(w)].payments ??= []).push(payment); }, `recorded a payment of ${money(payment.amount, inv.currency)} on ${inv.id}`, { invoice: inv.id });
     } catch (err) {
       msg.textContent = err.message;
     }
@@ -160,13 +162,13 @@ function paymentsList(inv, asOf, idx, close) {
       try {
         const changed = { ...p, amount: typedAmount(amount.value.trim(), inv.currency, "amount"), date: day.value || null };
         checked((inv.payments ?? []).map((q, j) => (j === k ? changed : q)));
-        update((w) => { w.invoices[idx(w)].payments[k] = changed; }, `changed a payment on ${inv.id} to ${money(changed.amount, inv.currency)}`);
+        update((w) => { w.invoices[idx(w)].payments[k] = changed; }, `changed a payment on ${inv.id} to ${money(changed.amount, inv.currency)}`, { invoice: inv.id });
       } catch (err) {
         msg.textContent = err.message;
       }
     });
     remove.addEventListener("click", () => update((w) => { w.invoices[idx(w)].payments.splice(k, 1); },
-      `removed the payment of ${money(p.amount, inv.currency)} from ${inv.id}`));
+      `removed the payment of ${money(p.amount, inv.currency)} from ${inv.id}`, { invoice: inv.id }));
     return el("li", {}, form);
   });
   const done = el("button", { type: "button", class: "small", text: "Done", "aria-label": `Done with the payments on ${inv.id}` });
@@ -223,7 +225,7 @@ function promiseForm(inv, asOf, idx) {
       const i = w.invoices[idx(w)];
       i.promisedDate = day.value || null;
       (w.log ??= []).push({ customerId: i.customer.id, date: asOf, kind: "promise", text: `Promised to pay ${i.id} by ${day.value}.` });
-    }, `recorded a promise to pay ${inv.id}`);
+    }, `recorded a promise to pay ${inv.id}`, { invoice: inv.id });
   });
   queueMicrotask(() => day.focus());
   return form;

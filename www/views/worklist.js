@@ -40,8 +40,7 @@ export async function render(root, { asOf, invoices, workspace, current }) {
   performance.mark("overdue:owed-drawn");
   const risk = await riskAsked;
   const scale = workspace?.settings?.priorityScale;
-  // Only what the worklist reads of the risk report: a tenth of its size to send back.
-  const slim = { customers: risk.customers.map((c) => ({ customerId: c.customerId, score: c.score, trend: c.trend })) };
+  const slim = slimmed(risk);
   const work = await ask(collectionWorklist, { asOf, invoices, ...(scale ? { amountScale: { [home]: scale } } : {}), risk: slim });
   if (!current()) return;
   wait.remove();
@@ -86,4 +85,14 @@ export async function render(root, { asOf, invoices, workspace, current }) {
     root.append(showAll(`Show all ${work.items.length.toLocaleString()} customers`, `The ${FIRST_CUSTOMERS} most urgent are shown. `,
       () => { for (const item of work.items.slice(FIRST_CUSTOMERS)) list.append(card(item)); }));
   }
+}
+
+/** The risk report's slim form, one per report: the same array each time, so the worklist's answer
+ *  kept in compute.js is found again when the tab is opened again. */
+const slims = new WeakMap();
+
+/** Only what the worklist reads of the risk report: a tenth of its size to send to the worker. */
+function slimmed(risk) {
+  if (!slims.has(risk)) slims.set(risk, { customers: risk.customers.map((c) => ({ customerId: c.customerId, score: c.score, trend: c.trend })) });
+  return slims.get(risk);
 }
