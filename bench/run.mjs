@@ -300,7 +300,7 @@ const edge = await edgeBench(quick);
 console.log(`workerd: ready ${edge.readyMs.toFixed(0)} ms, first response ${edge.firstMs.toFixed(1)} ms, p50 ${edge.p50.toFixed(2)} ms, p99 ${edge.p99.toFixed(2)} ms, ${edge.rps.toFixed(0)} req/s`);
 
 const pageRun = await pageBench(quick);
-for (const s of pageRun.sizes) console.log(`page, ${s.n} invoices (${s.where}): first view ${s.navigationMs.toFixed(0)} ms, tabs first ${JSON.stringify(s.first)}, again ${JSON.stringify(s.again)}, keystroke ${s.keystrokeMs.toFixed(0)} ms, longest task ${s.longestTaskMs} ms`);
+for (const s of pageRun.sizes) console.log(`page, ${s.n} invoices (${s.where}): first view ${s.navigationMs.toFixed(0)} ms, tabs first ${JSON.stringify(s.first)}, again ${JSON.stringify(s.again)}, keystroke ${s.keystrokeMs.toFixed(0)} ms, Paid click ${s.paidClickMs.paint.toFixed(0)} ms to paint and ${s.paidClickMs.drawn.toFixed(0)} ms drawn, longest task ${s.longestTaskMs} ms`);
 
 const limits = limitsSection(memoryPeaks(root, pkgDir, [n100k, n1m]), templateChecks(api, runs));
 
@@ -418,22 +418,27 @@ allows 10 ms) from above.
 ## The page with ${pageRun.sizes.map((s) => s.n.toLocaleString("en")).join(" and ")} invoices
 
 Headless Chromium on this machine, the page served with its real Content-Security-Policy, medians of ${pageRun.runs} runs.
-Goals (issue #22): first view 500 ms / 1.5 s, every tab 150 ms / 400 ms, a keystroke 100 ms / 200 ms to the next
-paint, no task over 200 ms, for 10,000 / 100,000 invoices.
+Goals (issue #22): first view 500 ms / 1.5 s, every tab 150 ms / 400 ms, a click or keystroke 100 ms / 200 ms to
+the next paint, no task over 200 ms, for 10,000 / 100,000 invoices.
 
 | measure | ${pageRun.sizes.map((s) => `${s.n.toLocaleString("en")} invoices`).join(" | ")} |
 |---|${pageRun.sizes.map(() => "---:").join("|")}|
 | the workspace, and where the page keeps it | ${pageRun.sizes.map((s) => `${(s.bytes / 1e6).toFixed(1)} MB, ${s.where}`).join(" | ")} |
 | navigation start to the first view (who to chase) drawn | ${pageRun.sizes.map((s) => `${fmt(s.navigationMs)} ms`).join(" | ")} |
 ${TAB_ROWS(pageRun.sizes)}
-| a keystroke in the late-charges rate field, to the next frame | ${pageRun.sizes.map((s) => `${fmt(s.keystrokeMs)} ms`).join(" | ")} |
+| a keystroke in the late-charges rate field, input to next paint | ${pageRun.sizes.map((s) => `${s.keystrokeMs <= 16 ? "≤ 16" : fmt(s.keystrokeMs)} ms`).join(" | ")} |
+| a click on an invoice's "Paid", input to next paint | ${pageRun.sizes.map((s) => `${s.paidClickMs.paint <= 16 ? "≤ 16" : fmt(s.paidClickMs.paint)} ms`).join(" | ")} |
+| the same click, to the list drawn again with the new totals | ${pageRun.sizes.map((s) => `${fmt(s.paidClickMs.drawn)} ms`).join(" | ")} |
 | the longest task (loading, every tab twice, the keystrokes and the report redrawn after them) | ${pageRun.sizes.map((s) => `${fmt(s.longestTaskMs)} ms`).join(" | ")} |
 | choosing a CSV file of as many rows to the rows imported, saved and the ageing view drawn | ${pageRun.sizes.map((s) => (s.importMs == null ? "not run" : `${fmt(s.importMs)} ms`)).join(" | ")} |
 
 The first view is the page's own \`overdue:first-view\` performance mark. A tab is timed from the click (a hash
 change) to the next frame after it is drawn: "first" is its first opening after the page loaded, "again" a second
-opening with the same ledger, when the views reuse the module's answers (\`www/views/memo.js\`). The longest task
-comes from a \`longtask\` PerformanceObserver (\`bench/page.mjs\`).
+opening with the same ledger, when the views reuse the module's answers (\`www/views/compute.js\`; from 2,000
+invoices they come from a Web Worker, \`www/worker.js\`). A keystroke and a click are real input (Playwright), timed
+by the browser's Event Timing API from the input to the next paint, which is what Interaction to Next Paint is
+made of; it reports only 16 ms or more. The longest task comes from a \`longtask\` PerformanceObserver
+(\`bench/page.mjs\`).
 
 ${limits}
 

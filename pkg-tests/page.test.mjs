@@ -1217,6 +1217,23 @@ test("a ledger of 2,400 invoices is worked out in a Web Worker: the same answers
   await page.waitForFunction(() => document.querySelector("#totals")?.textContent?.includes("£239,900.00"));
   const payments = await page.evaluate((i) => JSON.parse(localStorage.getItem("overdue.workspace") ?? "{}").invoices.find((x) => x.id === i).payments, id);
   assert.deepEqual(payments, [{ date: "2026-11-23", amount: "100.00" }]);
+  // The worker is sent each change, not the ledger again: a deletion further down (every invoice
+  // after it moves up one) leaves 2,399 invoices owing £239,800.00, and the list says so; two Undos
+  // bring back £240,000.00 in 2,400. A change put in the wrong place, or lost, shows other totals.
+  const other = await page.locator("#invoices tbody tr").nth(5).locator("td").nth(1).textContent();
+  await page.click(`button[aria-label='Delete ${other}']`);
+  await page.click(`button[aria-label='Yes, delete ${other}']`);
+  await page.waitForFunction(() => document.querySelector("#panel[aria-busy=false] #totals")?.textContent === "GBPOwed to you£239,800.00Of which overdue£239,800.00Invoices2399");
+  assert.equal(await page.locator(`button[aria-label='Delete ${other}']`).count(), 0);
+  for (let k = 0; k < 2; k++) {
+    await page.click("#undo");
+    await page.waitForSelector("#panel[aria-busy=false] #totals");
+  }
+  await page.waitForFunction(() => document.querySelector("#panel[aria-busy=false] #totals")?.textContent === "GBPOwed to you£240,000.00Of which overdue£240,000.00Invoices2400");
+  await page.click("#tab-chase");
+  await page.waitForSelector("#panel[aria-busy=false] .worklist");
+  assert.equal(await page.textContent("#owed-summary"), "£240,000.00 owed to you · £240,000.00 overdue · 2400 customers to chase");
+  assert.equal(page.workers().length, 1, "still one worker");
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });

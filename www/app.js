@@ -1,7 +1,8 @@
 import init, { version } from "./pkg/overdue.js";
 import { today } from "./views/format.js";
-import { store, openStore, load, subscribe, watchOtherTabs, backupText, download, replace, emptyWorkspace, dismiss, changes, undo } from "./store.js";
+import { store, openStore, storedLength, load, subscribe, watchOtherTabs, backupText, download, replace, emptyWorkspace, dismiss, changes, undo } from "./store.js";
 import { el } from "./views/format.js";
+import { warm, WORKER_FROM } from "./views/compute.js";
 import * as worklist from "./views/worklist.js";
 import * as aging from "./views/aging.js";
 import * as cash from "./views/cash.js";
@@ -94,7 +95,9 @@ function show(name) {
 
 async function main() {
   try {
-    await Promise.all([init(), openStore()]);
+    // A ledger for the worker (some 150 characters an invoice) starts it now: its module loads
+    // while this page loads its own and reads the ledger.
+    await Promise.all([init(), openStore().then(() => { if (storedLength() >= WORKER_FROM * 150) warm(); })]);
     performance.mark("overdue:module-ready");
     $("version").textContent = version();
     asOf = today();

@@ -55,6 +55,10 @@ export async function openStore() {
   });
 }
 
+/** How many characters the saved workspace has (0 when none): a large one is worked on in the
+ *  worker, which can then be started while it loads. */
+export const storedLength = () => storage?.getItem(KEY)?.length ?? 0;
+
 /** Where the workspace is kept: "indexedDB", "localStorage" or null. */
 export const keptIn = () => storage?.where(KEY) ?? null;
 

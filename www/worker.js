@@ -1,6 +1,7 @@
 // The page's questions over the whole ledger, worked out off its main thread (views/compute.js).
-// Messages come in order: a ledger ({ ledger, invoices }) before the questions about it
-// ({ id, fn, input, ledger }); each question gets { id, value } or { id, error }.
+// Messages come in order: a ledger ({ ledger, invoices }, or a change to one it holds:
+// { ledger, base, start, remove, items }) before the questions about it ({ id, fn, input, ledger });
+// each question gets { id, value } or { id, error }.
 import init, * as overdue from "./pkg/overdue.js";
 
 // Only the ledger-wide reports: nothing that reads storage or has a side effect.
@@ -11,8 +12,17 @@ const queue = [];
 let ready = false;
 
 function answer(data) {
-  if ("invoices" in data) {
-    ledgers.set(data.ledger, data.invoices);
+  if ("invoices" in data || "base" in data) {
+    let invoices = data.invoices;
+    if (!invoices) {
+      // The page sends a change only against the newest ledger held here; were it missing, the
+      // questions about this ledger would say so rather than be answered for other invoices.
+      const base = ledgers.get(data.base);
+      if (!base) return;
+      invoices = base.slice();
+      invoices.splice(data.start, data.remove, ...data.items);
+    }
+    ledgers.set(data.ledger, invoices);
     for (const k of ledgers.keys()) if (ledgers.size > 2) ledgers.delete(k);
     return;
   }

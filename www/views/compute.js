@@ -86,13 +86,42 @@ function giveUp() {
   waiting.clear();
 }
 
+/** Starts the worker ahead of the first question (a large ledger is being loaded), so that its
+ *  module is ready by the time the first view asks. */
+export function warm() {
+  start();
+}
+
+/** The most invoices sent as a change to a ledger the worker holds; more, and the ledger is sent. */
+const PATCH_MOST = 1000;
+
+/**
+ * What to send for `invoices`: the changed stretch against the newest ledger the worker holds,
+ * `{ base, start, remove, items }`, when that is small, else the whole list. A change copies only
+ * the invoice it touches (store.js update), so the invoices before and after it are the very same
+ * objects: a paid invoice among 100,000 crosses as one invoice, not a 17 MB ledger.
+ * @param {unknown[]} invoices
+ */
+function delta(invoices) {
+  const last = held[held.length - 1];
+  if (!last) return { invoices };
+  const old = last.invoices;
+  let head = 0;
+  while (head < old.length && head < invoices.length && old[head] === invoices[head]) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < invoices.length - head && old[old.length - 1 - tail] === invoices[invoices.length - 1 - tail]) tail++;
+  const items = invoices.slice(head, invoices.length - tail);
+  if (items.length > PATCH_MOST || head + tail === 0) return { invoices };
+  return { base: last.id, start: head, remove: old.length - head - tail, items };
+}
+
 function remote(fn, input) {
   const w = start();
   if (!w) return here(fn, input);
   let ledger = held.find((h) => h.invoices === input.invoices)?.id;
   if (ledger === undefined) {
     ledger = nextCall++;
-    w.postMessage({ ledger, invoices: input.invoices });
+    w.postMessage({ ledger, ...delta(input.invoices) });
     held.push({ id: ledger, invoices: input.invoices });
     if (held.length > 2) held.shift();
   }
