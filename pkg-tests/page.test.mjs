@@ -1203,7 +1203,8 @@ test("a ledger of 2,400 invoices is worked out in a Web Worker: the same answers
   // Every view draws from the worker's answers.
   for (const view of ["aging", "cash", "invoices", "notice", "plan"]) {
     await page.click(`#tab-${view}`);
-    await page.waitForSelector("#panel[aria-busy=false]");
+    // The panel names its view once the click has been taken (the hash change comes after it).
+    await page.waitForSelector(`#panel[aria-labelledby=tab-${view}][aria-busy=false]`);
     assert.equal(await page.locator("#panel .working").count(), 0, view);
     assert.equal(await page.isVisible("#error"), false, view);
     if (view === "invoices") assert.equal(await page.textContent("#totals"), "GBPOwed to you£240,000.00Of which overdue£240,000.00Invoices2400");

@@ -2,7 +2,7 @@ import init, { version } from "./pkg/overdue.js";
 import { today } from "./views/format.js";
 import { store, openStore, storedLength, load, subscribe, watchOtherTabs, backupText, download, replace, emptyWorkspace, dismiss, changes, undo } from "./store.js";
 import { el } from "./views/format.js";
-import { warm, WORKER_FROM } from "./views/compute.js";
+import { prime, share, warm, WORKER_FROM } from "./views/compute.js";
 import * as worklist from "./views/worklist.js";
 import * as aging from "./views/aging.js";
 import * as cash from "./views/cash.js";
@@ -93,16 +93,33 @@ function show(name) {
   }
 }
 
+/** The module compiled once, for this page and its worker; undefined when that fails, and then
+ *  `init()` fetches it itself and says in words what is wrong. */
+async function compiled() {
+  try {
+    const response = await fetch(new URL("./pkg/overdue_bg.wasm", import.meta.url));
+    if (!response.ok) return undefined;
+    const type = (response.headers.get("Content-Type") ?? "").split(";")[0].trim();
+    return await (type === "application/wasm" ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer()));
+  } catch {
+    return undefined;
+  }
+}
+
 async function main() {
   try {
-    // A ledger for the worker (some 150 characters an invoice) starts it now: its module loads
-    // while this page loads its own and reads the ledger.
-    await Promise.all([init(), openStore().then(() => { if (storedLength() >= WORKER_FROM * 150) warm(); })]);
+    const [module] = await Promise.all([compiled().then(async (m) => { await init(m ? { module_or_path: m } : undefined); return m; }), openStore()]);
+    // The worker gets the module as compiled here, with what this page has already optimised.
+    share(module);
+    // A ledger for the worker (some 150 characters an invoice) starts it now, so that it is ready
+    // by the time the first view asks.
+    if (storedLength() >= WORKER_FROM * 150) warm();
     performance.mark("overdue:module-ready");
     $("version").textContent = version();
     asOf = today();
     load(asOf);
     performance.mark("overdue:workspace-loaded");
+    prime(store.workspace?.invoices ?? []);
     watchOtherTabs();
     subscribe(() => show(location.hash.slice(1)));
     const tabs = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[role=tab]"))];

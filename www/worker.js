@@ -35,8 +35,14 @@ function answer(data) {
   }
 }
 
-onmessage = ({ data }) => (ready ? answer(data) : queue.push(data));
-init().then(() => {
-  ready = true;
-  for (const data of queue.splice(0)) answer(data);
-}, () => postMessage({ failed: true }));
+// The first message is the page's compiled module (or null: fetch it here), so the module is not
+// compiled twice and starts with what the page has optimised already.
+onmessage = ({ data }) => {
+  if ("module" in data) {
+    init(data.module ? { module_or_path: data.module } : undefined).then(() => {
+      ready = true;
+      for (const queued of queue.splice(0)) answer(queued);
+    }, () => postMessage({ failed: true }));
+  } else if (ready) answer(data);
+  else queue.push(data);
+};

@@ -62,6 +62,7 @@ function start() {
   if (worker !== null) return worker;
   try {
     worker = new Worker(new URL("../worker.js", import.meta.url), { type: "module" });
+    worker.postMessage({ module: shared ?? null });
   } catch {
     worker = false;
     return worker;
@@ -84,6 +85,14 @@ function giveUp() {
   worker = false;
   for (const call of waiting.values()) here(call.fn, call.input).then(call.resolve, call.reject);
   waiting.clear();
+}
+
+/** @type {WebAssembly.Module | undefined} the page's compiled module, for the worker */
+let shared;
+
+/** Gives the worker the page's compiled module when it starts (none: the worker fetches its own). */
+export function share(/** @type {WebAssembly.Module | undefined} */ module) {
+  shared = module;
 }
 
 /** Starts the worker ahead of the first question (a large ledger is being loaded), so that its
@@ -115,16 +124,28 @@ function delta(invoices) {
   return { base: last.id, start: head, remove: old.length - head - tail, items };
 }
 
+/** The worker's id for `invoices`, sent to it first if it does not hold them. */
+function ledgerFor(/** @type {Worker} */ w, /** @type {unknown[]} */ invoices) {
+  let ledger = held.find((h) => h.invoices === invoices)?.id;
+  if (ledger === undefined) {
+    ledger = nextCall++;
+    w.postMessage({ ledger, ...delta(invoices) });
+    held.push({ id: ledger, invoices });
+    if (held.length > 2) held.shift();
+  }
+  return ledger;
+}
+
+/** Sends a large ledger to the worker as soon as it is loaded, before any view asks about it. */
+export function prime(/** @type {unknown[]} */ invoices) {
+  const w = invoices.length >= WORKER_FROM && start();
+  if (w) ledgerFor(w, invoices);
+}
+
 function remote(fn, input) {
   const w = start();
   if (!w) return here(fn, input);
-  let ledger = held.find((h) => h.invoices === input.invoices)?.id;
-  if (ledger === undefined) {
-    ledger = nextCall++;
-    w.postMessage({ ledger, ...delta(input.invoices) });
-    held.push({ id: ledger, invoices: input.invoices });
-    if (held.length > 2) held.shift();
-  }
+  const ledger = ledgerFor(w, input.invoices);
   const id = nextCall++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { fn, input, resolve, reject });
