@@ -7,7 +7,7 @@ const CACHE = "overdue-v1";
 const SHELL = [
   "./", "./index.html", "./app.js", "./store.js", "./storage.js", "./merge.js", "./demo.js", "./style.css", "./favicon.svg",
   "./views/format.js", "./views/worklist.js", "./views/aging.js", "./views/cash.js", "./views/invoices.js", "./views/importcsv.js",
-  "./views/customers.js", "./views/notices.js", "./views/charges.js", "./views/plan.js", "./views/settings.js", "./views/ladder.js", "./views/compute.js", "./worker.js",
+  "./views/customers.js", "./views/notices.js", "./views/charges.js", "./views/plan.js", "./views/settings.js", "./views/ladder.js", "./views/compute.js", "./worker.js", "./questions.js",
   "./pkg/overdue.js", "./pkg/overdue_bg.wasm",
 ];
 

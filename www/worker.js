@@ -3,8 +3,10 @@
 // { ledger, base, start, remove, items }) before the questions about it ({ id, fn, input, ledger });
 // each question gets { id, value } or { id, error }.
 import init, * as overdue from "./pkg/overdue.js";
+import * as questions from "./questions.js";
 
-// Only the ledger-wide reports: nothing that reads storage or has a side effect.
+// Only the ledger-wide reports (and the page's questions made of them, questions.js): nothing that
+// reads storage or has a side effect.
 const ASKABLE = new Set(["ageReceivables", "cashForecast", "cashForecastBacktest", "collectionWorklist", "lateCharges", "nextActions", "normalizeInvoices", "paymentRisk", "provisionMatrix"]);
 /** The last two ledgers sent: a question may still be about the one before the newest. */
 const ledgers = new Map();
@@ -28,8 +30,9 @@ function answer(data) {
   }
   const { id, fn, input, ledger } = data;
   try {
-    if (!ASKABLE.has(fn) || !ledgers.has(ledger)) throw new Error(`The page asked the worker for ${fn} on a ledger it does not hold.`);
-    postMessage({ id, value: overdue[fn]({ ...input, invoices: ledgers.get(ledger) }) });
+    const f = ASKABLE.has(fn) ? overdue[fn] : Object.hasOwn(questions, fn) ? questions[fn] : null;
+    if (!f || !ledgers.has(ledger)) throw new Error(`The page asked the worker for ${fn} on a ledger it does not hold.`);
+    postMessage({ id, value: f({ ...input, invoices: ledgers.get(ledger) }) });
   } catch (e) {
     postMessage({ id, error: { name: e?.name ?? "Error", message: String(e?.message ?? e), ...(e?.code ? { code: e.code } : {}), ...(e?.path !== undefined ? { path: e.path } : {}) } });
   }

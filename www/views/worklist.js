@@ -1,4 +1,5 @@
-import { ageReceivables, collectionWorklist, paymentRisk } from "../pkg/overdue.js";
+import { ageReceivables } from "../pkg/overdue.js";
+import { chaseList } from "../questions.js";
 import { ask } from "./compute.js";
 import { el, money, date, table, showAll, working } from "./format.js";
 import { homeCurrency } from "../store.js";
@@ -26,11 +27,12 @@ export async function render(root, { asOf, invoices, workspace, current }) {
   // What is owed, per currency, the home currency first: the answer before the list, and drawn
   // first (with 100,000 invoices the list takes a second or two more).
   const owedAsked = ask(ageReceivables, { asOf, invoices, detail: "summary" });
-  const riskAsked = ask(paymentRisk, { asOf, invoices });
-  riskAsked.catch(() => {}); // awaited below; not "unhandled" while the totals are drawn
+  const scale = workspace?.settings?.priorityScale;
+  const home = homeCurrency(workspace);
+  const listAsked = ask(chaseList, { asOf, invoices, ...(scale ? { amountScale: { [home]: scale } } : {}) });
+  listAsked.catch(() => {}); // awaited below; not "unhandled" while the totals are drawn
   const owed = await owedAsked;
   if (!current()) return;
-  const home = homeCurrency(workspace);
   const summary = [...owed.currencies]
     .filter((c) => Number(c.totalOutstanding) > 0)
     .sort((a, b) => (a.currency === home ? -1 : b.currency === home ? 1 : a.currency < b.currency ? -1 : 1));
@@ -38,10 +40,7 @@ export async function render(root, { asOf, invoices, workspace, current }) {
   const wait = working(invoices.length);
   root.append(el("ul", { class: "owed-summary", id: "owed-summary" }, ...lines), wait);
   performance.mark("overdue:owed-drawn");
-  const risk = await riskAsked;
-  const scale = workspace?.settings?.priorityScale;
-  const slim = slimmed(risk);
-  const work = await ask(collectionWorklist, { asOf, invoices, ...(scale ? { amountScale: { [home]: scale } } : {}), risk: slim });
+  const { work, risk } = await listAsked;
   if (!current()) return;
   wait.remove();
   const chase = work.items.filter((i) => i.status !== "onHold");
@@ -57,7 +56,7 @@ export async function render(root, { asOf, invoices, workspace, current }) {
     el("p", { text: "Each customer gets a priority from 0 to 100: up to 55 points for how much they owe past the due date (10,000 or more in the currency gets all 55, so 1,000 gets 5.5; in yen 1,000,000; you can change the amount for your home currency under Your details & data), up to 45 for how long it has been owed (180 days or more gets all 45), and, once there is a payment history, 15 more for a customer paying later and later and 10 more for a payment score under 50." }),
     el("p", { text: "The scale is fixed, so a customer's priority changes only with what they owe and for how long, never because someone else paid or fell behind. Disputed invoices and promises to pay that have not run out are not counted." })));
   const list = el("ol", { class: "worklist" });
-  const riskOf = new Map(risk.customers.map((c) => [`${c.currency} ${c.customerId}`, c]));
+  const riskOf = new Map(risk.map((c) => [`${c.currency} ${c.customerId}`, c]));
   const card = (item) => {
     const r = riskOf.get(`${item.currency} ${item.customerId}`);
     const li = el("li", { class: `work ${item.status}` },
@@ -85,14 +84,4 @@ export async function render(root, { asOf, invoices, workspace, current }) {
     root.append(showAll(`Show all ${work.items.length.toLocaleString()} customers`, `The ${FIRST_CUSTOMERS} most urgent are shown. `,
       () => { for (const item of work.items.slice(FIRST_CUSTOMERS)) list.append(card(item)); }));
   }
-}
-
-/** The risk report's slim form, one per report: the same array each time, so the worklist's answer
- *  kept in compute.js is found again when the tab is opened again. */
-const slims = new WeakMap();
-
-/** Only what the worklist reads of the risk report: a tenth of its size to send to the worker. */
-function slimmed(risk) {
-  if (!slims.has(risk)) slims.set(risk, { customers: risk.customers.map((c) => ({ customerId: c.customerId, score: c.score, trend: c.trend })) });
-  return slims.get(risk);
 }
