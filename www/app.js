@@ -93,6 +93,8 @@ function show(name) {
   }
 }
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** The module compiled once, for this page and its worker; undefined when that fails, and then
  *  `init()` fetches it itself and says in words what is wrong. */
 async function compiled() {
@@ -119,7 +121,14 @@ async function main() {
     asOf = today();
     load(asOf);
     performance.mark("overdue:workspace-loaded");
-    prime(store.workspace?.invoices ?? []);
+    // Reading 100,000 invoices is one long task and sending them to the worker another: apart,
+    // so the page can take input and paint between them rather than freeze for both at once.
+    const ledger = store.workspace?.invoices ?? [];
+    if (ledger.length >= WORKER_FROM) {
+      await nextTask();
+      prime(ledger);
+      await nextTask();
+    }
     watchOtherTabs();
     subscribe(() => show(location.hash.slice(1)));
     const tabs = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[role=tab]"))];
