@@ -1174,6 +1174,25 @@ test("how much may never be paid: the provision matrix of the page's own ledger,
   await page.close();
 });
 
+test("every view lists the home currency first: a business in dollars reads its dollars before its euros and pounds", async () => {
+  const page = await open("/");
+  const invoices = [["G-1", "GBP", "100.00"], ["U-1", "USD", "300.00"], ["E-1", "EUR", "200.00"]].map(([id, currency, amount], k) =>
+    ({ id, customer: { id: `c${k}`, name: `Customer ${k}` }, currency, amount, issueDate: "2026-01-01", dueDate: "2026-02-01" }));
+  await page.evaluate(([k, w]) => localStorage.setItem(k, w), [KEY, JSON.stringify({ version: 1, settings: { currency: "USD" }, invoices })]);
+  await page.goto(`${site.origin}/?home#invoices`);
+  await page.waitForSelector("#panel[aria-busy=false] #totals");
+  assert.deepEqual(await page.locator("#totals .card h3").allTextContents(), ["USD", "EUR", "GBP"]);
+  await page.click("#tab-aging");
+  await page.waitForSelector("#panel[aria-labelledby=tab-aging][aria-busy=false] h3");
+  // Each invoice is due 1 February 2026, long past: all of it is overdue.
+  assert.deepEqual((await page.locator("#panel h3").allTextContents()).slice(0, 3), ["USD: $300.00 owed, $300.00 overdue", "EUR: €200.00 owed, €200.00 overdue", "GBP: £100.00 owed, £100.00 overdue"]);
+  await page.click("#tab-chase");
+  await page.waitForSelector("#panel[aria-labelledby=tab-chase][aria-busy=false] #owed-summary");
+  assert.deepEqual(await page.locator("#owed-summary li").allTextContents(), ["$300.00 owed to you · $300.00 overdue · 1 customer to chase", "€200.00 owed to you · €200.00 overdue · 1 customer to chase", "£100.00 owed to you · £100.00 overdue · 1 customer to chase"]);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("a ledger of 2,400 invoices is worked out in a Web Worker: the same answers, errors in words", async () => {
   // 2,400 customers owing £100.00 each, due 1 October 2026: on 23 November each is 53 days late.
   // Owed and overdue: 2,400 × £100.00 = £240,000.00. Priority (src/worklist.rs): 55 × 100 / 10,000

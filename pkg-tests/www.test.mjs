@@ -54,7 +54,8 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
     await page.waitForFunction(() => document.querySelectorAll("#invoices tbody tr").length > 0);
     // Eight open or recently paid, and sixteen settled over the year before (one written off).
     assert.equal(await page.locator("#invoices tbody tr").count(), 24);
-    assert.deepEqual(await page.locator("#totals .card h3").allTextContents(), ["EUR", "GBP"]);
+    // The home currency first (the demo's is GBP), as issue #22 asks: "totals per currency (home currency first)".
+    assert.deepEqual(await page.locator("#totals .card h3").allTextContents(), ["GBP", "EUR"]);
     const row = await page.locator("#invoices tbody tr").first().locator("td").allTextContents();
     assert.equal(row[1], "INV-2002");
     assert.equal(row[5], "130");
@@ -65,7 +66,9 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
     await page.click("#tab-aging");
     await page.waitForSelector(".chart svg");
     assert.equal(await page.locator(".chart svg").count(), 2, "one chart per currency");
-    assert.match(await page.locator(".chart svg").first().getAttribute("aria-label"), /Amounts owed in EUR/);
+    // The home currency's first (GBP in the demo).
+    assert.match(await page.locator(".chart svg").first().getAttribute("aria-label"), /^Amounts owed in GBP by how late: Current days £840\.00/);
+    assert.match(await page.locator(".chart svg").nth(1).getAttribute("aria-label"), /^Amounts owed in EUR/);
     await shot("aging");
 
     // Late charges: contract interest by default; the UK Act from the built-in Bank Rate, which now

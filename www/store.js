@@ -20,6 +20,14 @@ export const store = {
 /** The home currency: GBP until one is chosen (the Rust side's `Settings::home`). */
 export const homeCurrency = (ws) => ws?.settings?.currency ?? "GBP";
 
+/** A report's per-currency parts with the home currency's first, the others in the module's order
+ *  as it gave them: a business in pounds reads its pounds before its euros.
+ *  @template {{ currency: string }} T @param {T[]} list @param {unknown} ws @returns {T[]} */
+export function homeFirst(list, ws) {
+  const home = homeCurrency(ws);
+  return [...list].sort((a, b) => Number(b.currency === home) - Number(a.currency === home));
+}
+
 export function subscribe(fn) {
   listeners.add(fn);
 }

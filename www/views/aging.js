@@ -1,7 +1,7 @@
 import { ageReceivables, provisionMatrix } from "../pkg/overdue.js";
 import { ask } from "./compute.js";
 import { el, money, svgEl, table, plainMessage, working } from "./format.js";
-import { download } from "../store.js";
+import { download, homeFirst } from "../store.js";
 
 /** One CSV cell: quoted when it holds a separator, a quote or a line break. */
 const cell = (v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -45,7 +45,7 @@ function bars(c) {
 }
 
 /** Expected bad debts on what is owed today, from how money fell behind in the last year. */
-async function badDebts(asOf, invoices, buckets) {
+async function badDebts(asOf, invoices, buckets, workspace) {
   const box = el("section", { id: "aging-provision", "aria-label": "Expected bad debts" }, el("h3", { text: "How much of it may never be paid?" }));
   let p;
   try {
@@ -55,7 +55,7 @@ async function badDebts(asOf, invoices, buckets) {
     return box;
   }
   box.append(el("p", { class: "hint", text: "From your own last 12 months: how much of each group fell further behind a month later, and how much of the oldest was written off rather than paid (mark a credit as a write-off to record a bad debt). Accountants call this the IFRS 9 provision." }));
-  for (const c of p.currencies) {
+  for (const c of homeFirst(p.currencies, workspace)) {
     if (!Number(c.balance)) continue;
     if (c.expectedLoss === null) {
       box.append(el("p", { id: `provision-${c.currency}`, text: `${c.currency}: not enough history yet. None of your oldest unpaid money has been paid or written off in the last 12 months, so there is nothing to learn from.` }));
@@ -73,13 +73,13 @@ export async function render(root, { asOf, invoices, workspace, current }) {
   const buckets = workspace?.settings?.buckets ?? null;
   const heading = el("h2", { text: "How late is the money?" });
   root.replaceChildren(heading, working(invoices.length));
-  const [r, provision] = await Promise.all([ask(ageReceivables, { asOf, invoices, detail: "customers", buckets, documents: workspace?.documents ?? [] }), badDebts(asOf, invoices, buckets)]);
+  const [r, provision] = await Promise.all([ask(ageReceivables, { asOf, invoices, detail: "customers", buckets, documents: workspace?.documents ?? [] }), badDebts(asOf, invoices, buckets, workspace)]);
   if (!current()) return;
   const csv = el("button", { type: "button", id: "aging-csv", class: "small", text: "Download as CSV" });
   csv.addEventListener("click", () => download(`ageing-${asOf}.csv`, agingCsv(r), "text/csv;charset=utf-8"));
   root.replaceChildren(heading,
     el("p", { class: "hint" }, "What is owed, grouped by days past the due date. “Current” is not due yet. ", csv));
-  for (const c of r.currencies) {
+  for (const c of homeFirst(r.currencies, workspace)) {
     root.append(el("h3", { text: `${c.currency}: ${money(c.totalOutstanding, c.currency)} owed, ${money(c.overdueTotal, c.currency)} overdue` }));
     root.append(el("figure", { class: "chart" }, bars(c)));
     root.append(table(`Ageing of ${c.currency} receivables`, [["Days late"], ["Amount", "num"], ["Invoices", "num"]],

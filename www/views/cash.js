@@ -1,6 +1,7 @@
 import { cashForecast, cashForecastBacktest } from "../pkg/overdue.js";
 import { ask } from "./compute.js";
 import { date, dayMonth as shortDate, el, money, plainMessage, svgEl, table, working } from "./format.js";
+import { homeFirst } from "../store.js";
 
 // How far ahead the forecast looks, in weeks; kept while the page is open.
 let weeks = 13;
@@ -99,7 +100,7 @@ export async function render(root, ctx) {
     root.append(el("p", { class: "hint", text: "Nothing is owed to you right now, so there is nothing to forecast." }));
     return;
   }
-  for (const c of f.currencies) {
+  for (const c of homeFirst(f.currencies, ctx.workspace)) {
     const cur = c.currency;
     root.append(el("h3", { text: `${cur}: ${money(c.expectedInHorizon, cur)} expected by ${date(f.horizonEnd)}, of ${money(c.open, cur)} owed` }));
     const notes = [];

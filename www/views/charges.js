@@ -1,7 +1,7 @@
 import { lateCharges } from "../pkg/overdue.js";
 import { ask } from "./compute.js";
 import { el, field, money, date, table, debounced, working } from "./format.js";
-import { remember, update as change } from "../store.js";
+import { homeFirst, remember, update as change } from "../store.js";
 
 // Where each published rate can be looked up, for the question asked when the tables stop short.
 const TABLES = {
@@ -97,7 +97,7 @@ export function render(root, { asOf, invoices, workspace, current }) {
       });
       out.replaceChildren(
         ...missing,
-        ...rep.currencies.map((c) => el("p", { class: "total", text: `${c.currency}: ${money(c.claimable, c.currency)} in charges you may claim (${money(c.paidLate.claimable, c.currency)} of it on invoices already paid late), on ${money(c.outstanding, c.currency)} still unpaid — ${money(c.totalClaim, c.currency)} in all.` })),
+        ...homeFirst(rep.currencies, workspace).map((c) => el("p", { class: "total", text: `${c.currency}: ${money(c.claimable, c.currency)} in charges you may claim (${money(c.paidLate.claimable, c.currency)} of it on invoices already paid late), on ${money(c.outstanding, c.currency)} still unpaid — ${money(c.totalClaim, c.currency)} in all.` })),
         table("Late charges per invoice, largest first", [["Invoice"], ["Status"], ["Days late", "num"], ["Rate", "num"], ["Interest", "num"], ["Fixed sum", "num"], ["Fees", "num"], ["Total claim", "num"]], rows, { first: FIRST, noun: "invoices", total, rest: () => ask(lateCharges, input).then((r) => r.invoices.slice(FIRST).map(row)) }),
         ...(rep.invoices[0] ? [el("p", { class: "hint", text: `How ${rep.invoices[0].id} is worked out: ${rep.invoices[0].explanation}` })] : [el("p", { text: "No invoice is late under these rules." })]));
     } catch (e) {

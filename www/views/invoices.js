@@ -1,7 +1,7 @@
 import { normalizeInvoices, parseAmount } from "../pkg/overdue.js";
 import { ask } from "./compute.js";
 import { el, money, date, field, decimalSeparator, amountExample, debounced, units, fromUnits, working } from "./format.js";
-import { update, homeCurrency } from "../store.js";
+import { update, homeCurrency, homeFirst } from "../store.js";
 import { importSection } from "./importcsv.js";
 
 const STATUS = { paid: "Paid", current: "Not yet due", overdue: "Overdue", credit: "Overpaid", writtenOff: "Written off" };
@@ -285,7 +285,7 @@ export async function render(root, ctx, keepFocus = false) {
   const result = await ask(normalizeInvoices, { asOf, invoices: workspace.invoices });
   if (!current()) return;
   const cards = el("div", { class: "cards" });
-  for (const t of result.totals) {
+  for (const t of homeFirst(result.totals, workspace)) {
     const dl = el("dl");
     for (const [label, value] of [["Owed to you", money(t.outstanding, t.currency)], ["Of which overdue", money(t.overdue, t.currency)], ["Invoices", String(t.invoices)]]) {
       dl.append(el("dt", { text: label }), el("dd", { text: value }));

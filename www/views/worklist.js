@@ -2,7 +2,7 @@ import { ageReceivables } from "../pkg/overdue.js";
 import { chaseList } from "../questions.js";
 import { ask } from "./compute.js";
 import { el, money, date, table, showAll, working } from "./format.js";
-import { homeCurrency } from "../store.js";
+import { homeCurrency, homeFirst } from "../store.js";
 
 // Cards drawn at first, and invoice rows per card: a 10,000-invoice ledger had put 11,000 rows in
 // the page and taken a second to lay out; the rest come when asked for.
@@ -33,9 +33,7 @@ export async function render(root, { asOf, invoices, workspace, current }) {
   listAsked.catch(() => {}); // awaited below; not "unhandled" while the totals are drawn
   const owed = await owedAsked;
   if (!current()) return;
-  const summary = [...owed.currencies]
-    .filter((c) => Number(c.totalOutstanding) > 0)
-    .sort((a, b) => (a.currency === home ? -1 : b.currency === home ? 1 : a.currency < b.currency ? -1 : 1));
+  const summary = homeFirst(owed.currencies, workspace).filter((c) => Number(c.totalOutstanding) > 0);
   const lines = summary.map((c) => el("li", { text: `${money(c.totalOutstanding, c.currency)} owed to you · ${money(c.overdueTotal, c.currency)} overdue` }));
   const wait = working(invoices.length);
   root.append(el("ul", { class: "owed-summary", id: "owed-summary" }, ...lines), wait);
