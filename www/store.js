@@ -5,7 +5,8 @@
 import { loadWorkspace, saveWorkspace, readStored, listBackups, parseWorkspace } from "./pkg/overdue.js";
 import { demoWorkspace } from "./demo.js";
 import { openStorage } from "./storage.js";
-import { WORKER_FROM } from "./views/compute.js";
+import { ask, WORKER_FROM } from "./views/compute.js";
+import { savedText } from "./questions.js";
 
 const KEY = "overdue.workspace";
 const listeners = new Set();
@@ -144,16 +145,61 @@ function saveSoon() {
   requestAnimationFrame(() => setTimeout(saveNow, 0));
 }
 
+/** The newest save asked of the worker, and whether its text is still to come. */
+let asked = 0;
+let pending = false;
+
+/** Asks the worker for the saved text (the module's check and canonical form, a quarter of a
+ *  second at 100,000 invoices) and writes it when it comes, unless the workspace changed meanwhile
+ *  (its own save is then on its way). If the worker cannot, the save is done here. */
 function saveNow() {
   if (!waiting) return;
   waiting = false;
+  if (store.mode !== "ok") return;
+  const ws = store.workspace;
+  const mine = ++asked;
+  pending = true;
+  ask(savedText, ws).then((text) => {
+    if (mine !== asked) return;
+    pending = false;
+    if (store.workspace === ws) write(text);
+  }, () => {
+    if (mine !== asked) return;
+    pending = false;
+    if (store.workspace === ws) saveHere();
+  });
+}
+
+/** Writes the module's saved text, as `save` would; a refusal shows in the banner. */
+function write(text) {
+  const shown = store.notices.length;
+  try {
+    (storage ?? localStorage).setItem(KEY, text);
+    store.notices = store.notices.filter((n) => n.kind !== "save");
+  } catch (e) {
+    const name = e instanceof DOMException ? e.name : "";
+    note("save", name === "QuotaExceededError" ? FULL : `Not saved: the browser refused to store the workspace (${name || "unknown error"}).`);
+  }
+  if (store.notices.length !== shown) emit();
+}
+
+function saveHere() {
   const shown = store.notices.length;
   save();
   if (store.notices.length !== shown) emit();
 }
 
-addEventListener("pagehide", saveNow);
-document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") saveNow(); });
+/** Leaving the page, a save still waiting (for its frame or for the worker) is done here, now. */
+function saveBeforeLeaving() {
+  if (!waiting && !pending) return;
+  waiting = false;
+  pending = false;
+  asked++;
+  saveHere();
+}
+
+addEventListener("pagehide", saveBeforeLeaving);
+document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") saveBeforeLeaving(); });
 
 // What each change replaced, newest last, so any of the last 50 can be taken back. Each entry is
 // the workspace as it was (the copy `update` makes anyway), so a large ledger keeps fewer: at most
