@@ -66,7 +66,8 @@ test("the page: who to chase, invoices, ageing, late charges and a payment plan"
     await page.click("#tab-aging");
     await page.waitForSelector(".chart svg");
     assert.equal(await page.locator(".chart svg").count(), 2, "one chart per currency");
-    // The home currency's first (GBP in the demo).
+    // The home currency's first (GBP in the demo); its only invoice not yet due is INV-2041, £840.00
+    // due in ten days (www/demo.js).
     assert.match(await page.locator(".chart svg").first().getAttribute("aria-label"), /^Amounts owed in GBP by how late: Current days £840\.00/);
     assert.match(await page.locator(".chart svg").nth(1).getAttribute("aria-label"), /^Amounts owed in EUR/);
     await shot("aging");

@@ -50,12 +50,17 @@ export function dismiss(text) {
 let storage = null;
 const FULL = "The browser's storage for this page is full, so the last change was not saved. What was saved before is unchanged. Export your workspace to keep a copy.";
 
+/** The banner's words for a write the browser refused (full, or anything else). */
+function refused(e) {
+  const name = e instanceof DOMException ? e.name : "";
+  note("save", name === "QuotaExceededError" ? FULL : `Not saved: the browser refused to store the workspace (${name || "unknown error"}).`);
+}
+
 /** Opens the page's storage (before `load`); a write that fails later is reported in the banner. */
 export async function openStore() {
   storage = await openStorage({
     onError(e) {
-      const name = e instanceof DOMException ? e.name : "";
-      note("save", name === "QuotaExceededError" ? FULL : `Not saved: the browser refused to store the workspace (${name || "unknown error"}).`);
+      refused(e);
       emit();
     },
     onChange(key) {
@@ -177,8 +182,7 @@ function write(text) {
     (storage ?? localStorage).setItem(KEY, text);
     store.notices = store.notices.filter((n) => n.kind !== "save");
   } catch (e) {
-    const name = e instanceof DOMException ? e.name : "";
-    note("save", name === "QuotaExceededError" ? FULL : `Not saved: the browser refused to store the workspace (${name || "unknown error"}).`);
+    refused(e);
   }
   if (store.notices.length !== shown) emit();
 }
